@@ -1,0 +1,646 @@
+//! The programme document: the JSON unit of exchange (seeds, import, export) and its validation.
+//!
+//! `ProgrammeDocument<String>` is what arrives (amounts still text); `validate` checks every rule
+//! at once and returns a `Programme` (= `ProgrammeDocument<Money>`), the only form storage accepts.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::money::{Money, MoneyError};
+use super::reference::{Names, Reference};
+
+/// The currency and unit every amount of a document is in.
+pub const CURRENCY: &str = "VND";
+pub const AMOUNT_UNIT: &str = "million";
+
+/// A programme with its reported figures and scheme records. `A` is the amount type: text as
+/// received, `Money` once validated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct ProgrammeDocument<A> {
+    /// A lowercase slug: letters, digits and single hyphens (`2016-2020`).
+    pub id: String,
+    pub currency: String,
+    pub amount_unit: String,
+    pub names: Names,
+    pub jurisdiction: String,
+    pub period: Period,
+    #[serde(default)]
+    pub legal_basis: Option<LegalBasis>,
+    #[serde(default)]
+    pub implementing_agency: Option<Names>,
+    pub source: SourceDocument,
+    #[serde(default = "Reported::empty")]
+    pub reported: Reported<A>,
+    #[serde(default)]
+    pub indicator_definitions: Vec<IndicatorDefinition>,
+    pub schemes: Vec<SchemeRecord<A>>,
+}
+
+pub type Programme = ProgrammeDocument<Money>;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start_year: i64,
+    pub end_year: i64,
+}
+
+/// The legal act that established the programme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    pub title: String,
+    pub number: Option<String>,
+    /// ISO 8601 date (`2016-03-21`).
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// Where the figures were published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    pub title: String,
+    pub publisher: String,
+    /// ISO 8601 date (`2020-11-06`).
+    pub date: String,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The programme-level figures as published. Absent figures are unknown, not zero.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct Reported<A> {
+    #[serde(default)]
+    pub schemes: Option<ReportedCount>,
+    #[serde(default)]
+    pub schemes_by_scope: Vec<ScopeCount>,
+    #[serde(default)]
+    pub cost: Option<ReportedAmount<A>>,
+    #[serde(default)]
+    pub funding: Vec<SourceAmount<A>>,
+}
+
+impl<A> Reported<A> {
+    pub fn empty() -> Self {
+        Reported {
+            schemes: None,
+            schemes_by_scope: Vec::new(),
+            cost: None,
+            funding: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportedCount {
+    pub value: i64,
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeCount {
+    pub scope: String,
+    pub value: i64,
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct ReportedAmount<A> {
+    pub amount: A,
+    pub quote: Option<String>,
+}
+
+/// An amount attributed to one funding source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct SourceAmount<A> {
+    pub source: String,
+    pub amount: A,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// What an indicator key means, and whether its values add up across records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDefinition {
+    pub key: String,
+    pub names: Names,
+    pub unit: String,
+    /// True when values of different records can be summed (people trained); false for rates
+    /// and person-times (copies per issue, issues per year, attendances).
+    pub additive: bool,
+}
+
+/// A line of the programme's results: `scheme_count` schemes reported together.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct SchemeRecord<A> {
+    pub id: String,
+    pub scheme_count: i64,
+    pub activity: String,
+    pub scope: String,
+    pub title: Names,
+    pub cost: A,
+    #[serde(default)]
+    pub funding: Vec<SourceAmount<A>>,
+    #[serde(default)]
+    pub indicators: Vec<IndicatorValue>,
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorValue {
+    pub key: String,
+    /// An exact decimal written as a string (`"610"`).
+    pub value: String,
+}
+
+/// One thing wrong with a document, and where (an RFC 6901 JSON pointer).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    pub pointer: String,
+    pub detail: String,
+}
+
+impl Violation {
+    fn new(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
+        Violation {
+            pointer: pointer.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Parses JSON text into a document, naming where a structural error is (missing field, wrong type).
+pub fn parse_json(text: &str) -> Result<ProgrammeDocument<String>, Violation> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let pointer = path_to_pointer(e.path());
+        Violation::new(pointer, e.into_inner().to_string())
+    })
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        out.push('/');
+        match segment {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
+            Segment::Enum { variant } => out.push_str(variant),
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    out
+}
+
+/// A lowercase slug of at most 100 characters: `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 100
+        && text.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// An indicator key: `[a-z0-9]+(_[a-z0-9]+)*`, at most 100 characters.
+fn is_key(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 100
+        && text.split('_').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return false;
+    }
+    let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
+    let (y, m, d): (u32, u32, u32) = (
+        y.parse().unwrap_or(0),
+        m.parse().unwrap_or(0),
+        d.parse().unwrap_or(0),
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Collects violations while a document is checked, so that all are reported at once.
+struct Checker<'r> {
+    reference: &'r Reference,
+    violations: Vec<Violation>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, pointer: impl Into<String>, detail: impl Into<String>) {
+        self.violations.push(Violation::new(pointer, detail));
+    }
+
+    fn text(&mut self, pointer: &str, value: &str, max: usize) {
+        if value.trim().is_empty() {
+            self.fail(pointer, "must not be empty");
+        } else if value.chars().count() > max {
+            self.fail(pointer, format!("must be at most {max} characters"));
+        }
+    }
+
+    fn optional_text(&mut self, pointer: &str, value: Option<&str>, max: usize) {
+        if let Some(value) = value {
+            self.text(pointer, value, max);
+        }
+    }
+
+    fn names(&mut self, pointer: &str, names: &Names) {
+        self.text(&format!("{pointer}/vi"), &names.vi, 1000);
+        self.text(&format!("{pointer}/en"), &names.en, 1000);
+    }
+
+    fn amount(&mut self, pointer: &str, text: &str) -> Money {
+        match Money::parse(text) {
+            Ok(money) if money.is_negative() => {
+                self.fail(pointer, "must not be negative");
+                Money::ZERO
+            }
+            Ok(money) => money,
+            Err(MoneyError::NotADecimal) => {
+                self.fail(pointer, format!("{:?} {}", text, MoneyError::NotADecimal));
+                Money::ZERO
+            }
+            Err(e) => {
+                self.fail(pointer, format!("{text:?} {e}"));
+                Money::ZERO
+            }
+        }
+    }
+
+    fn count(&mut self, pointer: &str, value: i64, least: i64) {
+        if value < least {
+            self.fail(pointer, format!("must be at least {least}"));
+        } else if value > 1_000_000_000 {
+            self.fail(pointer, "is too large");
+        }
+    }
+
+    fn source_key(&mut self, pointer: &str, key: &str) {
+        if self.reference.source(key).is_none() {
+            let allowed = self.reference.source_keys().join(", ");
+            self.fail(
+                pointer,
+                format!("unknown funding source {key:?}; allowed: {allowed}"),
+            );
+        }
+    }
+
+    fn funding(
+        &mut self,
+        pointer: &str,
+        lines: Vec<SourceAmount<String>>,
+    ) -> Vec<SourceAmount<Money>> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(lines.len());
+        for (i, line) in lines.into_iter().enumerate() {
+            let at = format!("{pointer}/{i}");
+            self.source_key(&format!("{at}/source"), &line.source);
+            if !seen.insert(line.source.clone()) {
+                self.fail(
+                    format!("{at}/source"),
+                    format!("funding source {:?} is listed twice", line.source),
+                );
+            }
+            self.optional_text(&format!("{at}/quote"), line.quote.as_deref(), 5000);
+            let amount = self.amount(&format!("{at}/amount"), &line.amount);
+            out.push(SourceAmount {
+                source: line.source,
+                amount,
+                quote: line.quote,
+            });
+        }
+        out
+    }
+}
+
+/// Checks every rule of a programme document and returns it with exact amounts, or every
+/// violation found. Reported totals that differ from the records are not violations.
+pub fn validate(
+    doc: ProgrammeDocument<String>,
+    reference: &Reference,
+) -> Result<Programme, Vec<Violation>> {
+    let mut c = Checker {
+        reference,
+        violations: Vec::new(),
+    };
+
+    if !is_slug(&doc.id) {
+        c.fail("/id", format!("{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)", doc.id));
+    }
+    if doc.currency != CURRENCY {
+        c.fail("/currency", format!("must be {CURRENCY:?}"));
+    }
+    if doc.amount_unit != AMOUNT_UNIT {
+        c.fail(
+            "/amount_unit",
+            format!("must be {AMOUNT_UNIT:?}: amounts are in million VND"),
+        );
+    }
+    c.names("/names", &doc.names);
+    c.text("/jurisdiction", &doc.jurisdiction, 200);
+    for (field, year) in [
+        ("start_year", doc.period.start_year),
+        ("end_year", doc.period.end_year),
+    ] {
+        if !(1900..=2200).contains(&year) {
+            c.fail(
+                format!("/period/{field}"),
+                "must be a year between 1900 and 2200",
+            );
+        }
+    }
+    if doc.period.end_year < doc.period.start_year {
+        c.fail(
+            "/period/end_year",
+            format!(
+                "{} is before start_year {}",
+                doc.period.end_year, doc.period.start_year
+            ),
+        );
+    }
+    if let Some(basis) = &doc.legal_basis {
+        c.text("/legal_basis/title", &basis.title, 1000);
+        c.optional_text("/legal_basis/number", basis.number.as_deref(), 200);
+        c.optional_text("/legal_basis/issuer", basis.issuer.as_deref(), 500);
+        c.optional_text("/legal_basis/quote", basis.quote.as_deref(), 5000);
+        if let Some(date) = basis.date.as_deref().filter(|d| !is_iso_date(d)) {
+            c.fail(
+                "/legal_basis/date",
+                format!("{date:?} is not an ISO 8601 date (YYYY-MM-DD)"),
+            );
+        }
+    }
+    if let Some(agency) = &doc.implementing_agency {
+        c.names("/implementing_agency", agency);
+    }
+    c.text("/source/title", &doc.source.title, 1000);
+    c.text("/source/publisher", &doc.source.publisher, 500);
+    c.optional_text("/source/url", doc.source.url.as_deref(), 2000);
+    c.optional_text("/source/note", doc.source.note.as_deref(), 5000);
+    if !is_iso_date(&doc.source.date) {
+        c.fail(
+            "/source/date",
+            format!("{:?} is not an ISO 8601 date (YYYY-MM-DD)", doc.source.date),
+        );
+    }
+
+    let reported = doc.reported;
+    if let Some(schemes) = &reported.schemes {
+        c.count("/reported/schemes/value", schemes.value, 0);
+        c.optional_text("/reported/schemes/quote", schemes.quote.as_deref(), 5000);
+    }
+    let mut scopes_seen = HashSet::new();
+    for (i, entry) in reported.schemes_by_scope.iter().enumerate() {
+        let at = format!("/reported/schemes_by_scope/{i}");
+        if c.reference.scope(&entry.scope).is_none() {
+            let allowed = c.reference.scope_keys().join(", ");
+            c.fail(
+                format!("{at}/scope"),
+                format!("unknown scope {:?}; allowed: {allowed}", entry.scope),
+            );
+        }
+        if !scopes_seen.insert(entry.scope.clone()) {
+            c.fail(
+                format!("{at}/scope"),
+                format!("scope {:?} is listed twice", entry.scope),
+            );
+        }
+        c.count(&format!("{at}/value"), entry.value, 0);
+        c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
+    }
+    let cost = reported.cost.map(|cost| {
+        c.optional_text("/reported/cost/quote", cost.quote.as_deref(), 5000);
+        ReportedAmount {
+            amount: c.amount("/reported/cost/amount", &cost.amount),
+            quote: cost.quote,
+        }
+    });
+    let funding = c.funding("/reported/funding", reported.funding);
+    let reported = Reported {
+        schemes: reported.schemes,
+        schemes_by_scope: reported.schemes_by_scope,
+        cost,
+        funding,
+    };
+
+    let mut indicator_keys = HashSet::new();
+    for (i, def) in doc.indicator_definitions.iter().enumerate() {
+        let at = format!("/indicator_definitions/{i}");
+        if !is_key(&def.key) {
+            c.fail(
+                format!("{at}/key"),
+                format!(
+                    "{:?} is not a key: use lowercase letters, digits and single underscores",
+                    def.key
+                ),
+            );
+        }
+        if !indicator_keys.insert(def.key.as_str()) {
+            c.fail(
+                format!("{at}/key"),
+                format!("indicator {:?} is defined twice", def.key),
+            );
+        }
+        c.names(&format!("{at}/names"), &def.names);
+        c.text(&format!("{at}/unit"), &def.unit, 100);
+    }
+
+    if doc.schemes.len() > 2_000_000 {
+        c.fail("/schemes", "has more than 2,000,000 records");
+    }
+    let mut scheme_ids = HashSet::new();
+    let mut schemes = Vec::with_capacity(doc.schemes.len());
+    for (i, record) in doc.schemes.into_iter().enumerate() {
+        let at = format!("/schemes/{i}");
+        if !is_slug(&record.id) {
+            c.fail(format!("{at}/id"), format!("{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)", record.id));
+        }
+        if !scheme_ids.insert(record.id.clone()) {
+            c.fail(
+                format!("{at}/id"),
+                format!("scheme id {:?} is used twice", record.id),
+            );
+        }
+        c.count(&format!("{at}/scheme_count"), record.scheme_count, 1);
+        if c.reference.activity(&record.activity).is_none() {
+            let allowed = c.reference.activity_keys().join(", ");
+            c.fail(
+                format!("{at}/activity"),
+                format!("unknown activity {:?}; allowed: {allowed}", record.activity),
+            );
+        }
+        if c.reference.scope(&record.scope).is_none() {
+            let allowed = c.reference.scope_keys().join(", ");
+            c.fail(
+                format!("{at}/scope"),
+                format!("unknown scope {:?}; allowed: {allowed}", record.scope),
+            );
+        }
+        c.names(&format!("{at}/title"), &record.title);
+        c.optional_text(&format!("{at}/quote"), record.quote.as_deref(), 5000);
+        let cost = c.amount(&format!("{at}/cost"), &record.cost);
+        let funding = c.funding(&format!("{at}/funding"), record.funding);
+        let funded: Money = funding.iter().map(|line| line.amount).sum();
+        if funded > cost {
+            c.fail(
+                format!("{at}/funding"),
+                format!("funding lines add up to {funded}, more than the record's cost {cost}"),
+            );
+        }
+        let mut keys_seen = HashSet::new();
+        for (j, indicator) in record.indicators.iter().enumerate() {
+            let at = format!("{at}/indicators/{j}");
+            if !indicator_keys.contains(indicator.key.as_str()) {
+                c.fail(
+                    format!("{at}/key"),
+                    format!(
+                        "indicator {:?} is not in /indicator_definitions",
+                        indicator.key
+                    ),
+                );
+            }
+            if !keys_seen.insert(indicator.key.as_str()) {
+                c.fail(
+                    format!("{at}/key"),
+                    format!("indicator {:?} is given twice", indicator.key),
+                );
+            }
+            let plain = !indicator.value.is_empty()
+                && indicator.value.len() <= 40
+                && indicator
+                    .value
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+            if !plain || indicator.value.parse::<Decimal>().is_err() {
+                c.fail(
+                    format!("{at}/value"),
+                    format!(
+                        "{:?} must be a decimal number written as a string, such as \"610\"",
+                        indicator.value
+                    ),
+                );
+            }
+        }
+        schemes.push(SchemeRecord {
+            id: record.id,
+            scheme_count: record.scheme_count,
+            activity: record.activity,
+            scope: record.scope,
+            title: record.title,
+            cost,
+            funding,
+            indicators: record.indicators,
+            quote: record.quote,
+        });
+    }
+
+    if !c.violations.is_empty() {
+        return Err(c.violations);
+    }
+    Ok(ProgrammeDocument {
+        id: doc.id,
+        currency: doc.currency,
+        amount_unit: doc.amount_unit,
+        names: doc.names,
+        jurisdiction: doc.jurisdiction,
+        period: doc.period,
+        legal_basis: doc.legal_basis,
+        implementing_agency: doc.implementing_agency,
+        source: doc.source,
+        reported,
+        indicator_definitions: doc.indicator_definitions,
+        schemes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["2016-2020", "a", "synthetic-hai-phong-2021-2025"] {
+            assert!(is_slug(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "A",
+            "a_b",
+            "a b",
+            "đ",
+            &"a".repeat(101),
+        ] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        for ok in ["2020-11-06", "2016-03-21", "2024-02-29"] {
+            assert!(is_iso_date(ok), "{ok}");
+        }
+        for bad in [
+            "06/11/2020",
+            "2020-13-01",
+            "2023-02-29",
+            "2020-1-6",
+            "2020-11-31",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_missing_field_is_named_with_its_pointer() {
+        let err = parse_json(
+            r#"{"id": "x", "currency": "VND", "amount_unit": "million", "names": {"vi": "a"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.pointer, "/names");
+        assert!(err.detail.contains("missing field `en`"), "{}", err.detail);
+    }
+}

@@ -1,0 +1,190 @@
+//! Exact money: amounts in million VND with at most two decimal places, stored as integer đồng.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, Sub};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// đồng in one million VND, the unit every amount in the API is expressed in.
+const DONG_PER_MILLION: i64 = 1_000_000;
+/// Decimal places of an amount in million VND (10,000 đồng): the article's own precision.
+pub const SCALE: u32 = 2;
+
+/// An exact amount in million VND. Signed, because a gap (reported minus itemised) can be negative;
+/// whether a stored amount may be negative is a rule of the document, not of the type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(Decimal);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("must be a decimal number written as a string, such as \"735.50\"")]
+    NotADecimal,
+    #[error(
+        "has more than {SCALE} decimal places (amounts are in million VND, to the nearest 10,000 đồng)"
+    )]
+    TooPrecise,
+    #[error("is too large")]
+    TooLarge,
+}
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Parses an amount in million VND: digits, an optional `.` and at most two decimals, an
+    /// optional leading `-`. No exponents, separators or spaces: an amount means one thing.
+    pub fn parse(text: &str) -> Result<Self, MoneyError> {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || digits.ends_with('.')
+        {
+            return Err(MoneyError::NotADecimal);
+        }
+        if fraction.len() > SCALE as usize {
+            return Err(MoneyError::TooPrecise);
+        }
+        if whole.trim_start_matches('0').len() > 12 {
+            return Err(MoneyError::TooLarge);
+        }
+        let value = Decimal::from_str_exact(text).map_err(|_| MoneyError::NotADecimal)?;
+        Ok(Money(value))
+    }
+
+    /// From integer đồng, as stored. Exact for any i64.
+    pub fn from_dong(dong: i64) -> Self {
+        Money(Decimal::from_i128_with_scale(i128::from(dong), 6).normalize())
+    }
+
+    /// To integer đồng, for storage. Exact: an amount has at most two decimals in millions.
+    pub fn to_dong(self) -> i64 {
+        let dong = self.0 * Decimal::from(DONG_PER_MILLION);
+        i64::try_from(dong.trunc()).expect("amounts are bounded by Money::parse")
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// `self` as a percentage of `whole`, rounded half-even to two places; None when `whole` is 0.
+    pub fn percent_of(self, whole: Money) -> Option<Decimal> {
+        if whole.is_zero() {
+            return None;
+        }
+        let mut share = (self.0 * Decimal::ONE_HUNDRED / whole.0)
+            .round_dp_with_strategy(SCALE, RoundingStrategy::MidpointNearestEven);
+        share.rescale(SCALE);
+        Some(share)
+    }
+}
+
+impl fmt::Display for Money {
+    /// Always two decimal places: `6349` is written `6349.00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut value = self.0.round_dp(SCALE);
+        value.rescale(SCALE);
+        write!(f, "{value}")
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        Money(self.0 + other.0)
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, other: Money) -> Money {
+        Money(self.0 - other.0)
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Money::parse(&text).map_err(|e| serde::de::Error::custom(format!("amount {e}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_articles_amounts_exactly() {
+        for (text, shown, dong) in [
+            ("41306.53", "41306.53", 41_306_530_000),
+            ("735.5", "735.50", 735_500_000),
+            ("6349", "6349.00", 6_349_000_000),
+            ("0.01", "0.01", 10_000),
+            ("-0.02", "-0.02", -20_000),
+        ] {
+            let money = Money::parse(text).unwrap();
+            assert_eq!(money.to_string(), shown, "{text}");
+            assert_eq!(money.to_dong(), dong, "{text}");
+            assert_eq!(Money::from_dong(dong), money, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_plain_decimal() {
+        for (text, why) in [
+            ("", MoneyError::NotADecimal),
+            ("abc", MoneyError::NotADecimal),
+            ("1e3", MoneyError::NotADecimal),
+            ("1_000", MoneyError::NotADecimal),
+            ("1,5", MoneyError::NotADecimal),
+            ("41.306,53", MoneyError::NotADecimal),
+            (" 12", MoneyError::NotADecimal),
+            ("+12", MoneyError::NotADecimal),
+            ("12.", MoneyError::NotADecimal),
+            (".5", MoneyError::NotADecimal),
+            ("1.234", MoneyError::TooPrecise),
+            ("99999999999999", MoneyError::TooLarge),
+        ] {
+            assert_eq!(Money::parse(text), Err(why), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sums_are_exact_where_floats_are_not() {
+        let total: Money = ["0.10", "0.20"]
+            .iter()
+            .map(|t| Money::parse(t).unwrap())
+            .sum();
+        assert_eq!(total, Money::parse("0.30").unwrap());
+    }
+
+    #[test]
+    fn shares_round_half_even_to_two_places() {
+        let m = |t| Money::parse(t).unwrap();
+        assert_eq!(m("1").percent_of(m("8")).unwrap().to_string(), "12.50");
+        assert_eq!(m("1").percent_of(m("3")).unwrap().to_string(), "33.33");
+        // 0.125 % → 0.12 (half-even), not 0.13
+        assert_eq!(m("0.01").percent_of(m("8")).unwrap().to_string(), "0.12");
+        assert_eq!(m("5").percent_of(Money::ZERO), None);
+    }
+}

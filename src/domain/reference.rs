@@ -1,0 +1,91 @@
+//! The reference taxonomies (activities, funding sources, scopes), as the migrations define them.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A name in Vietnamese and English.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Vietnamese, as the source writes it.
+    #[schema(example = "Tổ chức đào tạo nghề, truyền nghề")]
+    pub vi: String,
+    /// English translation.
+    #[schema(example = "Vocational training and craft-skill transfer")]
+    pub en: String,
+}
+
+/// A kind of industrial-promotion activity: a clause of Decree 45/2012/NĐ-CP Article 4, or
+/// `unspecified` where the source does not name one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Activity {
+    #[schema(example = "vocational_training")]
+    pub key: String,
+    /// The decree and article that define it (null for `unspecified`). Decree 235/2025/NĐ-CP
+    /// amended the article; the clause numbers are those of Decree 45/2012/NĐ-CP.
+    #[schema(example = "45/2012/NĐ-CP, Điều 4")]
+    pub decree: Option<String>,
+    #[schema(example = 1)]
+    pub clause: Option<i64>,
+    pub names: Names,
+}
+
+/// Who paid: a node of the funding-source tree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FundingSource {
+    #[schema(example = "central_budget")]
+    pub key: String,
+    /// The source this one is part of (`state_budget` for the central and local budgets).
+    #[schema(example = "state_budget")]
+    pub parent: Option<String>,
+    pub names: Names,
+}
+
+/// Whether a scheme is local (city funds) or national (Ministry of Industry and Trade funds).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Scope {
+    #[schema(example = "local")]
+    pub key: String,
+    pub names: Names,
+}
+
+/// All reference data, in its defined order (decree order for activities, `unspecified` last).
+#[derive(Clone, Debug, Default)]
+pub struct Reference {
+    pub activities: Vec<Activity>,
+    pub sources: Vec<FundingSource>,
+    pub scopes: Vec<Scope>,
+}
+
+impl Reference {
+    pub fn activity(&self, key: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.key == key)
+    }
+
+    pub fn source(&self, key: &str) -> Option<&FundingSource> {
+        self.sources.iter().find(|s| s.key == key)
+    }
+
+    pub fn scope(&self, key: &str) -> Option<&Scope> {
+        self.scopes.iter().find(|s| s.key == key)
+    }
+
+    pub fn activity_keys(&self) -> Vec<&str> {
+        self.activities.iter().map(|a| a.key.as_str()).collect()
+    }
+
+    pub fn source_keys(&self) -> Vec<&str> {
+        self.sources.iter().map(|s| s.key.as_str()).collect()
+    }
+
+    pub fn scope_keys(&self) -> Vec<&str> {
+        self.scopes.iter().map(|s| s.key.as_str()).collect()
+    }
+
+    /// `key` and every source above it, nearest first.
+    pub fn source_and_ancestors<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        std::iter::successors(Some(key), move |k| {
+            self.source(k).and_then(|s| s.parent.as_deref())
+        })
+    }
+}

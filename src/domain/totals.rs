@@ -1,0 +1,373 @@
+//! Reconciliation: the programme's reported figures next to the sums of its scheme records.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::document::{AMOUNT_UNIT, CURRENCY, Reported};
+use super::money::Money;
+use super::reference::{Names, Reference};
+use super::sums::{GroupSums, LineSums, funded_total, roll_up};
+
+/// `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Totals {
+    #[schema(example = "2016-2020")]
+    pub programme_id: String,
+    /// Always `VND`.
+    #[schema(example = "VND")]
+    pub currency: &'static str,
+    /// Every amount is a decimal string in this unit of `currency`: `million`.
+    #[schema(example = "million")]
+    pub amount_unit: &'static str,
+    pub schemes: SchemeTotals,
+    pub cost: CostTotals,
+    /// One entry per funding source, parents before their children.
+    pub funding: Vec<FundingTotal>,
+    /// Each non-zero gap, and each part of the funding the records leave unsplit, in words.
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct SchemeTotals {
+    /// Number of schemes the programme published; null where it published none.
+    #[schema(example = 65)]
+    pub reported: Option<i64>,
+    /// Sum of `scheme_count` over the scheme records.
+    #[schema(example = 64)]
+    pub itemised: i64,
+    /// `reported - itemised`; null where `reported` is null.
+    #[schema(example = 1)]
+    pub gap: Option<i64>,
+    /// The source's words for the reported figure.
+    pub quote: Option<String>,
+    /// One entry per scope, `unknown` last.
+    pub by_scope: Vec<ScopeTotal>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ScopeTotal {
+    #[schema(example = "local")]
+    pub scope: String,
+    pub names: Names,
+    #[schema(example = 46)]
+    pub reported: Option<i64>,
+    #[schema(example = 0)]
+    pub itemised: i64,
+    #[schema(example = 46)]
+    pub gap: Option<i64>,
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct CostTotals {
+    /// Total cost as published, in million VND.
+    #[schema(value_type = Option<String>, example = "41306.53")]
+    pub reported: Option<Money>,
+    /// Sum of the scheme records' costs.
+    #[schema(value_type = String, example = "41096.53")]
+    pub itemised: Money,
+    /// `reported - itemised`; null where `reported` is null.
+    #[schema(value_type = Option<String>, example = "210.00")]
+    pub gap: Option<Money>,
+    /// The part of the itemised cost that no funding line covers (who paid it is not stated).
+    #[schema(value_type = String, example = "974.80")]
+    pub unattributed: Money,
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct FundingTotal {
+    #[schema(example = "state_budget")]
+    pub source: String,
+    #[schema(example = json!(null))]
+    pub parent: Option<String>,
+    pub names: Names,
+    #[schema(value_type = Option<String>, example = "12578.48")]
+    pub reported: Option<Money>,
+    /// Funding lines naming this source or any source below it.
+    #[schema(value_type = String, example = "11393.70")]
+    pub itemised: Money,
+    #[schema(value_type = Option<String>, example = "1184.78")]
+    pub gap: Option<Money>,
+    /// Of `itemised`, the lines that name exactly this source and not a source below it.
+    #[schema(value_type = String, example = "9570.70")]
+    pub own: Money,
+    pub quote: Option<String>,
+}
+
+/// Reconciles the reported figures with the records' sums. `by_scope` and `lines` are the
+/// programme-wide sums from SQL (`lines` with an empty group).
+pub fn reconcile(
+    programme_id: &str,
+    reported: &Reported<Money>,
+    by_scope: &[GroupSums],
+    lines: &[LineSums],
+    reference: &Reference,
+) -> Totals {
+    let mut notes = Vec::new();
+    let itemised_schemes: i64 = by_scope.iter().map(|g| g.schemes).sum();
+    let itemised_cost: Money = by_scope.iter().map(|g| g.cost).sum();
+
+    let reported_schemes = reported.schemes.as_ref().map(|r| r.value);
+    let schemes_gap = reported_schemes.map(|r| r - itemised_schemes);
+    if let Some(gap) = schemes_gap.filter(|g| *g != 0) {
+        notes.push(format!(
+            "The programme reports {} schemes; its scheme records cover {itemised_schemes}: a gap of {gap}.",
+            reported_schemes.unwrap_or_default()
+        ));
+    }
+    let scope_totals = reference
+        .scopes
+        .iter()
+        .map(|scope| {
+            let itemised = by_scope.iter().filter(|g| g.key == scope.key).map(|g| g.schemes).sum();
+            let reported = reported.schemes_by_scope.iter().find(|r| r.scope == scope.key);
+            let gap = reported.map(|r| r.value - itemised);
+            if let (Some(r), Some(gap)) = (reported, gap.filter(|g| *g != 0)) {
+                notes.push(format!(
+                    "The programme reports {} {} schemes; the scheme records name {itemised} as {}: a gap of {gap}.",
+                    r.value, scope.key, scope.key
+                ));
+            }
+            ScopeTotal {
+                scope: scope.key.clone(),
+                names: scope.names.clone(),
+                reported: reported.map(|r| r.value),
+                itemised,
+                gap,
+                quote: reported.and_then(|r| r.quote.clone()),
+            }
+        })
+        .collect();
+
+    let reported_cost = reported.cost.as_ref().map(|c| c.amount);
+    let cost_gap = reported_cost.map(|r| r - itemised_cost);
+    if let (Some(r), Some(gap)) = (reported_cost, cost_gap.filter(|g| !g.is_zero())) {
+        notes.push(format!(
+            "The programme reports a total cost of {r} million VND; its scheme records add up to {itemised_cost}: a gap of {gap}."
+        ));
+    }
+    let unattributed = itemised_cost - funded_total(lines);
+    if !unattributed.is_zero() {
+        notes.push(format!(
+            "{unattributed} million VND of the itemised cost has no funding line: the source does not say who paid it."
+        ));
+    }
+
+    let funding = roll_up(lines, reference)
+        .into_iter()
+        .map(|rolled| {
+            let source = reference.source(&rolled.source).expect("roll_up yields reference sources");
+            let published = reported.funding.iter().find(|f| f.source == rolled.source);
+            let reported = published.map(|f| f.amount);
+            let gap = reported.map(|r| r - rolled.amount);
+            if let (Some(r), Some(gap)) = (reported, gap.filter(|g| !g.is_zero())) {
+                notes.push(format!(
+                    "Funding from {}: the programme reports {r} million VND; its funding lines add up to {}: a gap of {gap}.",
+                    rolled.source, rolled.amount
+                ));
+            }
+            let has_children = reference.sources.iter().any(|s| s.parent.as_deref() == Some(&rolled.source));
+            if has_children && !rolled.own.is_zero() {
+                notes.push(format!(
+                    "{} million VND of {} funding is not split between the sources below it: the source does not say which paid.",
+                    rolled.own, rolled.source
+                ));
+            }
+            FundingTotal {
+                source: rolled.source,
+                parent: rolled.parent,
+                names: source.names.clone(),
+                reported,
+                itemised: rolled.amount,
+                gap,
+                own: rolled.own,
+                quote: published.and_then(|f| f.quote.clone()),
+            }
+        })
+        .collect();
+
+    Totals {
+        programme_id: programme_id.to_string(),
+        currency: CURRENCY,
+        amount_unit: AMOUNT_UNIT,
+        schemes: SchemeTotals {
+            reported: reported_schemes,
+            itemised: itemised_schemes,
+            gap: schemes_gap,
+            quote: reported.schemes.as_ref().and_then(|r| r.quote.clone()),
+            by_scope: scope_totals,
+        },
+        cost: CostTotals {
+            reported: reported_cost,
+            itemised: itemised_cost,
+            gap: cost_gap,
+            unattributed,
+            quote: reported.cost.as_ref().and_then(|c| c.quote.clone()),
+        },
+        funding,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::document::{ReportedAmount, ReportedCount, ScopeCount, SourceAmount};
+    use crate::domain::sums::fixtures::*;
+
+    fn group(key: &str, schemes: i64, cost: &str) -> GroupSums {
+        GroupSums {
+            key: key.into(),
+            schemes,
+            cost: m(cost),
+        }
+    }
+
+    fn reported() -> Reported<Money> {
+        let amount = |source: &str, a: &str| SourceAmount {
+            source: source.into(),
+            amount: m(a),
+            quote: None,
+        };
+        Reported {
+            schemes: Some(ReportedCount {
+                value: 10,
+                quote: Some("10 đề án".into()),
+            }),
+            schemes_by_scope: vec![ScopeCount {
+                scope: "local".into(),
+                value: 7,
+                quote: None,
+            }],
+            cost: Some(ReportedAmount {
+                amount: m("100.00"),
+                quote: None,
+            }),
+            funding: vec![
+                amount("state_budget", "60.00"),
+                amount("central_budget", "20.00"),
+                amount("contributions", "40.00"),
+            ],
+        }
+    }
+
+    #[test]
+    fn gaps_are_reported_minus_itemised_with_parent_lines_rolled_up() {
+        let by_scope = [group("local", 5, "50.00"), group("unknown", 4, "45.50")];
+        // one record funded by the state budget without saying which part, one by the city,
+        // one record with no funding line at all
+        let lines = [
+            line("", "state_budget", "30.00"),
+            line("", "local_budget", "10.00"),
+            line("", "contributions", "40.00"),
+        ];
+        let t = reconcile("p", &reported(), &by_scope, &lines, &reference());
+
+        assert_eq!(
+            (t.schemes.reported, t.schemes.itemised, t.schemes.gap),
+            (Some(10), 9, Some(1))
+        );
+        let scopes: Vec<_> = t
+            .schemes
+            .by_scope
+            .iter()
+            .map(|s| (s.scope.as_str(), s.reported, s.itemised, s.gap))
+            .collect();
+        assert_eq!(
+            scopes,
+            [
+                ("local", Some(7), 5, Some(2)),
+                ("national", None, 0, None),
+                ("unknown", None, 4, None)
+            ]
+        );
+        assert_eq!(
+            (t.cost.reported, t.cost.itemised, t.cost.gap),
+            (Some(m("100.00")), m("95.50"), Some(m("4.50")))
+        );
+        assert_eq!(t.cost.unattributed, m("15.50"));
+
+        let funding: Vec<_> = t
+            .funding
+            .iter()
+            .map(|f| (f.source.as_str(), f.reported, f.itemised, f.gap, f.own))
+            .collect();
+        assert_eq!(
+            funding,
+            [
+                (
+                    "state_budget",
+                    Some(m("60.00")),
+                    m("40.00"),
+                    Some(m("20.00")),
+                    m("30.00")
+                ),
+                (
+                    "central_budget",
+                    Some(m("20.00")),
+                    Money::ZERO,
+                    Some(m("20.00")),
+                    Money::ZERO
+                ),
+                ("local_budget", None, m("10.00"), None, m("10.00")),
+                (
+                    "contributions",
+                    Some(m("40.00")),
+                    m("40.00"),
+                    Some(Money::ZERO),
+                    m("40.00")
+                ),
+            ]
+        );
+        assert!(
+            t.notes.iter().any(|n| n.contains("gap of 4.50")),
+            "{:?}",
+            t.notes
+        );
+        assert!(
+            t.notes
+                .iter()
+                .any(|n| n.starts_with("30.00 million VND of state_budget funding is not split")),
+            "{:?}",
+            t.notes
+        );
+        assert!(
+            !t.notes
+                .iter()
+                .any(|n| n.starts_with("Funding from contributions")),
+            "a zero gap needs no note: {:?}",
+            t.notes
+        );
+    }
+
+    #[test]
+    fn a_programme_with_no_reported_figures_has_null_gaps() {
+        let by_scope = [group("national", 2, "12.00")];
+        let t = reconcile("p", &Reported::empty(), &by_scope, &[], &reference());
+        assert_eq!(
+            (t.schemes.reported, t.schemes.itemised, t.schemes.gap),
+            (None, 2, None)
+        );
+        assert_eq!(
+            (t.cost.reported, t.cost.gap, t.cost.unattributed),
+            (None, None, m("12.00"))
+        );
+        assert!(
+            t.funding
+                .iter()
+                .all(|f| f.reported.is_none() && f.gap.is_none() && f.itemised.is_zero())
+        );
+        assert!(t.schemes.by_scope.iter().all(|s| s.gap.is_none()));
+    }
+
+    #[test]
+    fn a_programme_with_no_records_itemises_zero() {
+        let t = reconcile("p", &reported(), &[], &[], &reference());
+        assert_eq!((t.schemes.itemised, t.schemes.gap), (0, Some(10)));
+        assert_eq!(
+            (t.cost.itemised, t.cost.gap, t.cost.unattributed),
+            (Money::ZERO, Some(m("100.00")), Money::ZERO)
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! The read models the API returns for programmes, scheme records and indicators.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::money::Money;
+use super::reference::Names;
+
+/// The programme's period, in years (inclusive).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct PeriodView {
+    #[schema(example = 2016)]
+    pub start_year: i64,
+    #[schema(example = 2020)]
+    pub end_year: i64,
+}
+
+/// A programme in a list.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ProgrammeSummary {
+    #[schema(example = "2016-2020")]
+    pub id: String,
+    pub names: Names,
+    #[schema(example = "Hải Phòng")]
+    pub jurisdiction: String,
+    pub period: PeriodView,
+    /// Number of scheme records (lines of results; one may cover several schemes).
+    #[schema(example = 7)]
+    pub scheme_records: i64,
+    /// Number of schemes the records cover (the sum of their `scheme_count`).
+    #[schema(example = 64)]
+    pub schemes_itemised: i64,
+}
+
+/// The legal act that established the programme.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct LegalBasisView {
+    #[schema(
+        example = "Quyết định số 459/QĐ-UBND ngày 21/3/2016 về Chương trình Khuyến công thành phố Hải Phòng giai đoạn 2016-2020"
+    )]
+    pub title: String,
+    #[schema(example = "459/QĐ-UBND")]
+    pub number: Option<String>,
+    /// ISO 8601.
+    #[schema(example = "2016-03-21")]
+    pub date: Option<String>,
+    #[schema(example = "UBND thành phố Hải Phòng")]
+    pub issuer: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// Where the programme's figures were published.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct SourceView {
+    #[schema(
+        example = "Hải Phòng: Kết quả thực hiện Chương trình Khuyến công giai đoạn 20216-2020"
+    )]
+    pub title: String,
+    #[schema(example = "congnghieptieudung.vn")]
+    pub publisher: String,
+    /// ISO 8601.
+    #[schema(example = "2020-11-06")]
+    pub date: String,
+    #[schema(example = "http://www.congnghieptieudung.vn/")]
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A programme in full.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ProgrammeDetail {
+    #[schema(example = "2016-2020")]
+    pub id: String,
+    pub names: Names,
+    #[schema(example = "Hải Phòng")]
+    pub jurisdiction: String,
+    pub period: PeriodView,
+    pub legal_basis: Option<LegalBasisView>,
+    pub implementing_agency: Option<Names>,
+    pub source: SourceView,
+    #[schema(example = 7)]
+    pub scheme_records: i64,
+    #[schema(example = 64)]
+    pub schemes_itemised: i64,
+}
+
+/// A key with its names (an activity, a scope).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Keyed {
+    #[schema(example = "vocational_training")]
+    pub key: String,
+    pub names: Names,
+}
+
+/// An amount attributed to one funding source.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct FundingLineView {
+    #[schema(example = "state_budget")]
+    pub source: String,
+    pub parent: Option<String>,
+    #[schema(value_type = String, example = "5760.00")]
+    pub amount: Money,
+}
+
+/// A measured result of a scheme record.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct IndicatorView {
+    #[schema(example = "workers_trained")]
+    pub key: String,
+    /// An exact decimal, as a string.
+    #[schema(example = "610")]
+    pub value: String,
+    #[schema(example = "person")]
+    pub unit: String,
+    pub names: Names,
+    /// Whether values of this indicator add up across records.
+    pub additive: bool,
+}
+
+/// A line of the programme's results, covering `scheme_count` schemes.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct SchemeView {
+    #[schema(example = "vocational-training")]
+    pub id: String,
+    pub activity: Keyed,
+    pub scope: Keyed,
+    pub title: Names,
+    #[schema(example = 3)]
+    pub scheme_count: i64,
+    #[schema(example = "VND")]
+    pub currency: &'static str,
+    #[schema(example = "million")]
+    pub amount_unit: &'static str,
+    #[schema(value_type = String, example = "735.50")]
+    pub cost: Money,
+    /// Who paid, as far as the source says: the lines need not cover the whole cost.
+    pub funding: Vec<FundingLineView>,
+    pub indicators: Vec<IndicatorView>,
+    /// The source's own words for this record.
+    pub quote: Option<String>,
+}
+
+/// One record's value of an indicator.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct IndicatorRecordValue {
+    #[schema(example = "vocational-training")]
+    pub scheme_id: String,
+    #[schema(example = "610")]
+    pub value: String,
+}
+
+/// An indicator across the programme.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct IndicatorSummary {
+    #[schema(example = "workers_trained")]
+    pub key: String,
+    pub names: Names,
+    #[schema(example = "person")]
+    pub unit: String,
+    /// Whether values add up across records. When false, `total` is null.
+    pub additive: bool,
+    /// The sum over `records` where the indicator is additive; null where it is not.
+    #[schema(example = "610")]
+    pub total: Option<String>,
+    pub records: Vec<IndicatorRecordValue>,
+}
+
+/// `GET /programmes/{id}/indicators`.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Indicators {
+    #[schema(example = "2016-2020")]
+    pub programme_id: String,
+    pub indicators: Vec<IndicatorSummary>,
+}

@@ -1,0 +1,260 @@
+//! `ApiError`: every failure a client can see, rendered as RFC 9457 problem+json.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::domain::document::Violation;
+
+pub type Result<T, E = ApiError> = std::result::Result<T, E>;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// A stable problem type: its URI never changes within a major version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemType {
+    NotFound,
+    BadRequest,
+    Unprocessable,
+    MethodNotAllowed,
+    Unavailable,
+    Internal,
+}
+
+impl ProblemType {
+    pub fn uri(self) -> &'static str {
+        match self {
+            ProblemType::NotFound => "urn:khuyencong:problem:not-found",
+            ProblemType::BadRequest => "urn:khuyencong:problem:invalid-parameter",
+            ProblemType::Unprocessable => "urn:khuyencong:problem:invalid-document",
+            ProblemType::MethodNotAllowed => "urn:khuyencong:problem:method-not-allowed",
+            ProblemType::Unavailable => "urn:khuyencong:problem:unavailable",
+            ProblemType::Internal => "urn:khuyencong:problem:internal",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            ProblemType::NotFound => "Not found",
+            ProblemType::BadRequest => "Invalid request parameter",
+            ProblemType::Unprocessable => "Invalid document",
+            ProblemType::MethodNotAllowed => "Method not allowed",
+            ProblemType::Unavailable => "Service unavailable",
+            ProblemType::Internal => "Internal error",
+        }
+    }
+}
+
+/// One thing wrong with a request: where (`pointer` into the body, or `parameter`) and what.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ProblemDetailItem {
+    /// RFC 6901 JSON pointer into the request body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "/schemes/0/cost")]
+    pub pointer: Option<String>,
+    /// Name of the path or query parameter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "by")]
+    pub parameter: Option<String>,
+    #[schema(example = "unknown value \"year\"; allowed: activity, scope, source")]
+    pub detail: String,
+    /// The values the parameter accepts, where they are a fixed list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Vec<String>>,
+}
+
+/// RFC 9457 problem details.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    #[schema(example = "urn:khuyencong:problem:not-found")]
+    pub problem_type: &'static str,
+    #[schema(example = "Not found")]
+    pub title: &'static str,
+    #[schema(example = 404)]
+    pub status: u16,
+    #[schema(example = "programme \"1999-2000\" not found")]
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemDetailItem>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{detail}")]
+    BadRequest {
+        detail: String,
+        errors: Vec<ProblemDetailItem>,
+    },
+    #[error("the document has {} problem(s)", .0.len())]
+    Unprocessable(Vec<Violation>),
+    #[error("the database is not answering")]
+    Unavailable(#[source] sqlx::Error),
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    /// A bad parameter value, listing the values it accepts.
+    pub fn bad_value(parameter: &str, value: &str, allowed: &[&str]) -> Self {
+        let detail = format!(
+            "unknown {parameter} {value:?}; allowed: {}",
+            allowed.join(", ")
+        );
+        ApiError::BadRequest {
+            detail: detail.clone(),
+            errors: vec![ProblemDetailItem {
+                pointer: None,
+                parameter: Some(parameter.to_string()),
+                detail,
+                allowed: Some(allowed.iter().map(|s| s.to_string()).collect()),
+            }],
+        }
+    }
+
+    /// A required parameter that is absent, listing the values it accepts.
+    pub fn missing(parameter: &str, allowed: &[&str]) -> Self {
+        let detail = format!("{parameter} is required; allowed: {}", allowed.join(", "));
+        ApiError::BadRequest {
+            detail: detail.clone(),
+            errors: vec![ProblemDetailItem {
+                pointer: None,
+                parameter: Some(parameter.to_string()),
+                detail,
+                allowed: Some(allowed.iter().map(|s| s.to_string()).collect()),
+            }],
+        }
+    }
+
+    /// A parameter that is malformed or out of range.
+    pub fn bad_parameter(parameter: &str, detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        ApiError::BadRequest {
+            detail: format!("{parameter}: {detail}"),
+            errors: vec![ProblemDetailItem {
+                pointer: None,
+                parameter: Some(parameter.to_string()),
+                detail,
+                allowed: None,
+            }],
+        }
+    }
+
+    fn problem_type(&self) -> ProblemType {
+        match self {
+            ApiError::NotFound(_) => ProblemType::NotFound,
+            ApiError::BadRequest { .. } => ProblemType::BadRequest,
+            ApiError::Unprocessable(_) => ProblemType::Unprocessable,
+            ApiError::Unavailable(_) => ProblemType::Unavailable,
+            ApiError::Internal(_) => ProblemType::Internal,
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let kind = self.problem_type();
+        let (detail, errors) = match self {
+            ApiError::NotFound(what) => (what.clone(), Vec::new()),
+            ApiError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
+            ApiError::Unprocessable(violations) => (
+                self.to_string(),
+                violations
+                    .iter()
+                    .map(|v| ProblemDetailItem {
+                        pointer: Some(v.pointer.clone()),
+                        parameter: None,
+                        detail: v.detail.clone(),
+                        allowed: None,
+                    })
+                    .collect(),
+            ),
+            // Server-side failures say nothing internal; the log has the cause chain.
+            ApiError::Unavailable(_) => (
+                "The database is not answering; try again shortly.".to_string(),
+                Vec::new(),
+            ),
+            ApiError::Internal(_) => (
+                "The server could not answer this request.".to_string(),
+                Vec::new(),
+            ),
+        };
+        Problem {
+            problem_type: kind.uri(),
+            title: kind.title(),
+            status: self.status_code().as_u16(),
+            detail,
+            errors,
+        }
+    }
+}
+
+/// Database errors that mean "not reachable now" become 503; anything else is a bug (500).
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
+        if crate::storage::is_unavailable(&error) {
+            ApiError::Unavailable(error)
+        } else {
+            ApiError::Internal(anyhow::Error::new(error))
+        }
+    }
+}
+
+pub fn problem_response(status: StatusCode, problem: &Problem) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
+        .json(problem)
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if self.status_code().is_server_error() {
+            tracing::error!(error = ?anyhow_chain(self), "request failed");
+        }
+        let mut response = problem_response(self.status_code(), &self.problem());
+        if matches!(self, ApiError::Unavailable(_)) {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+        }
+        response
+    }
+}
+
+/// The whole cause chain, for the log.
+fn anyhow_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    out
+}
+
+/// A problem for the status actix itself produced (unknown route, wrong method, bad path).
+pub fn generic_problem(
+    kind: ProblemType,
+    status: StatusCode,
+    detail: impl Into<String>,
+) -> Problem {
+    Problem {
+        problem_type: kind.uri(),
+        title: kind.title(),
+        status: status.as_u16(),
+        detail: detail.into(),
+        errors: Vec::new(),
+    }
+}
