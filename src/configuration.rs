@@ -1,0 +1,106 @@
+//! Settings, from the command line or the environment, with defaults that make `cargo run` work.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::storage::DbOptions;
+
+/// The khuyencong API: Hải Phòng's industrial promotion programme figures, exact and explained.
+#[derive(Debug, Parser)]
+#[command(name = "khuyencong", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Migrate, load the seeds on first start, and serve HTTP (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Load the seed programmes again on purpose, replacing those programmes.
+    Seed,
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Every setting; each flag can also be given by the environment variable it names.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Database: `sqlite://FILE` (created when missing) or `postgres://USER@HOST/DB`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://khuyencong.db",
+        global = true
+    )]
+    pub database_url: String,
+    /// Address and port to serve HTTP on.
+    #[arg(
+        long,
+        env = "BIND_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub bind_addr: String,
+    /// Directory of seed programme documents (*.json). Unset: the seeds built into the binary,
+    /// which are the repository's seeds/ at build time.
+    #[arg(long, env = "SEEDS_DIR", global = true)]
+    pub seeds_dir: Option<PathBuf>,
+    /// Largest number of database connections per instance.
+    #[arg(
+        long,
+        env = "DATABASE_MAX_CONNECTIONS",
+        default_value_t = 10,
+        global = true
+    )]
+    pub database_max_connections: u32,
+    /// Seconds to wait for a database connection before answering 503.
+    #[arg(
+        long,
+        env = "DATABASE_ACQUIRE_TIMEOUT_SECS",
+        default_value_t = 3,
+        global = true
+    )]
+    pub database_acquire_timeout_secs: u64,
+    /// HTTP worker threads; 0 means one per CPU core.
+    #[arg(long, env = "HTTP_WORKERS", default_value_t = 0, global = true)]
+    pub http_workers: usize,
+    /// Log lines as human-readable text or JSON. The level comes from RUST_LOG (default info).
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+}
+
+impl Settings {
+    pub fn db_options(&self) -> DbOptions {
+        DbOptions {
+            url: self.database_url.clone(),
+            max_connections: self.database_max_connections.max(1),
+            acquire_timeout: Duration::from_secs(self.database_acquire_timeout_secs.max(1)),
+        }
+    }
+
+    /// Defaults for a test or a tool: the given database, any free port on loopback.
+    pub fn for_database(database_url: impl Into<String>) -> Settings {
+        Settings {
+            database_url: database_url.into(),
+            bind_addr: "127.0.0.1:0".into(),
+            seeds_dir: None,
+            database_max_connections: 5,
+            database_acquire_timeout_secs: 3,
+            http_workers: 1,
+            log_format: LogFormat::Text,
+        }
+    }
+}

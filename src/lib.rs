@@ -1,0 +1,11 @@
+//! khuyencong: a REST API publishing the results of Hải Phòng's industrial promotion programme.
+
+pub mod configuration;
+pub mod domain;
+pub mod error;
+pub mod openapi;
+pub mod routes;
+pub mod seeds;
+pub mod startup;
+pub mod storage;
+pub mod telemetry;

@@ -1,0 +1,81 @@
+//! `GET /programmes/{id}/breakdown?by=activity|scope|source`.
+
+use actix_web::{get, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::programmes::ProgrammePath;
+use super::{AppState, not_found_programme};
+use crate::domain::breakdown::{self, Breakdown, BreakdownTotal, Dimension};
+use crate::error::{ApiError, Problem, Result};
+
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(get_breakdown);
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct BreakdownQuery {
+    /// The dimension to split by (required).
+    #[param(required = true, inline, value_type = Dimension, example = "activity")]
+    by: Option<String>,
+}
+
+/// Break a programme down
+///
+/// The itemised schemes and cost split by `activity` (Decree 45/2012 Article 4 order,
+/// `unspecified` last), `scope` (`unknown` included) or funding `source` (a tree, plus an
+/// `unattributed` row). For `activity` and `scope` the rows sum exactly to `total`, which equals
+/// the itemised figures of `/totals`, and each row says who paid (`funding`, rolled up). For
+/// `source`, each row's `cost` is rolled up over its subtree, `own` is the part naming exactly
+/// that source, the rows with no parent plus `unattributed` sum to `total.cost`, and `schemes`
+/// counts the schemes with any line under the source, so it does not sum.
+#[utoipa::path(
+    tag = "aggregates",
+    params(ProgrammePath, BreakdownQuery),
+    responses(
+        (status = 200, description = "The breakdown", body = Breakdown),
+        (status = 400, description = "`by` is missing or unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No programme has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is not answering", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/programmes/{id}/breakdown")]
+pub async fn get_breakdown(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    query: web::Query<BreakdownQuery>,
+) -> Result<web::Json<Breakdown>> {
+    let by = match query.by.as_deref() {
+        Some("activity") => Dimension::Activity,
+        Some("scope") => Dimension::Scope,
+        Some("source") => Dimension::Source,
+        Some(other) => return Err(ApiError::bad_value("by", other, &Dimension::ALL)),
+        None => return Err(ApiError::missing("by", &Dimension::ALL)),
+    };
+    if !state.db.programme_exists(&path.id).await? {
+        return Err(not_found_programme(&path.id));
+    }
+    let db = &state.db;
+    let reference = &state.reference;
+    let result = match by {
+        Dimension::Source => {
+            let groups = db.group_sums(&path.id, Dimension::Scope).await?;
+            let total = BreakdownTotal {
+                schemes: groups.iter().map(|g| g.schemes).sum(),
+                cost: groups.iter().map(|g| g.cost).sum(),
+            };
+            let lines = db.line_sums(&path.id, None).await?;
+            let counts = db.source_counts(&path.id).await?;
+            breakdown::by_source(&path.id, total, &lines, &counts, reference)
+        }
+        grouped => {
+            let groups = db.group_sums(&path.id, grouped).await?;
+            let lines = db.line_sums(&path.id, Some(grouped)).await?;
+            breakdown::by_group(&path.id, grouped, &groups, &lines, reference)
+        }
+    };
+    Ok(web::Json(result))
+}

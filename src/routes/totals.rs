@@ -1,0 +1,53 @@
+//! `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
+
+use actix_web::{get, web};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::programmes::ProgrammePath;
+use super::{AppState, not_found_programme};
+use crate::domain::totals::{Totals, reconcile};
+use crate::error::{Problem, Result};
+
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(get_totals);
+}
+
+/// Reconciled totals of a programme
+///
+/// The programme's figures as published (`reported`) next to the sums of its scheme records
+/// (`itemised`) and the difference (`gap` = reported − itemised; null where nothing was
+/// published): the number of schemes (and by scope), the total cost, and funding by source
+/// (rolled up the source tree). `cost.unattributed` is the itemised cost no funding line covers.
+/// Amounts are decimal strings in million VND. `notes` states each non-zero gap in words.
+#[utoipa::path(
+    tag = "aggregates",
+    params(ProgrammePath),
+    responses(
+        (status = 200, description = "The reconciled totals", body = Totals),
+        (status = 404, description = "No programme has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is not answering", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/programmes/{id}/totals")]
+pub async fn get_totals(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+) -> Result<web::Json<Totals>> {
+    let reported = state
+        .db
+        .reported(&path.id)
+        .await?
+        .ok_or_else(|| not_found_programme(&path.id))?;
+    let by_scope = state
+        .db
+        .group_sums(&path.id, crate::domain::breakdown::Dimension::Scope)
+        .await?;
+    let lines = state.db.line_sums(&path.id, None).await?;
+    Ok(web::Json(reconcile(
+        &path.id,
+        &reported,
+        &by_scope,
+        &lines,
+        &state.reference,
+    )))
+}

@@ -1,0 +1,215 @@
+//! Storage: the only module with SQL. SQLite or PostgreSQL through `sqlx::Any`, money as BIGINT đồng.
+//!
+//! Why `sqlx::Any`: one set of queries serves both engines (`$1` placeholders work on both), so
+//! no query can drift between them. Its price is that it decodes only integers, floats, text,
+//! bytes and booleans, so money is integer đồng (never a float), dates are ISO text, and every
+//! `SUM` is `CAST(… AS BIGINT)` (PostgreSQL's `SUM(bigint)` is NUMERIC). Where the engines truly
+//! differ (DDL, `BEGIN IMMEDIATE`), the difference is written here, keyed on [`Engine`].
+
+mod aggregates;
+mod programmes;
+mod reference;
+mod writes;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+
+pub use programmes::*;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A connection pool and the engine behind it. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    engine: Engine,
+}
+
+/// How to reach the database.
+#[derive(Clone, Debug)]
+pub struct DbOptions {
+    pub url: String,
+    pub max_connections: u32,
+    pub acquire_timeout: Duration,
+}
+
+impl Engine {
+    pub fn of_url(url: &str) -> anyhow::Result<Engine> {
+        if url.starts_with("sqlite:") {
+            Ok(Engine::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Engine::Postgres)
+        } else {
+            anyhow::bail!(
+                "DATABASE_URL must start with sqlite: or postgres:// (got {:?})",
+                redact(url)
+            )
+        }
+    }
+}
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _password)) => {
+                    format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
+                }
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// A SQLite URL opens read-write and creates the file, unless it says otherwise.
+fn with_sqlite_defaults(url: &str) -> String {
+    if url.contains("mode=") || url.contains(":memory:") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+impl Db {
+    pub async fn connect(options: &DbOptions) -> anyhow::Result<Db> {
+        install_default_drivers();
+        let engine = Engine::of_url(&options.url)?;
+        let url = match engine {
+            Engine::Sqlite => with_sqlite_defaults(&options.url),
+            Engine::Postgres => options.url.clone(),
+        };
+        // One direct connection first: the pool would only say "timed out", this says why.
+        let probe = <sqlx::AnyConnection as sqlx::Connection>::connect(&url)
+            .await
+            .with_context(|| format!("cannot open the database {}", redact(&options.url)))?;
+        sqlx::Connection::close(probe).await.ok();
+        let pool = AnyPoolOptions::new()
+            .max_connections(options.max_connections)
+            .acquire_timeout(options.acquire_timeout)
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if engine == Engine::Sqlite {
+                        // WAL lets readers run beside the one writer; NORMAL is durable in WAL.
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .with_context(|| format!("cannot open the database {}", redact(&options.url)))?;
+        Ok(Db { pool, engine })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Applies pending migrations. On PostgreSQL sqlx holds an advisory lock meanwhile, so
+    /// instances starting together apply each migration once.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = match self.engine {
+            Engine::Sqlite => &SQLITE_MIGRATIONS,
+            Engine::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&self.pool)
+            .await
+            .context("cannot apply the database migrations")
+    }
+
+    /// Opens a write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`),
+    /// so two writers queue on the busy timeout instead of failing half-way.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => self.pool.begin().await,
+        }
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Whether an error means the database cannot be reached or is busy now (503), rather than a bug.
+pub fn is_unavailable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_) => true,
+        sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // PostgreSQL: 08 connection exceptions, 57P0x shutdown, 53 insufficient resources.
+            // SQLite: 5 BUSY, 6 LOCKED, 8 READONLY, 14 CANTOPEN (extended codes keep the low byte).
+            code.starts_with("08")
+                || code.starts_with("57P0")
+                || code.starts_with("53")
+                || code
+                    .parse::<i32>()
+                    .map(|c| matches!(c & 0xff, 5 | 6 | 8 | 14))
+                    .unwrap_or(false)
+        }
+        _ => false,
+    }
+}
+
+/// The current time as ISO 8601 UTC text, for `updated_at` and `loaded_at` columns.
+pub(crate) fn now_text() -> String {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("RFC 3339 formats any UTC time")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(
+            redact("postgres://app:s3cret@db:5432/k"),
+            "postgres://app:***@db:5432/k"
+        );
+        assert_eq!(redact("sqlite://khuyencong.db"), "sqlite://khuyencong.db");
+        assert_eq!(
+            redact("postgres://root@localhost/k"),
+            "postgres://root@localhost/k"
+        );
+    }
+
+    #[test]
+    fn sqlite_urls_create_the_file_unless_told_otherwise() {
+        assert_eq!(
+            with_sqlite_defaults("sqlite://k.db"),
+            "sqlite://k.db?mode=rwc"
+        );
+        assert_eq!(
+            with_sqlite_defaults("sqlite://k.db?mode=ro"),
+            "sqlite://k.db?mode=ro"
+        );
+    }
+}
