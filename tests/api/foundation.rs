@@ -1,0 +1,554 @@
+//! The foundation: migrations, the seeds, loading once, rejecting bad seed files, restarts.
+
+use khuyencong::configuration::Settings;
+use khuyencong::seeds::{self, SeedFile};
+use khuyencong::storage::Db;
+use serde_json::{Value, json};
+
+use crate::helpers::{fresh_database, seed_text, spawn_app, spawn_app_on};
+
+async fn migrated(url: &str) -> Db {
+    let db = Db::connect(&Settings::for_database(url).db_options())
+        .await
+        .expect("connect");
+    db.migrate().await.expect("migrate");
+    db
+}
+
+#[tokio::test]
+async fn migrations_apply_to_an_empty_database_and_define_the_taxonomies() {
+    let url = fresh_database().await;
+    let db = migrated(&url).await;
+    let reference = db.reference().await.unwrap();
+    let activities: Vec<(&str, Option<i64>)> = reference
+        .activities
+        .iter()
+        .map(|a| (a.key.as_str(), a.clause))
+        .collect();
+    assert_eq!(
+        activities,
+        [
+            ("vocational_training", Some(1)),
+            ("management_capacity", Some(2)),
+            ("demonstration_technology_transfer", Some(3)),
+            ("rural_product_promotion", Some(4)),
+            ("consulting_assistance", Some(5)),
+            ("information_provision", Some(6)),
+            ("linkage_clusters_relocation", Some(7)),
+            ("international_cooperation", Some(8)),
+            ("programme_management_capacity", Some(9)),
+            ("unspecified", None),
+        ]
+    );
+    let sources: Vec<(&str, Option<&str>)> = reference
+        .sources
+        .iter()
+        .map(|s| (s.key.as_str(), s.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("state_budget", None),
+            ("central_budget", Some("state_budget")),
+            ("local_budget", Some("state_budget")),
+            ("contributions", None)
+        ]
+    );
+    assert_eq!(reference.scope_keys(), ["local", "national", "unknown"]);
+    // A second run finds nothing to apply.
+    db.migrate().await.expect("migrating again is a no-op");
+}
+
+#[tokio::test]
+async fn the_database_itself_rejects_impossible_rows() {
+    let url = fresh_database().await;
+    let db = migrated(&url).await;
+    let programme = "INSERT INTO programmes (id, name_vi, name_en, jurisdiction, start_year, end_year, source_title, source_publisher, source_date, updated_at)
+                     VALUES ($1, 'x', 'x', 'x', $2, $3, 't', 'p', '2020-01-01', 'now')";
+    sqlx::query(programme)
+        .bind("ok")
+        .bind(2016_i64)
+        .bind(2020_i64)
+        .execute(db.pool())
+        .await
+        .expect("a sound programme row");
+    let cases: [(
+        &str,
+        sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>>,
+    ); 5] = [
+        (
+            "end_year before start_year",
+            sqlx::query(programme)
+                .bind("p2")
+                .bind(2020_i64)
+                .bind(2016_i64),
+        ),
+        (
+            "an id that is not a slug",
+            sqlx::query(programme)
+                .bind("Not A Slug")
+                .bind(2016_i64)
+                .bind(2020_i64),
+        ),
+        (
+            "a negative cost",
+            sqlx::query(
+                "INSERT INTO scheme_records (programme_id, id, position, activity, scope, title_vi, title_en, scheme_count, cost_dong) VALUES ('ok', 'a', 0, 'unspecified', 'unknown', 't', 't', 1, -1)",
+            ),
+        ),
+        (
+            "an unknown scope",
+            sqlx::query(
+                "INSERT INTO scheme_records (programme_id, id, position, activity, scope, title_vi, title_en, scheme_count, cost_dong) VALUES ('ok', 'b', 1, 'unspecified', 'regional', 't', 't', 1, 0)",
+            ),
+        ),
+        (
+            "a zero scheme count",
+            sqlx::query(
+                "INSERT INTO scheme_records (programme_id, id, position, activity, scope, title_vi, title_en, scheme_count, cost_dong) VALUES ('ok', 'c', 2, 'unspecified', 'unknown', 't', 't', 0, 0)",
+            ),
+        ),
+    ];
+    for (what, query) in cases {
+        assert!(
+            query.execute(db.pool()).await.is_err(),
+            "the database accepted {what}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_seeded_figures_are_the_articles() {
+    let app = spawn_app().await;
+    // Transcribed from the article independently of seeds/: 41.306,53 → 41306.53 and so on.
+    let totals = app.get_ok("/programmes/2016-2020/totals").await;
+    assert_eq!(totals["schemes"]["reported"], 65);
+    assert_eq!(totals["schemes"]["by_scope"][0]["reported"], 46);
+    assert_eq!(totals["schemes"]["by_scope"][1]["reported"], 19);
+    assert_eq!(totals["cost"]["reported"], "41306.53");
+    let reported: Vec<(&str, &str)> = totals["funding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["source"].as_str().unwrap(),
+                f["reported"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            ("state_budget", "12578.48"),
+            ("central_budget", "7898.47"),
+            ("local_budget", "4680.01"),
+            ("contributions", "28728.05")
+        ]
+    );
+
+    let schemes = app.get_ok("/programmes/2016-2020/schemes").await;
+    let records: Vec<Value> = schemes["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let funding: Vec<Value> = s["funding"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| json!([f["source"], f["amount"]]))
+                .collect();
+            let indicators: Vec<Value> = s["indicators"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| json!([i["key"], i["value"]]))
+                .collect();
+            json!([
+                s["scheme_count"],
+                s["activity"]["key"],
+                s["scope"]["key"],
+                s["cost"],
+                funding,
+                indicators
+            ])
+        })
+        .collect();
+    assert_eq!(
+        records,
+        [
+            json!([
+                3,
+                "vocational_training",
+                "unknown",
+                "735.50",
+                [],
+                [["workers_trained", "610"]]
+            ]),
+            json!([
+                6,
+                "management_capacity",
+                "unknown",
+                "474.44",
+                [["local_budget", "474.44"]],
+                [["participant_attendances", "716"]]
+            ]),
+            json!([
+                14,
+                "information_provision",
+                "unknown",
+                "1188.56",
+                [["local_budget", "1188.56"]],
+                [
+                    ["bulletin_copies_per_issue", "450"],
+                    ["bulletin_issues_per_year", "4"]
+                ]
+            ]),
+            json!([
+                21,
+                "demonstration_technology_transfer",
+                "unknown",
+                "31742.18",
+                [["state_budget", "5760.00"], ["contributions", "25982.18"]],
+                []
+            ]),
+            json!([
+                12,
+                "unspecified",
+                "unknown",
+                "6349.00",
+                [["state_budget", "3810.70"], ["contributions", "2538.30"]],
+                []
+            ]),
+            json!([
+                3,
+                "consulting_assistance",
+                "unknown",
+                "367.55",
+                [["local_budget", "160.00"], ["contributions", "207.55"]],
+                []
+            ]),
+            json!([
+                5,
+                "programme_management_capacity",
+                "unknown",
+                "239.30",
+                [],
+                []
+            ]),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn every_seeded_quote_is_the_articles_own_words() {
+    let article = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/source/hai-phong-khuyen-cong-2016-2020.txt"
+    ))
+    .unwrap();
+    let seed: Value = serde_json::from_str(&seed_text()).unwrap();
+    let mut quotes = vec![
+        &seed["legal_basis"]["quote"],
+        &seed["reported"]["schemes"]["quote"],
+        &seed["reported"]["cost"]["quote"],
+    ];
+    for list in [
+        &seed["reported"]["schemes_by_scope"],
+        &seed["reported"]["funding"],
+        &seed["schemes"],
+    ] {
+        quotes.extend(list.as_array().unwrap().iter().map(|item| &item["quote"]));
+    }
+    assert_eq!(quotes.len(), 16);
+    for quote in quotes {
+        let quote = quote.as_str().expect("every figure has a quote");
+        assert!(article.contains(quote), "not in the article: {quote}");
+    }
+}
+
+#[tokio::test]
+async fn loading_the_seeds_twice_changes_nothing() {
+    let url = fresh_database().await;
+    let app = spawn_app_on(url.clone()).await;
+    let before = (
+        app.get_ok("/programmes/2016-2020/totals").await,
+        app.get_ok("/programmes/2016-2020/schemes").await,
+    );
+
+    let db = app.db().await;
+    assert_eq!(
+        seeds::load(&db, &seeds::embedded(), false).await.unwrap(),
+        Vec::<String>::new(),
+        "already loaded: nothing to do"
+    );
+    let again = spawn_app_on(url).await;
+    assert_eq!(
+        (
+            again.get_ok("/programmes/2016-2020/totals").await,
+            again.get_ok("/programmes/2016-2020/schemes").await
+        ),
+        before
+    );
+    assert_eq!(
+        again.get_ok("/programmes").await["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // `khuyencong seed` reloads on purpose: the same figures, still one programme.
+    assert_eq!(
+        seeds::load(&db, &seeds::embedded(), true).await.unwrap(),
+        ["2016-2020.json"]
+    );
+    assert_eq!(
+        (
+            app.get_ok("/programmes/2016-2020/totals").await,
+            app.get_ok("/programmes/2016-2020/schemes").await
+        ),
+        before
+    );
+}
+
+#[tokio::test]
+async fn bad_seed_files_are_rejected_whole_and_change_nothing() {
+    let app = spawn_app().await;
+    let db = app.db().await;
+    let before = (
+        app.get_ok("/programmes").await,
+        app.get_ok("/programmes/2016-2020/totals").await,
+    );
+
+    let valid: Value = serde_json::from_str(&seed_text()).unwrap();
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut doc = valid.clone();
+        doc["id"] = json!("2021-2025");
+        f(&mut doc);
+        doc.to_string()
+    };
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "unknown activity",
+            edit(&|d| d["schemes"][2]["activity"] = json!("tourism")),
+            "/schemes/2/activity: unknown activity \"tourism\"",
+        ),
+        (
+            "unknown source",
+            edit(&|d| d["schemes"][3]["funding"][0]["source"] = json!("ngan_sach")),
+            "/schemes/3/funding/0/source: unknown funding source",
+        ),
+        (
+            "negative amount",
+            edit(&|d| d["schemes"][0]["cost"] = json!("-735.50")),
+            "/schemes/0/cost: must not be negative",
+        ),
+        (
+            "duplicate record id",
+            edit(&|d| d["schemes"][1]["id"] = json!("vocational-training")),
+            "/schemes/1/id: scheme id \"vocational-training\" is used twice",
+        ),
+        (
+            "funding over cost",
+            edit(&|d| d["schemes"][5]["cost"] = json!("300.00")),
+            "/schemes/5/funding: funding lines add up to 367.55, more than the record's cost 300.00",
+        ),
+        (
+            "missing field",
+            edit(&|d| {
+                d["schemes"][4].as_object_mut().unwrap().remove("cost");
+            }),
+            "malformed at /schemes/4: missing field `cost`",
+        ),
+        (
+            "three decimals",
+            edit(&|d| d["reported"]["cost"]["amount"] = json!("41306.535")),
+            "/reported/cost/amount: \"41306.535\" has more than 2 decimal places",
+        ),
+        (
+            "period backwards",
+            edit(&|d| d["period"]["end_year"] = json!(2015)),
+            "/period/end_year: 2015 is before start_year 2016",
+        ),
+        (
+            "not JSON",
+            "{\"id\": \"2021-2025\",".to_string(),
+            "seed file 2021-2025.json is malformed",
+        ),
+    ];
+    for (what, text, expected) in cases {
+        // The good file and a bad one together: nothing of either may be written.
+        let files = vec![
+            SeedFile {
+                name: "2016-2020.json".into(),
+                text: seed_text(),
+            },
+            SeedFile {
+                name: "2021-2025.json".into(),
+                text,
+            },
+        ];
+        let error = seeds::load(&db, &files, true).await.expect_err(what);
+        let message = format!("{error:#}");
+        assert!(message.contains(expected), "{what}: {message}");
+        assert!(
+            message.contains("2021-2025.json"),
+            "{what}: the message names the file: {message}"
+        );
+        assert_eq!(
+            (
+                app.get_ok("/programmes").await,
+                app.get_ok("/programmes/2016-2020/totals").await
+            ),
+            before,
+            "{what}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_restart_keeps_the_data_and_does_not_bring_back_a_deleted_programme() {
+    let url = fresh_database().await;
+    let app = spawn_app_on(url.clone()).await;
+    let db = app.db().await;
+    let mut other: Value = serde_json::from_str(&seed_text()).unwrap();
+    other["id"] = json!("restart-test");
+    let reference = db.reference().await.unwrap();
+    let programme = seeds::parse(
+        &SeedFile {
+            name: "x.json".into(),
+            text: other.to_string(),
+        },
+        &reference,
+    )
+    .unwrap();
+    db.replace_programme(&programme).await.unwrap();
+    assert!(db.delete_programme("2016-2020").await.unwrap());
+
+    let restarted = spawn_app_on(url).await;
+    let ids: Vec<Value> = restarted.get_ok("/programmes").await["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].clone())
+        .collect();
+    assert_eq!(ids, [json!("restart-test")]);
+    assert_eq!(
+        restarted.get_ok("/programmes/restart-test/totals").await["cost"]["itemised"],
+        "41096.53"
+    );
+    assert_eq!(restarted.get("/programmes/2016-2020").await.0, 404);
+}
+
+#[tokio::test]
+async fn two_instances_starting_at_once_seed_once() {
+    let url = fresh_database().await;
+    let settings = Settings::for_database(url);
+    let start = || async {
+        let db = Db::connect(&settings.db_options()).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        seeds::load(&db, &seeds::embedded(), false)
+            .await
+            .expect("seed")
+    };
+    let (a, b) = tokio::join!(start(), start());
+    let mut loaded = [a, b];
+    loaded.sort();
+    assert_eq!(
+        loaded,
+        [vec![], vec!["2016-2020.json".to_string()]],
+        "exactly one instance loads the seed"
+    );
+    let app = spawn_app_on(settings.database_url.clone()).await;
+    assert_eq!(
+        app.get_ok("/programmes/2016-2020").await["scheme_records"],
+        7
+    );
+}
+
+fn run_binary(env: &[(&str, &str)], args: &[&str]) -> (i32, String) {
+    let dir = std::env::temp_dir();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_khuyencong"))
+        .args(args)
+        .current_dir(&dir)
+        .env("BIND_ADDR", "127.0.0.1:0")
+        .env("RUST_LOG", "warn")
+        .env_remove("SEEDS_DIR")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run the binary");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn start_up_errors_print_one_line_naming_the_cause() {
+    let bad_seeds = std::env::temp_dir().join(format!(
+        "khuyencong-bad-seeds-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::create_dir_all(&bad_seeds).unwrap();
+    std::fs::write(bad_seeds.join("broken.json"), "{\"id\": ").unwrap();
+    let db_file = std::env::temp_dir().join(format!(
+        "khuyencong-bin-{}.db",
+        uuid::Uuid::new_v4().simple()
+    ));
+    let db_url = format!("sqlite://{}", db_file.display());
+    let cases = [
+        (
+            vec![("DATABASE_URL", "sqlite:///no/such/directory/k.db")],
+            "cannot open the database sqlite:///no/such/directory/k.db",
+        ),
+        (
+            vec![("DATABASE_URL", "postgres://nobody@127.0.0.1:1/k")],
+            "cannot open the database postgres://nobody@127.0.0.1:1/k",
+        ),
+        (
+            vec![("DATABASE_URL", "mysql://x@y/z")],
+            "DATABASE_URL must start with sqlite: or postgres://",
+        ),
+        (
+            vec![
+                ("DATABASE_URL", db_url.as_str()),
+                ("SEEDS_DIR", bad_seeds.to_str().unwrap()),
+            ],
+            "seed file broken.json is malformed at",
+        ),
+        (
+            vec![
+                ("DATABASE_URL", db_url.as_str()),
+                ("BIND_ADDR", "256.0.0.1:1"),
+            ],
+            "cannot listen on 256.0.0.1:1",
+        ),
+    ];
+    for (env, expected) in cases {
+        let (code, stderr) = run_binary(&env, &[]);
+        assert_eq!(code, 1, "{expected}: {stderr}");
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "one line: {stderr}");
+        assert!(
+            lines[0].starts_with("khuyencong: ") && lines[0].contains(expected),
+            "{expected}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn the_cli_migrates_and_reseeds_on_purpose() {
+    let db_file = std::env::temp_dir().join(format!(
+        "khuyencong-cli-{}.db",
+        uuid::Uuid::new_v4().simple()
+    ));
+    let db_url = format!("sqlite://{}", db_file.display());
+    let (code, stderr) = run_binary(&[("DATABASE_URL", &db_url)], &["migrate"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stderr) = run_binary(&[("DATABASE_URL", &db_url)], &["seed"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stderr) = run_binary(&[("DATABASE_URL", &db_url)], &["no-such-command"]);
+    assert_eq!(code, 2, "clap rejects an unknown command: {stderr}");
+}

@@ -1,0 +1,157 @@
+//! `spawn_app`: a server on a random port over a fresh database of the engine under test.
+
+use std::sync::Once;
+
+use khuyencong::configuration::Settings;
+use khuyencong::startup::Application;
+use khuyencong::storage::Db;
+use serde_json::Value;
+
+pub struct TestApp {
+    pub address: String,
+    pub database_url: String,
+    pub client: reqwest::Client,
+}
+
+static ENGINE_NOTICE: Once = Once::new();
+
+/// A fresh, empty database of the engine under test: its URL.
+pub async fn fresh_database() -> String {
+    match std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        Some(admin_url) => {
+            assert!(
+                admin_url.starts_with("postgres"),
+                "TEST_DATABASE_URL must be a postgres:// URL, got {admin_url}"
+            );
+            ENGINE_NOTICE.call_once(|| {
+                use std::io::Write;
+                let _ = writeln!(std::io::stderr(), "note: these tests run on PostgreSQL (TEST_DATABASE_URL), one fresh database each");
+            });
+            let name = format!("khuyencong_test_{}", uuid::Uuid::new_v4().simple());
+            sqlx::any::install_default_drivers();
+            let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
+                .await
+                .expect("connect to TEST_DATABASE_URL");
+            sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
+                .await
+                .expect("create a test database");
+            with_database_name(&admin_url, &name)
+        }
+        None => {
+            ENGINE_NOTICE.call_once(|| {
+                // Written to the real stderr (not captured), so a run says plainly what it skipped.
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: these tests run on SQLite; the PostgreSQL pass was NOT run (set TEST_DATABASE_URL=postgres://… to run it)"
+                );
+            });
+            let path = std::env::temp_dir().join(format!(
+                "khuyencong-test-{}.db",
+                uuid::Uuid::new_v4().simple()
+            ));
+            format!("sqlite://{}", path.display())
+        }
+    }
+}
+
+/// `postgres://u@h/db?x` with `db` replaced by `name`.
+fn with_database_name(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_on(fresh_database().await).await
+}
+
+pub async fn spawn_app_on(database_url: String) -> TestApp {
+    let settings = Settings::for_database(database_url.clone());
+    let app = Application::build(&settings)
+        .await
+        .expect("the application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        database_url,
+        client: reqwest::Client::new(),
+    }
+}
+
+impl TestApp {
+    /// GET `path`: the status and the JSON body (Null when the body is not JSON).
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status().as_u16();
+        let body = response.json::<Value>().await.unwrap_or(Value::Null);
+        (status, body)
+    }
+
+    /// GET `path`, expecting 200.
+    pub async fn get_ok(&self, path: &str) -> Value {
+        let (status, body) = self.get(path).await;
+        assert_eq!(status, 200, "GET {path}: {body}");
+        body
+    }
+
+    pub async fn db(&self) -> Db {
+        Db::connect(&Settings::for_database(self.database_url.clone()).db_options())
+            .await
+            .expect("connect")
+    }
+}
+
+/// The 2016-2020 seed document, as text.
+pub fn seed_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/2016-2020.json"))
+        .expect("seed file")
+}
+
+#[test]
+fn database_names_are_replaced_in_postgres_urls() {
+    assert_eq!(
+        with_database_name(
+            "postgres://root@localhost/khuyencong?host=/var/run/postgresql",
+            "t1"
+        ),
+        "postgres://root@localhost/t1?host=/var/run/postgresql"
+    );
+    assert_eq!(
+        with_database_name("postgres://u:p@h:5432", "t2"),
+        "postgres://u:p@h:5432/t2"
+    );
+}
+
+/// Loads a copy of the 2016-2020 seed, with id `id` and `edit` applied, straight into storage.
+pub async fn load_programme(app: &TestApp, id: &str, edit: impl FnOnce(&mut Value)) {
+    let mut doc: Value = serde_json::from_str(&seed_text()).unwrap();
+    doc["id"] = Value::String(id.to_string());
+    edit(&mut doc);
+    let db = app.db().await;
+    let reference = db.reference().await.unwrap();
+    let file = khuyencong::seeds::SeedFile {
+        name: format!("{id}.json"),
+        text: doc.to_string(),
+    };
+    let programme = khuyencong::seeds::parse(&file, &reference).expect("a valid document");
+    db.replace_programme(&programme).await.expect("stored");
+}

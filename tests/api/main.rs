@@ -1,0 +1,12 @@
+//! Black-box tests of the API: one binary, each test on its own fresh database (SQLite by
+//! default; PostgreSQL when TEST_DATABASE_URL points at a server).
+
+mod breakdown;
+mod errors;
+mod foundation;
+mod helpers;
+mod indicators;
+mod programmes;
+mod reference;
+mod schemes;
+mod totals;
