@@ -125,16 +125,25 @@ impl Db {
     }
 
     /// Applies pending migrations. On PostgreSQL sqlx holds an advisory lock meanwhile, so
-    /// instances starting together apply each migration once.
+    /// instances starting together apply each migration once. SQLite has no such lock: a second
+    /// instance can find a table the first has just created, so there a failed run is retried
+    /// (each migration is one transaction, and a retry skips what the other applied).
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        let migrator = match self.engine {
-            Engine::Sqlite => &SQLITE_MIGRATIONS,
-            Engine::Postgres => &POSTGRES_MIGRATIONS,
+        let (migrator, attempts) = match self.engine {
+            Engine::Sqlite => (&SQLITE_MIGRATIONS, 5),
+            Engine::Postgres => (&POSTGRES_MIGRATIONS, 1),
         };
-        migrator
-            .run(&self.pool)
-            .await
-            .context("cannot apply the database migrations")
+        let mut attempt = 1;
+        loop {
+            match migrator.run(&self.pool).await {
+                Ok(()) => return Ok(()),
+                Err(_) if attempt < attempts => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(100 * attempt)).await;
+                }
+                Err(e) => return Err(e).context("cannot apply the database migrations"),
+            }
+        }
     }
 
     /// Opens a write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`),
