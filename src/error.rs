@@ -64,9 +64,16 @@ pub struct ProblemDetailItem {
     pub allowed: Option<Vec<String>>,
 }
 
-/// RFC 9457 problem details.
+/// RFC 9457 problem details, served as `application/problem+json`.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Problem {
+    /// The kind of problem, a URI that never changes within a major version:
+    /// `urn:khuyencong:problem:not-found` (404: no such programme, record or path),
+    /// `urn:khuyencong:problem:invalid-parameter` (400: a path or query parameter is wrong),
+    /// `urn:khuyencong:problem:invalid-document` (422: a programme document breaks a rule),
+    /// `urn:khuyencong:problem:method-not-allowed` (405: see the `Allow` header),
+    /// `urn:khuyencong:problem:unavailable` (503: the database is not answering),
+    /// `urn:khuyencong:problem:internal` (500: a bug; the server's log has the cause).
     #[serde(rename = "type")]
     #[schema(example = "urn:khuyencong:problem:not-found")]
     pub problem_type: &'static str,
@@ -74,8 +81,10 @@ pub struct Problem {
     pub title: &'static str,
     #[schema(example = 404)]
     pub status: u16,
+    /// What happened, for a person.
     #[schema(example = "programme \"1999-2000\" not found")]
     pub detail: String,
+    /// For 400 and 422: each thing wrong, with where it is. Absent otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemDetailItem>,
 }
@@ -257,4 +266,54 @@ pub fn generic_problem(
         detail: detail.into(),
         errors: Vec::new(),
     }
+}
+
+/// Documented error responses, shared by every operation that can give them.
+pub mod responses {
+    use utoipa::ToResponse;
+
+    use super::Problem;
+
+    /// Bad request: a query parameter is unknown, repeated, malformed, out of range or not one of
+    /// its allowed values. `errors` names each parameter and, where the values are a fixed list,
+    /// the allowed ones.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({
+            "type": "urn:khuyencong:problem:invalid-parameter",
+            "title": "Invalid request parameter",
+            "status": 400,
+            "detail": "unknown by \"year\"; allowed: activity, scope, source",
+            "errors": [{"parameter": "by", "detail": "unknown by \"year\"; allowed: activity, scope, source", "allowed": ["activity", "scope", "source"]}]
+        })
+    )]
+    pub struct BadRequest(#[to_schema] pub Problem);
+
+    /// Not found: no programme (or scheme record) has this id.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({
+            "type": "urn:khuyencong:problem:not-found",
+            "title": "Not found",
+            "status": 404,
+            "detail": "programme \"1999-2000\" not found"
+        })
+    )]
+    pub struct NotFound(#[to_schema] pub Problem);
+
+    /// Service unavailable: the database is not answering. Retry after the `Retry-After` seconds.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        headers(("Retry-After" = u32, description = "Seconds to wait before trying again")),
+        example = json!({
+            "type": "urn:khuyencong:problem:unavailable",
+            "title": "Service unavailable",
+            "status": 503,
+            "detail": "The database is not answering; try again shortly."
+        })
+    )]
+    pub struct Unavailable(#[to_schema] pub Problem);
 }

@@ -8,6 +8,7 @@ use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
 
 use crate::configuration::Settings;
 use crate::openapi::ApiDoc;
@@ -56,16 +57,22 @@ impl Application {
             db: db.clone(),
             reference,
         });
+        let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));
         let mut server = HttpServer::new(move || {
             App::new()
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .configure(routes::configure)
+                .openapi_service(|api| {
+                    SwaggerUi::new("/swagger-ui/{_:.*}").url("/openapi.json", api)
+                })
                 .into_app()
                 .app_data(state.clone())
+                .app_data(methods.clone())
                 .app_data(routes::query_config())
                 .app_data(routes::path_config())
-                .default_service(web::to(routes::not_found))
+                .service(routes::landing)
+                .default_service(web::to(routes::fallback))
                 .wrap(TracingLogger::default())
         })
         .listen(listener)

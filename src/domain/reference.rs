@@ -89,3 +89,25 @@ impl Reference {
         })
     }
 }
+
+/// The keys the migrations define, for the OpenAPI document's enums. A test checks them against
+/// the database, so the spec cannot drift from the data.
+pub const ACTIVITY_KEYS: [&str; 10] = [
+    "vocational_training",
+    "management_capacity",
+    "demonstration_technology_transfer",
+    "rural_product_promotion",
+    "consulting_assistance",
+    "information_provision",
+    "linkage_clusters_relocation",
+    "international_cooperation",
+    "programme_management_capacity",
+    "unspecified",
+];
+pub const SOURCE_KEYS: [&str; 4] = [
+    "state_budget",
+    "central_budget",
+    "local_budget",
+    "contributions",
+];
+pub const SCOPE_KEYS: [&str; 3] = ["local", "national", "unknown"];

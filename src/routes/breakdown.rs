@@ -8,7 +8,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::programmes::ProgrammePath;
 use super::{AppState, not_found_programme};
 use crate::domain::breakdown::{self, Breakdown, BreakdownTotal, Dimension};
-use crate::error::{ApiError, Problem, Result};
+use crate::error::responses::{BadRequest, NotFound, Unavailable};
+use crate::error::{ApiError, Result};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_breakdown);
@@ -37,9 +38,9 @@ pub struct BreakdownQuery {
     params(ProgrammePath, BreakdownQuery),
     responses(
         (status = 200, description = "The breakdown", body = Breakdown),
-        (status = 400, description = "`by` is missing or unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No programme has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is not answering", body = Problem, content_type = "application/problem+json"),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
     )
 )]
 #[get("/programmes/{id}/breakdown")]

@@ -7,7 +7,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::programmes::ProgrammePath;
 use super::{AppState, not_found_programme};
 use crate::domain::views::{IndicatorRecordValue, IndicatorSummary, Indicators};
-use crate::error::{ApiError, Problem, Result};
+use crate::error::responses::{NotFound, Unavailable};
+use crate::error::{ApiError, Result};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_indicators);
@@ -23,8 +24,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     params(ProgrammePath),
     responses(
         (status = 200, description = "The indicators", body = Indicators),
-        (status = 404, description = "No programme has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is not answering", body = Problem, content_type = "application/problem+json"),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
     )
 )]
 #[get("/programmes/{id}/indicators")]

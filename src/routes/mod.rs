@@ -7,11 +7,12 @@ mod reference;
 mod schemes;
 mod totals;
 
+use actix_web::dev::ResourceDef;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::domain::reference::Reference;
@@ -38,69 +39,44 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 pub struct Page<T> {
     pub items: Vec<T>,
     /// Absolute URL of the next page, or null when this is the last.
-    #[schema(example = "http://127.0.0.1:8080/programmes/2016-2020/schemes?limit=2&cursor=djE6MQ")]
+    #[schema(example = "http://127.0.0.1:8080/programmes/2016-2020/schemes?limit=2&cursor=s1")]
     pub next: Option<String>,
 }
 
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 500;
 
-/// `limit` and `cursor`, shared by every list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct Paging {
-    /// Items per page, 1 to 500 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
-    pub limit: Option<String>,
-    /// Opaque: the `cursor` of a `next` URL.
-    pub cursor: Option<String>,
+/// A list's `limit`: 1 to 500, default 50. Taken as text so that a bad value gets our 400.
+pub fn parse_limit(limit: Option<&str>) -> Result<i64, ApiError> {
+    let Some(text) = limit else {
+        return Ok(DEFAULT_LIMIT);
+    };
+    match text.parse::<i64>() {
+        Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        _ => Err(ApiError::bad_parameter(
+            "limit",
+            format!("{text:?} is not a whole number from 1 to {MAX_LIMIT}"),
+        )),
+    }
 }
 
-impl Paging {
-    pub fn limit(&self) -> Result<i64, ApiError> {
-        let Some(text) = &self.limit else {
-            return Ok(DEFAULT_LIMIT);
-        };
-        match text.parse::<i64>() {
-            Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-            _ => Err(ApiError::bad_parameter(
-                "limit",
-                format!("{text:?} is not a whole number from 1 to {MAX_LIMIT}"),
-            )),
-        }
-    }
-
-    /// The cursor's text, or None on the first page. Cursors are opaque to clients.
-    pub fn cursor(&self) -> Result<Option<String>, ApiError> {
-        let Some(cursor) = &self.cursor else {
-            return Ok(None);
-        };
-        URL_SAFE_NO_PAD
-            .decode(cursor)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|text| text.strip_prefix("v1:").map(str::to_string))
-            .map(Some)
-            .ok_or_else(|| {
-                ApiError::bad_parameter(
-                    "cursor",
-                    "is not a cursor this API gave out; start again without it",
-                )
-            })
-    }
+/// A cursor that is not one this API gives out.
+pub fn bad_cursor() -> ApiError {
+    ApiError::bad_parameter(
+        "cursor",
+        "is not a cursor this API gave out; start again without it",
+    )
 }
 
 /// The absolute URL of the page after this one: the same query with `cursor` replaced.
 pub fn next_url(req: &HttpRequest, cursor: &str) -> String {
-    let encoded = URL_SAFE_NO_PAD.encode(format!("v1:{cursor}"));
     let mut query: Vec<(String, String)> =
         serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
             .unwrap_or_default()
             .into_iter()
             .filter(|(k, _)| k != "cursor")
             .collect();
-    query.push(("cursor".into(), encoded));
+    query.push(("cursor".into(), cursor.to_string()));
     let query = serde_urlencoded::to_string(&query).unwrap_or_default();
     // Host and scheme of this connection; forwarded headers are not trusted here.
     let host = req
@@ -116,17 +92,69 @@ pub fn next_url(req: &HttpRequest, cursor: &str) -> String {
     format!("{scheme}://{host}{}?{query}", req.path())
 }
 
-/// Answers unknown routes with a 404 problem.
-pub async fn not_found(req: HttpRequest) -> HttpResponse {
-    let problem = generic_problem(
-        ProblemType::NotFound,
-        actix_web::http::StatusCode::NOT_FOUND,
-        format!(
-            "no resource at {}; see /openapi.json for the API's paths",
-            req.path()
-        ),
+/// The methods each documented path answers, taken from the OpenAPI document (itself collected
+/// from the handlers), so that a wrong method gets 405 with `Allow` rather than 404.
+pub struct Methods(Vec<(ResourceDef, String)>);
+
+impl Methods {
+    pub fn from_document(document: &utoipa::openapi::OpenApi) -> Methods {
+        let table = document
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let operations = [
+                    ("GET", &item.get),
+                    ("PUT", &item.put),
+                    ("POST", &item.post),
+                    ("DELETE", &item.delete),
+                    ("PATCH", &item.patch),
+                ];
+                let methods: Vec<&str> = operations
+                    .iter()
+                    .filter(|(_, op)| op.is_some())
+                    .map(|(method, _)| *method)
+                    .collect();
+                (ResourceDef::new(path.as_str()), methods.join(", "))
+            })
+            .collect();
+        Methods(table)
+    }
+
+    fn allowed(&self, path: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(def, _)| def.is_match(path))
+            .map(|(_, methods)| methods.as_str())
+    }
+}
+
+/// What no route answered: 405 with `Allow` for a known path, else 404; problem+json either way.
+pub async fn fallback(req: HttpRequest, methods: web::Data<Methods>) -> HttpResponse {
+    if let Some(allow) = methods.allowed(req.path()) {
+        let status = StatusCode::METHOD_NOT_ALLOWED;
+        let detail = format!("{} is not allowed here; allowed: {allow}", req.method());
+        let problem = generic_problem(ProblemType::MethodNotAllowed, status, detail);
+        let mut response = problem_response(status, &problem);
+        if let Ok(value) = HeaderValue::from_str(allow) {
+            response.headers_mut().insert(header::ALLOW, value);
+        }
+        return response;
+    }
+    let detail = format!(
+        "no resource at {}; see /openapi.json for the API's paths",
+        req.path()
     );
-    problem_response(actix_web::http::StatusCode::NOT_FOUND, &problem)
+    let problem = generic_problem(ProblemType::NotFound, StatusCode::NOT_FOUND, detail);
+    problem_response(StatusCode::NOT_FOUND, &problem)
+}
+
+/// `/`: a small page that points to Swagger UI, the spec and a first request.
+#[actix_web::get("/")]
+pub async fn landing() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(include_str!("landing.html"))
 }
 
 /// Query strings that do not parse (a number that is not one, an unknown or repeated
@@ -171,6 +199,36 @@ pub fn known_key<'a>(
         Some(v) if !allowed.contains(&v) => Err(ApiError::bad_value(parameter, v, allowed)),
         other => Ok(other),
     }
+}
+
+/// A string parameter that takes one of `keys`, for the OpenAPI document.
+fn key_enum(description: &str, keys: &[&str]) -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some(description))
+        .enum_values(Some(keys.iter().copied()))
+        .build()
+}
+
+pub fn activity_schema() -> utoipa::openapi::schema::Object {
+    key_enum(
+        "A kind of activity: a clause of Decree 45/2012/NĐ-CP Article 4, or `unspecified` (see `GET /activities`).",
+        &crate::domain::reference::ACTIVITY_KEYS,
+    )
+}
+
+pub fn scope_schema() -> utoipa::openapi::schema::Object {
+    key_enum(
+        "Local (city funds), national (Ministry funds), or unknown where the source does not say.",
+        &crate::domain::reference::SCOPE_KEYS,
+    )
+}
+
+pub fn source_schema() -> utoipa::openapi::schema::Object {
+    key_enum(
+        "A funding source (see `GET /funding-sources`); a parent includes the sources below it.",
+        &crate::domain::reference::SOURCE_KEYS,
+    )
 }
 
 pub fn not_found_programme(id: &str) -> ApiError {

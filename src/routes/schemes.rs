@@ -6,9 +6,10 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
-use super::{AppState, Page, Paging, known_key, next_url, not_found_programme};
+use super::{AppState, Page, bad_cursor, known_key, next_url, not_found_programme, parse_limit};
 use crate::domain::views::SchemeView;
-use crate::error::{ApiError, Problem, Result};
+use crate::error::responses::{BadRequest, NotFound, Unavailable};
+use crate::error::{ApiError, Result};
 use crate::storage::SchemeFilter;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -20,18 +21,19 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 #[into_params(parameter_in = Query)]
 pub struct SchemeQuery {
     /// Only records of this activity (see `GET /activities`).
-    #[param(example = "vocational_training")]
+    #[param(schema_with = super::activity_schema, example = "vocational_training")]
     activity: Option<String>,
     /// Only records of this scope.
-    #[param(example = "unknown")]
+    #[param(schema_with = super::scope_schema, example = "unknown")]
     scope: Option<String>,
     /// Only records with a funding line naming this source or a source below it.
-    #[param(example = "state_budget")]
+    #[param(schema_with = super::source_schema, example = "state_budget")]
     source: Option<String>,
     /// Items per page, 1 to 500 (default 50).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
     limit: Option<String>,
-    /// Opaque: the `cursor` of a `next` URL.
+    /// Where the page starts: the `cursor` of a `next` URL. Take it as it is; do not build one.
+    #[param(pattern = r"^s[0-9]{1,18}$")]
     cursor: Option<String>,
 }
 
@@ -46,6 +48,13 @@ pub struct SchemePath {
     scheme_id: String,
 }
 
+/// `s<position>`: the position of the last record of a page (keyset pagination).
+fn decode_position(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('s')?;
+    let plain = (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    plain.then(|| digits.parse().ok()).flatten()
+}
+
 /// List scheme records
 ///
 /// The programme's scheme records in the source's order, each with its activity, scope, cost,
@@ -56,9 +65,9 @@ pub struct SchemePath {
     params(ProgrammePath, SchemeQuery),
     responses(
         (status = 200, description = "A page of scheme records", body = Page<SchemeView>),
-        (status = 400, description = "An unknown filter value, a bad `limit` or `cursor`", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No programme has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is not answering", body = Problem, content_type = "application/problem+json"),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
     )
 )]
 #[get("/programmes/{id}/schemes")]
@@ -82,18 +91,11 @@ pub async fn list_schemes(
         source: known_key("source", query.source.as_deref(), &reference.source_keys())?
             .map(str::to_string),
     };
-    let paging = Paging {
-        limit: query.limit,
-        cursor: query.cursor,
+    let limit = parse_limit(query.limit.as_deref())?;
+    let after = match query.cursor.as_deref() {
+        Some(text) => Some(decode_position(text).ok_or_else(bad_cursor)?),
+        None => None,
     };
-    let limit = paging.limit()?;
-    let after =
-        match paging.cursor()? {
-            Some(text) => Some(text.parse::<i64>().map_err(|_| {
-                ApiError::bad_parameter("cursor", "is not a cursor this API gave out")
-            })?),
-            None => None,
-        };
     if !state.db.programme_exists(&path.id).await? {
         return Err(not_found_programme(&path.id));
     }
@@ -104,7 +106,7 @@ pub async fn list_schemes(
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last()
-            .map(|(position, _)| next_url(&req, &position.to_string()))
+            .map(|(position, _)| next_url(&req, &format!("s{position}")))
     } else {
         None
     };
@@ -115,13 +117,16 @@ pub async fn list_schemes(
 }
 
 /// Get a scheme record
+///
+/// One scheme record in full: activity, scope, title, `scheme_count`, cost, funding lines (which
+/// need not cover the whole cost), indicators and the source's own words.
 #[utoipa::path(
     tag = "schemes",
     params(SchemePath),
     responses(
         (status = 200, description = "The scheme record", body = SchemeView),
-        (status = 404, description = "No such programme or scheme record", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is not answering", body = Problem, content_type = "application/problem+json"),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
     )
 )]
 #[get("/programmes/{id}/schemes/{scheme_id}")]

@@ -6,7 +6,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::programmes::ProgrammePath;
 use super::{AppState, not_found_programme};
 use crate::domain::totals::{Totals, reconcile};
-use crate::error::{Problem, Result};
+use crate::error::Result;
+use crate::error::responses::{NotFound, Unavailable};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_totals);
@@ -24,8 +25,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     params(ProgrammePath),
     responses(
         (status = 200, description = "The reconciled totals", body = Totals),
-        (status = 404, description = "No programme has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is not answering", body = Problem, content_type = "application/problem+json"),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
     )
 )]
 #[get("/programmes/{id}/totals")]

@@ -6,6 +6,7 @@ mod errors;
 mod foundation;
 mod helpers;
 mod indicators;
+mod openapi;
 mod programmes;
 mod reference;
 mod schemes;
