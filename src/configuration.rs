@@ -27,6 +27,41 @@ pub enum Command {
     Seed,
     /// Print the OpenAPI document.
     Openapi,
+    /// Print the JSON Schema of the programme document (seeds/programme.schema.json).
+    Schema,
+    /// Create or replace a programme from a document file, validated and audited as `cli`.
+    Import {
+        /// The programme document (JSON); `-` reads standard input.
+        file: PathBuf,
+    },
+    /// Print a programme as a document, in canonical form.
+    Export {
+        /// The programme id.
+        id: String,
+    },
+    /// Manage the bearer tokens that authorise writes.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token and print it (once: only its hash is kept).
+    Create {
+        /// Who the token is for, as the audit trail will name it (e.g. so-cong-thuong).
+        #[arg(long)]
+        name: String,
+        /// `write` (edit programmes) or `admin` (also read the audit trail).
+        #[arg(long, value_enum)]
+        scope: crate::auth::Scope,
+        /// Days until the token expires; no expiry when absent.
+        #[arg(long)]
+        expires_in_days: Option<u32>,
+    },
+    /// List tokens (never their secrets).
+    List,
+    /// Revoke the token with this id, or every token with this name.
+    Revoke { id_or_name: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,44 +74,30 @@ pub enum LogFormat {
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
     /// Database: `sqlite://FILE` (created when missing) or `postgres://USER@HOST/DB`.
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "sqlite://khuyencong.db",
-        global = true
-    )]
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://khuyencong.db", global = true)]
     pub database_url: String,
     /// Address and port to serve HTTP on.
-    #[arg(
-        long,
-        env = "BIND_ADDR",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
+    #[arg(long, env = "BIND_ADDR", default_value = "127.0.0.1:8080", global = true)]
     pub bind_addr: String,
     /// Directory of seed programme documents (*.json). Unset: the seeds built into the binary,
     /// which are the repository's seeds/ at build time.
     #[arg(long, env = "SEEDS_DIR", global = true)]
     pub seeds_dir: Option<PathBuf>,
     /// Largest number of database connections per instance.
-    #[arg(
-        long,
-        env = "DATABASE_MAX_CONNECTIONS",
-        default_value_t = 10,
-        global = true
-    )]
+    #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 10, global = true)]
     pub database_max_connections: u32,
     /// Seconds to wait for a database connection before answering 503.
-    #[arg(
-        long,
-        env = "DATABASE_ACQUIRE_TIMEOUT_SECS",
-        default_value_t = 3,
-        global = true
-    )]
+    #[arg(long, env = "DATABASE_ACQUIRE_TIMEOUT_SECS", default_value_t = 3, global = true)]
     pub database_acquire_timeout_secs: u64,
     /// HTTP worker threads; 0 means one per CPU core.
     #[arg(long, env = "HTTP_WORKERS", default_value_t = 0, global = true)]
     pub http_workers: usize,
+    /// Largest request body, in bytes, except for a whole-programme PUT.
+    #[arg(long, env = "BODY_LIMIT_BYTES", default_value_t = 1 << 20, global = true)]
+    pub body_limit_bytes: usize,
+    /// Largest body of a whole-programme PUT (an import), in bytes.
+    #[arg(long, env = "IMPORT_BODY_LIMIT_BYTES", default_value_t = 64 << 20, global = true)]
+    pub import_body_limit_bytes: usize,
     /// Log lines as human-readable text or JSON. The level comes from RUST_LOG (default info).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -100,6 +121,8 @@ impl Settings {
             database_max_connections: 5,
             database_acquire_timeout_secs: 3,
             http_workers: 1,
+            body_limit_bytes: 1 << 20,
+            import_body_limit_bytes: 64 << 20,
             log_format: LogFormat::Text,
         }
     }

@@ -18,6 +18,12 @@ pub enum ProblemType {
     BadRequest,
     Unprocessable,
     MethodNotAllowed,
+    Unauthorized,
+    Forbidden,
+    PreconditionFailed,
+    PreconditionRequired,
+    PayloadTooLarge,
+    UnsupportedMediaType,
     Unavailable,
     Internal,
 }
@@ -29,6 +35,12 @@ impl ProblemType {
             ProblemType::BadRequest => "urn:khuyencong:problem:invalid-parameter",
             ProblemType::Unprocessable => "urn:khuyencong:problem:invalid-document",
             ProblemType::MethodNotAllowed => "urn:khuyencong:problem:method-not-allowed",
+            ProblemType::Unauthorized => "urn:khuyencong:problem:unauthorized",
+            ProblemType::Forbidden => "urn:khuyencong:problem:forbidden",
+            ProblemType::PreconditionFailed => "urn:khuyencong:problem:precondition-failed",
+            ProblemType::PreconditionRequired => "urn:khuyencong:problem:precondition-required",
+            ProblemType::PayloadTooLarge => "urn:khuyencong:problem:payload-too-large",
+            ProblemType::UnsupportedMediaType => "urn:khuyencong:problem:unsupported-media-type",
             ProblemType::Unavailable => "urn:khuyencong:problem:unavailable",
             ProblemType::Internal => "urn:khuyencong:problem:internal",
         }
@@ -40,6 +52,12 @@ impl ProblemType {
             ProblemType::BadRequest => "Invalid request parameter",
             ProblemType::Unprocessable => "Invalid document",
             ProblemType::MethodNotAllowed => "Method not allowed",
+            ProblemType::Unauthorized => "Authentication required",
+            ProblemType::Forbidden => "Not allowed for this token",
+            ProblemType::PreconditionFailed => "Version mismatch",
+            ProblemType::PreconditionRequired => "If-Match required",
+            ProblemType::PayloadTooLarge => "Request body too large",
+            ProblemType::UnsupportedMediaType => "Unsupported media type",
             ProblemType::Unavailable => "Service unavailable",
             ProblemType::Internal => "Internal error",
         }
@@ -94,12 +112,21 @@ pub enum ApiError {
     #[error("{0}")]
     NotFound(String),
     #[error("{detail}")]
-    BadRequest {
-        detail: String,
-        errors: Vec<ProblemDetailItem>,
-    },
+    BadRequest { detail: String, errors: Vec<ProblemDetailItem> },
     #[error("the document has {} problem(s)", .0.len())]
     Unprocessable(Vec<Violation>),
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    PreconditionFailed(String),
+    #[error("{0}")]
+    PreconditionRequired(String),
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("the database is not answering")]
     Unavailable(#[source] sqlx::Error),
     #[error("internal error")]
@@ -109,10 +136,7 @@ pub enum ApiError {
 impl ApiError {
     /// A bad parameter value, listing the values it accepts.
     pub fn bad_value(parameter: &str, value: &str, allowed: &[&str]) -> Self {
-        let detail = format!(
-            "unknown {parameter} {value:?}; allowed: {}",
-            allowed.join(", ")
-        );
+        let detail = format!("unknown {parameter} {value:?}; allowed: {}", allowed.join(", "));
         ApiError::BadRequest {
             detail: detail.clone(),
             errors: vec![ProblemDetailItem {
@@ -157,6 +181,12 @@ impl ApiError {
             ApiError::NotFound(_) => ProblemType::NotFound,
             ApiError::BadRequest { .. } => ProblemType::BadRequest,
             ApiError::Unprocessable(_) => ProblemType::Unprocessable,
+            ApiError::Unauthorized(_) => ProblemType::Unauthorized,
+            ApiError::Forbidden(_) => ProblemType::Forbidden,
+            ApiError::PreconditionFailed(_) => ProblemType::PreconditionFailed,
+            ApiError::PreconditionRequired(_) => ProblemType::PreconditionRequired,
+            ApiError::PayloadTooLarge(_) => ProblemType::PayloadTooLarge,
+            ApiError::UnsupportedMediaType(_) => ProblemType::UnsupportedMediaType,
             ApiError::Unavailable(_) => ProblemType::Unavailable,
             ApiError::Internal(_) => ProblemType::Internal,
         }
@@ -165,7 +195,13 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let kind = self.problem_type();
         let (detail, errors) = match self {
-            ApiError::NotFound(what) => (what.clone(), Vec::new()),
+            ApiError::NotFound(what)
+            | ApiError::Unauthorized(what)
+            | ApiError::Forbidden(what)
+            | ApiError::PreconditionFailed(what)
+            | ApiError::PreconditionRequired(what)
+            | ApiError::PayloadTooLarge(what)
+            | ApiError::UnsupportedMediaType(what) => (what.clone(), Vec::new()),
             ApiError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
             ApiError::Unprocessable(violations) => (
                 self.to_string(),
@@ -180,22 +216,10 @@ impl ApiError {
                     .collect(),
             ),
             // Server-side failures say nothing internal; the log has the cause chain.
-            ApiError::Unavailable(_) => (
-                "The database is not answering; try again shortly.".to_string(),
-                Vec::new(),
-            ),
-            ApiError::Internal(_) => (
-                "The server could not answer this request.".to_string(),
-                Vec::new(),
-            ),
+            ApiError::Unavailable(_) => ("The database is not answering; try again shortly.".to_string(), Vec::new()),
+            ApiError::Internal(_) => ("The server could not answer this request.".to_string(), Vec::new()),
         };
-        Problem {
-            problem_type: kind.uri(),
-            title: kind.title(),
-            status: self.status_code().as_u16(),
-            detail,
-            errors,
-        }
+        Problem { problem_type: kind.uri(), title: kind.title(), status: self.status_code().as_u16(), detail, errors }
     }
 }
 
@@ -210,10 +234,26 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
+impl From<crate::storage::WriteError> for ApiError {
+    fn from(error: crate::storage::WriteError) -> Self {
+        use crate::storage::WriteError;
+        match error {
+            WriteError::PreconditionFailed { current: Some(v) } => ApiError::PreconditionFailed(format!(
+                "the programme has changed: it is now at version {v} (ETag \"{v}\"); read it again and retry with that If-Match"
+            )),
+            WriteError::PreconditionFailed { current: None } => {
+                ApiError::PreconditionFailed("the programme does not exist, so no If-Match can hold".into())
+            }
+            WriteError::NotFound => ApiError::NotFound("not found".into()),
+            WriteError::MissingPart(what) => ApiError::NotFound(what),
+            WriteError::Invalid(violations) => ApiError::Unprocessable(violations),
+            WriteError::Database(e) => e.into(),
+        }
+    }
+}
+
 pub fn problem_response(status: StatusCode, problem: &Problem) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
-        .json(problem)
+    HttpResponse::build(status).insert_header((header::CONTENT_TYPE, PROBLEM_JSON)).json(problem)
 }
 
 impl ResponseError for ApiError {
@@ -222,6 +262,12 @@ impl ResponseError for ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -233,9 +279,7 @@ impl ResponseError for ApiError {
         }
         let mut response = problem_response(self.status_code(), &self.problem());
         if matches!(self, ApiError::Unavailable(_)) {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
         }
         response
     }
@@ -254,11 +298,7 @@ fn anyhow_chain(error: &(dyn std::error::Error + 'static)) -> String {
 }
 
 /// A problem for the status actix itself produced (unknown route, wrong method, bad path).
-pub fn generic_problem(
-    kind: ProblemType,
-    status: StatusCode,
-    detail: impl Into<String>,
-) -> Problem {
+pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: impl Into<String>) -> Problem {
     Problem {
         problem_type: kind.uri(),
         title: kind.title(),
@@ -316,4 +356,71 @@ pub mod responses {
         })
     )]
     pub struct Unavailable(#[to_schema] pub Problem);
+
+    /// Unauthorized: the bearer token is missing, malformed, unknown, revoked or expired.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        headers(("WWW-Authenticate" = String, description = "Bearer realm=\"khuyencong\", error=\"invalid_token\"")),
+        example = json!({"type": "urn:khuyencong:problem:unauthorized", "title": "Authentication required", "status": 401,
+                         "detail": "this operation needs a bearer token: Authorization: Bearer <token>"})
+    )]
+    pub struct Unauthorized(#[to_schema] pub Problem);
+
+    /// Forbidden: the token is valid but its scope does not allow this operation.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({"type": "urn:khuyencong:problem:forbidden", "title": "Not allowed for this token", "status": 403,
+                         "detail": "the token \"so-cong-thuong\" has scope write; this operation needs admin"})
+    )]
+    pub struct Forbidden(#[to_schema] pub Problem);
+
+    /// Precondition failed: `If-Match` names a version the programme is no longer at.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({"type": "urn:khuyencong:problem:precondition-failed", "title": "Version mismatch", "status": 412,
+                         "detail": "the programme has changed: it is now at version 43 (ETag \"43\"); read it again and retry with that If-Match"})
+    )]
+    pub struct PreconditionFailed(#[to_schema] pub Problem);
+
+    /// Precondition required: this edit needs `If-Match` with the programme's current ETag.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({"type": "urn:khuyencong:problem:precondition-required", "title": "If-Match required", "status": 428,
+                         "detail": "this edit needs If-Match with the programme's current ETag"})
+    )]
+    pub struct PreconditionRequired(#[to_schema] pub Problem);
+
+    /// Payload too large: the body is over the configured limit.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({"type": "urn:khuyencong:problem:payload-too-large", "title": "Request body too large", "status": 413,
+                         "detail": "the body is larger than 1048576 bytes"})
+    )]
+    pub struct PayloadTooLarge(#[to_schema] pub Problem);
+
+    /// Unsupported media type: the body must be `application/json`.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({"type": "urn:khuyencong:problem:unsupported-media-type", "title": "Unsupported media type", "status": 415,
+                         "detail": "the body must be application/json, not \"text/plain\""})
+    )]
+    pub struct UnsupportedMediaType(#[to_schema] pub Problem);
+
+    /// Unprocessable: the document breaks one or more rules; `errors` lists every one, each with
+    /// a JSON pointer into the body. Nothing was written.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({"type": "urn:khuyencong:problem:invalid-document", "title": "Invalid document", "status": 422,
+                         "detail": "the document has 2 problem(s)",
+                         "errors": [{"pointer": "/schemes/0/cost", "detail": "must not be negative"},
+                                    {"pointer": "/schemes/2/activity", "detail": "unknown activity \"tourism\"; allowed: vocational_training, …"}]})
+    )]
+    pub struct Unprocessable(#[to_schema] pub Problem);
 }

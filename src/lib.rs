@@ -1,5 +1,6 @@
 //! khuyencong: a REST API publishing the results of Hải Phòng's industrial promotion programme.
 
+pub mod auth;
 pub mod configuration;
 pub mod domain;
 pub mod error;

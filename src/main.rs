@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
-use khuyencong::configuration::{Cli, Command};
+use khuyencong::configuration::{Cli, Command, TokenCommand};
 use khuyencong::startup::{Application, prepare_database};
-use khuyencong::storage::Db;
+use khuyencong::storage::{Actor, Db, canonical_json};
 use khuyencong::{openapi, seeds, telemetry};
 
 #[tokio::main]
@@ -25,12 +26,7 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = cli.settings;
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => {
-            Application::build(&settings)
-                .await?
-                .run_until_stopped()
-                .await?
-        }
+        Command::Serve => Application::build(&settings).await?.run_until_stopped().await?,
         Command::Migrate => {
             let db = Db::connect(&settings.db_options()).await?;
             db.migrate().await?;
@@ -40,14 +36,77 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = prepare_database(&settings).await?;
             let files = seeds::files(settings.seeds_dir.as_deref())?;
             let loaded = seeds::load(&db, &files, true).await?;
-            println!(
-                "loaded {} seed file(s): {}",
-                loaded.len(),
-                loaded.join(", ")
-            );
+            println!("loaded {} seed file(s): {}", loaded.len(), loaded.join(", "));
         }
-        Command::Openapi => {
-            println!("{}", openapi::document().to_pretty_json()?);
+        Command::Openapi => println!("{}", openapi::document().to_pretty_json()?),
+        Command::Schema => println!("{}", serde_json::to_string_pretty(&openapi::programme_document_schema())?),
+        Command::Import { file } => {
+            let db = prepare_database(&settings).await?;
+            let text = if file.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+            } else {
+                std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?
+            };
+            let name = file.display().to_string();
+            let programme = seeds::parse(&seeds::SeedFile { name, text }, &db.reference().await?)?;
+            let version = db.replace_programme(&programme, &Actor::local("cli")).await?;
+            let warnings = khuyencong::domain::totals::warnings(&programme, &db.reference().await?);
+            println!("imported programme {} at version {version}", programme.id);
+            for warning in warnings {
+                println!("warning: {warning}");
+            }
+        }
+        Command::Export { id } => {
+            let db = prepare_database(&settings).await?;
+            let (programme, _) = db.export(&id).await?.with_context(|| format!("no programme {id:?}"))?;
+            print!("{}", canonical_json(&programme));
+        }
+        Command::Token(command) => token(&settings, command).await?,
+    }
+    Ok(())
+}
+
+async fn token(settings: &khuyencong::configuration::Settings, command: TokenCommand) -> anyhow::Result<()> {
+    let db = Db::connect(&settings.db_options()).await?;
+    db.migrate().await?;
+    match command {
+        TokenCommand::Create { name, scope, expires_in_days } => {
+            anyhow::ensure!(!name.trim().is_empty() && name.len() <= 100, "--name must be 1 to 100 characters");
+            let expires_at = expires_in_days.map(|days| {
+                let at = time::OffsetDateTime::now_utc()
+                    .replace_nanosecond(0)
+                    .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+                    + time::Duration::days(i64::from(days));
+                at.format(&time::format_description::well_known::Rfc3339).expect("RFC 3339 formats any UTC time")
+            });
+            let new = khuyencong::auth::generate();
+            db.create_token(&new.id, &name, scope.as_str(), &new.secret_sha256, expires_at.as_deref()).await?;
+            eprintln!(
+                "token {} for {name:?}, scope {}, expires {}; shown once, keep it secret:",
+                new.id,
+                scope.as_str(),
+                expires_at.as_deref().unwrap_or("never")
+            );
+            println!("{}", new.token);
+        }
+        TokenCommand::List => {
+            println!("{:<16}  {:<24}  {:<5}  {:<20}  {:<20}  revoked", "id", "name", "scope", "created", "expires");
+            for t in db.tokens().await? {
+                println!(
+                    "{:<16}  {:<24}  {:<5}  {:<20}  {:<20}  {}",
+                    t.id,
+                    t.name,
+                    t.scope,
+                    t.created_at,
+                    t.expires_at.as_deref().unwrap_or("never"),
+                    t.revoked_at.as_deref().unwrap_or("-")
+                );
+            }
+        }
+        TokenCommand::Revoke { id_or_name } => {
+            let revoked = db.revoke_token(&id_or_name).await?;
+            anyhow::ensure!(revoked > 0, "no active token has the id or name {id_or_name:?}");
+            println!("revoked {revoked} token(s)");
         }
     }
     Ok(())

@@ -2,7 +2,10 @@
 
 use utoipa::OpenApi;
 
-use crate::error::responses::{BadRequest, NotFound, Unavailable};
+use crate::error::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Unauthorized,
+    Unavailable, Unprocessable, UnsupportedMediaType,
+};
 use crate::error::{Problem, ProblemDetailItem};
 
 #[derive(OpenApi)]
@@ -24,17 +27,59 @@ Errors are RFC 9457 `application/problem+json` whose `type` URIs are listed in t
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0"),
         contact(name = "khuyencong maintainers"),
     ),
-    components(schemas(Problem, ProblemDetailItem), responses(BadRequest, NotFound, Unavailable)),
+    components(
+        schemas(Problem, ProblemDetailItem),
+        responses(
+            BadRequest, NotFound, Unavailable, Unauthorized, Forbidden, PreconditionFailed, PreconditionRequired,
+            PayloadTooLarge, UnsupportedMediaType, Unprocessable
+        )
+    ),
+    modifiers(&BearerAuth),
     tags(
         (name = "programmes", description = "Programmes and their metadata"),
         (name = "schemes", description = "Scheme records: the lines of a programme's results"),
         (name = "aggregates", description = "Totals, breakdowns and indicators computed from the records"),
         (name = "reference", description = "Reference taxonomies"),
+        (name = "writes", description = "Authenticated writes: whole programmes, scheme records, reported figures"),
+        (name = "audit", description = "Who changed what, when (admin tokens)"),
     )
 )]
 pub struct ApiDoc;
 
+/// Declares the bearer-token scheme that writes and the audit trail need.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some("A token from `khuyencong token create --name NAME --scope write|admin`"))
+            .build();
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
+
 /// The whole document, as the server serves it.
 pub fn document() -> utoipa::openapi::OpenApi {
     crate::startup::openapi_document()
+}
+
+/// The programme document's JSON Schema (2020-12), taken from the OpenAPI components so the two
+/// cannot disagree: `seeds/programme.schema.json`.
+pub fn programme_document_schema() -> serde_json::Value {
+    let spec = serde_json::to_value(document()).expect("the OpenAPI document serialises");
+    let mut defs = spec["components"]["schemas"].clone();
+    let text = serde_json::to_string(&defs).expect("schemas serialise").replace("#/components/schemas/", "#/$defs/");
+    defs = serde_json::from_str(&text).expect("schemas parse back");
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "khuyencong programme document",
+        "description": "A programme with its reported figures and scheme records: the format of seeds/, of PUT /programmes/{id} and of GET /programmes/{id}/export. Amounts are decimal strings in million VND with at most two decimal places.",
+        "$ref": "#/$defs/ProgrammeDocument",
+        "$defs": defs,
+    })
 }

@@ -16,28 +16,20 @@ pub struct SeedFile {
 
 /// The seeds built into the binary: `seeds/` as it was at build time.
 pub fn embedded() -> Vec<SeedFile> {
-    vec![SeedFile {
-        name: "2016-2020.json".into(),
-        text: include_str!("../seeds/2016-2020.json").into(),
-    }]
+    vec![SeedFile { name: "2016-2020.json".into(), text: include_str!("../seeds/2016-2020.json").into() }]
 }
 
 /// Every `*.json` file of `dir`, in name order.
 pub fn from_dir(dir: &Path) -> anyhow::Result<Vec<SeedFile>> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the seed directory {}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read the seed directory {}", dir.display()))?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry
-            .with_context(|| format!("cannot read the seed directory {}", dir.display()))?
-            .path();
+        let path = entry.with_context(|| format!("cannot read the seed directory {}", dir.display()))?.path();
         if path.extension().is_some_and(|e| e == "json") {
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read the seed file {}", path.display()))?;
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             files.push(SeedFile { name, text });
         }
     }
@@ -51,19 +43,10 @@ pub fn files(dir: Option<&Path>) -> anyhow::Result<Vec<SeedFile>> {
 
 /// Parses and validates one seed document; the error names the file, the field and the rule.
 pub fn parse(file: &SeedFile, reference: &Reference) -> anyhow::Result<Programme> {
-    let doc = document::parse_json(&file.text).map_err(|v| {
-        anyhow::anyhow!(
-            "seed file {} is malformed at {}: {}",
-            file.name,
-            v.pointer,
-            v.detail
-        )
-    })?;
+    let doc = document::parse_json(&file.text)
+        .map_err(|v| anyhow::anyhow!("seed file {} is malformed at {}: {}", file.name, v.pointer, v.detail))?;
     document::validate(doc, reference).map_err(|violations| {
-        let list: Vec<String> = violations
-            .iter()
-            .map(|v| format!("{}: {}", v.pointer, v.detail))
-            .collect();
+        let list: Vec<String> = violations.iter().map(|v| format!("{}: {}", v.pointer, v.detail)).collect();
         anyhow::anyhow!("seed file {} is invalid: {}", file.name, list.join("; "))
     })
 }
@@ -71,14 +54,8 @@ pub fn parse(file: &SeedFile, reference: &Reference) -> anyhow::Result<Programme
 /// Validates every seed file, then loads each one not loaded before (or all, with `force`).
 /// Nothing is written unless every file is valid. Returns the names of the files loaded.
 pub async fn load(db: &Db, files: &[SeedFile], force: bool) -> anyhow::Result<Vec<String>> {
-    let reference = db
-        .reference()
-        .await
-        .context("cannot read the reference data")?;
-    let programmes = files
-        .iter()
-        .map(|f| parse(f, &reference))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let reference = db.reference().await.context("cannot read the reference data")?;
+    let programmes = files.iter().map(|f| parse(f, &reference)).collect::<anyhow::Result<Vec<_>>>()?;
     let mut loaded = Vec::new();
     for (file, programme) in files.iter().zip(&programmes) {
         if db

@@ -33,39 +33,25 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
 
 /// The OpenAPI document of the routes the server registers (collected from the handlers).
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .configure(routes::configure)
-        .split_for_parts()
-        .1
+    App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::configure).split_for_parts().1
 }
 
 impl Application {
     pub async fn build(settings: &Settings) -> anyhow::Result<Application> {
         let db = prepare_database(settings).await?;
-        let reference = db
-            .reference()
-            .await
-            .context("cannot read the reference data")?;
+        let reference = db.reference().await.context("cannot read the reference data")?;
         let listener = TcpListener::bind(&settings.bind_addr)
             .with_context(|| format!("cannot listen on {}", settings.bind_addr))?;
-        let address = listener
-            .local_addr()
-            .context("cannot read the listening address")?;
-        let state = web::Data::new(AppState {
-            db: db.clone(),
-            reference,
-        });
+        let address = listener.local_addr().context("cannot read the listening address")?;
+        let limits = routes::BodyLimits { body: settings.body_limit_bytes, import: settings.import_body_limit_bytes };
+        let state = web::Data::new(AppState { db: db.clone(), reference, limits });
         let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));
         let mut server = HttpServer::new(move || {
             App::new()
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .configure(routes::configure)
-                .openapi_service(|api| {
-                    SwaggerUi::new("/swagger-ui/{_:.*}").url("/openapi.json", api)
-                })
+                .openapi_service(|api| SwaggerUi::new("/swagger-ui/{_:.*}").url("/openapi.json", api))
                 .into_app()
                 .app_data(state.clone())
                 .app_data(methods.clone())
@@ -80,15 +66,8 @@ impl Application {
         if settings.http_workers > 0 {
             server = server.workers(settings.http_workers);
         }
-        tracing::info!(
-            "serving http://{address} (database: {})",
-            crate::storage::redact(&settings.database_url)
-        );
-        Ok(Application {
-            server: server.run(),
-            port: address.port(),
-            db,
-        })
+        tracing::info!("serving http://{address} (database: {})", crate::storage::redact(&settings.database_url));
+        Ok(Application { server: server.run(), port: address.port(), db })
     }
 
     pub fn port(&self) -> u16 {

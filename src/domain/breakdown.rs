@@ -93,11 +93,7 @@ fn funding_shares(rolled: Vec<RolledUp>) -> Vec<FundingShare> {
     rolled
         .into_iter()
         .filter(|r| r.has_lines)
-        .map(|r| FundingShare {
-            source: r.source,
-            parent: r.parent,
-            amount: r.amount,
-        })
+        .map(|r| FundingShare { source: r.source, parent: r.parent, amount: r.amount })
         .collect()
 }
 
@@ -129,29 +125,17 @@ pub fn by_group(
     reference: &Reference,
 ) -> Breakdown {
     let members: Vec<(&str, &Names)> = match by {
-        Dimension::Activity => reference
-            .activities
-            .iter()
-            .map(|a| (a.key.as_str(), &a.names))
-            .collect(),
-        Dimension::Scope => reference
-            .scopes
-            .iter()
-            .map(|s| (s.key.as_str(), &s.names))
-            .collect(),
+        Dimension::Activity => reference.activities.iter().map(|a| (a.key.as_str(), &a.names)).collect(),
+        Dimension::Scope => reference.scopes.iter().map(|s| (s.key.as_str(), &s.names)).collect(),
         Dimension::Source => unreachable!("by_source handles the source dimension"),
     };
-    let total = BreakdownTotal {
-        schemes: groups.iter().map(|g| g.schemes).sum(),
-        cost: groups.iter().map(|g| g.cost).sum(),
-    };
+    let total =
+        BreakdownTotal { schemes: groups.iter().map(|g| g.schemes).sum(), cost: groups.iter().map(|g| g.cost).sum() };
     let rows = members
         .into_iter()
         .map(|(key, names)| {
-            let (schemes, cost) = groups
-                .iter()
-                .filter(|g| g.key == key)
-                .fold((0, Money::ZERO), |(n, c), g| (n + g.schemes, c + g.cost));
+            let (schemes, cost) =
+                groups.iter().filter(|g| g.key == key).fold((0, Money::ZERO), |(n, c), g| (n + g.schemes, c + g.cost));
             let own_lines = lines.iter().filter(|l| l.group == key);
             BreakdownRow {
                 key: key.to_string(),
@@ -194,15 +178,8 @@ pub fn by_source(
     let mut rows: Vec<BreakdownRow> = roll_up(lines, reference)
         .into_iter()
         .map(|rolled| BreakdownRow {
-            names: reference
-                .source(&rolled.source)
-                .map(|s| s.names.clone())
-                .expect("reference source"),
-            schemes: counts
-                .schemes_under
-                .iter()
-                .find(|(k, _)| *k == rolled.source)
-                .map_or(0, |(_, n)| *n),
+            names: reference.source(&rolled.source).map(|s| s.names.clone()).expect("reference source"),
+            schemes: counts.schemes_under.iter().find(|(k, _)| *k == rolled.source).map_or(0, |(_, n)| *n),
             share_percent: rolled.amount.percent_of(total.cost),
             own: Some(rolled.own),
             key: rolled.source,
@@ -239,69 +216,31 @@ mod tests {
     use crate::domain::sums::fixtures::*;
 
     fn group(key: &str, schemes: i64, cost: &str) -> GroupSums {
-        GroupSums {
-            key: key.into(),
-            schemes,
-            cost: m(cost),
-        }
+        GroupSums { key: key.into(), schemes, cost: m(cost) }
     }
 
     #[test]
     fn activity_rows_cover_every_activity_and_sum_to_the_total() {
-        let groups = [
-            group("vocational_training", 3, "735.50"),
-            group("unspecified", 12, "6349.00"),
-        ];
-        let lines = [
-            line("unspecified", "state_budget", "3810.70"),
-            line("unspecified", "contributions", "2538.30"),
-        ];
+        let groups = [group("vocational_training", 3, "735.50"), group("unspecified", 12, "6349.00")];
+        let lines = [line("unspecified", "state_budget", "3810.70"), line("unspecified", "contributions", "2538.30")];
         let b = by_group("p", Dimension::Activity, &groups, &lines, &reference());
         let rows: Vec<_> = b
             .rows
             .iter()
-            .map(|r| {
-                (
-                    r.key.as_str(),
-                    r.schemes,
-                    r.cost.to_string(),
-                    r.share_percent.unwrap().to_string(),
-                )
-            })
+            .map(|r| (r.key.as_str(), r.schemes, r.cost.to_string(), r.share_percent.unwrap().to_string()))
             .collect();
         assert_eq!(
             rows,
             [
-                (
-                    "vocational_training",
-                    3,
-                    "735.50".to_string(),
-                    "10.38".to_string()
-                ),
-                (
-                    "unspecified",
-                    12,
-                    "6349.00".to_string(),
-                    "89.62".to_string()
-                ),
+                ("vocational_training", 3, "735.50".to_string(), "10.38".to_string()),
+                ("unspecified", 12, "6349.00".to_string(), "89.62".to_string()),
             ]
         );
         assert_eq!((b.total.schemes, b.total.cost), (15, m("7084.50")));
         let unspecified = &b.rows[1];
-        let funding: Vec<_> = unspecified
-            .funding
-            .as_ref()
-            .unwrap()
-            .iter()
-            .map(|f| (f.source.as_str(), f.amount))
-            .collect();
-        assert_eq!(
-            funding,
-            [
-                ("state_budget", m("3810.70")),
-                ("contributions", m("2538.30"))
-            ]
-        );
+        let funding: Vec<_> =
+            unspecified.funding.as_ref().unwrap().iter().map(|f| (f.source.as_str(), f.amount)).collect();
+        assert_eq!(funding, [("state_budget", m("3810.70")), ("contributions", m("2538.30"))]);
         assert_eq!(unspecified.unattributed, Some(Money::ZERO));
         assert_eq!(b.rows[0].funding.as_ref().unwrap().len(), 0);
         assert_eq!(b.rows[0].unattributed, Some(m("735.50")));
@@ -309,70 +248,26 @@ mod tests {
 
     #[test]
     fn source_rows_roll_up_and_the_top_level_plus_unattributed_is_the_total() {
-        let lines = [
-            line("", "state_budget", "30.00"),
-            line("", "local_budget", "10.00"),
-            line("", "contributions", "40.00"),
-        ];
+        let lines =
+            [line("", "state_budget", "30.00"), line("", "local_budget", "10.00"), line("", "contributions", "40.00")];
         let counts = SourceCounts {
-            schemes_under: vec![
-                ("state_budget".into(), 5),
-                ("local_budget".into(), 2),
-                ("contributions".into(), 4),
-            ],
+            schemes_under: vec![("state_budget".into(), 5), ("local_budget".into(), 2), ("contributions".into(), 4)],
             schemes_unattributed: 3,
         };
-        let b = by_source(
-            "p",
-            BreakdownTotal {
-                schemes: 9,
-                cost: m("95.50"),
-            },
-            &lines,
-            &counts,
-            &reference(),
-        );
-        let rows: Vec<_> = b
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.key.as_str(),
-                    r.parent.as_deref(),
-                    r.schemes,
-                    r.cost,
-                    r.own.unwrap(),
-                )
-            })
-            .collect();
+        let b = by_source("p", BreakdownTotal { schemes: 9, cost: m("95.50") }, &lines, &counts, &reference());
+        let rows: Vec<_> =
+            b.rows.iter().map(|r| (r.key.as_str(), r.parent.as_deref(), r.schemes, r.cost, r.own.unwrap())).collect();
         assert_eq!(
             rows,
             [
                 ("state_budget", None, 5, m("40.00"), m("30.00")),
-                (
-                    "central_budget",
-                    Some("state_budget"),
-                    0,
-                    Money::ZERO,
-                    Money::ZERO
-                ),
-                (
-                    "local_budget",
-                    Some("state_budget"),
-                    2,
-                    m("10.00"),
-                    m("10.00")
-                ),
+                ("central_budget", Some("state_budget"), 0, Money::ZERO, Money::ZERO),
+                ("local_budget", Some("state_budget"), 2, m("10.00"), m("10.00")),
                 ("contributions", None, 4, m("40.00"), m("40.00")),
                 ("unattributed", None, 3, m("15.50"), m("15.50")),
             ]
         );
-        let top: Money = b
-            .rows
-            .iter()
-            .filter(|r| r.parent.is_none())
-            .map(|r| r.cost)
-            .sum();
+        let top: Money = b.rows.iter().filter(|r| r.parent.is_none()).map(|r| r.cost).sum();
         assert_eq!(top, b.total.cost);
     }
 }

@@ -7,17 +7,20 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
-use super::money::{Money, MoneyError};
+use super::money::Money;
 use super::reference::{Names, Reference};
 
 /// The currency and unit every amount of a document is in.
 pub const CURRENCY: &str = "VND";
 pub const AMOUNT_UNIT: &str = "million";
 
-/// A programme with its reported figures and scheme records. `A` is the amount type: text as
-/// received, `Money` once validated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A programme document: the programme, its reported figures and its scheme records; the unit of
+/// exchange for seeds, import (`PUT /programmes/{id}`) and export. Amounts are decimal strings in
+/// million VND with at most two decimal places; dates are ISO 8601; ids are lowercase slugs.
+// `A` is the amount type: text as received, `Money` once validated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct ProgrammeDocument<A> {
     /// A lowercase slug: letters, digits and single hyphens (`2016-2020`).
@@ -27,9 +30,9 @@ pub struct ProgrammeDocument<A> {
     pub names: Names,
     pub jurisdiction: String,
     pub period: Period,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_basis: Option<LegalBasis>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementing_agency: Option<Names>,
     pub source: SourceDocument,
     #[serde(default = "Reported::empty")]
@@ -41,7 +44,10 @@ pub struct ProgrammeDocument<A> {
 
 pub type Programme = ProgrammeDocument<Money>;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The document as it is sent and exported: amounts are decimal strings in million VND.
+pub type ProgrammeDocumentSchema = ProgrammeDocument<String>;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub start_year: i64,
@@ -49,38 +55,44 @@ pub struct Period {
 }
 
 /// The legal act that established the programme.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LegalBasis {
     pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// ISO 8601 date (`2016-03-21`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }
 
 /// Where the figures were published.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
     pub title: String,
     pub publisher: String,
     /// ISO 8601 date (`2020-11-06`).
     pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// The programme-level figures as published. Absent figures are unknown, not zero.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct Reported<A> {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemes: Option<ReportedCount>,
     #[serde(default)]
     pub schemes_by_scope: Vec<ScopeCount>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost: Option<ReportedAmount<A>>,
     #[serde(default)]
     pub funding: Vec<SourceAmount<A>>,
@@ -88,39 +100,37 @@ pub struct Reported<A> {
 
 impl<A> Reported<A> {
     pub fn empty() -> Self {
-        Reported {
-            schemes: None,
-            schemes_by_scope: Vec::new(),
-            cost: None,
-            funding: Vec::new(),
-        }
+        Reported { schemes: None, schemes_by_scope: Vec::new(), cost: None, funding: Vec::new() }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportedCount {
     pub value: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeCount {
     pub scope: String,
     pub value: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct ReportedAmount<A> {
     pub amount: A,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }
 
 /// An amount attributed to one funding source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct SourceAmount<A> {
     pub source: String,
@@ -130,7 +140,7 @@ pub struct SourceAmount<A> {
 }
 
 /// What an indicator key means, and whether its values add up across records.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorDefinition {
     pub key: String,
@@ -142,7 +152,7 @@ pub struct IndicatorDefinition {
 }
 
 /// A line of the programme's results: `scheme_count` schemes reported together.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct SchemeRecord<A> {
     pub id: String,
@@ -155,10 +165,11 @@ pub struct SchemeRecord<A> {
     pub funding: Vec<SourceAmount<A>>,
     #[serde(default)]
     pub indicators: Vec<IndicatorValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorValue {
     pub key: String,
@@ -175,20 +186,13 @@ pub struct Violation {
 
 impl Violation {
     fn new(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
-        Violation {
-            pointer: pointer.into(),
-            detail: detail.into(),
-        }
+        Violation { pointer: pointer.into(), detail: detail.into() }
     }
 }
 
 /// Parses JSON text into a document, naming where a structural error is (missing field, wrong type).
 pub fn parse_json(text: &str) -> Result<ProgrammeDocument<String>, Violation> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let pointer = path_to_pointer(e.path());
-        Violation::new(pointer, e.into_inner().to_string())
-    })
+    parse_part(text.as_bytes())
 }
 
 fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
@@ -210,45 +214,29 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 100
-        && text.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && text
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// An indicator key: `[a-z0-9]+(_[a-z0-9]+)*`, at most 100 characters.
 fn is_key(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 100
-        && text.split('_').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && text
+            .split('_')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn is_iso_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     let shape = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
+        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
     if !shape {
         return false;
     }
     let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
-    let (y, m, d): (u32, u32, u32) = (
-        y.parse().unwrap_or(0),
-        m.parse().unwrap_or(0),
-        d.parse().unwrap_or(0),
-    );
+    let (y, m, d): (u32, u32, u32) = (y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -290,20 +278,17 @@ impl Checker<'_> {
         self.text(&format!("{pointer}/en"), &names.en, 1000);
     }
 
-    fn amount(&mut self, pointer: &str, text: &str) -> Money {
+    /// The amount, or None (with a violation) when it is not a non-negative amount.
+    fn amount(&mut self, pointer: &str, text: &str) -> Option<Money> {
         match Money::parse(text) {
             Ok(money) if money.is_negative() => {
                 self.fail(pointer, "must not be negative");
-                Money::ZERO
+                None
             }
-            Ok(money) => money,
-            Err(MoneyError::NotADecimal) => {
-                self.fail(pointer, format!("{:?} {}", text, MoneyError::NotADecimal));
-                Money::ZERO
-            }
+            Ok(money) => Some(money),
             Err(e) => {
                 self.fail(pointer, format!("{text:?} {e}"));
-                Money::ZERO
+                None
             }
         }
     }
@@ -319,85 +304,59 @@ impl Checker<'_> {
     fn source_key(&mut self, pointer: &str, key: &str) {
         if self.reference.source(key).is_none() {
             let allowed = self.reference.source_keys().join(", ");
-            self.fail(
-                pointer,
-                format!("unknown funding source {key:?}; allowed: {allowed}"),
-            );
+            self.fail(pointer, format!("unknown funding source {key:?}; allowed: {allowed}"));
         }
     }
 
-    fn funding(
-        &mut self,
-        pointer: &str,
-        lines: Vec<SourceAmount<String>>,
-    ) -> Vec<SourceAmount<Money>> {
+    /// The lines with exact amounts, and whether every amount was valid (only then do they sum).
+    fn funding(&mut self, pointer: &str, lines: Vec<SourceAmount<String>>) -> (Vec<SourceAmount<Money>>, bool) {
+        let mut valid = true;
         let mut seen = HashSet::new();
         let mut out = Vec::with_capacity(lines.len());
         for (i, line) in lines.into_iter().enumerate() {
             let at = format!("{pointer}/{i}");
             self.source_key(&format!("{at}/source"), &line.source);
             if !seen.insert(line.source.clone()) {
-                self.fail(
-                    format!("{at}/source"),
-                    format!("funding source {:?} is listed twice", line.source),
-                );
+                self.fail(format!("{at}/source"), format!("funding source {:?} is listed twice", line.source));
             }
             self.optional_text(&format!("{at}/quote"), line.quote.as_deref(), 5000);
             let amount = self.amount(&format!("{at}/amount"), &line.amount);
-            out.push(SourceAmount {
-                source: line.source,
-                amount,
-                quote: line.quote,
-            });
+            valid &= amount.is_some();
+            out.push(SourceAmount { source: line.source, amount: amount.unwrap_or_default(), quote: line.quote });
         }
-        out
+        (out, valid)
     }
 }
 
 /// Checks every rule of a programme document and returns it with exact amounts, or every
 /// violation found. Reported totals that differ from the records are not violations.
-pub fn validate(
-    doc: ProgrammeDocument<String>,
-    reference: &Reference,
-) -> Result<Programme, Vec<Violation>> {
-    let mut c = Checker {
-        reference,
-        violations: Vec::new(),
-    };
+pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Programme, Vec<Violation>> {
+    let mut c = Checker { reference, violations: Vec::new() };
 
     if !is_slug(&doc.id) {
-        c.fail("/id", format!("{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)", doc.id));
+        c.fail(
+            "/id",
+            format!(
+                "{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)",
+                doc.id
+            ),
+        );
     }
     if doc.currency != CURRENCY {
         c.fail("/currency", format!("must be {CURRENCY:?}"));
     }
     if doc.amount_unit != AMOUNT_UNIT {
-        c.fail(
-            "/amount_unit",
-            format!("must be {AMOUNT_UNIT:?}: amounts are in million VND"),
-        );
+        c.fail("/amount_unit", format!("must be {AMOUNT_UNIT:?}: amounts are in million VND"));
     }
     c.names("/names", &doc.names);
     c.text("/jurisdiction", &doc.jurisdiction, 200);
-    for (field, year) in [
-        ("start_year", doc.period.start_year),
-        ("end_year", doc.period.end_year),
-    ] {
+    for (field, year) in [("start_year", doc.period.start_year), ("end_year", doc.period.end_year)] {
         if !(1900..=2200).contains(&year) {
-            c.fail(
-                format!("/period/{field}"),
-                "must be a year between 1900 and 2200",
-            );
+            c.fail(format!("/period/{field}"), "must be a year between 1900 and 2200");
         }
     }
     if doc.period.end_year < doc.period.start_year {
-        c.fail(
-            "/period/end_year",
-            format!(
-                "{} is before start_year {}",
-                doc.period.end_year, doc.period.start_year
-            ),
-        );
+        c.fail("/period/end_year", format!("{} is before start_year {}", doc.period.end_year, doc.period.start_year));
     }
     if let Some(basis) = &doc.legal_basis {
         c.text("/legal_basis/title", &basis.title, 1000);
@@ -405,10 +364,7 @@ pub fn validate(
         c.optional_text("/legal_basis/issuer", basis.issuer.as_deref(), 500);
         c.optional_text("/legal_basis/quote", basis.quote.as_deref(), 5000);
         if let Some(date) = basis.date.as_deref().filter(|d| !is_iso_date(d)) {
-            c.fail(
-                "/legal_basis/date",
-                format!("{date:?} is not an ISO 8601 date (YYYY-MM-DD)"),
-            );
+            c.fail("/legal_basis/date", format!("{date:?} is not an ISO 8601 date (YYYY-MM-DD)"));
         }
     }
     if let Some(agency) = &doc.implementing_agency {
@@ -419,10 +375,7 @@ pub fn validate(
     c.optional_text("/source/url", doc.source.url.as_deref(), 2000);
     c.optional_text("/source/note", doc.source.note.as_deref(), 5000);
     if !is_iso_date(&doc.source.date) {
-        c.fail(
-            "/source/date",
-            format!("{:?} is not an ISO 8601 date (YYYY-MM-DD)", doc.source.date),
-        );
+        c.fail("/source/date", format!("{:?} is not an ISO 8601 date (YYYY-MM-DD)", doc.source.date));
     }
 
     let reported = doc.reported;
@@ -435,16 +388,10 @@ pub fn validate(
         let at = format!("/reported/schemes_by_scope/{i}");
         if c.reference.scope(&entry.scope).is_none() {
             let allowed = c.reference.scope_keys().join(", ");
-            c.fail(
-                format!("{at}/scope"),
-                format!("unknown scope {:?}; allowed: {allowed}", entry.scope),
-            );
+            c.fail(format!("{at}/scope"), format!("unknown scope {:?}; allowed: {allowed}", entry.scope));
         }
         if !scopes_seen.insert(entry.scope.clone()) {
-            c.fail(
-                format!("{at}/scope"),
-                format!("scope {:?} is listed twice", entry.scope),
-            );
+            c.fail(format!("{at}/scope"), format!("scope {:?} is listed twice", entry.scope));
         }
         c.count(&format!("{at}/value"), entry.value, 0);
         c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
@@ -452,17 +399,12 @@ pub fn validate(
     let cost = reported.cost.map(|cost| {
         c.optional_text("/reported/cost/quote", cost.quote.as_deref(), 5000);
         ReportedAmount {
-            amount: c.amount("/reported/cost/amount", &cost.amount),
+            amount: c.amount("/reported/cost/amount", &cost.amount).unwrap_or_default(),
             quote: cost.quote,
         }
     });
-    let funding = c.funding("/reported/funding", reported.funding);
-    let reported = Reported {
-        schemes: reported.schemes,
-        schemes_by_scope: reported.schemes_by_scope,
-        cost,
-        funding,
-    };
+    let (funding, _) = c.funding("/reported/funding", reported.funding);
+    let reported = Reported { schemes: reported.schemes, schemes_by_scope: reported.schemes_by_scope, cost, funding };
 
     let mut indicator_keys = HashSet::new();
     for (i, def) in doc.indicator_definitions.iter().enumerate() {
@@ -470,17 +412,11 @@ pub fn validate(
         if !is_key(&def.key) {
             c.fail(
                 format!("{at}/key"),
-                format!(
-                    "{:?} is not a key: use lowercase letters, digits and single underscores",
-                    def.key
-                ),
+                format!("{:?} is not a key: use lowercase letters, digits and single underscores", def.key),
             );
         }
         if !indicator_keys.insert(def.key.as_str()) {
-            c.fail(
-                format!("{at}/key"),
-                format!("indicator {:?} is defined twice", def.key),
-            );
+            c.fail(format!("{at}/key"), format!("indicator {:?} is defined twice", def.key));
         }
         c.names(&format!("{at}/names"), &def.names);
         c.text(&format!("{at}/unit"), &def.unit, 100);
@@ -494,35 +430,33 @@ pub fn validate(
     for (i, record) in doc.schemes.into_iter().enumerate() {
         let at = format!("/schemes/{i}");
         if !is_slug(&record.id) {
-            c.fail(format!("{at}/id"), format!("{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)", record.id));
-        }
-        if !scheme_ids.insert(record.id.clone()) {
             c.fail(
                 format!("{at}/id"),
-                format!("scheme id {:?} is used twice", record.id),
+                format!(
+                    "{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)",
+                    record.id
+                ),
             );
+        }
+        if !scheme_ids.insert(record.id.clone()) {
+            c.fail(format!("{at}/id"), format!("scheme id {:?} is used twice", record.id));
         }
         c.count(&format!("{at}/scheme_count"), record.scheme_count, 1);
         if c.reference.activity(&record.activity).is_none() {
             let allowed = c.reference.activity_keys().join(", ");
-            c.fail(
-                format!("{at}/activity"),
-                format!("unknown activity {:?}; allowed: {allowed}", record.activity),
-            );
+            c.fail(format!("{at}/activity"), format!("unknown activity {:?}; allowed: {allowed}", record.activity));
         }
         if c.reference.scope(&record.scope).is_none() {
             let allowed = c.reference.scope_keys().join(", ");
-            c.fail(
-                format!("{at}/scope"),
-                format!("unknown scope {:?}; allowed: {allowed}", record.scope),
-            );
+            c.fail(format!("{at}/scope"), format!("unknown scope {:?}; allowed: {allowed}", record.scope));
         }
         c.names(&format!("{at}/title"), &record.title);
         c.optional_text(&format!("{at}/quote"), record.quote.as_deref(), 5000);
         let cost = c.amount(&format!("{at}/cost"), &record.cost);
-        let funding = c.funding(&format!("{at}/funding"), record.funding);
+        let (funding, lines_valid) = c.funding(&format!("{at}/funding"), record.funding);
         let funded: Money = funding.iter().map(|line| line.amount).sum();
-        if funded > cost {
+        // Compared only when every amount is valid: a bad amount is one problem, not two.
+        if let Some(cost) = cost.filter(|cost| lines_valid && funded > *cost) {
             c.fail(
                 format!("{at}/funding"),
                 format!("funding lines add up to {funded}, more than the record's cost {cost}"),
@@ -532,33 +466,18 @@ pub fn validate(
         for (j, indicator) in record.indicators.iter().enumerate() {
             let at = format!("{at}/indicators/{j}");
             if !indicator_keys.contains(indicator.key.as_str()) {
-                c.fail(
-                    format!("{at}/key"),
-                    format!(
-                        "indicator {:?} is not in /indicator_definitions",
-                        indicator.key
-                    ),
-                );
+                c.fail(format!("{at}/key"), format!("indicator {:?} is not in /indicator_definitions", indicator.key));
             }
             if !keys_seen.insert(indicator.key.as_str()) {
-                c.fail(
-                    format!("{at}/key"),
-                    format!("indicator {:?} is given twice", indicator.key),
-                );
+                c.fail(format!("{at}/key"), format!("indicator {:?} is given twice", indicator.key));
             }
             let plain = !indicator.value.is_empty()
                 && indicator.value.len() <= 40
-                && indicator
-                    .value
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+                && indicator.value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
             if !plain || indicator.value.parse::<Decimal>().is_err() {
                 c.fail(
                     format!("{at}/value"),
-                    format!(
-                        "{:?} must be a decimal number written as a string, such as \"610\"",
-                        indicator.value
-                    ),
+                    format!("{:?} must be a decimal number written as a string, such as \"610\"", indicator.value),
                 );
             }
         }
@@ -568,7 +487,7 @@ pub fn validate(
             activity: record.activity,
             scope: record.scope,
             title: record.title,
-            cost,
+            cost: cost.unwrap_or_default(),
             funding,
             indicators: record.indicators,
             quote: record.quote,
@@ -594,6 +513,73 @@ pub fn validate(
     })
 }
 
+impl Programme {
+    /// The document with its amounts as text again, for an edit to be validated like an import.
+    pub fn into_raw(self) -> ProgrammeDocument<String> {
+        let amounts = |lines: Vec<SourceAmount<Money>>| -> Vec<SourceAmount<String>> {
+            lines
+                .into_iter()
+                .map(|l| SourceAmount { source: l.source, amount: l.amount.to_string(), quote: l.quote })
+                .collect()
+        };
+        let reported = Reported {
+            schemes: self.reported.schemes,
+            schemes_by_scope: self.reported.schemes_by_scope,
+            cost: self.reported.cost.map(|c| ReportedAmount { amount: c.amount.to_string(), quote: c.quote }),
+            funding: amounts(self.reported.funding),
+        };
+        let schemes = self
+            .schemes
+            .into_iter()
+            .map(|r| SchemeRecord {
+                id: r.id,
+                scheme_count: r.scheme_count,
+                activity: r.activity,
+                scope: r.scope,
+                title: r.title,
+                cost: r.cost.to_string(),
+                funding: amounts(r.funding),
+                indicators: r.indicators,
+                quote: r.quote,
+            })
+            .collect();
+        ProgrammeDocument {
+            id: self.id,
+            currency: self.currency,
+            amount_unit: self.amount_unit,
+            names: self.names,
+            jurisdiction: self.jurisdiction,
+            period: self.period,
+            legal_basis: self.legal_basis,
+            implementing_agency: self.implementing_agency,
+            source: self.source,
+            reported,
+            indicator_definitions: self.indicator_definitions,
+            schemes,
+        }
+    }
+}
+
+/// Re-points violations found in a whole document at the part a request sent: a violation at
+/// `{from}/x` becomes `{to}/x`; others are kept as they are.
+pub fn relocate(violations: Vec<Violation>, from: &str, to: &str) -> Vec<Violation> {
+    violations
+        .into_iter()
+        .map(|v| match v.pointer.strip_prefix(from).filter(|rest| rest.is_empty() || rest.starts_with('/')) {
+            Some(rest) => Violation { pointer: format!("{to}{rest}"), detail: v.detail },
+            None => v,
+        })
+        .collect()
+}
+
+/// Parses one JSON part of a document (a scheme record, the reported figures), naming where a
+/// structural error is.
+pub fn parse_part<T: serde::de::DeserializeOwned>(text: &[u8]) -> Result<T, Violation> {
+    let de = &mut serde_json::Deserializer::from_slice(text);
+    serde_path_to_error::deserialize(de)
+        .map_err(|e| Violation::new(path_to_pointer(e.path()), e.into_inner().to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -603,17 +589,7 @@ mod tests {
         for ok in ["2016-2020", "a", "synthetic-hai-phong-2021-2025"] {
             assert!(is_slug(ok), "{ok}");
         }
-        for bad in [
-            "",
-            "-a",
-            "a-",
-            "a--b",
-            "A",
-            "a_b",
-            "a b",
-            "đ",
-            &"a".repeat(101),
-        ] {
+        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a b", "đ", &"a".repeat(101)] {
             assert!(!is_slug(bad), "{bad}");
         }
     }
@@ -623,23 +599,15 @@ mod tests {
         for ok in ["2020-11-06", "2016-03-21", "2024-02-29"] {
             assert!(is_iso_date(ok), "{ok}");
         }
-        for bad in [
-            "06/11/2020",
-            "2020-13-01",
-            "2023-02-29",
-            "2020-1-6",
-            "2020-11-31",
-        ] {
+        for bad in ["06/11/2020", "2020-13-01", "2023-02-29", "2020-1-6", "2020-11-31"] {
             assert!(!is_iso_date(bad), "{bad}");
         }
     }
 
     #[test]
     fn a_missing_field_is_named_with_its_pointer() {
-        let err = parse_json(
-            r#"{"id": "x", "currency": "VND", "amount_unit": "million", "names": {"vi": "a"}}"#,
-        )
-        .unwrap_err();
+        let err = parse_json(r#"{"id": "x", "currency": "VND", "amount_unit": "million", "names": {"vi": "a"}}"#)
+            .unwrap_err();
         assert_eq!(err.pointer, "/names");
         assert!(err.detail.contains("missing field `en`"), "{}", err.detail);
     }

@@ -21,9 +21,7 @@ pub struct Money(Decimal);
 pub enum MoneyError {
     #[error("must be a decimal number written as a string, such as \"735.50\"")]
     NotADecimal,
-    #[error(
-        "has more than {SCALE} decimal places (amounts are in million VND, to the nearest 10,000 đồng)"
-    )]
+    #[error("has more than {SCALE} decimal places (amounts are in million VND, to the nearest 10,000 đồng)")]
     TooPrecise,
     #[error("is too large")]
     TooLarge,
@@ -38,8 +36,7 @@ impl Money {
         let digits = text.strip_prefix('-').unwrap_or(text);
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
         let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || digits.ends_with('.')
-        {
+        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || digits.ends_with('.') {
             return Err(MoneyError::NotADecimal);
         }
         if fraction.len() > SCALE as usize {
@@ -171,10 +168,7 @@ mod tests {
 
     #[test]
     fn sums_are_exact_where_floats_are_not() {
-        let total: Money = ["0.10", "0.20"]
-            .iter()
-            .map(|t| Money::parse(t).unwrap())
-            .sum();
+        let total: Money = ["0.10", "0.20"].iter().map(|t| Money::parse(t).unwrap()).sum();
         assert_eq!(total, Money::parse("0.30").unwrap());
     }
 

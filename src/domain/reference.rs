@@ -84,9 +84,7 @@ impl Reference {
 
     /// `key` and every source above it, nearest first.
     pub fn source_and_ancestors<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        std::iter::successors(Some(key), move |k| {
-            self.source(k).and_then(|s| s.parent.as_deref())
-        })
+        std::iter::successors(Some(key), move |k| self.source(k).and_then(|s| s.parent.as_deref()))
     }
 }
 
@@ -104,10 +102,5 @@ pub const ACTIVITY_KEYS: [&str; 10] = [
     "programme_management_capacity",
     "unspecified",
 ];
-pub const SOURCE_KEYS: [&str; 4] = [
-    "state_budget",
-    "central_budget",
-    "local_budget",
-    "contributions",
-];
+pub const SOURCE_KEYS: [&str; 4] = ["state_budget", "central_budget", "local_budget", "contributions"];
 pub const SCOPE_KEYS: [&str; 3] = ["local", "national", "unknown"];

@@ -35,10 +35,7 @@ pub struct RolledUp {
 
 /// Rolls `lines` (already restricted to one group) up the funding-source tree: one entry per
 /// reference source, in reference order.
-pub fn roll_up<'a>(
-    lines: impl IntoIterator<Item = &'a LineSums> + Clone,
-    reference: &Reference,
-) -> Vec<RolledUp> {
+pub fn roll_up<'a>(lines: impl IntoIterator<Item = &'a LineSums> + Clone, reference: &Reference) -> Vec<RolledUp> {
     reference
         .sources
         .iter()
@@ -54,10 +51,7 @@ pub fn roll_up<'a>(
                 if line.source == source.key {
                     rolled.own = rolled.own + line.amount;
                 }
-                if reference
-                    .source_and_ancestors(&line.source)
-                    .any(|k| k == source.key)
-                {
+                if reference.source_and_ancestors(&line.source).any(|k| k == source.key) {
                     rolled.amount = rolled.amount + line.amount;
                     rolled.has_lines = true;
                 }
@@ -78,10 +72,7 @@ pub(crate) mod fixtures {
     use crate::domain::reference::{FundingSource, Names, Scope};
 
     fn names(en: &str) -> Names {
-        Names {
-            vi: format!("vi {en}"),
-            en: en.to_string(),
-        }
+        Names { vi: format!("vi {en}"), en: en.to_string() }
     }
 
     /// The funding-source tree and scopes as the migrations define them; two activities.
@@ -98,10 +89,7 @@ pub(crate) mod fixtures {
             names: names(key),
         };
         Reference {
-            activities: vec![
-                activity("vocational_training", Some(1)),
-                activity("unspecified", None),
-            ],
+            activities: vec![activity("vocational_training", Some(1)), activity("unspecified", None)],
             sources: vec![
                 source("state_budget", None),
                 source("central_budget", Some("state_budget")),
@@ -110,10 +98,7 @@ pub(crate) mod fixtures {
             ],
             scopes: ["local", "national", "unknown"]
                 .iter()
-                .map(|k| Scope {
-                    key: k.to_string(),
-                    names: names(k),
-                })
+                .map(|k| Scope { key: k.to_string(), names: names(k) })
                 .collect(),
         }
     }
@@ -123,11 +108,7 @@ pub(crate) mod fixtures {
     }
 
     pub fn line(group: &str, source: &str, amount: &str) -> LineSums {
-        LineSums {
-            group: group.into(),
-            source: source.into(),
-            amount: m(amount),
-        }
+        LineSums { group: group.into(), source: source.into(), amount: m(amount) }
     }
 }
 
@@ -145,31 +126,14 @@ mod tests {
         ];
         let rolled = roll_up(&lines, &reference());
         let get = |k: &str| rolled.iter().find(|r| r.source == k).unwrap().clone();
-        assert_eq!(
-            (get("state_budget").amount, get("state_budget").own),
-            (m("5920.00"), m("5760.00"))
-        );
-        assert_eq!(
-            (get("local_budget").amount, get("local_budget").own),
-            (m("160.00"), m("160.00"))
-        );
-        assert_eq!(
-            (
-                get("central_budget").amount,
-                get("central_budget").has_lines
-            ),
-            (Money::ZERO, false)
-        );
+        assert_eq!((get("state_budget").amount, get("state_budget").own), (m("5920.00"), m("5760.00")));
+        assert_eq!((get("local_budget").amount, get("local_budget").own), (m("160.00"), m("160.00")));
+        assert_eq!((get("central_budget").amount, get("central_budget").has_lines), (Money::ZERO, false));
         assert_eq!(get("contributions").amount, m("207.55"));
         assert_eq!(funded_total(&lines), m("6127.55"));
         assert_eq!(
             rolled.iter().map(|r| r.source.as_str()).collect::<Vec<_>>(),
-            [
-                "state_budget",
-                "central_budget",
-                "local_budget",
-                "contributions"
-            ]
+            ["state_budget", "central_budget", "local_budget", "contributions"]
         );
     }
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::document::{AMOUNT_UNIT, CURRENCY, Reported};
+use super::document::{AMOUNT_UNIT, CURRENCY, Programme, Reported};
 use super::money::Money;
 use super::reference::{Names, Reference};
 use super::sums::{GroupSums, LineSums, funded_total, roll_up};
@@ -210,6 +210,37 @@ pub fn reconcile(
     }
 }
 
+/// The sums SQL gives for `reconcile`, computed from a document in memory.
+fn document_sums(programme: &Programme) -> (Vec<GroupSums>, Vec<LineSums>) {
+    let mut by_scope: Vec<GroupSums> = Vec::new();
+    let mut lines: Vec<LineSums> = Vec::new();
+    for record in &programme.schemes {
+        match by_scope.iter_mut().find(|g| g.key == record.scope) {
+            Some(group) => {
+                group.schemes += record.scheme_count;
+                group.cost = group.cost + record.cost;
+            }
+            None => {
+                by_scope.push(GroupSums { key: record.scope.clone(), schemes: record.scheme_count, cost: record.cost })
+            }
+        }
+        for line in &record.funding {
+            match lines.iter_mut().find(|l| l.source == line.source) {
+                Some(sum) => sum.amount = sum.amount + line.amount,
+                None => lines.push(LineSums { group: String::new(), source: line.source.clone(), amount: line.amount }),
+            }
+        }
+    }
+    (by_scope, lines)
+}
+
+/// What a write accepts but reports: each way the document's reported figures and its records
+/// do not agree (published figures do not always add up).
+pub fn warnings(programme: &Programme, reference: &Reference) -> Vec<String> {
+    let (by_scope, lines) = document_sums(programme);
+    reconcile(&programme.id, &programme.reported, &by_scope, &lines, reference).notes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,33 +248,15 @@ mod tests {
     use crate::domain::sums::fixtures::*;
 
     fn group(key: &str, schemes: i64, cost: &str) -> GroupSums {
-        GroupSums {
-            key: key.into(),
-            schemes,
-            cost: m(cost),
-        }
+        GroupSums { key: key.into(), schemes, cost: m(cost) }
     }
 
     fn reported() -> Reported<Money> {
-        let amount = |source: &str, a: &str| SourceAmount {
-            source: source.into(),
-            amount: m(a),
-            quote: None,
-        };
+        let amount = |source: &str, a: &str| SourceAmount { source: source.into(), amount: m(a), quote: None };
         Reported {
-            schemes: Some(ReportedCount {
-                value: 10,
-                quote: Some("10 đề án".into()),
-            }),
-            schemes_by_scope: vec![ScopeCount {
-                scope: "local".into(),
-                value: 7,
-                quote: None,
-            }],
-            cost: Some(ReportedAmount {
-                amount: m("100.00"),
-                quote: None,
-            }),
+            schemes: Some(ReportedCount { value: 10, quote: Some("10 đề án".into()) }),
+            schemes_by_scope: vec![ScopeCount { scope: "local".into(), value: 7, quote: None }],
+            cost: Some(ReportedAmount { amount: m("100.00"), quote: None }),
             funding: vec![
                 amount("state_budget", "60.00"),
                 amount("central_budget", "20.00"),
@@ -257,85 +270,36 @@ mod tests {
         let by_scope = [group("local", 5, "50.00"), group("unknown", 4, "45.50")];
         // one record funded by the state budget without saying which part, one by the city,
         // one record with no funding line at all
-        let lines = [
-            line("", "state_budget", "30.00"),
-            line("", "local_budget", "10.00"),
-            line("", "contributions", "40.00"),
-        ];
+        let lines =
+            [line("", "state_budget", "30.00"), line("", "local_budget", "10.00"), line("", "contributions", "40.00")];
         let t = reconcile("p", &reported(), &by_scope, &lines, &reference());
 
-        assert_eq!(
-            (t.schemes.reported, t.schemes.itemised, t.schemes.gap),
-            (Some(10), 9, Some(1))
-        );
-        let scopes: Vec<_> = t
-            .schemes
-            .by_scope
-            .iter()
-            .map(|s| (s.scope.as_str(), s.reported, s.itemised, s.gap))
-            .collect();
-        assert_eq!(
-            scopes,
-            [
-                ("local", Some(7), 5, Some(2)),
-                ("national", None, 0, None),
-                ("unknown", None, 4, None)
-            ]
-        );
-        assert_eq!(
-            (t.cost.reported, t.cost.itemised, t.cost.gap),
-            (Some(m("100.00")), m("95.50"), Some(m("4.50")))
-        );
+        assert_eq!((t.schemes.reported, t.schemes.itemised, t.schemes.gap), (Some(10), 9, Some(1)));
+        let scopes: Vec<_> =
+            t.schemes.by_scope.iter().map(|s| (s.scope.as_str(), s.reported, s.itemised, s.gap)).collect();
+        assert_eq!(scopes, [("local", Some(7), 5, Some(2)), ("national", None, 0, None), ("unknown", None, 4, None)]);
+        assert_eq!((t.cost.reported, t.cost.itemised, t.cost.gap), (Some(m("100.00")), m("95.50"), Some(m("4.50"))));
         assert_eq!(t.cost.unattributed, m("15.50"));
 
-        let funding: Vec<_> = t
-            .funding
-            .iter()
-            .map(|f| (f.source.as_str(), f.reported, f.itemised, f.gap, f.own))
-            .collect();
+        let funding: Vec<_> =
+            t.funding.iter().map(|f| (f.source.as_str(), f.reported, f.itemised, f.gap, f.own)).collect();
         assert_eq!(
             funding,
             [
-                (
-                    "state_budget",
-                    Some(m("60.00")),
-                    m("40.00"),
-                    Some(m("20.00")),
-                    m("30.00")
-                ),
-                (
-                    "central_budget",
-                    Some(m("20.00")),
-                    Money::ZERO,
-                    Some(m("20.00")),
-                    Money::ZERO
-                ),
+                ("state_budget", Some(m("60.00")), m("40.00"), Some(m("20.00")), m("30.00")),
+                ("central_budget", Some(m("20.00")), Money::ZERO, Some(m("20.00")), Money::ZERO),
                 ("local_budget", None, m("10.00"), None, m("10.00")),
-                (
-                    "contributions",
-                    Some(m("40.00")),
-                    m("40.00"),
-                    Some(Money::ZERO),
-                    m("40.00")
-                ),
+                ("contributions", Some(m("40.00")), m("40.00"), Some(Money::ZERO), m("40.00")),
             ]
         );
+        assert!(t.notes.iter().any(|n| n.contains("gap of 4.50")), "{:?}", t.notes);
         assert!(
-            t.notes.iter().any(|n| n.contains("gap of 4.50")),
+            t.notes.iter().any(|n| n.starts_with("30.00 million VND of state_budget funding is not split")),
             "{:?}",
             t.notes
         );
         assert!(
-            t.notes
-                .iter()
-                .any(|n| n.starts_with("30.00 million VND of state_budget funding is not split")),
-            "{:?}",
-            t.notes
-        );
-        assert!(
-            !t.notes
-                .iter()
-                .any(|n| n.starts_with("Funding from contributions")),
+            !t.notes.iter().any(|n| n.starts_with("Funding from contributions")),
             "a zero gap needs no note: {:?}",
             t.notes
         );
@@ -345,19 +309,9 @@ mod tests {
     fn a_programme_with_no_reported_figures_has_null_gaps() {
         let by_scope = [group("national", 2, "12.00")];
         let t = reconcile("p", &Reported::empty(), &by_scope, &[], &reference());
-        assert_eq!(
-            (t.schemes.reported, t.schemes.itemised, t.schemes.gap),
-            (None, 2, None)
-        );
-        assert_eq!(
-            (t.cost.reported, t.cost.gap, t.cost.unattributed),
-            (None, None, m("12.00"))
-        );
-        assert!(
-            t.funding
-                .iter()
-                .all(|f| f.reported.is_none() && f.gap.is_none() && f.itemised.is_zero())
-        );
+        assert_eq!((t.schemes.reported, t.schemes.itemised, t.schemes.gap), (None, 2, None));
+        assert_eq!((t.cost.reported, t.cost.gap, t.cost.unattributed), (None, None, m("12.00")));
+        assert!(t.funding.iter().all(|f| f.reported.is_none() && f.gap.is_none() && f.itemised.is_zero()));
         assert!(t.schemes.by_scope.iter().all(|s| s.gap.is_none()));
     }
 
@@ -365,9 +319,6 @@ mod tests {
     fn a_programme_with_no_records_itemises_zero() {
         let t = reconcile("p", &reported(), &[], &[], &reference());
         assert_eq!((t.schemes.itemised, t.schemes.gap), (0, Some(10)));
-        assert_eq!(
-            (t.cost.itemised, t.cost.gap, t.cost.unattributed),
-            (Money::ZERO, Some(m("100.00")), Money::ZERO)
-        );
+        assert_eq!((t.cost.itemised, t.cost.gap, t.cost.unattributed), (Money::ZERO, Some(m("100.00")), Money::ZERO));
     }
 }

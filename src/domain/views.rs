@@ -52,9 +52,7 @@ pub struct LegalBasisView {
 /// Where the programme's figures were published.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SourceView {
-    #[schema(
-        example = "Hải Phòng: Kết quả thực hiện Chương trình Khuyến công giai đoạn 20216-2020"
-    )]
+    #[schema(example = "Hải Phòng: Kết quả thực hiện Chương trình Khuyến công giai đoạn 20216-2020")]
     pub title: String,
     #[schema(example = "congnghieptieudung.vn")]
     pub publisher: String,

@@ -1,12 +1,14 @@
 //! `GET /programmes/{id}/breakdown?by=activity|scope|source`.
 
-use actix_web::{get, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::http::{self, Body, Representation};
 use super::programmes::ProgrammePath;
-use super::{AppState, not_found_programme};
+use super::{AppState, csv, version_of};
 use crate::domain::breakdown::{self, Breakdown, BreakdownTotal, Dimension};
 use crate::error::responses::{BadRequest, NotFound, Unavailable};
 use crate::error::{ApiError, Result};
@@ -22,6 +24,9 @@ pub struct BreakdownQuery {
     /// The dimension to split by (required).
     #[param(required = true, inline, value_type = Dimension, example = "activity")]
     by: Option<String>,
+    /// `csv` for CSV (as `Accept: text/csv` does); JSON otherwise.
+    #[param(inline, value_type = Option<super::schemes::Format>)]
+    format: Option<String>,
 }
 
 /// Break a programme down
@@ -37,7 +42,9 @@ pub struct BreakdownQuery {
     tag = "aggregates",
     params(ProgrammePath, BreakdownQuery),
     responses(
-        (status = 200, description = "The breakdown", body = Breakdown),
+        (status = 200, description = "The breakdown", headers(("ETag" = String)),
+            content((Breakdown = "application/json"), (String = "text/csv"))),
+        (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
         (status = 503, response = Unavailable),
@@ -48,7 +55,8 @@ pub async fn get_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
     query: web::Query<BreakdownQuery>,
-) -> Result<web::Json<Breakdown>> {
+    req: HttpRequest,
+) -> Result<HttpResponse> {
     let by = match query.by.as_deref() {
         Some("activity") => Dimension::Activity,
         Some("scope") => Dimension::Scope,
@@ -56,9 +64,8 @@ pub async fn get_breakdown(
         Some(other) => return Err(ApiError::bad_value("by", other, &Dimension::ALL)),
         None => return Err(ApiError::missing("by", &Dimension::ALL)),
     };
-    if !state.db.programme_exists(&path.id).await? {
-        return Err(not_found_programme(&path.id));
-    }
+    let representation = Representation::negotiate(&req, query.format.as_deref())?;
+    let version = version_of(&state, &path.id).await?;
     let db = &state.db;
     let reference = &state.reference;
     let result = match by {
@@ -78,5 +85,10 @@ pub async fn get_breakdown(
             breakdown::by_group(&path.id, grouped, &groups, &lines, reference)
         }
     };
-    Ok(web::Json(result))
+    match representation {
+        Representation::Json => http::json(&req, version, &result),
+        Representation::Csv => {
+            Ok(http::respond(&req, version, StatusCode::OK, representation, Body::Csv(csv::breakdown(&result)?)))
+        }
+    }
 }

@@ -1,11 +1,11 @@
 //! `GET /programmes/{id}/indicators`: each indicator across the programme's records.
 
-use actix_web::{get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use rust_decimal::Decimal;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
-use super::{AppState, not_found_programme};
+use super::{AppState, http, version_of};
 use crate::domain::views::{IndicatorRecordValue, IndicatorSummary, Indicators};
 use crate::error::responses::{NotFound, Unavailable};
 use crate::error::{ApiError, Result};
@@ -23,7 +23,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     tag = "aggregates",
     params(ProgrammePath),
     responses(
-        (status = 200, description = "The indicators", body = Indicators),
+        (status = 200, description = "The indicators", body = Indicators, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
         (status = 404, response = NotFound),
         (status = 503, response = Unavailable),
     )
@@ -32,10 +33,9 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 pub async fn get_indicators(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
-) -> Result<web::Json<Indicators>> {
-    if !state.db.programme_exists(&path.id).await? {
-        return Err(not_found_programme(&path.id));
-    }
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let version = version_of(&state, &path.id).await?;
     let indicators = state
         .db
         .indicators(&path.id)
@@ -43,14 +43,11 @@ pub async fn get_indicators(
         .into_iter()
         .map(|(definition, values)| {
             let total = if definition.additive {
-                let sum = values.iter().try_fold(Decimal::ZERO, |acc, (_, v)| {
-                    v.parse::<Decimal>().ok().and_then(|v| acc.checked_add(v))
-                });
+                let sum = values
+                    .iter()
+                    .try_fold(Decimal::ZERO, |acc, (_, v)| v.parse::<Decimal>().ok().and_then(|v| acc.checked_add(v)));
                 let sum = sum.ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "indicator {} has a stored value that is not a decimal",
-                        definition.key
-                    )
+                    anyhow::anyhow!("indicator {} has a stored value that is not a decimal", definition.key)
                 })?;
                 Some(sum.normalize().to_string())
             } else {
@@ -69,8 +66,5 @@ pub async fn get_indicators(
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(web::Json(Indicators {
-        programme_id: path.id.clone(),
-        indicators,
-    }))
+    http::json(&req, version, &Indicators { programme_id: path.id.clone(), indicators })
 }

@@ -1,9 +1,14 @@
 //! HTTP routes: one module per resource, each with a `configure` that registers its handlers.
 
+mod audit;
 mod breakdown;
+mod csv;
+mod export;
+pub mod http;
 mod indicators;
 mod programmes;
 mod reference;
+mod reported;
 mod schemes;
 mod totals;
 
@@ -23,6 +28,14 @@ use crate::storage::Db;
 pub struct AppState {
     pub db: Db,
     pub reference: Reference,
+    pub limits: BodyLimits,
+}
+
+/// Request body limits, in bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct BodyLimits {
+    pub body: usize,
+    pub import: usize,
 }
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -31,7 +44,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .configure(schemes::configure)
         .configure(breakdown::configure)
         .configure(indicators::configure)
-        .configure(reference::configure);
+        .configure(reference::configure)
+        .configure(export::configure)
+        .configure(reported::configure)
+        .configure(audit::configure);
 }
 
 /// A page of a list: its items and the URL of the next page (null on the last page).
@@ -53,29 +69,22 @@ pub fn parse_limit(limit: Option<&str>) -> Result<i64, ApiError> {
     };
     match text.parse::<i64>() {
         Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        _ => Err(ApiError::bad_parameter(
-            "limit",
-            format!("{text:?} is not a whole number from 1 to {MAX_LIMIT}"),
-        )),
+        _ => Err(ApiError::bad_parameter("limit", format!("{text:?} is not a whole number from 1 to {MAX_LIMIT}"))),
     }
 }
 
 /// A cursor that is not one this API gives out.
 pub fn bad_cursor() -> ApiError {
-    ApiError::bad_parameter(
-        "cursor",
-        "is not a cursor this API gave out; start again without it",
-    )
+    ApiError::bad_parameter("cursor", "is not a cursor this API gave out; start again without it")
 }
 
 /// The absolute URL of the page after this one: the same query with `cursor` replaced.
 pub fn next_url(req: &HttpRequest, cursor: &str) -> String {
-    let mut query: Vec<(String, String)> =
-        serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(k, _)| k != "cursor")
-            .collect();
+    let mut query: Vec<(String, String)> = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(k, _)| k != "cursor")
+        .collect();
     query.push(("cursor".into(), cursor.to_string()));
     let query = serde_urlencoded::to_string(&query).unwrap_or_default();
     // Host and scheme of this connection; forwarded headers are not trusted here.
@@ -84,11 +93,7 @@ pub fn next_url(req: &HttpRequest, cursor: &str) -> String {
         .get(actix_web::http::header::HOST)
         .and_then(|h| h.to_str().ok())
         .map_or_else(|| req.app_config().host().to_string(), str::to_string);
-    let scheme = if req.app_config().secure() {
-        "https"
-    } else {
-        "http"
-    };
+    let scheme = if req.app_config().secure() { "https" } else { "http" };
     format!("{scheme}://{host}{}?{query}", req.path())
 }
 
@@ -110,11 +115,8 @@ impl Methods {
                     ("DELETE", &item.delete),
                     ("PATCH", &item.patch),
                 ];
-                let methods: Vec<&str> = operations
-                    .iter()
-                    .filter(|(_, op)| op.is_some())
-                    .map(|(method, _)| *method)
-                    .collect();
+                let methods: Vec<&str> =
+                    operations.iter().filter(|(_, op)| op.is_some()).map(|(method, _)| *method).collect();
                 (ResourceDef::new(path.as_str()), methods.join(", "))
             })
             .collect();
@@ -122,10 +124,7 @@ impl Methods {
     }
 
     fn allowed(&self, path: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(def, _)| def.is_match(path))
-            .map(|(_, methods)| methods.as_str())
+        self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, methods)| methods.as_str())
     }
 }
 
@@ -141,10 +140,7 @@ pub async fn fallback(req: HttpRequest, methods: web::Data<Methods>) -> HttpResp
         }
         return response;
     }
-    let detail = format!(
-        "no resource at {}; see /openapi.json for the API's paths",
-        req.path()
-    );
+    let detail = format!("no resource at {}; see /openapi.json for the API's paths", req.path());
     let problem = generic_problem(ProblemType::NotFound, StatusCode::NOT_FOUND, detail);
     problem_response(StatusCode::NOT_FOUND, &problem)
 }
@@ -152,9 +148,7 @@ pub async fn fallback(req: HttpRequest, methods: web::Data<Methods>) -> HttpResp
 /// `/`: a small page that points to Swagger UI, the spec and a first request.
 #[actix_web::get("/")]
 pub async fn landing() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(include_str!("landing.html"))
+    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(include_str!("landing.html"))
 }
 
 /// Query strings that do not parse (a number that is not one, an unknown or repeated
@@ -168,18 +162,13 @@ pub fn query_config() -> web::QueryConfig {
         let parameter = parameter_named_in(&detail);
         match parameter {
             Some(p) => ApiError::bad_parameter(&p, detail).into(),
-            None => ApiError::BadRequest {
-                detail,
-                errors: Vec::new(),
-            }
-            .into(),
+            None => ApiError::BadRequest { detail, errors: Vec::new() }.into(),
         }
     })
 }
 
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default()
-        .error_handler(|err, _req| ApiError::NotFound(format!("no such resource: {err}")).into())
+    web::PathConfig::default().error_handler(|err, _req| ApiError::NotFound(format!("no such resource: {err}")).into())
 }
 
 /// serde names the field in backquotes (`unknown field `x``, `duplicate field `limit``).
@@ -190,11 +179,7 @@ fn parameter_named_in(detail: &str) -> Option<String> {
 }
 
 /// Checks an optional key against the allowed ones: 400 listing them when unknown.
-pub fn known_key<'a>(
-    parameter: &str,
-    value: Option<&'a str>,
-    allowed: &[&str],
-) -> Result<Option<&'a str>, ApiError> {
+pub fn known_key<'a>(parameter: &str, value: Option<&'a str>, allowed: &[&str]) -> Result<Option<&'a str>, ApiError> {
     match value {
         Some(v) if !allowed.contains(&v) => Err(ApiError::bad_value(parameter, v, allowed)),
         other => Ok(other),
@@ -229,6 +214,11 @@ pub fn source_schema() -> utoipa::openapi::schema::Object {
         "A funding source (see `GET /funding-sources`); a parent includes the sources below it.",
         &crate::domain::reference::SOURCE_KEYS,
     )
+}
+
+/// The current version of programme `id`, or 404.
+pub async fn version_of(state: &AppState, id: &str) -> Result<i64, ApiError> {
+    state.db.programme_version(id).await?.ok_or_else(|| not_found_programme(id))
 }
 
 pub fn not_found_programme(id: &str) -> ApiError {

@@ -1,18 +1,28 @@
 //! `GET /programmes` and `GET /programmes/{id}`.
 
-use actix_web::{HttpRequest, get, web};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, delete, get, put, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, Page, bad_cursor, next_url, not_found_programme, parse_limit};
+use super::http::{self, Body, Representation};
+use super::{AppState, Page, bad_cursor, next_url, not_found_programme, parse_limit, version_of};
+use crate::auth::{Scope, authorize};
+use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
+use crate::domain::totals::warnings;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
-use crate::error::Result;
-use crate::error::responses::{BadRequest, NotFound, Unavailable};
+use crate::error::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Unauthorized,
+    Unavailable, Unprocessable, UnsupportedMediaType,
+};
+use crate::error::{ApiError, Result};
 use crate::storage::ProgrammeKey;
+use crate::storage::{WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(list_programmes).service(get_programme);
+    cfg.service(list_programmes).service(get_programme).service(put_programme).service(delete_programme);
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -50,14 +60,8 @@ fn decode_key(text: &str) -> Option<ProgrammeKey> {
     };
     let (end_year, start_year) = (year()?, year()?);
     let id = parts.next()?;
-    let id_chars = id
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    ((1..=100).contains(&id.len()) && id_chars).then(|| ProgrammeKey {
-        end_year,
-        start_year,
-        id: id.to_string(),
-    })
+    let id_chars = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ((1..=100).contains(&id.len()) && id_chars).then(|| ProgrammeKey { end_year, start_year, id: id.to_string() })
 }
 
 /// List programmes
@@ -87,11 +91,7 @@ pub async fn list_programmes(
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
         items.last().map(|p| {
-            let key = ProgrammeKey {
-                end_year: p.period.end_year,
-                start_year: p.period.start_year,
-                id: p.id.clone(),
-            };
+            let key = ProgrammeKey { end_year: p.period.end_year, start_year: p.period.start_year, id: p.id.clone() };
             next_url(&req, &encode_key(&key))
         })
     } else {
@@ -117,13 +117,137 @@ pub async fn list_programmes(
 pub async fn get_programme(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
-) -> Result<web::Json<ProgrammeDetail>> {
-    let programme = state
-        .db
-        .programme(&path.id)
-        .await?
-        .ok_or_else(|| not_found_programme(&path.id))?;
-    Ok(web::Json(programme))
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let version = version_of(&state, &path.id).await?;
+    let programme = state.db.programme(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
+    http::json(&req, version, &programme)
+}
+
+/// What a write did: the programme's new version (also its `ETag`) and, when its reported
+/// figures do not agree with its records, each disagreement in words (accepted, not errors).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WriteResult {
+    #[schema(example = "2021-2025")]
+    pub programme_id: String,
+    #[schema(example = 42)]
+    pub version: i64,
+    pub warnings: Vec<String>,
+}
+
+/// The response to a write: 201 with `Location` when it created the programme, else 200.
+pub fn written(
+    req: &HttpRequest,
+    state: &AppState,
+    written: Written,
+    location: Option<String>,
+) -> Result<HttpResponse> {
+    let after = written
+        .after
+        .as_ref()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("a write that kept the programme returned none")))?;
+    let result = WriteResult {
+        programme_id: after.id.clone(),
+        version: written.version,
+        warnings: warnings(after, &state.reference),
+    };
+    let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.into()))?;
+    let status = if location.is_some() { StatusCode::CREATED } else { StatusCode::OK };
+    let mut response = http::respond(req, written.version, status, Representation::Json, Body::Json(body));
+    if let Some(location) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// Create or replace a programme
+///
+/// Loads a whole programme document (the format of `seeds/` and of `GET /programmes/{id}/export`)
+/// in one transaction: the programme, its reported figures, scheme records, funding lines and
+/// indicators. Every rule is checked first and every violation reported at once (422, each with a
+/// JSON pointer); nothing is written unless all pass. Reported figures that do not add up are
+/// accepted and listed in `warnings`. Without `If-Match` the programme is replaced
+/// unconditionally; with `If-Match: "<version>-json"` only if it is still at that version (else
+/// 412); with `If-None-Match: *` only if it does not exist yet. Needs a `write` token.
+#[utoipa::path(
+    tag = "writes",
+    params(ProgrammePath),
+    request_body(content = ProgrammeDocumentSchema, content_type = "application/json", description = "A programme document"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Replaced", body = WriteResult, headers(("ETag" = String, description = "The new version"))),
+        (status = 201, description = "Created", body = WriteResult, headers(("ETag" = String), ("Location" = String))),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 412, response = PreconditionFailed),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[put("/programmes/{id}")]
+pub async fn put_programme(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse> {
+    let actor = authorize(&req, &state.db, Scope::Write).await?;
+    let body = http::json_body(&req, payload, state.limits.import).await?;
+    let doc: ProgrammeDocument<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(vec![v]))?;
+    let mut violations = Vec::new();
+    if doc.id != path.id {
+        violations.push(Violation {
+            pointer: "/id".into(),
+            detail: format!("{:?} must be the id in the path, {:?}", doc.id, path.id),
+        });
+    }
+    let programme = match validate(doc, &state.reference) {
+        Ok(p) if violations.is_empty() => p,
+        Ok(_) => return Err(ApiError::Unprocessable(violations)),
+        Err(mut more) => {
+            violations.append(&mut more);
+            return Err(ApiError::Unprocessable(violations));
+        }
+    };
+    let result =
+        state.db.write(&path.id, http::precondition(&req), &actor, "replace", None, |_| Ok(Some(programme))).await?;
+    let location = result.created.then(|| format!("/programmes/{}", path.id));
+    written(&req, &state, result, location)
+}
+
+/// Delete a programme
+///
+/// Deletes the programme and everything it holds. Needs `If-Match` with its current ETag (428
+/// without, 412 when it changed) and a `write` token.
+#[utoipa::path(
+    tag = "writes",
+    params(ProgrammePath),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 412, response = PreconditionFailed),
+        (status = 428, response = PreconditionRequired),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[delete("/programmes/{id}")]
+pub async fn delete_programme(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let actor = authorize(&req, &state.db, Scope::Write).await?;
+    let precondition = http::require_if_match(&req)?;
+    match state.db.write(&path.id, precondition, &actor, "delete", None, |_| Ok(None)).await {
+        Ok(_) => Ok(HttpResponse::NoContent().finish()),
+        Err(WriteError::PreconditionFailed { current: None }) => Err(not_found_programme(&path.id)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[cfg(test)]
@@ -132,22 +256,10 @@ mod tests {
 
     #[test]
     fn cursor_keys_round_trip() {
-        let key = ProgrammeKey {
-            end_year: 2020,
-            start_year: 2016,
-            id: "2016-2020".into(),
-        };
+        let key = ProgrammeKey { end_year: 2020, start_year: 2016, id: "2016-2020".into() };
         assert_eq!(encode_key(&key), "2020.2016.2016-2020");
         assert_eq!(decode_key(&encode_key(&key)), Some(key));
-        for bad in [
-            "2020.x.id",
-            "2020.2016.",
-            "2020.2016.A",
-            "20201.2016.a",
-            "2020:2016:a",
-            "",
-            "2020.2016.a.b",
-        ] {
+        for bad in ["2020.x.id", "2020.2016.", "2020.2016.A", "20201.2016.a", "2020:2016:a", "", "2020.2016.a.b"] {
             assert_eq!(decode_key(bad), None, "{bad}");
         }
     }

@@ -29,9 +29,7 @@ pub struct FundingSourceList {
 #[utoipa::path(tag = "reference", responses((status = 200, description = "The activities", body = ActivityList)))]
 #[get("/activities")]
 pub async fn list_activities(state: web::Data<AppState>) -> web::Json<ActivityList> {
-    web::Json(ActivityList {
-        items: state.reference.activities.clone(),
-    })
+    web::Json(ActivityList { items: state.reference.activities.clone() })
 }
 
 /// Funding sources
@@ -41,7 +39,5 @@ pub async fn list_activities(state: web::Data<AppState>) -> web::Json<ActivityLi
 #[utoipa::path(tag = "reference", responses((status = 200, description = "The funding sources", body = FundingSourceList)))]
 #[get("/funding-sources")]
 pub async fn list_funding_sources(state: web::Data<AppState>) -> web::Json<FundingSourceList> {
-    web::Json(FundingSourceList {
-        items: state.reference.sources.clone(),
-    })
+    web::Json(FundingSourceList { items: state.reference.sources.clone() })
 }

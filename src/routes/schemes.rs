@@ -1,19 +1,27 @@
 //! `GET /programmes/{id}/schemes` and `GET /programmes/{id}/schemes/{scheme_id}`.
 
-use actix_web::{HttpRequest, get, web};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::programmes::ProgrammePath;
-use super::{AppState, Page, bad_cursor, known_key, next_url, not_found_programme, parse_limit};
+use super::http::{self, Body, Representation};
+use super::programmes::{ProgrammePath, WriteResult, written};
+use super::{AppState, Page, bad_cursor, csv, known_key, next_url, not_found_programme, parse_limit, version_of};
+use crate::auth::{Scope, authorize};
+use crate::domain::document::{SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::views::SchemeView;
-use crate::error::responses::{BadRequest, NotFound, Unavailable};
+use crate::error::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Unauthorized,
+    Unavailable, Unprocessable, UnsupportedMediaType,
+};
 use crate::error::{ApiError, Result};
-use crate::storage::SchemeFilter;
+use crate::storage::{Actor, Precondition, SchemeFilter, WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(list_schemes).service(get_scheme);
+    cfg.service(list_schemes).service(get_scheme).service(post_scheme).service(put_scheme).service(delete_scheme);
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -35,6 +43,18 @@ pub struct SchemeQuery {
     /// Where the page starts: the `cursor` of a `next` URL. Take it as it is; do not build one.
     #[param(pattern = r"^s[0-9]{1,18}$")]
     cursor: Option<String>,
+    /// `csv` for CSV (as `Accept: text/csv` does); JSON otherwise.
+    #[param(inline, value_type = Option<Format>)]
+    format: Option<String>,
+}
+
+/// A response format that can also be chosen by `Accept`.
+#[derive(Debug, utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)] // documents the parameter's values; the handler reads the text
+pub enum Format {
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -59,12 +79,16 @@ fn decode_position(text: &str) -> Option<i64> {
 ///
 /// The programme's scheme records in the source's order, each with its activity, scope, cost,
 /// funding lines, indicators and source quote. A record may cover several schemes
-/// (`scheme_count`). Filter by `activity`, `scope` or `source`.
+/// (`scheme_count`). Filter by `activity`, `scope` or `source`. As CSV (`Accept: text/csv` or
+/// `format=csv`): one row per record, a `funding_<source>` column per source, and the next page in
+/// a `Link: <…>; rel="next"` header.
 #[utoipa::path(
     tag = "schemes",
     params(ProgrammePath, SchemeQuery),
     responses(
-        (status = 200, description = "A page of scheme records", body = Page<SchemeView>),
+        (status = 200, description = "A page of scheme records", headers(("ETag" = String), ("Link" = String, description = "CSV only: the next page")),
+            content((Page<SchemeView> = "application/json"), (String = "text/csv"))),
+        (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
         (status = 503, response = Unavailable),
@@ -76,44 +100,40 @@ pub async fn list_schemes(
     path: web::Path<ProgrammePath>,
     query: web::Query<SchemeQuery>,
     req: HttpRequest,
-) -> Result<web::Json<Page<SchemeView>>> {
+) -> Result<HttpResponse> {
     let reference = &state.reference;
     let query = query.into_inner();
+    let representation = Representation::negotiate(&req, query.format.as_deref())?;
     let filter = SchemeFilter {
-        activity: known_key(
-            "activity",
-            query.activity.as_deref(),
-            &reference.activity_keys(),
-        )?
-        .map(str::to_string),
-        scope: known_key("scope", query.scope.as_deref(), &reference.scope_keys())?
-            .map(str::to_string),
-        source: known_key("source", query.source.as_deref(), &reference.source_keys())?
-            .map(str::to_string),
+        activity: known_key("activity", query.activity.as_deref(), &reference.activity_keys())?.map(str::to_string),
+        scope: known_key("scope", query.scope.as_deref(), &reference.scope_keys())?.map(str::to_string),
+        source: known_key("source", query.source.as_deref(), &reference.source_keys())?.map(str::to_string),
     };
     let limit = parse_limit(query.limit.as_deref())?;
     let after = match query.cursor.as_deref() {
         Some(text) => Some(decode_position(text).ok_or_else(bad_cursor)?),
         None => None,
     };
-    if !state.db.programme_exists(&path.id).await? {
-        return Err(not_found_programme(&path.id));
-    }
-    let mut rows = state
-        .db
-        .schemes(&path.id, &filter, limit + 1, after)
-        .await?;
+    let version = version_of(&state, &path.id).await?;
+    let mut rows = state.db.schemes(&path.id, &filter, limit + 1, after).await?;
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
-        rows.last()
-            .map(|(position, _)| next_url(&req, &format!("s{position}")))
+        rows.last().map(|(position, _)| next_url(&req, &format!("s{position}")))
     } else {
         None
     };
-    Ok(web::Json(Page {
-        items: rows.into_iter().map(|(_, view)| view).collect(),
-        next,
-    }))
+    let items: Vec<SchemeView> = rows.into_iter().map(|(_, view)| view).collect();
+    match representation {
+        Representation::Json => http::json(&req, version, &Page { items, next }),
+        Representation::Csv => {
+            let mut response =
+                http::respond(&req, version, StatusCode::OK, representation, Body::Csv(csv::schemes(&items)?));
+            if let Some(link) = next.and_then(|n| HeaderValue::from_str(&format!("<{n}>; rel=\"next\"")).ok()) {
+                response.headers_mut().insert(header::LINK, link);
+            }
+            Ok(response)
+        }
+    }
 }
 
 /// Get a scheme record
@@ -124,7 +144,8 @@ pub async fn list_schemes(
     tag = "schemes",
     params(SchemePath),
     responses(
-        (status = 200, description = "The scheme record", body = SchemeView),
+        (status = 200, description = "The scheme record", body = SchemeView, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
         (status = 404, response = NotFound),
         (status = 503, response = Unavailable),
     )
@@ -133,13 +154,202 @@ pub async fn list_schemes(
 pub async fn get_scheme(
     state: web::Data<AppState>,
     path: web::Path<SchemePath>,
-) -> Result<web::Json<SchemeView>> {
-    match state.db.scheme(&path.id, &path.scheme_id).await? {
-        Some(view) => Ok(web::Json(view)),
-        None if state.db.programme_exists(&path.id).await? => Err(ApiError::NotFound(format!(
-            "scheme record {:?} not found in programme {:?}",
-            path.scheme_id, path.id
-        ))),
-        None => Err(not_found_programme(&path.id)),
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let version = version_of(&state, &path.id).await?;
+    let view =
+        state.db.scheme(&path.id, &path.scheme_id).await?.ok_or_else(|| missing_scheme(&path.id, &path.scheme_id))?;
+    http::json(&req, version, &view)
+}
+
+fn missing_scheme(programme_id: &str, scheme_id: &str) -> ApiError {
+    ApiError::NotFound(format!("scheme record {scheme_id:?} not found in programme {programme_id:?}"))
+}
+
+/// A write's NotFound, and a failed If-Match on a programme that does not exist, as 404.
+pub fn missing_programme(error: WriteError, programme_id: &str) -> ApiError {
+    match error {
+        WriteError::NotFound | WriteError::PreconditionFailed { current: None } => not_found_programme(programme_id),
+        other => other.into(),
     }
+}
+
+/// Reads a scheme record from the body; its `id` must be `expected` when one is given.
+async fn record_body(
+    req: &HttpRequest,
+    state: &AppState,
+    payload: web::Payload,
+    expected: Option<&str>,
+) -> Result<SchemeRecord<String>> {
+    let body = http::json_body(req, payload, state.limits.body).await?;
+    let record: SchemeRecord<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(vec![v]))?;
+    if let Some(expected) = expected.filter(|e| *e != record.id) {
+        return Err(ApiError::Unprocessable(vec![Violation {
+            pointer: "/id".into(),
+            detail: format!("{:?} must be the scheme id in the path, {expected:?}", record.id),
+        }]));
+    }
+    Ok(record)
+}
+
+/// Stores `record` in place of the record with its id, or after the last one; validates the
+/// whole programme, pointing violations of the record at the request body.
+async fn store_record(
+    state: &AppState,
+    programme_id: &str,
+    (actor, precondition): (Actor, Precondition),
+    operation: &str,
+    record: SchemeRecord<String>,
+) -> Result<Written> {
+    let reference = &state.reference;
+    let scheme_id = record.id.clone();
+    state
+        .db
+        .write(programme_id, precondition, &actor, operation, Some(&scheme_id), |before| {
+            let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
+            let index = match doc.schemes.iter().position(|r| r.id == record.id) {
+                Some(_) if operation == "create_scheme" => {
+                    return Err(WriteError::Invalid(vec![Violation {
+                        pointer: "/id".into(),
+                        detail: format!(
+                            "scheme id {:?} is already used in this programme (PUT it to replace it)",
+                            record.id
+                        ),
+                    }]));
+                }
+                Some(i) => {
+                    doc.schemes[i] = record;
+                    i
+                }
+                None => {
+                    doc.schemes.push(record);
+                    doc.schemes.len() - 1
+                }
+            };
+            let programme = validate(doc, reference)
+                .map_err(|v| WriteError::Invalid(relocate(v, &format!("/schemes/{index}"), "")))?;
+            Ok(Some(programme))
+        })
+        .await
+        .map_err(|e| missing_programme(e, programme_id))
+}
+
+/// Add a scheme record
+///
+/// Appends a scheme record to the programme. The whole programme is validated as for an import;
+/// problems with the record point into the request body. Needs `If-Match` with the programme's
+/// current ETag and a `write` token.
+#[utoipa::path(
+    tag = "writes",
+    params(ProgrammePath),
+    request_body(content = SchemeRecord<String>, content_type = "application/json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Added", body = WriteResult, headers(("ETag" = String), ("Location" = String))),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 412, response = PreconditionFailed),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 428, response = PreconditionRequired),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[post("/programmes/{id}/schemes")]
+pub async fn post_scheme(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse> {
+    let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
+    let record = record_body(&req, &state, payload, None).await?;
+    let location = format!("/programmes/{}/schemes/{}", path.id, record.id);
+    let result = store_record(&state, &path.id, writer, "create_scheme", record).await?;
+    let mut response = written(&req, &state, result, None)?;
+    *response.status_mut() = StatusCode::CREATED;
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    Ok(response)
+}
+
+/// Replace a scheme record
+///
+/// Replaces the scheme record with this id (or appends it when there is none). The body's `id`
+/// must be the one in the path. Needs `If-Match` with the programme's current ETag and a `write`
+/// token.
+#[utoipa::path(
+    tag = "writes",
+    params(SchemePath),
+    request_body(content = SchemeRecord<String>, content_type = "application/json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Replaced", body = WriteResult, headers(("ETag" = String))),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 412, response = PreconditionFailed),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 428, response = PreconditionRequired),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[put("/programmes/{id}/schemes/{scheme_id}")]
+pub async fn put_scheme(
+    state: web::Data<AppState>,
+    path: web::Path<SchemePath>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse> {
+    let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
+    let record = record_body(&req, &state, payload, Some(&path.scheme_id)).await?;
+    let result = store_record(&state, &path.id, writer, "replace_scheme", record).await?;
+    written(&req, &state, result, None)
+}
+
+/// Delete a scheme record
+///
+/// Removes the scheme record, its funding lines and indicators. Needs `If-Match` with the
+/// programme's current ETag and a `write` token.
+#[utoipa::path(
+    tag = "writes",
+    params(SchemePath),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Deleted", body = WriteResult, headers(("ETag" = String))),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 412, response = PreconditionFailed),
+        (status = 428, response = PreconditionRequired),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[delete("/programmes/{id}/schemes/{scheme_id}")]
+pub async fn delete_scheme(
+    state: web::Data<AppState>,
+    path: web::Path<SchemePath>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let actor = authorize(&req, &state.db, Scope::Write).await?;
+    let precondition = http::require_if_match(&req)?;
+    let reference = &state.reference;
+    let result = state
+        .db
+        .write(&path.id, precondition, &actor, "delete_scheme", Some(&path.scheme_id), |before| {
+            let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
+            let count = doc.schemes.len();
+            doc.schemes.retain(|r| r.id != path.scheme_id);
+            if doc.schemes.len() == count {
+                return Err(WriteError::MissingPart(missing_scheme(&path.id, &path.scheme_id).to_string()));
+            }
+            validate(doc, reference).map(Some).map_err(WriteError::Invalid)
+        })
+        .await;
+    written(&req, &state, result.map_err(|e| missing_programme(e, &path.id))?, None)
 }

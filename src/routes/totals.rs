@@ -1,10 +1,10 @@
 //! `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
 
-use actix_web::{get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
-use super::{AppState, not_found_programme};
+use super::{AppState, http, not_found_programme, version_of};
 use crate::domain::totals::{Totals, reconcile};
 use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
@@ -24,7 +24,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     tag = "aggregates",
     params(ProgrammePath),
     responses(
-        (status = 200, description = "The reconciled totals", body = Totals),
+        (status = 200, description = "The reconciled totals", body = Totals, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
         (status = 404, response = NotFound),
         (status = 503, response = Unavailable),
     )
@@ -33,22 +34,11 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 pub async fn get_totals(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
-) -> Result<web::Json<Totals>> {
-    let reported = state
-        .db
-        .reported(&path.id)
-        .await?
-        .ok_or_else(|| not_found_programme(&path.id))?;
-    let by_scope = state
-        .db
-        .group_sums(&path.id, crate::domain::breakdown::Dimension::Scope)
-        .await?;
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let version = version_of(&state, &path.id).await?;
+    let reported = state.db.reported(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
+    let by_scope = state.db.group_sums(&path.id, crate::domain::breakdown::Dimension::Scope).await?;
     let lines = state.db.line_sums(&path.id, None).await?;
-    Ok(web::Json(reconcile(
-        &path.id,
-        &reported,
-        &by_scope,
-        &lines,
-        &state.reference,
-    )))
+    http::json(&req, version, &reconcile(&path.id, &reported, &by_scope, &lines, &state.reference))
 }

@@ -18,11 +18,7 @@ fn column(by: Dimension) -> &'static str {
 
 impl Db {
     /// Schemes and cost of the programme's records, grouped by activity or scope.
-    pub async fn group_sums(
-        &self,
-        programme_id: &str,
-        by: Dimension,
-    ) -> Result<Vec<GroupSums>, sqlx::Error> {
+    pub async fn group_sums(&self, programme_id: &str, by: Dimension) -> Result<Vec<GroupSums>, sqlx::Error> {
         let sql = format!(
             r#"SELECT {col} AS key, CAST(SUM(r.scheme_count) AS BIGINT) AS schemes, CAST(SUM(r.cost_dong) AS BIGINT) AS cost
                FROM scheme_records r WHERE r.programme_id = $1 GROUP BY {col}"#,
@@ -45,11 +41,7 @@ impl Db {
 
     /// Funding lines summed per source that they name exactly, grouped by activity or scope, or
     /// programme-wide (`None`: the group is empty).
-    pub async fn line_sums(
-        &self,
-        programme_id: &str,
-        by: Option<Dimension>,
-    ) -> Result<Vec<LineSums>, sqlx::Error> {
+    pub async fn line_sums(&self, programme_id: &str, by: Option<Dimension>) -> Result<Vec<LineSums>, sqlx::Error> {
         // A constant may not stand in PostgreSQL's GROUP BY, so programme-wide sums group by source only.
         let (group, group_by) = match by {
             Some(by) => (column(by), format!("{}, f.source", column(by))),
@@ -105,9 +97,6 @@ impl Db {
         .fetch_one(&self.pool)
         .await?
         .try_get(0)?;
-        Ok(SourceCounts {
-            schemes_under,
-            schemes_unattributed,
-        })
+        Ok(SourceCounts { schemes_under, schemes_unattributed })
     }
 }

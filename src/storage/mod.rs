@@ -7,8 +7,11 @@
 //! differ (DDL, `BEGIN IMMEDIATE`), the difference is written here, keyed on [`Engine`].
 
 mod aggregates;
+mod audit;
+mod documents;
 mod programmes;
 mod reference;
+mod tokens;
 mod writes;
 
 use std::time::Duration;
@@ -17,7 +20,10 @@ use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
+pub use audit::*;
 pub use programmes::*;
+pub use tokens::*;
+pub use writes::*;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -50,10 +56,7 @@ impl Engine {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Engine::Postgres)
         } else {
-            anyhow::bail!(
-                "DATABASE_URL must start with sqlite: or postgres:// (got {:?})",
-                redact(url)
-            )
+            anyhow::bail!("DATABASE_URL must start with sqlite: or postgres:// (got {:?})", redact(url))
         }
     }
 }
@@ -105,7 +108,10 @@ impl Db {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
                         // WAL lets readers run beside the one writer; NORMAL is durable in WAL.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000").await?;
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000",
+                        )
+                        .await?;
                     }
                     Ok(())
                 })
@@ -163,10 +169,7 @@ impl Db {
 /// Whether an error means the database cannot be reached or is busy now (503), rather than a bug.
 pub fn is_unavailable(error: &sqlx::Error) -> bool {
     match error {
-        sqlx::Error::PoolTimedOut
-        | sqlx::Error::PoolClosed
-        | sqlx::Error::Io(_)
-        | sqlx::Error::Tls(_) => true,
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
         sqlx::Error::WorkerCrashed => true,
         sqlx::Error::Database(db) => {
             let code = db.code().unwrap_or_default();
@@ -175,17 +178,14 @@ pub fn is_unavailable(error: &sqlx::Error) -> bool {
             code.starts_with("08")
                 || code.starts_with("57P0")
                 || code.starts_with("53")
-                || code
-                    .parse::<i32>()
-                    .map(|c| matches!(c & 0xff, 5 | 6 | 8 | 14))
-                    .unwrap_or(false)
+                || code.parse::<i32>().map(|c| matches!(c & 0xff, 5 | 6 | 8 | 14)).unwrap_or(false)
         }
         _ => false,
     }
 }
 
 /// The current time as ISO 8601 UTC text, for `updated_at` and `loaded_at` columns.
-pub(crate) fn now_text() -> String {
+pub fn now_text() -> String {
     time::OffsetDateTime::now_utc()
         .replace_nanosecond(0)
         .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
@@ -199,26 +199,14 @@ mod tests {
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(
-            redact("postgres://app:s3cret@db:5432/k"),
-            "postgres://app:***@db:5432/k"
-        );
+        assert_eq!(redact("postgres://app:s3cret@db:5432/k"), "postgres://app:***@db:5432/k");
         assert_eq!(redact("sqlite://khuyencong.db"), "sqlite://khuyencong.db");
-        assert_eq!(
-            redact("postgres://root@localhost/k"),
-            "postgres://root@localhost/k"
-        );
+        assert_eq!(redact("postgres://root@localhost/k"), "postgres://root@localhost/k");
     }
 
     #[test]
     fn sqlite_urls_create_the_file_unless_told_otherwise() {
-        assert_eq!(
-            with_sqlite_defaults("sqlite://k.db"),
-            "sqlite://k.db?mode=rwc"
-        );
-        assert_eq!(
-            with_sqlite_defaults("sqlite://k.db?mode=ro"),
-            "sqlite://k.db?mode=ro"
-        );
+        assert_eq!(with_sqlite_defaults("sqlite://k.db"), "sqlite://k.db?mode=rwc");
+        assert_eq!(with_sqlite_defaults("sqlite://k.db?mode=ro"), "sqlite://k.db?mode=ro");
     }
 }

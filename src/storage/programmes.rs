@@ -12,8 +12,8 @@ use crate::domain::document::{
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
 use crate::domain::views::{
-    FundingLineView, IndicatorView, Keyed, LegalBasisView, PeriodView, ProgrammeDetail,
-    ProgrammeSummary, SchemeView, SourceView,
+    FundingLineView, IndicatorView, Keyed, LegalBasisView, PeriodView, ProgrammeDetail, ProgrammeSummary, SchemeView,
+    SourceView,
 };
 
 /// Where a page of programmes starts: after this (end_year, start_year, id) in list order.
@@ -34,10 +34,7 @@ pub struct SchemeFilter {
 }
 
 fn names(row: &AnyRow, vi: &str, en: &str) -> Result<Names, sqlx::Error> {
-    Ok(Names {
-        vi: row.try_get(vi)?,
-        en: row.try_get(en)?,
-    })
+    Ok(Names { vi: row.try_get(vi)?, en: row.try_get(en)? })
 }
 
 const RECORD_COUNTS: &str = r#"
@@ -52,9 +49,8 @@ impl Db {
         limit: i64,
         after: Option<&ProgrammeKey>,
     ) -> Result<Vec<ProgrammeSummary>, sqlx::Error> {
-        let (end, start, id) = after.map_or((i64::MAX, i64::MAX, String::new()), |k| {
-            (k.end_year, k.start_year, k.id.clone())
-        });
+        let (end, start, id) =
+            after.map_or((i64::MAX, i64::MAX, String::new()), |k| (k.end_year, k.start_year, k.id.clone()));
         let sql = format!(
             r#"SELECT p.id, p.name_vi, p.name_en, p.jurisdiction, p.start_year, p.end_year, {RECORD_COUNTS}
                FROM programmes p
@@ -75,10 +71,7 @@ impl Db {
                     id: row.try_get("id")?,
                     names: names(row, "name_vi", "name_en")?,
                     jurisdiction: row.try_get("jurisdiction")?,
-                    period: PeriodView {
-                        start_year: row.try_get("start_year")?,
-                        end_year: row.try_get("end_year")?,
-                    },
+                    period: PeriodView { start_year: row.try_get("start_year")?, end_year: row.try_get("end_year")? },
                     scheme_records: row.try_get("scheme_records")?,
                     schemes_itemised: row.try_get("schemes_itemised")?,
                 })
@@ -88,11 +81,7 @@ impl Db {
 
     pub async fn programme(&self, id: &str) -> Result<Option<ProgrammeDetail>, sqlx::Error> {
         let sql = format!("SELECT p.*, {RECORD_COUNTS} FROM programmes p WHERE p.id = $1");
-        let Some(row) = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
+        let Some(row) = sqlx::query(&sql).bind(id).fetch_optional(&self.pool).await? else {
             return Ok(None);
         };
         let legal_basis = match row.try_get::<Option<String>, _>("legal_basis_title")? {
@@ -105,21 +94,16 @@ impl Db {
             }),
             None => None,
         };
-        let implementing_agency = match (
-            row.try_get::<Option<String>, _>("agency_vi")?,
-            row.try_get::<Option<String>, _>("agency_en")?,
-        ) {
-            (Some(vi), Some(en)) => Some(Names { vi, en }),
-            _ => None,
-        };
+        let implementing_agency =
+            match (row.try_get::<Option<String>, _>("agency_vi")?, row.try_get::<Option<String>, _>("agency_en")?) {
+                (Some(vi), Some(en)) => Some(Names { vi, en }),
+                _ => None,
+            };
         Ok(Some(ProgrammeDetail {
             id: row.try_get("id")?,
             names: names(&row, "name_vi", "name_en")?,
             jurisdiction: row.try_get("jurisdiction")?,
-            period: PeriodView {
-                start_year: row.try_get("start_year")?,
-                end_year: row.try_get("end_year")?,
-            },
+            period: PeriodView { start_year: row.try_get("start_year")?, end_year: row.try_get("end_year")? },
             legal_basis,
             implementing_agency,
             source: SourceView {
@@ -147,12 +131,7 @@ impl Db {
         };
         let schemes = row
             .try_get::<Option<i64>, _>("reported_schemes")?
-            .map(|value| {
-                Ok::<_, sqlx::Error>(ReportedCount {
-                    value,
-                    quote: row.try_get("reported_schemes_quote")?,
-                })
-            })
+            .map(|value| Ok::<_, sqlx::Error>(ReportedCount { value, quote: row.try_get("reported_schemes_quote")? }))
             .transpose()?;
         let cost = row
             .try_get::<Option<i64>, _>("reported_cost_dong")?
@@ -183,20 +162,11 @@ impl Db {
             Ok(SourceAmount { source: r.try_get("source")?, amount: Money::from_dong(r.try_get("amount_dong")?), quote: r.try_get("quote")? })
         })
         .collect::<Result<_, sqlx::Error>>()?;
-        Ok(Some(Reported {
-            schemes,
-            schemes_by_scope,
-            cost,
-            funding,
-        }))
+        Ok(Some(Reported { schemes, schemes_by_scope, cost, funding }))
     }
 
     pub async fn programme_exists(&self, id: &str) -> Result<bool, sqlx::Error> {
-        Ok(sqlx::query("SELECT 1 FROM programmes WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .is_some())
+        Ok(sqlx::query("SELECT 1 FROM programmes WHERE id = $1").bind(id).fetch_optional(&self.pool).await?.is_some())
     }
 
     /// Scheme records in document order, `limit` of them after position `after`, with their
@@ -232,24 +202,15 @@ impl Db {
         let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
             return Ok(Vec::new());
         };
-        let range = (
-            first.try_get::<i64, _>("position")?,
-            last.try_get::<i64, _>("position")?,
-        );
+        let range = (first.try_get::<i64, _>("position")?, last.try_get::<i64, _>("position")?);
         let mut lines = self.funding_lines(programme_id, range).await?;
         let mut indicators = self.indicator_values(programme_id, range).await?;
         rows.iter()
             .map(|row| {
                 let id: String = row.try_get("id")?;
                 let view = SchemeView {
-                    activity: Keyed {
-                        key: row.try_get("activity")?,
-                        names: names(row, "activity_vi", "activity_en")?,
-                    },
-                    scope: Keyed {
-                        key: row.try_get("scope")?,
-                        names: names(row, "scope_vi", "scope_en")?,
-                    },
+                    activity: Keyed { key: row.try_get("activity")?, names: names(row, "activity_vi", "activity_en")? },
+                    scope: Keyed { key: row.try_get("scope")?, names: names(row, "scope_vi", "scope_en")? },
                     title: names(row, "title_vi", "title_en")?,
                     scheme_count: row.try_get("scheme_count")?,
                     currency: CURRENCY,
@@ -265,11 +226,7 @@ impl Db {
             .collect()
     }
 
-    pub async fn scheme(
-        &self,
-        programme_id: &str,
-        scheme_id: &str,
-    ) -> Result<Option<SchemeView>, sqlx::Error> {
+    pub async fn scheme(&self, programme_id: &str, scheme_id: &str) -> Result<Option<SchemeView>, sqlx::Error> {
         let position: Option<i64> =
             sqlx::query("SELECT position FROM scheme_records WHERE programme_id = $1 AND id = $2")
                 .bind(programme_id)
@@ -281,14 +238,7 @@ impl Db {
         let Some(position) = position else {
             return Ok(None);
         };
-        let mut page = self
-            .schemes(
-                programme_id,
-                &SchemeFilter::default(),
-                1,
-                Some(position - 1),
-            )
-            .await?;
+        let mut page = self.schemes(programme_id, &SchemeFilter::default(), 1, Some(position - 1)).await?;
         Ok(page.pop().map(|(_, view)| view))
     }
 
@@ -312,13 +262,11 @@ impl Db {
         .await?;
         let mut out: HashMap<String, Vec<FundingLineView>> = HashMap::new();
         for row in &rows {
-            out.entry(row.try_get("scheme_id")?)
-                .or_default()
-                .push(FundingLineView {
-                    source: row.try_get("source")?,
-                    parent: row.try_get("parent")?,
-                    amount: Money::from_dong(row.try_get("amount_dong")?),
-                });
+            out.entry(row.try_get("scheme_id")?).or_default().push(FundingLineView {
+                source: row.try_get("source")?,
+                parent: row.try_get("parent")?,
+                amount: Money::from_dong(row.try_get("amount_dong")?),
+            });
         }
         Ok(out)
     }
@@ -343,15 +291,13 @@ impl Db {
         .await?;
         let mut out: HashMap<String, Vec<IndicatorView>> = HashMap::new();
         for row in &rows {
-            out.entry(row.try_get("scheme_id")?)
-                .or_default()
-                .push(IndicatorView {
-                    key: row.try_get("key")?,
-                    value: row.try_get("value")?,
-                    unit: row.try_get("unit")?,
-                    names: names(row, "name_vi", "name_en")?,
-                    additive: row.try_get::<i64, _>("additive")? == 1,
-                });
+            out.entry(row.try_get("scheme_id")?).or_default().push(IndicatorView {
+                key: row.try_get("key")?,
+                value: row.try_get("value")?,
+                unit: row.try_get("unit")?,
+                names: names(row, "name_vi", "name_en")?,
+                additive: row.try_get::<i64, _>("additive")? == 1,
+            });
         }
         Ok(out)
     }
@@ -378,10 +324,7 @@ impl Db {
         .await?;
         let mut by_key: HashMap<String, Vec<(String, String)>> = HashMap::new();
         for row in &values {
-            by_key
-                .entry(row.try_get("key")?)
-                .or_default()
-                .push((row.try_get("scheme_id")?, row.try_get("value")?));
+            by_key.entry(row.try_get("key")?).or_default().push((row.try_get("scheme_id")?, row.try_get("value")?));
         }
         definitions
             .iter()

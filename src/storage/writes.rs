@@ -1,30 +1,126 @@
-//! Writing programmes: whole-document replacement and the once-only seed load.
+//! Writing programmes: audited, versioned, all-or-nothing; and the once-only seed load.
 
+use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
 use super::{Db, now_text};
 use crate::domain::document::Programme;
 
+/// Who writes: a token's name (and id), `cli` for the command line, `seed` for the seed load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub token_id: Option<String>,
+}
+
+impl Actor {
+    pub fn local(name: &str) -> Actor {
+        Actor { name: name.to_string(), token_id: None }
+    }
+}
+
+/// What the writer believes about the programme's current version (from If-Match/If-None-Match).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Precondition {
+    /// Write whatever is there.
+    None,
+    /// The programme must exist at one of these versions.
+    Versions(Vec<i64>),
+    /// The programme must exist (`If-Match: *`).
+    Exists,
+    /// The programme must not exist (`If-None-Match: *`).
+    Absent,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("the programme is at version {current:?}, not the one the request names")]
+    PreconditionFailed { current: Option<i64> },
+    #[error("not found")]
+    NotFound,
+    /// A part of the programme the write names (a scheme record) is not there.
+    #[error("{0}")]
+    MissingPart(String),
+    #[error("the document is invalid")]
+    Invalid(Vec<crate::domain::document::Violation>),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// A write that took effect.
+#[derive(Clone, Debug)]
+pub struct Written {
+    /// The programme's new version (for a delete, the version the deletion was recorded at).
+    pub version: i64,
+    /// Whether the programme did not exist before.
+    pub created: bool,
+    /// The programme after the write; None after a delete.
+    pub after: Option<Programme>,
+}
+
+/// Documents up to this size are kept whole in the audit trail; larger ones as digest and counts.
+const AUDIT_INLINE_LIMIT: usize = 1 << 20;
+
+/// A programme document in canonical form: fixed key order, two-space indentation, final newline.
+pub fn canonical_json(programme: &Programme) -> String {
+    let mut text = serde_json::to_string_pretty(programme).expect("a programme always serialises");
+    text.push('\n');
+    text
+}
+
 impl Db {
-    /// Creates or replaces a whole programme in one transaction; returns its new version.
-    pub async fn replace_programme(&self, programme: &Programme) -> Result<i64, sqlx::Error> {
+    /// One audited write to one programme, in one transaction: takes the write lock (bumping the
+    /// data version), checks `precondition`, hands the current document to `change`, and stores
+    /// what it returns (None deletes), with an audit entry holding the document before and after.
+    pub async fn write<F>(
+        &self,
+        id: &str,
+        precondition: Precondition,
+        actor: &Actor,
+        operation: &str,
+        scheme_id: Option<&str>,
+        change: F,
+    ) -> Result<Written, WriteError>
+    where
+        F: FnOnce(Option<Programme>) -> Result<Option<Programme>, WriteError>,
+    {
         let mut tx = self.begin_write().await?;
-        let version = write_programme(&mut tx, programme).await?;
+        let written = audited_write(&mut tx, id, precondition, actor, operation, scheme_id, change).await?;
         tx.commit().await?;
-        Ok(version)
+        Ok(written)
     }
 
-    /// Deletes a programme and everything it holds; returns whether it existed.
-    pub async fn delete_programme(&self, id: &str) -> Result<bool, sqlx::Error> {
-        let mut tx = self.begin_write().await?;
-        let deleted = sqlx::query("DELETE FROM programmes WHERE id = $1")
+    /// Creates or replaces a whole programme, unconditionally; returns its new version.
+    pub async fn replace_programme(&self, programme: &Programme, actor: &Actor) -> Result<i64, WriteError> {
+        let stored = programme.clone();
+        let written =
+            self.write(&programme.id, Precondition::None, actor, "replace", None, |_| Ok(Some(stored))).await?;
+        Ok(written.version)
+    }
+
+    /// Deletes a programme and everything it holds, unconditionally.
+    pub async fn delete_programme(&self, id: &str, actor: &Actor) -> Result<(), WriteError> {
+        self.write(id, Precondition::Exists, actor, "delete", None, |_| Ok(None)).await.map(|_| ()).map_err(|e| match e
+        {
+            WriteError::PreconditionFailed { .. } => WriteError::NotFound,
+            other => other,
+        })
+    }
+
+    /// The programme's current version, or None when it does not exist.
+    pub async fn programme_version(&self, id: &str) -> Result<Option<i64>, sqlx::Error> {
+        sqlx::query("SELECT version FROM programmes WHERE id = $1")
             .bind(id)
-            .execute(&mut *tx)
+            .fetch_optional(&self.pool)
             .await?
-            .rows_affected()
-            > 0;
-        tx.commit().await?;
-        Ok(deleted)
+            .map(|row| row.try_get(0))
+            .transpose()
+    }
+
+    /// The whole programme document and its version, as export gives it.
+    pub async fn export(&self, id: &str) -> Result<Option<(Programme, i64)>, sqlx::Error> {
+        let mut conn = self.pool.acquire().await?;
+        load_programme(&mut conn, id).await
     }
 
     /// Loads a seed file's programme unless this seed was loaded before (or `force`), in one
@@ -33,51 +129,109 @@ impl Db {
     /// Safe when several instances start at once: the first `INSERT` into `seed_runs` takes the
     /// row (and on SQLite the write lock); a concurrent one waits for it, then finds the row and
     /// loads nothing.
-    pub async fn load_seed(
-        &self,
-        name: &str,
-        programme: &Programme,
-        force: bool,
-    ) -> Result<bool, sqlx::Error> {
+    pub async fn load_seed(&self, name: &str, programme: &Programme, force: bool) -> Result<bool, WriteError> {
         let mut tx = self.begin_write().await?;
-        let claimed = sqlx::query(
-            "INSERT INTO seed_runs (name, loaded_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
-        )
-        .bind(name)
-        .bind(now_text())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if !claimed && !force {
-            return Ok(false);
-        }
-        if !claimed {
-            sqlx::query("UPDATE seed_runs SET loaded_at = $2 WHERE name = $1")
+        let claimed =
+            sqlx::query("INSERT INTO seed_runs (name, loaded_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
                 .bind(name)
                 .bind(now_text())
                 .execute(&mut *tx)
-                .await?;
+                .await?
+                .rows_affected()
+                == 1;
+        if !claimed && !force {
+            return Ok(false);
         }
-        write_programme(&mut tx, programme).await?;
+        sqlx::query("UPDATE seed_runs SET loaded_at = $2 WHERE name = $1")
+            .bind(name)
+            .bind(now_text())
+            .execute(&mut *tx)
+            .await?;
+        let stored = programme.clone();
+        audited_write(&mut tx, &programme.id, Precondition::None, &Actor::local("seed"), "seed", None, |_| {
+            Ok(Some(stored))
+        })
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
 }
 
-/// Replaces the programme's rows inside the caller's transaction; returns the new version.
-async fn write_programme(tx: &mut AnyConnection, p: &Programme) -> Result<i64, sqlx::Error> {
-    let previous: Option<i64> = sqlx::query("SELECT version FROM programmes WHERE id = $1")
-        .bind(&p.id)
-        .fetch_optional(&mut *tx)
+/// The body of [`Db::write`], inside the caller's transaction.
+async fn audited_write<F>(
+    conn: &mut AnyConnection,
+    id: &str,
+    precondition: Precondition,
+    actor: &Actor,
+    operation: &str,
+    scheme_id: Option<&str>,
+    change: F,
+) -> Result<Written, WriteError>
+where
+    F: FnOnce(Option<Programme>) -> Result<Option<Programme>, WriteError>,
+{
+    // First statement: on PostgreSQL the row lock queues every other writer behind this one.
+    let version: i64 = sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version")
+        .fetch_one(&mut *conn)
         .await?
-        .map(|r| r.get(0));
-    let version = previous.map_or(1, |v| v + 1);
+        .try_get(0)?;
+    let before = load_programme(&mut *conn, id).await?;
+    let current = before.as_ref().map(|(_, v)| *v);
+    let satisfied = match &precondition {
+        Precondition::None => true,
+        Precondition::Versions(expected) => current.is_some_and(|v| expected.contains(&v)),
+        Precondition::Exists => current.is_some(),
+        Precondition::Absent => current.is_none(),
+    };
+    if !satisfied {
+        return Err(WriteError::PreconditionFailed { current });
+    }
+    let before = before.map(|(p, _)| p);
+    let created = before.is_none();
+    let before_text = before.as_ref().map(canonical_json);
+    let before_records = before.as_ref().map(|p| p.schemes.len() as i64);
+    let after = change(before)?;
+    match &after {
+        Some(programme) => write_programme(&mut *conn, programme, version).await?,
+        None => {
+            sqlx::query("DELETE FROM programmes WHERE id = $1").bind(id).execute(&mut *conn).await?;
+        }
+    }
+    let after_text = after.as_ref().map(canonical_json);
+    let keep = |text: &Option<String>| text.clone().filter(|t| t.len() <= AUDIT_INLINE_LIMIT);
+    let digest = |text: &Option<String>| text.as_ref().map(|t| format!("{:x}", Sha256::digest(t.as_bytes())));
+    sqlx::query(
+        r#"INSERT INTO audit_log (at, actor, token_id, operation, programme_id, scheme_id, version,
+                   before_doc, after_doc, before_sha256, after_sha256, before_records, after_records)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"#,
+    )
+    .bind(now_text())
+    .bind(&actor.name)
+    .bind(&actor.token_id)
+    .bind(operation)
+    .bind(id)
+    .bind(scheme_id)
+    .bind(version)
+    .bind(keep(&before_text))
+    .bind(keep(&after_text))
+    .bind(digest(&before_text))
+    .bind(digest(&after_text))
+    .bind(before_records)
+    .bind(after.as_ref().map(|p| p.schemes.len() as i64))
+    .execute(&mut *conn)
+    .await?;
+    Ok(Written { version, created, after })
+}
+
+/// Reads a whole programme back into its document form (canonical order), with its version.
+async fn load_programme(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, i64)>, sqlx::Error> {
+    super::documents::load(conn, id).await
+}
+
+/// Replaces the programme's rows inside the caller's transaction, at `version`.
+async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64) -> Result<(), sqlx::Error> {
     // Children go with the programme (ON DELETE CASCADE).
-    sqlx::query("DELETE FROM programmes WHERE id = $1")
-        .bind(&p.id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query("DELETE FROM programmes WHERE id = $1").bind(&p.id).execute(&mut *tx).await?;
 
     let basis = p.legal_basis.as_ref();
     sqlx::query(
@@ -174,15 +328,17 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme) -> Result<i64, s
                 .await?;
         }
         for (indicator_position, indicator) in record.indicators.iter().enumerate() {
-            sqlx::query("INSERT INTO indicators (programme_id, scheme_id, key, position, value) VALUES ($1, $2, $3, $4, $5)")
-                .bind(&p.id)
-                .bind(&record.id)
-                .bind(&indicator.key)
-                .bind(indicator_position as i64)
-                .bind(&indicator.value)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO indicators (programme_id, scheme_id, key, position, value) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(&p.id)
+            .bind(&record.id)
+            .bind(&indicator.key)
+            .bind(indicator_position as i64)
+            .bind(&indicator.value)
+            .execute(&mut *tx)
+            .await?;
         }
     }
-    Ok(version)
+    Ok(())
 }

@@ -16,13 +16,8 @@ fn rows(b: &Value) -> Vec<Value> {
 #[tokio::test]
 async fn by_activity_every_clause_in_decree_order_summing_to_the_itemised_totals() {
     let app = spawn_app().await;
-    let b = app
-        .get_ok("/programmes/2016-2020/breakdown?by=activity")
-        .await;
-    assert_eq!(
-        (&b["by"], &b["currency"], &b["amount_unit"]),
-        (&json!("activity"), &json!("VND"), &json!("million"))
-    );
+    let b = app.get_ok("/programmes/2016-2020/breakdown?by=activity").await;
+    assert_eq!((&b["by"], &b["currency"], &b["amount_unit"]), (&json!("activity"), &json!("VND"), &json!("million")));
     assert_eq!(
         rows(&b),
         [
@@ -56,10 +51,7 @@ async fn by_activity_every_clause_in_decree_order_summing_to_the_itemised_totals
             {"source": "contributions", "parent": null, "amount": "207.55"}
         ])
     );
-    assert_eq!(
-        (&b["rows"][0]["funding"], &b["rows"][0]["unattributed"]),
-        (&json!([]), &json!("735.50"))
-    );
+    assert_eq!((&b["rows"][0]["funding"], &b["rows"][0]["unattributed"]), (&json!([]), &json!("735.50")));
 }
 
 #[tokio::test]
@@ -81,50 +73,26 @@ async fn by_scope_puts_every_itemised_scheme_under_unknown() {
 #[tokio::test]
 async fn by_source_rolls_up_the_tree_and_says_that_schemes_overlap() {
     let app = spawn_app().await;
-    let b = app
-        .get_ok("/programmes/2016-2020/breakdown?by=source")
-        .await;
+    let b = app.get_ok("/programmes/2016-2020/breakdown?by=source").await;
     let got: Vec<Value> = b["rows"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| {
-            json!([
-                r["key"],
-                r["parent"],
-                r["schemes"],
-                r["cost"],
-                r["own"],
-                r["share_percent"]
-            ])
-        })
+        .map(|r| json!([r["key"], r["parent"], r["schemes"], r["cost"], r["own"], r["share_percent"]]))
         .collect();
     assert_eq!(
         got,
         [
             json!(["state_budget", null, 56, "11393.70", "9570.70", "27.72"]),
             json!(["central_budget", "state_budget", 0, "0.00", "0.00", "0.00"]),
-            json!([
-                "local_budget",
-                "state_budget",
-                23,
-                "1823.00",
-                "1823.00",
-                "4.44"
-            ]),
+            json!(["local_budget", "state_budget", 23, "1823.00", "1823.00", "4.44"]),
             json!(["contributions", null, 36, "28728.03", "28728.03", "69.90"]),
             json!(["unattributed", null, 8, "974.80", "974.80", "2.37"]),
         ]
     );
     // 11393.70 + 28728.03 + 974.80 = 41096.53
     assert_eq!(b["total"], json!({"schemes": 64, "cost": "41096.53"}));
-    assert!(
-        b["notes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|n| n.as_str().unwrap().contains("does not sum"))
-    );
+    assert!(b["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains("does not sum")));
 }
 
 #[tokio::test]
@@ -132,28 +100,14 @@ async fn by_is_required_and_must_be_a_known_dimension() {
     let app = spawn_app().await;
     for (query, detail) in [
         ("", "by is required; allowed: activity, scope, source"),
-        (
-            "?by=year",
-            "unknown by \"year\"; allowed: activity, scope, source",
-        ),
-        (
-            "?by=ACTIVITY",
-            "unknown by \"ACTIVITY\"; allowed: activity, scope, source",
-        ),
+        ("?by=year", "unknown by \"year\"; allowed: activity, scope, source"),
+        ("?by=ACTIVITY", "unknown by \"ACTIVITY\"; allowed: activity, scope, source"),
     ] {
-        let (status, body) = app
-            .get(&format!("/programmes/2016-2020/breakdown{query}"))
-            .await;
+        let (status, body) = app.get(&format!("/programmes/2016-2020/breakdown{query}")).await;
         assert_eq!(status, 400, "{query}");
         assert_eq!(body["detail"], detail, "{query}");
         assert_eq!(body["errors"][0]["parameter"], "by");
-        assert_eq!(
-            body["errors"][0]["allowed"],
-            json!(["activity", "scope", "source"])
-        );
+        assert_eq!(body["errors"][0]["allowed"], json!(["activity", "scope", "source"]));
     }
-    assert_eq!(
-        app.get("/programmes/nope/breakdown?by=activity").await.0,
-        404
-    );
+    assert_eq!(app.get("/programmes/nope/breakdown?by=activity").await.0, 404);
 }

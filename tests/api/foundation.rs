@@ -2,15 +2,13 @@
 
 use khuyencong::configuration::Settings;
 use khuyencong::seeds::{self, SeedFile};
-use khuyencong::storage::Db;
+use khuyencong::storage::{Actor, Db};
 use serde_json::{Value, json};
 
 use crate::helpers::{fresh_database, seed_text, spawn_app, spawn_app_on};
 
 async fn migrated(url: &str) -> Db {
-    let db = Db::connect(&Settings::for_database(url).db_options())
-        .await
-        .expect("connect");
+    let db = Db::connect(&Settings::for_database(url).db_options()).await.expect("connect");
     db.migrate().await.expect("migrate");
     db
 }
@@ -20,11 +18,8 @@ async fn migrations_apply_to_an_empty_database_and_define_the_taxonomies() {
     let url = fresh_database().await;
     let db = migrated(&url).await;
     let reference = db.reference().await.unwrap();
-    let activities: Vec<(&str, Option<i64>)> = reference
-        .activities
-        .iter()
-        .map(|a| (a.key.as_str(), a.clause))
-        .collect();
+    let activities: Vec<(&str, Option<i64>)> =
+        reference.activities.iter().map(|a| (a.key.as_str(), a.clause)).collect();
     assert_eq!(
         activities,
         [
@@ -40,11 +35,8 @@ async fn migrations_apply_to_an_empty_database_and_define_the_taxonomies() {
             ("unspecified", None),
         ]
     );
-    let sources: Vec<(&str, Option<&str>)> = reference
-        .sources
-        .iter()
-        .map(|s| (s.key.as_str(), s.parent.as_deref()))
-        .collect();
+    let sources: Vec<(&str, Option<&str>)> =
+        reference.sources.iter().map(|s| (s.key.as_str(), s.parent.as_deref())).collect();
     assert_eq!(
         sources,
         [
@@ -72,24 +64,9 @@ async fn the_database_itself_rejects_impossible_rows() {
         .execute(db.pool())
         .await
         .expect("a sound programme row");
-    let cases: [(
-        &str,
-        sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>>,
-    ); 5] = [
-        (
-            "end_year before start_year",
-            sqlx::query(programme)
-                .bind("p2")
-                .bind(2020_i64)
-                .bind(2016_i64),
-        ),
-        (
-            "an id that is not a slug",
-            sqlx::query(programme)
-                .bind("Not A Slug")
-                .bind(2016_i64)
-                .bind(2020_i64),
-        ),
+    let cases: [(&str, sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>>); 5] = [
+        ("end_year before start_year", sqlx::query(programme).bind("p2").bind(2020_i64).bind(2016_i64)),
+        ("an id that is not a slug", sqlx::query(programme).bind("Not A Slug").bind(2016_i64).bind(2020_i64)),
         (
             "a negative cost",
             sqlx::query(
@@ -110,10 +87,7 @@ async fn the_database_itself_rejects_impossible_rows() {
         ),
     ];
     for (what, query) in cases {
-        assert!(
-            query.execute(db.pool()).await.is_err(),
-            "the database accepted {what}"
-        );
+        assert!(query.execute(db.pool()).await.is_err(), "the database accepted {what}");
     }
 }
 
@@ -130,12 +104,7 @@ async fn the_seeded_figures_are_the_articles() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| {
-            (
-                f["source"].as_str().unwrap(),
-                f["reported"].as_str().unwrap(),
-            )
-        })
+        .map(|f| (f["source"].as_str().unwrap(), f["reported"].as_str().unwrap()))
         .collect();
     assert_eq!(
         reported,
@@ -153,39 +122,17 @@ async fn the_seeded_figures_are_the_articles() {
         .unwrap()
         .iter()
         .map(|s| {
-            let funding: Vec<Value> = s["funding"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|f| json!([f["source"], f["amount"]]))
-                .collect();
-            let indicators: Vec<Value> = s["indicators"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| json!([i["key"], i["value"]]))
-                .collect();
-            json!([
-                s["scheme_count"],
-                s["activity"]["key"],
-                s["scope"]["key"],
-                s["cost"],
-                funding,
-                indicators
-            ])
+            let funding: Vec<Value> =
+                s["funding"].as_array().unwrap().iter().map(|f| json!([f["source"], f["amount"]])).collect();
+            let indicators: Vec<Value> =
+                s["indicators"].as_array().unwrap().iter().map(|i| json!([i["key"], i["value"]])).collect();
+            json!([s["scheme_count"], s["activity"]["key"], s["scope"]["key"], s["cost"], funding, indicators])
         })
         .collect();
     assert_eq!(
         records,
         [
-            json!([
-                3,
-                "vocational_training",
-                "unknown",
-                "735.50",
-                [],
-                [["workers_trained", "610"]]
-            ]),
+            json!([3, "vocational_training", "unknown", "735.50", [], [["workers_trained", "610"]]]),
             json!([
                 6,
                 "management_capacity",
@@ -200,10 +147,7 @@ async fn the_seeded_figures_are_the_articles() {
                 "unknown",
                 "1188.56",
                 [["local_budget", "1188.56"]],
-                [
-                    ["bulletin_copies_per_issue", "450"],
-                    ["bulletin_issues_per_year", "4"]
-                ]
+                [["bulletin_copies_per_issue", "450"], ["bulletin_issues_per_year", "4"]]
             ]),
             json!([
                 21,
@@ -229,14 +173,7 @@ async fn the_seeded_figures_are_the_articles() {
                 [["local_budget", "160.00"], ["contributions", "207.55"]],
                 []
             ]),
-            json!([
-                5,
-                "programme_management_capacity",
-                "unknown",
-                "239.30",
-                [],
-                []
-            ]),
+            json!([5, "programme_management_capacity", "unknown", "239.30", [], []]),
         ]
     );
 }
@@ -249,16 +186,9 @@ async fn every_seeded_quote_is_the_articles_own_words() {
     ))
     .unwrap();
     let seed: Value = serde_json::from_str(&seed_text()).unwrap();
-    let mut quotes = vec![
-        &seed["legal_basis"]["quote"],
-        &seed["reported"]["schemes"]["quote"],
-        &seed["reported"]["cost"]["quote"],
-    ];
-    for list in [
-        &seed["reported"]["schemes_by_scope"],
-        &seed["reported"]["funding"],
-        &seed["schemes"],
-    ] {
+    let mut quotes =
+        vec![&seed["legal_basis"]["quote"], &seed["reported"]["schemes"]["quote"], &seed["reported"]["cost"]["quote"]];
+    for list in [&seed["reported"]["schemes_by_scope"], &seed["reported"]["funding"], &seed["schemes"]] {
         quotes.extend(list.as_array().unwrap().iter().map(|item| &item["quote"]));
     }
     assert_eq!(quotes.len(), 16);
@@ -272,10 +202,7 @@ async fn every_seeded_quote_is_the_articles_own_words() {
 async fn loading_the_seeds_twice_changes_nothing() {
     let url = fresh_database().await;
     let app = spawn_app_on(url.clone()).await;
-    let before = (
-        app.get_ok("/programmes/2016-2020/totals").await,
-        app.get_ok("/programmes/2016-2020/schemes").await,
-    );
+    let before = (app.get_ok("/programmes/2016-2020/totals").await, app.get_ok("/programmes/2016-2020/schemes").await);
 
     let db = app.db().await;
     assert_eq!(
@@ -285,30 +212,15 @@ async fn loading_the_seeds_twice_changes_nothing() {
     );
     let again = spawn_app_on(url).await;
     assert_eq!(
-        (
-            again.get_ok("/programmes/2016-2020/totals").await,
-            again.get_ok("/programmes/2016-2020/schemes").await
-        ),
+        (again.get_ok("/programmes/2016-2020/totals").await, again.get_ok("/programmes/2016-2020/schemes").await),
         before
     );
-    assert_eq!(
-        again.get_ok("/programmes").await["items"]
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(again.get_ok("/programmes").await["items"].as_array().unwrap().len(), 1);
 
     // `khuyencong seed` reloads on purpose: the same figures, still one programme.
+    assert_eq!(seeds::load(&db, &seeds::embedded(), true).await.unwrap(), ["2016-2020.json"]);
     assert_eq!(
-        seeds::load(&db, &seeds::embedded(), true).await.unwrap(),
-        ["2016-2020.json"]
-    );
-    assert_eq!(
-        (
-            app.get_ok("/programmes/2016-2020/totals").await,
-            app.get_ok("/programmes/2016-2020/schemes").await
-        ),
+        (app.get_ok("/programmes/2016-2020/totals").await, app.get_ok("/programmes/2016-2020/schemes").await),
         before
     );
 }
@@ -317,10 +229,7 @@ async fn loading_the_seeds_twice_changes_nothing() {
 async fn bad_seed_files_are_rejected_whole_and_change_nothing() {
     let app = spawn_app().await;
     let db = app.db().await;
-    let before = (
-        app.get_ok("/programmes").await,
-        app.get_ok("/programmes/2016-2020/totals").await,
-    );
+    let before = (app.get_ok("/programmes").await, app.get_ok("/programmes/2016-2020/totals").await);
 
     let valid: Value = serde_json::from_str(&seed_text()).unwrap();
     let edit = |f: &dyn Fn(&mut Value)| {
@@ -372,36 +281,20 @@ async fn bad_seed_files_are_rejected_whole_and_change_nothing() {
             edit(&|d| d["period"]["end_year"] = json!(2015)),
             "/period/end_year: 2015 is before start_year 2016",
         ),
-        (
-            "not JSON",
-            "{\"id\": \"2021-2025\",".to_string(),
-            "seed file 2021-2025.json is malformed",
-        ),
+        ("not JSON", "{\"id\": \"2021-2025\",".to_string(), "seed file 2021-2025.json is malformed"),
     ];
     for (what, text, expected) in cases {
         // The good file and a bad one together: nothing of either may be written.
         let files = vec![
-            SeedFile {
-                name: "2016-2020.json".into(),
-                text: seed_text(),
-            },
-            SeedFile {
-                name: "2021-2025.json".into(),
-                text,
-            },
+            SeedFile { name: "2016-2020.json".into(), text: seed_text() },
+            SeedFile { name: "2021-2025.json".into(), text },
         ];
         let error = seeds::load(&db, &files, true).await.expect_err(what);
         let message = format!("{error:#}");
         assert!(message.contains(expected), "{what}: {message}");
-        assert!(
-            message.contains("2021-2025.json"),
-            "{what}: the message names the file: {message}"
-        );
+        assert!(message.contains("2021-2025.json"), "{what}: the message names the file: {message}");
         assert_eq!(
-            (
-                app.get_ok("/programmes").await,
-                app.get_ok("/programmes/2016-2020/totals").await
-            ),
+            (app.get_ok("/programmes").await, app.get_ok("/programmes/2016-2020/totals").await),
             before,
             "{what}"
         );
@@ -416,29 +309,15 @@ async fn a_restart_keeps_the_data_and_does_not_bring_back_a_deleted_programme() 
     let mut other: Value = serde_json::from_str(&seed_text()).unwrap();
     other["id"] = json!("restart-test");
     let reference = db.reference().await.unwrap();
-    let programme = seeds::parse(
-        &SeedFile {
-            name: "x.json".into(),
-            text: other.to_string(),
-        },
-        &reference,
-    )
-    .unwrap();
-    db.replace_programme(&programme).await.unwrap();
-    assert!(db.delete_programme("2016-2020").await.unwrap());
+    let programme = seeds::parse(&SeedFile { name: "x.json".into(), text: other.to_string() }, &reference).unwrap();
+    db.replace_programme(&programme, &Actor::local("test")).await.unwrap();
+    db.delete_programme("2016-2020", &Actor::local("test")).await.unwrap();
 
     let restarted = spawn_app_on(url).await;
-    let ids: Vec<Value> = restarted.get_ok("/programmes").await["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].clone())
-        .collect();
+    let ids: Vec<Value> =
+        restarted.get_ok("/programmes").await["items"].as_array().unwrap().iter().map(|p| p["id"].clone()).collect();
     assert_eq!(ids, [json!("restart-test")]);
-    assert_eq!(
-        restarted.get_ok("/programmes/restart-test/totals").await["cost"]["itemised"],
-        "41096.53"
-    );
+    assert_eq!(restarted.get_ok("/programmes/restart-test/totals").await["cost"]["itemised"], "41096.53");
     assert_eq!(restarted.get("/programmes/2016-2020").await.0, 404);
 }
 
@@ -449,23 +328,14 @@ async fn two_instances_starting_at_once_seed_once() {
     let start = || async {
         let db = Db::connect(&settings.db_options()).await.expect("connect");
         db.migrate().await.expect("migrate");
-        seeds::load(&db, &seeds::embedded(), false)
-            .await
-            .expect("seed")
+        seeds::load(&db, &seeds::embedded(), false).await.expect("seed")
     };
     let (a, b) = tokio::join!(start(), start());
     let mut loaded = [a, b];
     loaded.sort();
-    assert_eq!(
-        loaded,
-        [vec![], vec!["2016-2020.json".to_string()]],
-        "exactly one instance loads the seed"
-    );
+    assert_eq!(loaded, [vec![], vec!["2016-2020.json".to_string()]], "exactly one instance loads the seed");
     let app = spawn_app_on(settings.database_url.clone()).await;
-    assert_eq!(
-        app.get_ok("/programmes/2016-2020").await["scheme_records"],
-        7
-    );
+    assert_eq!(app.get_ok("/programmes/2016-2020").await["scheme_records"], 7);
 }
 
 fn run_binary(env: &[(&str, &str)], args: &[&str]) -> (i32, String) {
@@ -479,24 +349,15 @@ fn run_binary(env: &[(&str, &str)], args: &[&str]) -> (i32, String) {
         .envs(env.iter().copied())
         .output()
         .expect("run the binary");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
 #[test]
 fn start_up_errors_print_one_line_naming_the_cause() {
-    let bad_seeds = std::env::temp_dir().join(format!(
-        "khuyencong-bad-seeds-{}",
-        uuid::Uuid::new_v4().simple()
-    ));
+    let bad_seeds = std::env::temp_dir().join(format!("khuyencong-bad-seeds-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&bad_seeds).unwrap();
     std::fs::write(bad_seeds.join("broken.json"), "{\"id\": ").unwrap();
-    let db_file = std::env::temp_dir().join(format!(
-        "khuyencong-bin-{}.db",
-        uuid::Uuid::new_v4().simple()
-    ));
+    let db_file = std::env::temp_dir().join(format!("khuyencong-bin-{}.db", uuid::Uuid::new_v4().simple()));
     let db_url = format!("sqlite://{}", db_file.display());
     let cases = [
         (
@@ -507,43 +368,25 @@ fn start_up_errors_print_one_line_naming_the_cause() {
             vec![("DATABASE_URL", "postgres://nobody@127.0.0.1:1/k")],
             "cannot open the database postgres://nobody@127.0.0.1:1/k",
         ),
+        (vec![("DATABASE_URL", "mysql://x@y/z")], "DATABASE_URL must start with sqlite: or postgres://"),
         (
-            vec![("DATABASE_URL", "mysql://x@y/z")],
-            "DATABASE_URL must start with sqlite: or postgres://",
-        ),
-        (
-            vec![
-                ("DATABASE_URL", db_url.as_str()),
-                ("SEEDS_DIR", bad_seeds.to_str().unwrap()),
-            ],
+            vec![("DATABASE_URL", db_url.as_str()), ("SEEDS_DIR", bad_seeds.to_str().unwrap())],
             "seed file broken.json is malformed at",
         ),
-        (
-            vec![
-                ("DATABASE_URL", db_url.as_str()),
-                ("BIND_ADDR", "256.0.0.1:1"),
-            ],
-            "cannot listen on 256.0.0.1:1",
-        ),
+        (vec![("DATABASE_URL", db_url.as_str()), ("BIND_ADDR", "256.0.0.1:1")], "cannot listen on 256.0.0.1:1"),
     ];
     for (env, expected) in cases {
         let (code, stderr) = run_binary(&env, &[]);
         assert_eq!(code, 1, "{expected}: {stderr}");
         let lines: Vec<&str> = stderr.lines().collect();
         assert_eq!(lines.len(), 1, "one line: {stderr}");
-        assert!(
-            lines[0].starts_with("khuyencong: ") && lines[0].contains(expected),
-            "{expected}: {stderr}"
-        );
+        assert!(lines[0].starts_with("khuyencong: ") && lines[0].contains(expected), "{expected}: {stderr}");
     }
 }
 
 #[test]
 fn the_cli_migrates_and_reseeds_on_purpose() {
-    let db_file = std::env::temp_dir().join(format!(
-        "khuyencong-cli-{}.db",
-        uuid::Uuid::new_v4().simple()
-    ));
+    let db_file = std::env::temp_dir().join(format!("khuyencong-cli-{}.db", uuid::Uuid::new_v4().simple()));
     let db_url = format!("sqlite://{}", db_file.display());
     let (code, stderr) = run_binary(&[("DATABASE_URL", &db_url)], &["migrate"]);
     assert_eq!(code, 0, "{stderr}");

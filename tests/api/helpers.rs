@@ -17,18 +17,15 @@ static ENGINE_NOTICE: Once = Once::new();
 
 /// A fresh, empty database of the engine under test: its URL.
 pub async fn fresh_database() -> String {
-    match std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    {
+    match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
         Some(admin_url) => {
-            assert!(
-                admin_url.starts_with("postgres"),
-                "TEST_DATABASE_URL must be a postgres:// URL, got {admin_url}"
-            );
+            assert!(admin_url.starts_with("postgres"), "TEST_DATABASE_URL must be a postgres:// URL, got {admin_url}");
             ENGINE_NOTICE.call_once(|| {
                 use std::io::Write;
-                let _ = writeln!(std::io::stderr(), "note: these tests run on PostgreSQL (TEST_DATABASE_URL), one fresh database each");
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: these tests run on PostgreSQL (TEST_DATABASE_URL), one fresh database each"
+                );
             });
             let name = format!("khuyencong_test_{}", uuid::Uuid::new_v4().simple());
             sqlx::any::install_default_drivers();
@@ -49,10 +46,7 @@ pub async fn fresh_database() -> String {
                     "note: these tests run on SQLite; the PostgreSQL pass was NOT run (set TEST_DATABASE_URL=postgres://… to run it)"
                 );
             });
-            let path = std::env::temp_dir().join(format!(
-                "khuyencong-test-{}.db",
-                uuid::Uuid::new_v4().simple()
-            ));
+            let path = std::env::temp_dir().join(format!("khuyencong-test-{}.db", uuid::Uuid::new_v4().simple()));
             format!("sqlite://{}", path.display())
         }
     }
@@ -60,9 +54,7 @@ pub async fn fresh_database() -> String {
 
 /// `postgres://u@h/db?x` with `db` replaced by `name`.
 fn with_database_name(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
     let base = match base[scheme_end..].find('/') {
         Some(slash) => &base[..scheme_end + slash],
@@ -80,27 +72,16 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_on(database_url: String) -> TestApp {
     let settings = Settings::for_database(database_url.clone());
-    let app = Application::build(&settings)
-        .await
-        .expect("the application builds");
+    let app = Application::build(&settings).await.expect("the application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        database_url,
-        client: reqwest::Client::new(),
-    }
+    TestApp { address, database_url, client: reqwest::Client::new() }
 }
 
 impl TestApp {
     /// GET `path`: the status and the JSON body (Null when the body is not JSON).
     pub async fn get(&self, path: &str) -> (u16, Value) {
-        let response = self
-            .client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("request sent");
+        let response = self.client.get(format!("{}{path}", self.address)).send().await.expect("request sent");
         let status = response.status().as_u16();
         let body = response.json::<Value>().await.unwrap_or(Value::Null);
         (status, body)
@@ -114,31 +95,22 @@ impl TestApp {
     }
 
     pub async fn db(&self) -> Db {
-        Db::connect(&Settings::for_database(self.database_url.clone()).db_options())
-            .await
-            .expect("connect")
+        Db::connect(&Settings::for_database(self.database_url.clone()).db_options()).await.expect("connect")
     }
 }
 
 /// The 2016-2020 seed document, as text.
 pub fn seed_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/2016-2020.json"))
-        .expect("seed file")
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/2016-2020.json")).expect("seed file")
 }
 
 #[test]
 fn database_names_are_replaced_in_postgres_urls() {
     assert_eq!(
-        with_database_name(
-            "postgres://root@localhost/khuyencong?host=/var/run/postgresql",
-            "t1"
-        ),
+        with_database_name("postgres://root@localhost/khuyencong?host=/var/run/postgresql", "t1"),
         "postgres://root@localhost/t1?host=/var/run/postgresql"
     );
-    assert_eq!(
-        with_database_name("postgres://u:p@h:5432", "t2"),
-        "postgres://u:p@h:5432/t2"
-    );
+    assert_eq!(with_database_name("postgres://u:p@h:5432", "t2"), "postgres://u:p@h:5432/t2");
 }
 
 /// Loads a copy of the 2016-2020 seed, with id `id` and `edit` applied, straight into storage.
@@ -148,10 +120,80 @@ pub async fn load_programme(app: &TestApp, id: &str, edit: impl FnOnce(&mut Valu
     edit(&mut doc);
     let db = app.db().await;
     let reference = db.reference().await.unwrap();
-    let file = khuyencong::seeds::SeedFile {
-        name: format!("{id}.json"),
-        text: doc.to_string(),
-    };
+    let file = khuyencong::seeds::SeedFile { name: format!("{id}.json"), text: doc.to_string() };
     let programme = khuyencong::seeds::parse(&file, &reference).expect("a valid document");
-    db.replace_programme(&programme).await.expect("stored");
+    db.replace_programme(&programme, &khuyencong::storage::Actor::local("test")).await.expect("stored");
+}
+
+/// A request body and the headers a write needs.
+pub struct Write<'a> {
+    pub method: reqwest::Method,
+    pub path: &'a str,
+    pub token: Option<&'a str>,
+    pub if_match: Option<&'a str>,
+    pub body: Option<Value>,
+}
+
+impl TestApp {
+    /// Creates a token of `scope` for `name` straight in storage, as `khuyencong token create` does.
+    pub async fn token(&self, name: &str, scope: &str) -> String {
+        let new = khuyencong::auth::generate();
+        self.db().await.create_token(&new.id, name, scope, &new.secret_sha256, None).await.unwrap();
+        new.token
+    }
+
+    /// Sends a write; returns the status, the ETag header (if any) and the JSON body.
+    pub async fn send(&self, write: Write<'_>) -> (u16, Option<String>, Value) {
+        let mut request = self.client.request(write.method, format!("{}{}", self.address, write.path));
+        if let Some(token) = write.token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(tag) = write.if_match {
+            request = request.header("If-Match", tag);
+        }
+        if let Some(body) = write.body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request sent");
+        let status = response.status().as_u16();
+        let etag = response.headers().get("etag").map(|v| v.to_str().unwrap().to_string());
+        (status, etag, response.json::<Value>().await.unwrap_or(Value::Null))
+    }
+
+    /// The current ETag of a programme (from GET /programmes/{id}).
+    pub async fn etag(&self, id: &str) -> String {
+        let response = self.client.get(format!("{}/programmes/{id}", self.address)).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        response.headers()["etag"].to_str().unwrap().to_string()
+    }
+
+    pub async fn export(&self, id: &str) -> String {
+        let response = self.client.get(format!("{}/programmes/{id}/export", self.address)).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200, "export {id}");
+        response.text().await.unwrap()
+    }
+}
+
+/// A made-up 2021-2025 programme: two records, one reported figure that does not add up.
+pub fn test_programme(id: &str) -> Value {
+    serde_json::json!({
+        "id": id,
+        "currency": "VND",
+        "amount_unit": "million",
+        "names": {"vi": "Chương trình thử nghiệm", "en": "Test programme"},
+        "jurisdiction": "Hải Phòng",
+        "period": {"start_year": 2021, "end_year": 2025},
+        "source": {"title": "Test", "publisher": "test", "date": "2026-01-15"},
+        "reported": {"schemes": {"value": 5}, "cost": {"amount": "1000.00"}},
+        "indicator_definitions": [{"key": "workers_trained", "names": {"vi": "Lao động", "en": "Workers"}, "unit": "person", "additive": true}],
+        "schemes": [
+            {"id": "training", "scheme_count": 2, "activity": "vocational_training", "scope": "local",
+             "title": {"vi": "Đào tạo", "en": "Training"}, "cost": "300.00",
+             "funding": [{"source": "local_budget", "amount": "200.00"}, {"source": "contributions", "amount": "100.00"}],
+             "indicators": [{"key": "workers_trained", "value": "120"}]},
+            {"id": "demo", "scheme_count": 3, "activity": "demonstration_technology_transfer", "scope": "national",
+             "title": {"vi": "Mô hình", "en": "Demonstration"}, "cost": "650.50",
+             "funding": [{"source": "central_budget", "amount": "400.00"}]}
+        ]
+    })
 }

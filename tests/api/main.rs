@@ -11,3 +11,4 @@ mod programmes;
 mod reference;
 mod schemes;
 mod totals;
+mod writes;

@@ -15,18 +15,10 @@ async fn the_taxonomies_carry_vietnamese_and_english_names() {
         json!({"key": "vocational_training", "decree": "45/2012/NĐ-CP, Điều 4", "clause": 1,
                "names": {"vi": "Tổ chức đào tạo nghề, truyền nghề", "en": "Vocational training and craft-skill transfer"}})
     );
-    assert_eq!(
-        (&items[9]["key"], &items[9]["clause"]),
-        (&json!("unspecified"), &json!(null))
-    );
+    assert_eq!((&items[9]["key"], &items[9]["clause"]), (&json!("unspecified"), &json!(null)));
 
     let sources = app.get_ok("/funding-sources").await;
-    let tree: Vec<_> = sources["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| json!([s["key"], s["parent"]]))
-        .collect();
+    let tree: Vec<_> = sources["items"].as_array().unwrap().iter().map(|s| json!([s["key"], s["parent"]])).collect();
     assert_eq!(
         tree,
         [

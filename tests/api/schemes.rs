@@ -5,39 +5,19 @@ use serde_json::{Value, json};
 use crate::helpers::{load_programme, spawn_app};
 
 fn ids(page: &Value) -> Vec<&str> {
-    page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect()
+    page["items"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect()
 }
 
 #[tokio::test]
 async fn one_record_in_full() {
     let app = spawn_app().await;
-    let s = app
-        .get_ok("/programmes/2016-2020/schemes/consulting-assistance")
-        .await;
+    let s = app.get_ok("/programmes/2016-2020/schemes/consulting-assistance").await;
     assert_eq!(s["activity"]["key"], "consulting_assistance");
-    assert_eq!(
-        s["activity"]["names"]["vi"],
-        "Tư vấn trợ giúp các cơ sở công nghiệp nông thôn"
-    );
+    assert_eq!(s["activity"]["names"]["vi"], "Tư vấn trợ giúp các cơ sở công nghiệp nông thôn");
     assert_eq!(s["scope"]["key"], "unknown");
     assert_eq!(
-        (
-            &s["scheme_count"],
-            &s["cost"],
-            &s["currency"],
-            &s["amount_unit"]
-        ),
-        (
-            &json!(3),
-            &json!("367.55"),
-            &json!("VND"),
-            &json!("million")
-        )
+        (&s["scheme_count"], &s["cost"], &s["currency"], &s["amount_unit"]),
+        (&json!(3), &json!("367.55"), &json!("VND"), &json!("million"))
     );
     assert_eq!(
         s["funding"],
@@ -47,14 +27,9 @@ async fn one_record_in_full() {
         ])
     );
     assert!(
-        s["quote"]
-            .as_str()
-            .unwrap()
-            .starts_with("Triển khai thực hiện 03 đề án hỗ trợ tư vấn, trợ giúp cơ sở CNNT")
+        s["quote"].as_str().unwrap().starts_with("Triển khai thực hiện 03 đề án hỗ trợ tư vấn, trợ giúp cơ sở CNNT")
     );
-    let training = app
-        .get_ok("/programmes/2016-2020/schemes/vocational-training")
-        .await;
+    let training = app.get_ok("/programmes/2016-2020/schemes/vocational-training").await;
     assert_eq!(
         training["indicators"],
         json!([{"key": "workers_trained", "value": "610", "unit": "person", "names": {"vi": "Lao động được đào tạo", "en": "Workers trained"}, "additive": true}])
@@ -94,31 +69,15 @@ async fn filters_select_by_activity_scope_and_funding_source() {
                 "consulting-assistance",
             ],
         ),
-        (
-            "source=local_budget",
-            vec![
-                "management-capacity",
-                "information-provision",
-                "consulting-assistance",
-            ],
-        ),
+        ("source=local_budget", vec!["management-capacity", "information-provision", "consulting-assistance"]),
         ("source=central_budget", vec![]),
         (
             "source=contributions",
-            vec![
-                "demonstration-technology-transfer",
-                "additional-schemes",
-                "consulting-assistance",
-            ],
+            vec!["demonstration-technology-transfer", "additional-schemes", "consulting-assistance"],
         ),
-        (
-            "source=contributions&activity=unspecified",
-            vec!["additional-schemes"],
-        ),
+        ("source=contributions&activity=unspecified", vec!["additional-schemes"]),
     ] {
-        let page = app
-            .get_ok(&format!("/programmes/2016-2020/schemes?{query}"))
-            .await;
+        let page = app.get_ok(&format!("/programmes/2016-2020/schemes?{query}")).await;
         assert_eq!(ids(&page), expected, "{query}");
     }
 }
@@ -138,22 +97,11 @@ async fn pages_follow_next_links_through_every_record_once() {
         doc["schemes"] = Value::Array(records);
     })
     .await;
-    let mut url = format!(
-        "{}/programmes/synthetic-many/schemes?limit=50&source=contributions",
-        app.address
-    );
+    let mut url = format!("{}/programmes/synthetic-many/schemes?limit=50&source=contributions", app.address);
     let mut seen = Vec::new();
     let mut sizes = Vec::new();
     loop {
-        let page: Value = app
-            .client
-            .get(&url)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let page: Value = app.client.get(&url).send().await.unwrap().json().await.unwrap();
         sizes.push(page["items"].as_array().unwrap().len());
         seen.extend(ids(&page).into_iter().map(str::to_string));
         match page["next"].as_str() {
@@ -173,32 +121,19 @@ async fn pages_follow_next_links_through_every_record_once() {
     let expected: Vec<String> = (0..120).map(|i| format!("record-{i:03}")).collect();
     assert_eq!(seen, expected);
     let summary = app.get_ok("/programmes/synthetic-many").await;
-    assert_eq!(
-        (&summary["scheme_records"], &summary["schemes_itemised"]),
-        (&json!(120), &json!(120 * 21))
-    );
+    assert_eq!((&summary["scheme_records"], &summary["schemes_itemised"]), (&json!(120), &json!(120 * 21)));
 }
 
 #[tokio::test]
 async fn unknown_records_and_programmes_are_404() {
     let app = spawn_app().await;
-    let (status, body) = app
-        .get("/programmes/2016-2020/schemes/no-such-record")
-        .await;
+    let (status, body) = app.get("/programmes/2016-2020/schemes/no-such-record").await;
     assert_eq!(
         (status, body["detail"].as_str().unwrap()),
-        (
-            404,
-            "scheme record \"no-such-record\" not found in programme \"2016-2020\""
-        )
+        (404, "scheme record \"no-such-record\" not found in programme \"2016-2020\"")
     );
-    let (status, body) = app
-        .get("/programmes/nope/schemes/vocational-training")
-        .await;
-    assert_eq!(
-        (status, body["detail"].as_str().unwrap()),
-        (404, "programme \"nope\" not found")
-    );
+    let (status, body) = app.get("/programmes/nope/schemes/vocational-training").await;
+    assert_eq!((status, body["detail"].as_str().unwrap()), (404, "programme \"nope\" not found"));
     let (status, _) = app.get("/programmes/nope/schemes").await;
     assert_eq!(status, 404);
 }

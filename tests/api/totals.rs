@@ -15,11 +15,7 @@ async fn totals_reconcile_the_articles_figures_with_its_scheme_records() {
     );
     // 3 + 6 + 14 + 21 + 12 + 3 + 5 = 64 of the 65 schemes are itemised; none says its scope.
     assert_eq!(
-        (
-            &t["schemes"]["reported"],
-            &t["schemes"]["itemised"],
-            &t["schemes"]["gap"]
-        ),
+        (&t["schemes"]["reported"], &t["schemes"]["itemised"], &t["schemes"]["gap"]),
         (&json!(65), &json!(64), &json!(1))
     );
     let by_scope: Vec<Value> = t["schemes"]["by_scope"]
@@ -30,11 +26,7 @@ async fn totals_reconcile_the_articles_figures_with_its_scheme_records() {
         .collect();
     assert_eq!(
         by_scope,
-        [
-            json!(["local", 46, 0, 46]),
-            json!(["national", 19, 0, 19]),
-            json!(["unknown", null, 64, null])
-        ]
+        [json!(["local", 46, 0, 46]), json!(["national", 19, 0, 19]), json!(["unknown", null, 64, null])]
     );
 
     // 735.50 + 474.44 + 1188.56 + 31742.18 + 6349.00 + 367.55 + 239.30 = 41096.53
@@ -48,57 +40,24 @@ async fn totals_reconcile_the_articles_figures_with_its_scheme_records() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| {
-            json!([
-                f["source"],
-                f["parent"],
-                f["reported"],
-                f["itemised"],
-                f["gap"]
-            ])
-        })
+        .map(|f| json!([f["source"], f["parent"], f["reported"], f["itemised"], f["gap"]]))
         .collect();
     assert_eq!(
         funding,
         [
             // 5760.00 + 3810.70 name the state budget only; 474.44 + 1188.56 + 160.00 the city.
             json!(["state_budget", null, "12578.48", "11393.70", "1184.78"]),
-            json!([
-                "central_budget",
-                "state_budget",
-                "7898.47",
-                "0.00",
-                "7898.47"
-            ]),
-            json!([
-                "local_budget",
-                "state_budget",
-                "4680.01",
-                "1823.00",
-                "2857.01"
-            ]),
+            json!(["central_budget", "state_budget", "7898.47", "0.00", "7898.47"]),
+            json!(["local_budget", "state_budget", "4680.01", "1823.00", "2857.01"]),
             // 25982.18 + 2538.30 + 207.55 = 28728.03 against the 28728.05 published.
             json!(["contributions", null, "28728.05", "28728.03", "0.02"]),
         ]
     );
     assert_eq!(t["funding"][0]["own"], "9570.70");
-    assert_eq!(
-        t["cost"]["quote"],
-        "với tổng kinh phí thực hiện là: 41.306,53triệu đồng"
-    );
+    assert_eq!(t["cost"]["quote"], "với tổng kinh phí thực hiện là: 41.306,53triệu đồng");
     let notes = t["notes"].as_array().unwrap();
-    assert!(
-        notes
-            .iter()
-            .any(|n| n.as_str().unwrap().contains("a gap of 210.00")),
-        "{notes:?}"
-    );
-    assert!(
-        notes
-            .iter()
-            .any(|n| n.as_str().unwrap().contains("a gap of 0.02")),
-        "{notes:?}"
-    );
+    assert!(notes.iter().any(|n| n.as_str().unwrap().contains("a gap of 210.00")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.as_str().unwrap().contains("a gap of 0.02")), "{notes:?}");
 }
 
 #[tokio::test]
@@ -110,38 +69,16 @@ async fn a_programme_without_reported_figures_has_null_gaps() {
     .await;
     let t = app.get_ok("/programmes/no-reported/totals").await;
     assert_eq!(
-        (
-            &t["schemes"]["reported"],
-            &t["schemes"]["itemised"],
-            &t["schemes"]["gap"]
-        ),
+        (&t["schemes"]["reported"], &t["schemes"]["itemised"], &t["schemes"]["gap"]),
         (&Value::Null, &json!(64), &Value::Null)
     );
     assert_eq!(
-        (
-            &t["cost"]["reported"],
-            &t["cost"]["itemised"],
-            &t["cost"]["gap"]
-        ),
+        (&t["cost"]["reported"], &t["cost"]["itemised"], &t["cost"]["gap"]),
         (&Value::Null, &json!("41096.53"), &Value::Null)
     );
-    assert!(
-        t["funding"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["reported"].is_null() && f["gap"].is_null())
-    );
-    let notes: Vec<&str> = t["notes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_str().unwrap())
-        .collect();
-    assert!(
-        notes.iter().all(|n| !n.contains("gap")),
-        "no gap without a reported figure: {notes:?}"
-    );
+    assert!(t["funding"].as_array().unwrap().iter().all(|f| f["reported"].is_null() && f["gap"].is_null()));
+    let notes: Vec<&str> = t["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+    assert!(notes.iter().all(|n| !n.contains("gap")), "no gap without a reported figure: {notes:?}");
 }
 
 #[tokio::test]

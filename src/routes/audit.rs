@@ -1,0 +1,133 @@
+//! `GET /audit`: who changed what, when (admin tokens only).
+
+use actix_web::{HttpRequest, get, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::{AppState, Page, bad_cursor, next_url, parse_limit};
+use crate::auth::{Scope, authorize};
+use crate::error::responses::{BadRequest, Forbidden, Unauthorized, Unavailable};
+use crate::error::{ApiError, Result};
+use crate::storage::AuditRow;
+
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(list_audit);
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Only writes to this programme.
+    #[param(example = "2016-2020")]
+    programme: Option<String>,
+    /// Only writes by this actor: a token's name, `cli` or `seed`.
+    #[param(example = "so-cong-thuong")]
+    actor: Option<String>,
+    /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
+    limit: Option<String>,
+    /// Where the page starts: the `cursor` of a `next` URL.
+    #[param(pattern = r"^a[0-9]{1,18}$")]
+    cursor: Option<String>,
+}
+
+/// The state of the programme on one side of a write.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditSide {
+    /// The whole programme document (null when the programme did not exist, or when the document
+    /// was over 1 MiB: then only `sha256` and `records` are kept).
+    #[schema(value_type = Option<Object>)]
+    pub document: Option<serde_json::Value>,
+    /// SHA-256 of the canonical document text.
+    pub sha256: Option<String>,
+    /// Number of scheme records.
+    pub records: Option<i64>,
+}
+
+/// One successful write.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// When, in UTC (RFC 3339).
+    #[schema(example = "2026-11-26T15:04:05Z")]
+    pub at: String,
+    /// Who: the token's name, `cli` for the command line, `seed` for the seed load.
+    #[schema(example = "so-cong-thuong")]
+    pub actor: String,
+    pub token_id: Option<String>,
+    /// `replace`, `delete`, `create_scheme`, `replace_scheme`, `delete_scheme`, `replace_reported`, `seed`.
+    #[schema(example = "replace")]
+    pub operation: String,
+    pub programme_id: String,
+    pub scheme_id: Option<String>,
+    /// The data version the write was recorded at (the programme's new ETag version).
+    pub version: i64,
+    pub before: AuditSide,
+    pub after: AuditSide,
+}
+
+fn entry(row: AuditRow) -> AuditEntry {
+    let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+    AuditEntry {
+        id: row.id,
+        at: row.at,
+        actor: row.actor,
+        token_id: row.token_id,
+        operation: row.operation,
+        programme_id: row.programme_id,
+        scheme_id: row.scheme_id,
+        version: row.version,
+        before: AuditSide { document: parse(row.before_doc), sha256: row.before_sha256, records: row.before_records },
+        after: AuditSide { document: parse(row.after_doc), sha256: row.after_sha256, records: row.after_records },
+    }
+}
+
+/// The audit trail
+///
+/// Every successful write, newest first: who (the token's name), when, what (operation,
+/// programme, scheme record) and the programme document before and after. Filter by `programme`
+/// or `actor`. Needs an `admin` token.
+#[utoipa::path(
+    tag = "audit",
+    params(AuditQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of audit entries", body = Page<AuditEntry>),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/audit")]
+pub async fn list_audit(
+    state: web::Data<AppState>,
+    query: web::Query<AuditQuery>,
+    req: HttpRequest,
+) -> Result<web::Json<Page<AuditEntry>>> {
+    authorize(&req, &state.db, Scope::Admin).await?;
+    let limit = parse_limit(query.limit.as_deref())?;
+    let before = match query.cursor.as_deref() {
+        Some(text) => Some(
+            text.strip_prefix('a')
+                .filter(|d| (1..=18).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|d| d.parse::<i64>().ok())
+                .ok_or_else(bad_cursor)?,
+        ),
+        None => None,
+    };
+    let mut rows = state
+        .db
+        .audit(limit + 1, before, query.programme.as_deref(), query.actor.as_deref())
+        .await
+        .map_err(ApiError::from)?;
+    let next = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| next_url(&req, &format!("a{}", r.id)))
+    } else {
+        None
+    };
+    Ok(web::Json(Page { items: rows.into_iter().map(entry).collect(), next }))
+}

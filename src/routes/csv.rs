@@ -1,0 +1,81 @@
+//! CSV renderings of the scheme list and of breakdowns (UTF-8, header row, plain decimals).
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::reference::SOURCE_KEYS;
+use crate::domain::views::SchemeView;
+use crate::error::ApiError;
+
+fn finish(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ApiError> {
+    writer.into_inner().map_err(|e| ApiError::Internal(anyhow::anyhow!("cannot finish the CSV: {e}")))
+}
+
+fn internal(e: csv::Error) -> ApiError {
+    ApiError::Internal(anyhow::Error::new(e).context("cannot write the CSV"))
+}
+
+/// One row per scheme record; a `funding_<source>` column per source holds the line naming
+/// exactly that source (empty when there is none); indicators as `key=value` joined by `; `.
+pub fn schemes(items: &[SchemeView]) -> Result<Vec<u8>, ApiError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["id".to_string(), "activity".into(), "scope".into(), "scheme_count".into(), "cost".into()];
+    header.extend(SOURCE_KEYS.iter().map(|k| format!("funding_{k}")));
+    header.extend(["indicators", "title_vi", "title_en", "quote"].map(String::from));
+    writer.write_record(&header).map_err(internal)?;
+    for item in items {
+        let mut row = vec![
+            item.id.clone(),
+            item.activity.key.clone(),
+            item.scope.key.clone(),
+            item.scheme_count.to_string(),
+            item.cost.to_string(),
+        ];
+        row.extend(
+            SOURCE_KEYS.iter().map(|k| {
+                item.funding.iter().find(|f| f.source == *k).map(|f| f.amount.to_string()).unwrap_or_default()
+            }),
+        );
+        row.push(item.indicators.iter().map(|i| format!("{}={}", i.key, i.value)).collect::<Vec<_>>().join("; "));
+        row.extend([item.title.vi.clone(), item.title.en.clone(), item.quote.clone().unwrap_or_default()]);
+        writer.write_record(&row).map_err(internal)?;
+    }
+    finish(writer)
+}
+
+/// One row per member of the dimension.
+pub fn breakdown(b: &Breakdown) -> Result<Vec<u8>, ApiError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record([
+            "key",
+            "parent",
+            "name_vi",
+            "name_en",
+            "schemes",
+            "cost",
+            "share_percent",
+            "own",
+            "unattributed",
+            "funding",
+        ])
+        .map_err(internal)?;
+    let text = |m: Option<String>| m.unwrap_or_default();
+    for row in &b.rows {
+        let funding =
+            row.funding.iter().flatten().map(|f| format!("{}={}", f.source, f.amount)).collect::<Vec<_>>().join("; ");
+        writer
+            .write_record([
+                row.key.clone(),
+                text(row.parent.clone()),
+                row.names.vi.clone(),
+                row.names.en.clone(),
+                row.schemes.to_string(),
+                row.cost.to_string(),
+                text(row.share_percent.map(|p| p.to_string())),
+                text(row.own.map(|m| m.to_string())),
+                text(row.unattributed.map(|m| m.to_string())),
+                funding,
+            ])
+            .map_err(internal)?;
+    }
+    finish(writer)
+}

@@ -1,0 +1,68 @@
+//! `PUT /programmes/{id}/reported`: replace the programme-level figures.
+
+use actix_web::{HttpRequest, HttpResponse, put, web};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::AppState;
+use super::http;
+use super::programmes::{ProgrammePath, WriteResult, written};
+use crate::auth::{Scope, authorize};
+use crate::domain::document::{Reported, parse_part, relocate, validate};
+use crate::error::responses::{
+    Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Unauthorized, Unavailable,
+    Unprocessable, UnsupportedMediaType,
+};
+use crate::error::{ApiError, Result};
+use crate::storage::WriteError;
+
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(put_reported);
+}
+
+/// Replace the reported figures
+///
+/// Replaces what the programme published at programme level: the number of schemes (and by
+/// scope), the total cost, and funding by source, each with its quote. Figures left out become
+/// unknown. Needs `If-Match` with the programme's current ETag and a `write` token.
+#[utoipa::path(
+    tag = "writes",
+    params(ProgrammePath),
+    request_body(content = Reported<String>, content_type = "application/json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Replaced", body = WriteResult, headers(("ETag" = String))),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 412, response = PreconditionFailed),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 428, response = PreconditionRequired),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[put("/programmes/{id}/reported")]
+pub async fn put_reported(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse> {
+    let actor = authorize(&req, &state.db, Scope::Write).await?;
+    let precondition = http::require_if_match(&req)?;
+    let body = http::json_body(&req, payload, state.limits.body).await?;
+    let reported: Reported<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(vec![v]))?;
+    let reference = &state.reference;
+    let result = state
+        .db
+        .write(&path.id, precondition, &actor, "replace_reported", None, |before| {
+            let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
+            doc.reported = reported;
+            let programme = validate(doc, reference).map_err(|v| WriteError::Invalid(relocate(v, "/reported", "")))?;
+            Ok(Some(programme))
+        })
+        .await
+        .map_err(|e| super::schemes::missing_programme(e, &path.id))?;
+    written(&req, &state, result, None)
+}

@@ -1,0 +1,81 @@
+//! Bearer tokens as stored: only a SHA-256 of the secret.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Db, now_text};
+
+/// A token as stored (never its secret).
+#[derive(Clone, Debug)]
+pub struct StoredToken {
+    pub id: String,
+    pub name: String,
+    pub scope: String,
+    pub secret_sha256: String,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+fn stored(row: &AnyRow) -> Result<StoredToken, sqlx::Error> {
+    Ok(StoredToken {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        scope: row.try_get("scope")?,
+        secret_sha256: row.try_get("secret_sha256")?,
+        created_at: row.try_get("created_at")?,
+        expires_at: row.try_get("expires_at")?,
+        revoked_at: row.try_get("revoked_at")?,
+    })
+}
+
+impl Db {
+    pub async fn create_token(
+        &self,
+        id: &str,
+        name: &str,
+        scope: &str,
+        secret_sha256: &str,
+        expires_at: Option<&str>,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("INSERT INTO api_tokens (id, name, scope, secret_sha256, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(id)
+            .bind(name)
+            .bind(scope)
+            .bind(secret_sha256)
+            .bind(now_text())
+            .bind(expires_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn token(&self, id: &str) -> Result<Option<StoredToken>, sqlx::Error> {
+        sqlx::query("SELECT * FROM api_tokens WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(stored)
+            .transpose()
+    }
+
+    pub async fn tokens(&self) -> Result<Vec<StoredToken>, sqlx::Error> {
+        sqlx::query("SELECT * FROM api_tokens ORDER BY created_at, id")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(stored)
+            .collect()
+    }
+
+    /// Revokes the tokens with this id or name that are not revoked yet; returns how many.
+    pub async fn revoke_token(&self, id_or_name: &str) -> Result<u64, sqlx::Error> {
+        Ok(sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE (id = $1 OR name = $1) AND revoked_at IS NULL")
+            .bind(id_or_name)
+            .bind(now_text())
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
+    }
+}

@@ -1,0 +1,352 @@
+//! Agency integration: PUT/export/DELETE of whole programmes, fine-grained edits, validation,
+//! optimistic concurrency.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, Write, seed_text, spawn_app, test_programme};
+
+async fn put(app: &TestApp, token: &str, id: &str, doc: Value) -> (u16, Option<String>, Value) {
+    let path = format!("/programmes/{id}");
+    app.send(Write { method: Method::PUT, path: &path, token: Some(token), if_match: None, body: Some(doc) }).await
+}
+
+#[tokio::test]
+async fn a_new_programme_put_by_an_agency_is_visible_in_totals_and_breakdowns_at_once() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let (status, etag, body) = put(&app, &token, "test-2021-2025", test_programme("test-2021-2025")).await;
+    assert_eq!(status, 201, "{body}");
+    let version = body["version"].as_i64().unwrap();
+    assert_eq!(etag.as_deref(), Some(format!("\"{version}-json\"").as_str()));
+    // 5 schemes reported, 5 itemised; 1000.00 reported, 950.50 itemised: a warning, not an error.
+    let warnings: Vec<&str> = body["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert!(warnings.iter().any(|w| w.contains("a gap of 49.50")), "{warnings:?}");
+
+    let totals = app.get_ok("/programmes/test-2021-2025/totals").await;
+    assert_eq!((&totals["schemes"]["itemised"], &totals["cost"]["itemised"]), (&json!(5), &json!("950.50")));
+    assert_eq!(totals["cost"]["unattributed"], "250.50");
+    assert_eq!(totals["funding"][0]["itemised"], "600.00");
+    let by_scope = app.get_ok("/programmes/test-2021-2025/breakdown?by=scope").await;
+    let rows: Vec<Value> =
+        by_scope["rows"].as_array().unwrap().iter().map(|r| json!([r["key"], r["schemes"], r["cost"]])).collect();
+    assert_eq!(rows, [json!(["local", 2, "300.00"]), json!(["national", 3, "650.50"]), json!(["unknown", 0, "0.00"])]);
+    assert_eq!(app.get_ok("/programmes").await["items"][0]["id"], "test-2021-2025", "newest period first");
+}
+
+#[tokio::test]
+async fn export_import_round_trips_and_the_seed_is_already_canonical() {
+    let app = spawn_app().await;
+    // The seed file is the canonical export of what it loads, byte for byte.
+    let exported = app.export("2016-2020").await;
+    assert_eq!(exported, seed_text());
+
+    let token = app.token("so-cong-thuong", "write").await;
+    let doc = test_programme("round-trip");
+    put(&app, &token, "round-trip", doc.clone()).await;
+    let first = app.export("round-trip").await;
+    let as_value: Value = serde_json::from_str(&first).unwrap();
+    // Import → export gives the same JSON value, but for what canonical form adds: empty lists.
+    let mut expected = doc.clone();
+    expected["schemes"][1]["indicators"] = json!([]);
+    expected["reported"]["schemes_by_scope"] = json!([]);
+    expected["reported"]["funding"] = json!([]);
+    assert_eq!(as_value, expected);
+    // Export → import → export is byte-identical.
+    put(&app, &token, "round-trip", as_value).await;
+    assert_eq!(app.export("round-trip").await, first);
+}
+
+#[tokio::test]
+async fn every_validation_rule_rejects_with_its_pointer_and_leaves_the_data_unchanged() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    put(&app, &token, "target", test_programme("target")).await;
+    let before = app.export("target").await;
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut doc = test_programme("target");
+        f(&mut doc);
+        doc
+    };
+    let cases: Vec<(&str, Value, Vec<&str>)> = vec![
+        ("unknown activity", edit(&|d| d["schemes"][0]["activity"] = json!("tourism")), vec!["/schemes/0/activity"]),
+        (
+            "unknown source",
+            edit(&|d| d["schemes"][1]["funding"][0]["source"] = json!("world_bank")),
+            vec!["/schemes/1/funding/0/source"],
+        ),
+        ("negative amount", edit(&|d| d["schemes"][1]["cost"] = json!("-1.00")), vec!["/schemes/1/cost"]),
+        (
+            "non-numeric amount",
+            edit(&|d| d["reported"]["cost"]["amount"] = json!("nghìn")),
+            vec!["/reported/cost/amount"],
+        ),
+        ("three decimals", edit(&|d| d["schemes"][0]["cost"] = json!("300.001")), vec!["/schemes/0/cost"]),
+        ("zero scheme count", edit(&|d| d["schemes"][0]["scheme_count"] = json!(0)), vec!["/schemes/0/scheme_count"]),
+        (
+            "negative scheme count",
+            edit(&|d| d["schemes"][1]["scheme_count"] = json!(-2)),
+            vec!["/schemes/1/scheme_count"],
+        ),
+        ("duplicate scheme id", edit(&|d| d["schemes"][1]["id"] = json!("training")), vec!["/schemes/1/id"]),
+        ("funding over cost", edit(&|d| d["schemes"][0]["cost"] = json!("250.00")), vec!["/schemes/0/funding"]),
+        (
+            "period backwards",
+            edit(&|d| d["period"] = json!({"start_year": 2025, "end_year": 2021})),
+            vec!["/period/end_year"],
+        ),
+        ("id not a slug", edit(&|d| d["schemes"][0]["id"] = json!("Đào tạo")), vec!["/schemes/0/id"]),
+        ("programme id not the path's", edit(&|d| d["id"] = json!("other")), vec!["/id"]),
+        (
+            "several at once",
+            edit(&|d| {
+                d["schemes"][0]["activity"] = json!("tourism");
+                d["schemes"][1]["cost"] = json!("-5");
+                d["period"]["end_year"] = json!(2000);
+            }),
+            vec!["/schemes/0/activity", "/schemes/1/cost", "/period/end_year"],
+        ),
+        ("wrong type", edit(&|d| d["schemes"][0]["scheme_count"] = json!("two")), vec!["/schemes/0/scheme_count"]),
+        (
+            "missing field",
+            edit(&|d| {
+                d.as_object_mut().unwrap().remove("source");
+            }),
+            vec![""],
+        ),
+    ];
+    for (what, doc, pointers) in cases {
+        let (status, _, body) = put(&app, &token, "target", doc).await;
+        assert_eq!(status, 422, "{what}: {body}");
+        assert_eq!(body["type"], "urn:khuyencong:problem:invalid-document", "{what}");
+        let got: Vec<&str> =
+            body["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
+        for pointer in &pointers {
+            assert!(got.contains(pointer), "{what}: expected a problem at {pointer:?}, got {body}");
+        }
+        assert_eq!(got.len(), pointers.len(), "{what}: one entry per problem: {body}");
+        assert_eq!(app.export("target").await, before, "{what}: nothing was written");
+    }
+}
+
+#[tokio::test]
+async fn fine_grained_edits_need_if_match_and_change_one_record() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let record = json!({"id": "new-record", "scheme_count": 1, "activity": "information_provision", "scope": "unknown",
+                        "title": {"vi": "Bản tin", "en": "Bulletin"}, "cost": "10.00",
+                        "funding": [{"source": "local_budget", "amount": "10.00"}]});
+    let post = |if_match: Option<String>| {
+        let record = record.clone();
+        let app = &app;
+        let token = token.clone();
+        async move {
+            app.send(Write {
+                method: Method::POST,
+                path: "/programmes/2016-2020/schemes",
+                token: Some(&token),
+                if_match: if_match.as_deref(),
+                body: Some(record),
+            })
+            .await
+        }
+    };
+    assert_eq!(post(None).await.0, 428, "no If-Match");
+    assert_eq!(post(Some("\"0-json\"".into())).await.0, 412, "a stale version");
+    let etag = app.etag("2016-2020").await;
+    let (status, new_etag, body) = post(Some(etag.clone())).await;
+    assert_eq!(status, 201, "{body}");
+    assert_ne!(new_etag.as_deref(), Some(etag.as_str()));
+    let totals = app.get_ok("/programmes/2016-2020/totals").await;
+    assert_eq!((&totals["schemes"]["itemised"], &totals["cost"]["itemised"]), (&json!(65), &json!("41106.53")));
+    assert_eq!(post(new_etag.clone()).await.2["errors"][0]["pointer"], "/id", "the id is taken now");
+
+    // Replace it: a bad amount points into the body sent, not into the whole programme.
+    let mut changed = record.clone();
+    changed["cost"] = json!("5.00");
+    let current = app.etag("2016-2020").await;
+    let (status, _, body) = app
+        .send(Write {
+            method: Method::PUT,
+            path: "/programmes/2016-2020/schemes/new-record",
+            token: Some(&token),
+            if_match: Some(&current),
+            body: Some(changed.clone()),
+        })
+        .await;
+    assert_eq!((status, body["errors"][0]["pointer"].as_str()), (422, Some("/funding")), "{body}");
+    changed["funding"][0]["amount"] = json!("5.00");
+    let (status, _, _) = app
+        .send(Write {
+            method: Method::PUT,
+            path: "/programmes/2016-2020/schemes/new-record",
+            token: Some(&token),
+            if_match: Some(&current),
+            body: Some(changed),
+        })
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(app.get_ok("/programmes/2016-2020/schemes/new-record").await["cost"], "5.00");
+
+    // Reported figures.
+    let current = app.etag("2016-2020").await;
+    let reported = json!({"schemes": {"value": 70}, "cost": {"amount": "41500.00", "quote": "corrected"}});
+    let (status, _, body) = app
+        .send(Write {
+            method: Method::PUT,
+            path: "/programmes/2016-2020/reported",
+            token: Some(&token),
+            if_match: Some(&current),
+            body: Some(reported),
+        })
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let totals = app.get_ok("/programmes/2016-2020/totals").await;
+    assert_eq!(
+        (&totals["schemes"]["reported"], &totals["cost"]["reported"], &totals["funding"][0]["reported"]),
+        (&json!(70), &json!("41500.00"), &Value::Null)
+    );
+
+    // Delete the record, then the programme.
+    let current = app.etag("2016-2020").await;
+    let (status, _, _) = app
+        .send(Write {
+            method: Method::DELETE,
+            path: "/programmes/2016-2020/schemes/new-record",
+            token: Some(&token),
+            if_match: Some(&current),
+            body: None,
+        })
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(app.get("/programmes/2016-2020/schemes/new-record").await.0, 404);
+    let current = app.etag("2016-2020").await;
+    let (status, _, _) = app
+        .send(Write {
+            method: Method::DELETE,
+            path: "/programmes/2016-2020/schemes/new-record",
+            token: Some(&token),
+            if_match: Some(&current),
+            body: None,
+        })
+        .await;
+    assert_eq!(status, 404, "already gone");
+    let delete = |tag: Option<String>| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            app.send(Write {
+                method: Method::DELETE,
+                path: "/programmes/2016-2020",
+                token: Some(&token),
+                if_match: tag.as_deref(),
+                body: None,
+            })
+            .await
+            .0
+        }
+    };
+    assert_eq!(delete(None).await, 428);
+    assert_eq!(delete(Some(app.etag("2016-2020").await)).await, 204);
+    assert_eq!(app.get("/programmes/2016-2020/totals").await.0, 404);
+    assert_eq!(delete(Some("*".into())).await, 404);
+}
+
+#[tokio::test]
+async fn two_concurrent_writers_with_the_same_if_match_one_wins_the_other_gets_412() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let etag = app.etag("2016-2020").await;
+    let edit = |id: &'static str| {
+        let (app, token, etag) = (&app, token.clone(), etag.clone());
+        async move {
+            let record = json!({"id": id, "scheme_count": 1, "activity": "unspecified", "scope": "unknown",
+                                "title": {"vi": id, "en": id}, "cost": "1.00"});
+            app.send(Write {
+                method: Method::POST,
+                path: "/programmes/2016-2020/schemes",
+                token: Some(&token),
+                if_match: Some(&etag),
+                body: Some(record),
+            })
+            .await
+            .0
+        }
+    };
+    let (a, b) = tokio::join!(edit("writer-a"), edit("writer-b"));
+    let mut statuses = [a, b];
+    statuses.sort();
+    assert_eq!(statuses, [201, 412]);
+    let ids: Vec<String> = app.get_ok("/programmes/2016-2020/schemes").await["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 8, "the seven records and exactly one new one: {ids:?}");
+    assert!(ids.contains(&"writer-a".to_string()) != ids.contains(&"writer-b".to_string()));
+}
+
+#[tokio::test]
+async fn etags_change_on_writes_and_only_then_and_if_none_match_gives_304() {
+    let app = spawn_app().await;
+    let url = format!("{}/programmes/2016-2020/totals", app.address);
+    let first = app.client.get(&url).send().await.unwrap();
+    let etag = first.headers()["etag"].to_str().unwrap().to_string();
+    assert_eq!(first.headers()["vary"], "Accept");
+    assert_eq!(app.etag("2016-2020").await, etag, "one version for every resource of the programme");
+    let again = app.client.get(&url).header("If-None-Match", &etag).send().await.unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+    assert!(again.text().await.unwrap().is_empty());
+    let csv = app.client.get(format!("{}/programmes/2016-2020/schemes?format=csv", app.address)).send().await.unwrap();
+    assert_ne!(csv.headers()["etag"].to_str().unwrap(), etag, "each representation has its own ETag");
+
+    let token = app.token("so-cong-thuong", "write").await;
+    let current = app.etag("2016-2020").await;
+    let reported = json!({"schemes": {"value": 65}});
+    app.send(Write {
+        method: Method::PUT,
+        path: "/programmes/2016-2020/reported",
+        token: Some(&token),
+        if_match: Some(&current),
+        body: Some(reported),
+    })
+    .await;
+    let after = app.client.get(&url).header("If-None-Match", &etag).send().await.unwrap();
+    assert_eq!(after.status().as_u16(), 200, "the data changed");
+    assert_ne!(after.headers()["etag"].to_str().unwrap(), etag);
+}
+
+#[tokio::test]
+async fn bodies_must_be_json_and_within_the_limit() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let url = format!("{}/programmes/x", app.address);
+    let text =
+        app.client.put(&url).bearer_auth(&token).header("content-type", "text/plain").body("{}").send().await.unwrap();
+    assert_eq!(text.status().as_u16(), 415);
+    let broken = app
+        .client
+        .put(&url)
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{\"id\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(broken.status().as_u16(), 422);
+    let current = app.etag("2016-2020").await;
+    let huge = format!("{{\"id\": \"{}\"}}", "x".repeat(2 << 20));
+    let too_large = app
+        .client
+        .post(format!("{}/programmes/2016-2020/schemes", app.address))
+        .bearer_auth(&token)
+        .header("If-Match", current)
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(too_large.status().as_u16(), 413);
+    assert_eq!(too_large.headers()["content-type"], "application/problem+json");
+}
