@@ -278,8 +278,18 @@ impl ResponseError for ApiError {
             tracing::error!(error = ?anyhow_chain(self), "request failed");
         }
         let mut response = problem_response(self.status_code(), &self.problem());
-        if matches!(self, ApiError::Unavailable(_)) {
-            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+        let extra = match self {
+            ApiError::Unavailable(_) => Some((header::RETRY_AFTER, "5")),
+            ApiError::Unauthorized(_) => {
+                Some((header::WWW_AUTHENTICATE, "Bearer realm=\"khuyencong\", error=\"invalid_token\""))
+            }
+            ApiError::Forbidden(_) => {
+                Some((header::WWW_AUTHENTICATE, "Bearer realm=\"khuyencong\", error=\"insufficient_scope\""))
+            }
+            _ => None,
+        };
+        if let Some((name, value)) = extra {
+            response.headers_mut().insert(name, header::HeaderValue::from_static(value));
         }
         response
     }

@@ -24,10 +24,14 @@ pub const AMOUNT_UNIT: &str = "million";
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct ProgrammeDocument<A> {
     /// A lowercase slug: letters, digits and single hyphens (`2016-2020`).
+    #[schema(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100, example = "2016-2020")]
     pub id: String,
+    #[schema(pattern = r"^VND$", example = "VND")]
     pub currency: String,
+    #[schema(pattern = r"^million$", example = "million")]
     pub amount_unit: String,
     pub names: Names,
+    #[schema(pattern = r"\S", max_length = 200, example = "Hải Phòng")]
     pub jurisdiction: String,
     pub period: Period,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,7 +54,11 @@ pub type ProgrammeDocumentSchema = ProgrammeDocument<String>;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
+    #[schema(minimum = 1900, maximum = 2200, example = 2016)]
+    #[serde(deserialize_with = "whole_number")]
     pub start_year: i64,
+    #[schema(minimum = 1900, maximum = 2200, example = 2020)]
+    #[serde(deserialize_with = "whole_number")]
     pub end_year: i64,
 }
 
@@ -58,15 +66,20 @@ pub struct Period {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LegalBasis {
+    #[schema(pattern = r"\S", max_length = 1000)]
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 200, example = "459/QĐ-UBND")]
     pub number: Option<String>,
     /// ISO 8601 date (`2016-03-21`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(format = Date, example = "2016-03-21")]
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 500)]
     pub issuer: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
@@ -74,13 +87,18 @@ pub struct LegalBasis {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
+    #[schema(pattern = r"\S", max_length = 1000)]
     pub title: String,
+    #[schema(pattern = r"\S", max_length = 500, example = "congnghieptieudung.vn")]
     pub publisher: String,
     /// ISO 8601 date (`2020-11-06`).
+    #[schema(format = Date, example = "2020-11-06")]
     pub date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 2000, example = "http://www.congnghieptieudung.vn/")]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
     pub note: Option<String>,
 }
 
@@ -107,25 +125,34 @@ impl<A> Reported<A> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportedCount {
+    #[schema(minimum = 0, maximum = 1000000000, example = 65)]
+    #[serde(deserialize_with = "whole_number")]
     pub value: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeCount {
+    #[schema(schema_with = crate::domain::reference::scope_schema)]
     pub scope: String,
+    #[schema(minimum = 0, maximum = 1000000000, example = 46)]
+    #[serde(deserialize_with = "whole_number")]
     pub value: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct ReportedAmount<A> {
+    #[schema(value_type = String, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "41306.53")]
     pub amount: A,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
@@ -133,9 +160,12 @@ pub struct ReportedAmount<A> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct SourceAmount<A> {
+    #[schema(schema_with = crate::domain::reference::source_schema)]
     pub source: String,
+    #[schema(value_type = String, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "5760.00")]
     pub amount: A,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
@@ -143,8 +173,10 @@ pub struct SourceAmount<A> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorDefinition {
+    #[schema(pattern = r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length = 100, example = "workers_trained")]
     pub key: String,
     pub names: Names,
+    #[schema(pattern = r"\S", max_length = 100, example = "person")]
     pub unit: String,
     /// True when values of different records can be summed (people trained); false for rates
     /// and person-times (copies per issue, issues per year, attendances).
@@ -155,26 +187,48 @@ pub struct IndicatorDefinition {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct SchemeRecord<A> {
+    #[schema(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100, example = "vocational-training")]
     pub id: String,
+    #[schema(minimum = 1, maximum = 1000000000, example = 3)]
+    #[serde(deserialize_with = "whole_number")]
     pub scheme_count: i64,
+    #[schema(schema_with = crate::domain::reference::activity_schema)]
     pub activity: String,
+    #[schema(schema_with = crate::domain::reference::scope_schema)]
     pub scope: String,
     pub title: Names,
+    #[schema(value_type = String, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "735.50")]
     pub cost: A,
     #[serde(default)]
     pub funding: Vec<SourceAmount<A>>,
     #[serde(default)]
     pub indicators: Vec<IndicatorValue>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorValue {
+    #[schema(pattern = r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length = 100, example = "workers_trained")]
     pub key: String,
     /// An exact decimal written as a string (`"610"`).
+    #[schema(pattern = r"^-?[0-9]{1,20}(\.[0-9]{1,18})?$", example = "610")]
     pub value: String,
+}
+
+/// A JSON number that is a whole number, written `2016` or `2016.0` (JSON Schema counts both as
+/// integers, so clients may send either).
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    let number = serde_json::Number::deserialize(deserializer)?;
+    if let Some(n) = number.as_i64() {
+        return Ok(n);
+    }
+    match number.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(f as i64),
+        _ => Err(serde::de::Error::custom(format!("{number} is not a whole number in range"))),
+    }
 }
 
 /// One thing wrong with a document, and where (an RFC 6901 JSON pointer).

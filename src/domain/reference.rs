@@ -8,10 +8,10 @@ use utoipa::ToSchema;
 #[serde(deny_unknown_fields)]
 pub struct Names {
     /// Vietnamese, as the source writes it.
-    #[schema(example = "Tổ chức đào tạo nghề, truyền nghề")]
+    #[schema(pattern = r"\S", max_length = 1000, example = "Tổ chức đào tạo nghề, truyền nghề")]
     pub vi: String,
     /// English translation.
-    #[schema(example = "Vocational training and craft-skill transfer")]
+    #[schema(pattern = r"\S", max_length = 1000, example = "Vocational training and craft-skill transfer")]
     pub en: String,
 }
 
@@ -104,3 +104,27 @@ pub const ACTIVITY_KEYS: [&str; 10] = [
 ];
 pub const SOURCE_KEYS: [&str; 4] = ["state_budget", "central_budget", "local_budget", "contributions"];
 pub const SCOPE_KEYS: [&str; 3] = ["local", "national", "unknown"];
+
+/// A string that takes one of `keys`, for the OpenAPI document.
+fn key_enum(description: &str, keys: &[&str]) -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some(description))
+        .enum_values(Some(keys.iter().copied()))
+        .build()
+}
+
+pub fn activity_schema() -> utoipa::openapi::schema::Object {
+    key_enum(
+        "A kind of activity: a clause of Decree 45/2012/NĐ-CP Article 4, or `unspecified` (see `GET /activities`).",
+        &ACTIVITY_KEYS,
+    )
+}
+
+pub fn scope_schema() -> utoipa::openapi::schema::Object {
+    key_enum("Local (city funds), national (Ministry funds), or unknown where the source does not say.", &SCOPE_KEYS)
+}
+
+pub fn source_schema() -> utoipa::openapi::schema::Object {
+    key_enum("A funding source (see `GET /funding-sources`); a parent includes the sources below it.", &SOURCE_KEYS)
+}

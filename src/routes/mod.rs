@@ -186,35 +186,7 @@ pub fn known_key<'a>(parameter: &str, value: Option<&'a str>, allowed: &[&str]) 
     }
 }
 
-/// A string parameter that takes one of `keys`, for the OpenAPI document.
-fn key_enum(description: &str, keys: &[&str]) -> utoipa::openapi::schema::Object {
-    utoipa::openapi::schema::ObjectBuilder::new()
-        .schema_type(utoipa::openapi::schema::Type::String)
-        .description(Some(description))
-        .enum_values(Some(keys.iter().copied()))
-        .build()
-}
-
-pub fn activity_schema() -> utoipa::openapi::schema::Object {
-    key_enum(
-        "A kind of activity: a clause of Decree 45/2012/NĐ-CP Article 4, or `unspecified` (see `GET /activities`).",
-        &crate::domain::reference::ACTIVITY_KEYS,
-    )
-}
-
-pub fn scope_schema() -> utoipa::openapi::schema::Object {
-    key_enum(
-        "Local (city funds), national (Ministry funds), or unknown where the source does not say.",
-        &crate::domain::reference::SCOPE_KEYS,
-    )
-}
-
-pub fn source_schema() -> utoipa::openapi::schema::Object {
-    key_enum(
-        "A funding source (see `GET /funding-sources`); a parent includes the sources below it.",
-        &crate::domain::reference::SOURCE_KEYS,
-    )
-}
+pub use crate::domain::reference::{activity_schema, scope_schema, source_schema};
 
 /// The current version of programme `id`, or 404.
 pub async fn version_of(state: &AppState, id: &str) -> Result<i64, ApiError> {

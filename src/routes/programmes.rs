@@ -171,7 +171,11 @@ pub fn written(
 /// 412); with `If-None-Match: *` only if it does not exist yet. Needs a `write` token.
 #[utoipa::path(
     tag = "writes",
-    params(ProgrammePath),
+    params(
+        ProgrammePath,
+        ("If-Match" = Option<String>, Header, description = "Replace only if the programme is at this ETag (`*`: only if it exists)"),
+        ("If-None-Match" = Option<String>, Header, description = "`*`: create only, never replace"),
+    ),
     request_body(content = ProgrammeDocumentSchema, content_type = "application/json", description = "A programme document"),
     security(("bearer" = [])),
     responses(
@@ -223,7 +227,7 @@ pub async fn put_programme(
 /// without, 412 when it changed) and a `write` token.
 #[utoipa::path(
     tag = "writes",
-    params(ProgrammePath),
+    params(ProgrammePath, ("If-Match" = String, Header, description = "The programme's current ETag from any GET of it, e.g. `\"42-json\"` (or `*`: any version)")),
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Deleted"),

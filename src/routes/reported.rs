@@ -26,7 +26,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 /// unknown. Needs `If-Match` with the programme's current ETag and a `write` token.
 #[utoipa::path(
     tag = "writes",
-    params(ProgrammePath),
+    params(ProgrammePath, ("If-Match" = String, Header, description = "The programme's current ETag from any GET of it, e.g. `\"42-json\"` (or `*`: any version)")),
     request_body(content = Reported<String>, content_type = "application/json"),
     security(("bearer" = [])),
     responses(

@@ -241,7 +241,7 @@ async fn store_record(
 /// current ETag and a `write` token.
 #[utoipa::path(
     tag = "writes",
-    params(ProgrammePath),
+    params(ProgrammePath, ("If-Match" = String, Header, description = "The programme's current ETag from any GET of it, e.g. `\"42-json\"` (or `*`: any version)")),
     request_body(content = SchemeRecord<String>, content_type = "application/json"),
     security(("bearer" = [])),
     responses(
@@ -283,7 +283,7 @@ pub async fn post_scheme(
 /// token.
 #[utoipa::path(
     tag = "writes",
-    params(SchemePath),
+    params(SchemePath, ("If-Match" = String, Header, description = "The programme's current ETag from any GET of it, e.g. `\"42-json\"` (or `*`: any version)")),
     request_body(content = SchemeRecord<String>, content_type = "application/json"),
     security(("bearer" = [])),
     responses(
@@ -318,7 +318,7 @@ pub async fn put_scheme(
 /// programme's current ETag and a `write` token.
 #[utoipa::path(
     tag = "writes",
-    params(SchemePath),
+    params(SchemePath, ("If-Match" = String, Header, description = "The programme's current ETag from any GET of it, e.g. `\"42-json\"` (or `*`: any version)")),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Deleted", body = WriteResult, headers(("ETag" = String))),

@@ -183,14 +183,16 @@ where
         Precondition::Exists => current.is_some(),
         Precondition::Absent => current.is_none(),
     };
-    if !satisfied {
-        return Err(WriteError::PreconditionFailed { current });
-    }
     let before = before.map(|(p, _)| p);
     let created = before.is_none();
     let before_text = before.as_ref().map(canonical_json);
     let before_records = before.as_ref().map(|p| p.schemes.len() as i64);
+    // The change first: a request whose content is wrong hears so (422) even when its
+    // precondition is stale, so that it is fixed before it is retried.
     let after = change(before)?;
+    if !satisfied {
+        return Err(WriteError::PreconditionFailed { current });
+    }
     match &after {
         Some(programme) => write_programme(&mut *conn, programme, version).await?,
         None => {

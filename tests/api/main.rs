@@ -1,7 +1,11 @@
 //! Black-box tests of the API: one binary, each test on its own fresh database (SQLite by
 //! default; PostgreSQL when TEST_DATABASE_URL points at a server).
 
+mod audit;
+mod auth;
 mod breakdown;
+mod cli;
+mod csv;
 mod errors;
 mod foundation;
 mod helpers;

@@ -20,6 +20,18 @@ fn the_committed_spec_is_what_the_code_generates() {
     );
 }
 
+#[test]
+fn the_committed_document_schema_is_what_the_code_generates() {
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/programme.schema.json")).unwrap();
+    let generated =
+        format!("{}\n", serde_json::to_string_pretty(&khuyencong::openapi::programme_document_schema()).unwrap());
+    assert!(
+        committed == generated,
+        "seeds/programme.schema.json differs from the code; regenerate it with `cargo run -- schema > seeds/programme.schema.json`"
+    );
+}
+
 #[tokio::test]
 async fn the_served_spec_is_the_committed_one_and_openapi_3_1() {
     let app = spawn_app().await;

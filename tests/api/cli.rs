@@ -1,0 +1,92 @@
+//! The command line: tokens, import and export, against the same database as a running server.
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::helpers::{Write, fresh_database, spawn_app_on, test_programme};
+
+fn run(database_url: &str, args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_khuyencong"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .env_remove("SEEDS_DIR")
+        .output()
+        .expect("run the binary");
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (output.status.code().unwrap_or(-1), text(output.stdout), text(output.stderr))
+}
+
+#[tokio::test]
+async fn a_token_made_on_the_command_line_writes_until_it_is_revoked() {
+    let url = fresh_database().await;
+    let app = spawn_app_on(url.clone()).await;
+    let (code, stdout, stderr) =
+        run(&url, &["token", "create", "--name", "so-cong-thuong", "--scope", "write", "--expires-in-days", "30"]);
+    assert_eq!(code, 0, "{stderr}");
+    let token = stdout.trim().to_string();
+    assert!(token.starts_with("kc_"), "the token alone on stdout: {stdout}");
+    assert!(stderr.contains("shown once"), "{stderr}");
+
+    let (code, listing, _) = run(&url, &["token", "list"]);
+    assert_eq!(code, 0);
+    assert!(listing.contains("so-cong-thuong") && listing.contains("write"), "{listing}");
+    assert!(!listing.contains(&token[20..]), "the list never shows a secret: {listing}");
+
+    let put = || {
+        app.send(Write {
+            method: Method::PUT,
+            path: "/programmes/cli-test",
+            token: Some(&token),
+            if_match: None,
+            body: Some(test_programme("cli-test")),
+        })
+    };
+    assert_eq!(put().await.0, 201);
+    let (code, stdout, _) = run(&url, &["token", "revoke", "so-cong-thuong"]);
+    assert_eq!((code, stdout.trim()), (0, "revoked 1 token(s)"));
+    assert_eq!(put().await.0, 401);
+    let (code, _, stderr) = run(&url, &["token", "revoke", "so-cong-thuong"]);
+    assert_eq!(code, 1, "nothing left to revoke: {stderr}");
+}
+
+#[tokio::test]
+async fn import_and_export_files_through_the_same_validation_and_audit() {
+    let url = fresh_database().await;
+    let app = spawn_app_on(url.clone()).await;
+    let dir = std::env::temp_dir().join(format!("khuyencong-cli-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("programme.json");
+    std::fs::write(&file, test_programme("imported").to_string()).unwrap();
+    let (code, stdout, stderr) = run(&url, &["import", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("imported programme imported at version"), "{stdout}");
+    assert!(stdout.contains("warning: The programme reports a total cost of 1000.00"), "{stdout}");
+    assert_eq!(app.get_ok("/programmes/imported/totals").await["cost"]["itemised"], "950.50");
+
+    let (code, exported, _) = run(&url, &["export", "imported"]);
+    assert_eq!(code, 0);
+    assert_eq!(exported, app.export("imported").await, "the CLI and the API export the same bytes");
+
+    let mut bad = test_programme("imported");
+    bad["schemes"][0]["cost"] = json!("-3");
+    std::fs::write(&file, bad.to_string()).unwrap();
+    let (code, _, stderr) = run(&url, &["import", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("/schemes/0/cost: must not be negative"), "{stderr}");
+    assert_eq!(app.export("imported").await, exported, "unchanged");
+
+    let admin = app.token("auditor", "admin").await;
+    let audit: serde_json::Value = app
+        .client
+        .get(format!("{}/audit?programme=imported", app.address))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(audit["items"].as_array().unwrap().len(), 1);
+    assert_eq!(audit["items"][0]["actor"], "cli");
+}
