@@ -350,3 +350,28 @@ async fn bodies_must_be_json_and_within_the_limit() {
     assert_eq!(too_large.status().as_u16(), 413);
     assert_eq!(too_large.headers()["content-type"], "application/problem+json");
 }
+
+#[tokio::test]
+async fn many_concurrent_writers_never_get_a_server_error() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let writers = (0..12).map(|i| {
+        let (app, token) = (&app, token.clone());
+        async move {
+            let id = format!("concurrent-{i}");
+            let path = format!("/programmes/{id}");
+            app.send(Write {
+                method: Method::PUT,
+                path: &path,
+                token: Some(&token),
+                if_match: None,
+                body: Some(test_programme(&id)),
+            })
+            .await
+            .0
+        }
+    });
+    let statuses = futures_util::future::join_all(writers).await;
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+    assert_eq!(app.get_ok("/programmes").await["items"].as_array().unwrap().len(), 13);
+}
