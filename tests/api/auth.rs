@@ -17,7 +17,9 @@ async fn writes_need_a_valid_token_with_the_right_scope() {
     db.create_token(&expired.id, "expired", "write", &expired.secret_sha256, Some("2020-01-01T00:00:00Z"))
         .await
         .unwrap();
-    let tampered = format!("{}0", &write[..write.len() - 1]);
+    // The same token with its last secret digit changed (to a digit it is not).
+    let last = if write.ends_with('0') { '1' } else { '0' };
+    let tampered = format!("{}{last}", &write[..write.len() - 1]);
 
     let reported = json!({"schemes": {"value": 65}});
     for (what, token, status) in [
