@@ -98,6 +98,28 @@ pub struct Settings {
     /// Largest body of a whole-programme PUT (an import), in bytes.
     #[arg(long, env = "IMPORT_BODY_LIMIT_BYTES", default_value_t = 64 << 20, global = true)]
     pub import_body_limit_bytes: usize,
+    /// Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: comma-separated
+    /// addresses or CIDR blocks. Empty: those headers are ignored.
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "", global = true)]
+    pub trusted_proxies: String,
+    /// Browser origins allowed to write (CORS), comma-separated; reads are open to any origin.
+    #[arg(long, env = "CORS_WRITE_ORIGINS", default_value = "", global = true)]
+    pub cors_write_origins: String,
+    /// Writes allowed per client address per minute (then 429 with Retry-After).
+    #[arg(long, env = "WRITE_RATE_PER_MINUTE", default_value_t = 60, global = true)]
+    pub write_rate_per_minute: u32,
+    /// Writes a client may send at once before the per-minute rate applies.
+    #[arg(long, env = "WRITE_RATE_BURST", default_value_t = 20, global = true)]
+    pub write_rate_burst: u32,
+    /// Seconds a client has to send a request's headers (then 408).
+    #[arg(long, env = "REQUEST_TIMEOUT_SECS", default_value_t = 10, global = true)]
+    pub request_timeout_secs: u64,
+    /// Seconds a database statement may run (PostgreSQL statement_timeout), then 503.
+    #[arg(long, env = "DATABASE_STATEMENT_TIMEOUT_SECS", default_value_t = 10, global = true)]
+    pub database_statement_timeout_secs: u64,
+    /// Seconds in-flight requests get to finish after SIGTERM or Ctrl-C.
+    #[arg(long, env = "SHUTDOWN_TIMEOUT_SECS", default_value_t = 20, global = true)]
+    pub shutdown_timeout_secs: u64,
     /// Log lines as human-readable text or JSON. The level comes from RUST_LOG (default info).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -109,6 +131,7 @@ impl Settings {
             url: self.database_url.clone(),
             max_connections: self.database_max_connections.max(1),
             acquire_timeout: Duration::from_secs(self.database_acquire_timeout_secs.max(1)),
+            statement_timeout: Duration::from_secs(self.database_statement_timeout_secs.max(1)),
         }
     }
 
@@ -123,6 +146,13 @@ impl Settings {
             http_workers: 1,
             body_limit_bytes: 1 << 20,
             import_body_limit_bytes: 64 << 20,
+            trusted_proxies: String::new(),
+            cors_write_origins: String::new(),
+            write_rate_per_minute: 6000,
+            write_rate_burst: 1000,
+            request_timeout_secs: 10,
+            database_statement_timeout_secs: 10,
+            shutdown_timeout_secs: 5,
             log_format: LogFormat::Text,
         }
     }

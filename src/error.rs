@@ -24,6 +24,7 @@ pub enum ProblemType {
     PreconditionRequired,
     PayloadTooLarge,
     UnsupportedMediaType,
+    TooManyRequests,
     Unavailable,
     Internal,
 }
@@ -41,6 +42,7 @@ impl ProblemType {
             ProblemType::PreconditionRequired => "urn:khuyencong:problem:precondition-required",
             ProblemType::PayloadTooLarge => "urn:khuyencong:problem:payload-too-large",
             ProblemType::UnsupportedMediaType => "urn:khuyencong:problem:unsupported-media-type",
+            ProblemType::TooManyRequests => "urn:khuyencong:problem:too-many-requests",
             ProblemType::Unavailable => "urn:khuyencong:problem:unavailable",
             ProblemType::Internal => "urn:khuyencong:problem:internal",
         }
@@ -58,6 +60,7 @@ impl ProblemType {
             ProblemType::PreconditionRequired => "If-Match required",
             ProblemType::PayloadTooLarge => "Request body too large",
             ProblemType::UnsupportedMediaType => "Unsupported media type",
+            ProblemType::TooManyRequests => "Too many requests",
             ProblemType::Unavailable => "Service unavailable",
             ProblemType::Internal => "Internal error",
         }
@@ -105,6 +108,10 @@ pub struct Problem {
     /// For 400 and 422: each thing wrong, with where it is. Absent otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemDetailItem>,
+    /// The request's id (also in the `X-Request-Id` header): quote it when reporting a problem.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "5f0c6e2e-8d1b-4bb4-9a57-0d3c1f0b7e21")]
+    pub request_id: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -219,7 +226,14 @@ impl ApiError {
             ApiError::Unavailable(_) => ("The database is not answering; try again shortly.".to_string(), Vec::new()),
             ApiError::Internal(_) => ("The server could not answer this request.".to_string(), Vec::new()),
         };
-        Problem { problem_type: kind.uri(), title: kind.title(), status: self.status_code().as_u16(), detail, errors }
+        Problem {
+            problem_type: kind.uri(),
+            title: kind.title(),
+            status: self.status_code().as_u16(),
+            detail,
+            errors,
+            request_id: crate::telemetry::current_request_id(),
+        }
     }
 }
 
@@ -315,6 +329,7 @@ pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: impl Into<
         status: status.as_u16(),
         detail: detail.into(),
         errors: Vec::new(),
+        request_id: crate::telemetry::current_request_id(),
     }
 }
 

@@ -4,6 +4,8 @@ pub mod auth;
 pub mod configuration;
 pub mod domain;
 pub mod error;
+pub mod metrics;
+pub mod network;
 pub mod openapi;
 pub mod routes;
 pub mod seeds;

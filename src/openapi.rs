@@ -42,6 +42,7 @@ Errors are RFC 9457 `application/problem+json` whose `type` URIs are listed in t
         (name = "reference", description = "Reference taxonomies"),
         (name = "writes", description = "Authenticated writes: whole programmes, scheme records, reported figures"),
         (name = "audit", description = "Who changed what, when (admin tokens)"),
+        (name = "operations", description = "Health checks for load balancers"),
     )
 )]
 pub struct ApiDoc;

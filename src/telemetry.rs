@@ -6,10 +6,96 @@ use crate::configuration::LogFormat;
 
 /// Installs the global subscriber once; later calls (tests) are no-ops.
 pub fn init(format: LogFormat) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,actix_web_prom=error"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Text => builder.try_init(),
     };
+}
+
+/// The request's id: from `X-Request-Id` when it is a sane token, else a new UUID. Returned in
+/// the response's `X-Request-Id`, logged with every line of the request, and put in problems.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// When the request arrived, for its latency.
+#[derive(Clone, Copy, Debug)]
+struct Arrived(std::time::Instant);
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+/// The id of the request being handled, where there is one.
+pub fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
+fn acceptable(id: &str) -> bool {
+    (1..=128).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+}
+
+/// Middleware: gives every request its id (see [`RequestId`]).
+pub async fn request_id(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| acceptable(v))
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string);
+    req.extensions_mut().insert(RequestId(id.clone()));
+    req.extensions_mut().insert(Arrived(std::time::Instant::now()));
+    // `call` runs inside the scope too: middleware such as the rate limiter answers from it.
+    let mut response = REQUEST_ID.scope(id.clone(), async move { next.call(req).await }).await?;
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&id) {
+        response.headers_mut().insert(actix_web::http::header::HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(response)
+}
+
+/// One span per request, with its id, route template and client; one line when it ends, with
+/// status and latency.
+pub struct RequestSpan;
+
+impl tracing_actix_web::RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
+        use actix_web::HttpMessage;
+        let id = request.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        let route = request.match_pattern().unwrap_or_else(|| "(unmatched)".to_string());
+        let client = request
+            .app_data::<actix_web::web::Data<crate::network::TrustedProxies>>()
+            .and_then(|p| p.client_ip(request.peer_addr().map(|a| a.ip()), request.headers()))
+            .map(|ip| ip.to_string())
+            .unwrap_or_default();
+        tracing::info_span!(
+            "request",
+            request_id = %id,
+            method = %request.method(),
+            route = %route,
+            client = %client,
+            status = tracing::field::Empty,
+        )
+    }
+
+    fn on_request_end<B: actix_web::body::MessageBody>(
+        span: tracing::Span,
+        outcome: &Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>,
+    ) {
+        use actix_web::HttpMessage;
+        let (status, latency) = match outcome {
+            Ok(response) => {
+                (response.status().as_u16(), response.request().extensions().get::<Arrived>().map(|a| a.0.elapsed()))
+            }
+            Err(error) => (error.as_response_error().status_code().as_u16(), None),
+        };
+        span.record("status", status);
+        let latency_ms = latency.map_or(0.0, |l| l.as_secs_f64() * 1000.0);
+        span.in_scope(|| tracing::info!(status, latency_ms, "request"));
+    }
 }

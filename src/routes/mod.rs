@@ -4,6 +4,7 @@ mod audit;
 mod breakdown;
 mod csv;
 mod export;
+mod health;
 pub mod http;
 mod indicators;
 mod programmes;
@@ -47,7 +48,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .configure(reference::configure)
         .configure(export::configure)
         .configure(reported::configure)
-        .configure(audit::configure);
+        .configure(audit::configure)
+        .configure(health::configure);
 }
 
 /// A page of a list: its items and the URL of the next page (null on the last page).
@@ -87,13 +89,11 @@ pub fn next_url(req: &HttpRequest, cursor: &str) -> String {
         .collect();
     query.push(("cursor".into(), cursor.to_string()));
     let query = serde_urlencoded::to_string(&query).unwrap_or_default();
-    // Host and scheme of this connection; forwarded headers are not trusted here.
-    let host = req
-        .headers()
-        .get(actix_web::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .map_or_else(|| req.app_config().host().to_string(), str::to_string);
-    let scheme = if req.app_config().secure() { "https" } else { "http" };
+    // The client's scheme and host; forwarded ones only from trusted proxies.
+    let (scheme, host) = req
+        .app_data::<web::Data<crate::network::TrustedProxies>>()
+        .map(|p| p.origin(req))
+        .unwrap_or_else(|| crate::network::TrustedProxies::default().origin(req));
     format!("{scheme}://{host}{}?{query}", req.path())
 }
 

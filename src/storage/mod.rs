@@ -47,6 +47,7 @@ pub struct DbOptions {
     pub url: String,
     pub max_connections: u32,
     pub acquire_timeout: Duration,
+    pub statement_timeout: Duration,
 }
 
 impl Engine {
@@ -101,11 +102,15 @@ impl Db {
             .await
             .with_context(|| format!("cannot open the database {}", redact(&options.url)))?;
         sqlx::Connection::close(probe).await.ok();
+        let statement_timeout_ms = options.statement_timeout.as_millis();
         let pool = AnyPoolOptions::new()
             .max_connections(options.max_connections)
             .acquire_timeout(options.acquire_timeout)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
+                    if engine == Engine::Postgres {
+                        conn.execute(format!("SET statement_timeout = {statement_timeout_ms}").as_str()).await?;
+                    }
                     if engine == Engine::Sqlite {
                         // WAL lets readers run beside the one writer; NORMAL is durable in WAL.
                         conn.execute(
@@ -120,6 +125,13 @@ impl Db {
             .await
             .with_context(|| format!("cannot open the database {}", redact(&options.url)))?;
         Ok(Db { pool, engine })
+    }
+
+    pub fn engine_name(&self) -> &'static str {
+        match self.engine {
+            Engine::Sqlite => "sqlite",
+            Engine::Postgres => "postgres",
+        }
     }
 
     pub fn engine(&self) -> Engine {
@@ -159,6 +171,11 @@ impl Db {
             Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Engine::Postgres => self.pool.begin().await,
         }
+    }
+
+    /// A trivial query: does the database answer?
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
     }
 
     pub async fn close(&self) {

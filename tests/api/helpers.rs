@@ -71,7 +71,13 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_on(database_url: String) -> TestApp {
-    let settings = Settings::for_database(database_url.clone());
+    spawn_app_with(database_url, |_| {}).await
+}
+
+/// A server on `database_url` with some settings changed.
+pub async fn spawn_app_with(database_url: String, change: impl FnOnce(&mut Settings)) -> TestApp {
+    let mut settings = Settings::for_database(database_url.clone());
+    change(&mut settings);
     let app = Application::build(&settings).await.expect("the application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());

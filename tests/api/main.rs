@@ -11,6 +11,7 @@ mod foundation;
 mod helpers;
 mod indicators;
 mod openapi;
+mod operations;
 mod programmes;
 mod reference;
 mod schemes;

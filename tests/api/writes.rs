@@ -293,7 +293,7 @@ async fn etags_change_on_writes_and_only_then_and_if_none_match_gives_304() {
     let url = format!("{}/programmes/2016-2020/totals", app.address);
     let first = app.client.get(&url).send().await.unwrap();
     let etag = first.headers()["etag"].to_str().unwrap().to_string();
-    assert_eq!(first.headers()["vary"], "Accept");
+    assert!(first.headers()["vary"].to_str().unwrap().contains("Accept"));
     assert_eq!(app.etag("2016-2020").await, etag, "one version for every resource of the programme");
     let again = app.client.get(&url).header("If-None-Match", &etag).send().await.unwrap();
     assert_eq!(again.status().as_u16(), 304);

@@ -1,0 +1,144 @@
+//! Operating it: health, request ids, metrics, the write rate limit, CORS, trusted proxies.
+
+use serde_json::Value;
+
+use crate::helpers::{fresh_database, spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn health_says_live_and_ready() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/health/live").await, (200, serde_json::json!({"status": "ok"})));
+    assert_eq!(app.get("/health/ready").await, (200, serde_json::json!({"status": "ok"})));
+}
+
+#[tokio::test]
+async fn every_response_carries_a_request_id_and_problems_quote_it() {
+    let app = spawn_app().await;
+    let given = app
+        .client
+        .get(format!("{}/programmes/nope", app.address))
+        .header("X-Request-Id", "agency-42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(given.headers()["x-request-id"], "agency-42");
+    let body: Value = given.json().await.unwrap();
+    assert_eq!(body["request_id"], "agency-42");
+    // A header that is not a sane token is replaced, not echoed.
+    let odd = app
+        .client
+        .get(format!("{}/health/live", app.address))
+        .header("X-Request-Id", "a b<script>")
+        .send()
+        .await
+        .unwrap();
+    let id = odd.headers()["x-request-id"].to_str().unwrap();
+    assert_eq!(id.len(), 36, "a fresh UUID: {id}");
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_template_and_show_the_pool() {
+    let app = spawn_app().await;
+    app.get_ok("/programmes/2016-2020/totals").await;
+    app.get("/programmes/nope/totals").await;
+    let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+    let line = |needle: &str| text.lines().find(|l| l.starts_with(needle)).map(str::to_string);
+    assert!(
+        line("khuyencong_http_requests_total{endpoint=\"/programmes/{id}/totals\",method=\"GET\",status=\"200\"}")
+            .is_some(),
+        "{text}"
+    );
+    assert!(
+        line("khuyencong_http_requests_total{endpoint=\"/programmes/{id}/totals\",method=\"GET\",status=\"404\"}")
+            .is_some()
+    );
+    assert!(line("khuyencong_http_requests_duration_seconds_bucket{endpoint=\"/programmes/{id}/totals\"").is_some());
+    assert!(line("khuyencong_db_pool_idle").is_some() && line("khuyencong_db_pool_in_use").is_some());
+    assert!(line("khuyencong_build_info{").is_some_and(|l| l.contains(env!("CARGO_PKG_VERSION"))));
+}
+
+#[tokio::test]
+async fn writes_are_rate_limited_per_client_and_reads_are_not() {
+    let app = spawn_app_with(fresh_database().await, |s| {
+        s.write_rate_per_minute = 1;
+        s.write_rate_burst = 2;
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        statuses.push(app.client.delete(format!("{}/programmes/x", app.address)).send().await.unwrap());
+    }
+    let codes: Vec<u16> = statuses.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(codes, [401, 401, 429, 429]);
+    let limited = statuses.pop().unwrap();
+    assert!(limited.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
+    assert_eq!(limited.headers()["content-type"], "application/problem+json");
+    for _ in 0..20 {
+        assert_eq!(app.get("/programmes/2016-2020/totals").await.0, 200);
+    }
+}
+
+#[tokio::test]
+async fn cors_opens_reads_to_any_origin_and_writes_to_configured_ones() {
+    let app =
+        spawn_app_with(fresh_database().await, |s| s.cors_write_origins = "https://sct.haiphong.gov.vn".into()).await;
+    let preflight = |origin: &'static str, method: &'static str| {
+        let app = &app;
+        async move {
+            let response = app
+                .client
+                .request(reqwest::Method::OPTIONS, format!("{}/programmes/2016-2020", app.address))
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", method)
+                .send()
+                .await
+                .unwrap();
+            response.headers().get("access-control-allow-origin").map(|v| v.to_str().unwrap().to_string())
+        }
+    };
+    assert_eq!(preflight("https://journalist.example", "GET").await.as_deref(), Some("https://journalist.example"));
+    assert_eq!(preflight("https://journalist.example", "PUT").await, None);
+    assert_eq!(preflight("https://sct.haiphong.gov.vn", "PUT").await.as_deref(), Some("https://sct.haiphong.gov.vn"));
+    let read = app
+        .client
+        .get(format!("{}/programmes/2016-2020/totals", app.address))
+        .header("Origin", "https://any.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.headers()["access-control-allow-origin"], "https://any.example");
+}
+
+#[tokio::test]
+async fn forwarded_headers_count_only_from_trusted_proxies() {
+    let direct = spawn_app().await;
+    let page: Value = direct
+        .client
+        .get(format!("{}/programmes/2016-2020/schemes?limit=2", direct.address))
+        .header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Host", "evil.example")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(page["next"].as_str().unwrap().starts_with("http://127.0.0.1:"), "ignored from an untrusted peer: {page}");
+
+    let proxied = spawn_app_with(fresh_database().await, |s| s.trusted_proxies = "127.0.0.1".into()).await;
+    let page: Value = proxied
+        .client
+        .get(format!("{}/programmes/2016-2020/schemes?limit=2", proxied.address))
+        .header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Host", "khuyencong.example")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        page["next"].as_str().unwrap().starts_with("https://khuyencong.example/programmes/2016-2020/schemes?"),
+        "{page}"
+    );
+}
