@@ -25,6 +25,7 @@ pub enum ProblemType {
     PayloadTooLarge,
     UnsupportedMediaType,
     TooManyRequests,
+    RequestTimeout,
     Unavailable,
     Internal,
 }
@@ -43,6 +44,7 @@ impl ProblemType {
             ProblemType::PayloadTooLarge => "urn:khuyencong:problem:payload-too-large",
             ProblemType::UnsupportedMediaType => "urn:khuyencong:problem:unsupported-media-type",
             ProblemType::TooManyRequests => "urn:khuyencong:problem:too-many-requests",
+            ProblemType::RequestTimeout => "urn:khuyencong:problem:request-timeout",
             ProblemType::Unavailable => "urn:khuyencong:problem:unavailable",
             ProblemType::Internal => "urn:khuyencong:problem:internal",
         }
@@ -61,6 +63,7 @@ impl ProblemType {
             ProblemType::PayloadTooLarge => "Request body too large",
             ProblemType::UnsupportedMediaType => "Unsupported media type",
             ProblemType::TooManyRequests => "Too many requests",
+            ProblemType::RequestTimeout => "Request timeout",
             ProblemType::Unavailable => "Service unavailable",
             ProblemType::Internal => "Internal error",
         }
@@ -93,6 +96,9 @@ pub struct Problem {
     /// `urn:khuyencong:problem:invalid-parameter` (400: a path or query parameter is wrong),
     /// `urn:khuyencong:problem:invalid-document` (422: a programme document breaks a rule),
     /// `urn:khuyencong:problem:method-not-allowed` (405: see the `Allow` header),
+    /// `urn:khuyencong:problem:unauthorized` (401), `…:forbidden` (403), `…:precondition-failed`
+    /// (412), `…:precondition-required` (428), `…:payload-too-large` (413),
+    /// `…:unsupported-media-type` (415), `…:request-timeout` (408), `…:too-many-requests` (429),
     /// `urn:khuyencong:problem:unavailable` (503: the database is not answering),
     /// `urn:khuyencong:problem:internal` (500: a bug; the server's log has the cause).
     #[serde(rename = "type")]
@@ -134,6 +140,8 @@ pub enum ApiError {
     PayloadTooLarge(String),
     #[error("{0}")]
     UnsupportedMediaType(String),
+    #[error("{0}")]
+    RequestTimeout(String),
     #[error("the database is not answering")]
     Unavailable(#[source] sqlx::Error),
     #[error("internal error")]
@@ -194,6 +202,7 @@ impl ApiError {
             ApiError::PreconditionRequired(_) => ProblemType::PreconditionRequired,
             ApiError::PayloadTooLarge(_) => ProblemType::PayloadTooLarge,
             ApiError::UnsupportedMediaType(_) => ProblemType::UnsupportedMediaType,
+            ApiError::RequestTimeout(_) => ProblemType::RequestTimeout,
             ApiError::Unavailable(_) => ProblemType::Unavailable,
             ApiError::Internal(_) => ProblemType::Internal,
         }
@@ -208,7 +217,8 @@ impl ApiError {
             | ApiError::PreconditionFailed(what)
             | ApiError::PreconditionRequired(what)
             | ApiError::PayloadTooLarge(what)
-            | ApiError::UnsupportedMediaType(what) => (what.clone(), Vec::new()),
+            | ApiError::UnsupportedMediaType(what)
+            | ApiError::RequestTimeout(what) => (what.clone(), Vec::new()),
             ApiError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
             ApiError::Unprocessable(violations) => (
                 self.to_string(),
@@ -282,6 +292,7 @@ impl ResponseError for ApiError {
             ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -100,7 +100,11 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind_addr)
             .with_context(|| format!("cannot listen on {}", settings.bind_addr))?;
         let address = listener.local_addr().context("cannot read the listening address")?;
-        let limits = routes::BodyLimits { body: settings.body_limit_bytes, import: settings.import_body_limit_bytes };
+        let limits = routes::BodyLimits {
+            body: settings.body_limit_bytes,
+            import: settings.import_body_limit_bytes,
+            idle: Duration::from_secs(settings.request_timeout_secs.max(1)),
+        };
         let proxies = TrustedProxies::parse(&settings.trusted_proxies)?;
         let state = web::Data::new(AppState { db: db.clone(), reference, limits });
         let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));

@@ -630,8 +630,11 @@ pub fn relocate(violations: Vec<Violation>, from: &str, to: &str) -> Vec<Violati
 /// structural error is.
 pub fn parse_part<T: serde::de::DeserializeOwned>(text: &[u8]) -> Result<T, Violation> {
     let de = &mut serde_json::Deserializer::from_slice(text);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| Violation::new(path_to_pointer(e.path()), e.into_inner().to_string()))
+    let value = serde_path_to_error::deserialize(&mut *de)
+        .map_err(|e| Violation::new(path_to_pointer(e.path()), e.into_inner().to_string()))?;
+    // One JSON value and nothing after it: `{…}}}` is not a document.
+    de.end().map_err(|e| Violation::new("", format!("unexpected text after the JSON value: {e}")))?;
+    Ok(value)
 }
 
 #[cfg(test)]
@@ -656,6 +659,13 @@ mod tests {
         for bad in ["06/11/2020", "2020-13-01", "2023-02-29", "2020-1-6", "2020-11-31"] {
             assert!(!is_iso_date(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn text_after_the_document_is_rejected() {
+        let err = parse_part::<Names>(br#"{"vi": "a", "en": "b"}}}"#).unwrap_err();
+        assert!(err.detail.starts_with("unexpected text after the JSON value"), "{}", err.detail);
+        assert!(parse_part::<Names>(b"{\"vi\": \"a\", \"en\": \"b\"}\n").is_ok(), "trailing white space is fine");
     }
 
     #[test]

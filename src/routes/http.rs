@@ -2,6 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
+use std::time::Duration;
+
 use actix_web::web::{Bytes, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use futures_util::StreamExt;
@@ -127,8 +129,12 @@ pub fn json<T: Serialize>(req: &HttpRequest, version: i64, value: &T) -> Result<
 }
 
 /// Reads a JSON request body of at most `limit` bytes: 415 for another content type, 413 past
-/// the limit.
-pub async fn json_body(req: &HttpRequest, mut payload: Payload, limit: usize) -> Result<Bytes, ApiError> {
+/// the limit, 408 when it stops arriving for `idle`.
+pub async fn json_body(
+    req: &HttpRequest,
+    mut payload: Payload,
+    (limit, idle): (usize, Duration),
+) -> Result<Bytes, ApiError> {
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|h| h.to_str().ok()).unwrap_or("");
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if essence != "application/json" {
@@ -144,7 +150,9 @@ pub async fn json_body(req: &HttpRequest, mut payload: Payload, limit: usize) ->
         return Err(too_large());
     }
     let mut body = actix_web::web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
+    // A client that stops sending mid-body gets 408 after `idle`, not a worker held forever.
+    let stalled = || ApiError::RequestTimeout(format!("the body stopped arriving for {} s", idle.as_secs()));
+    while let Some(chunk) = tokio::time::timeout(idle, payload.next()).await.map_err(|_| stalled())? {
         let chunk = chunk.map_err(|e| ApiError::bad_parameter("body", format!("the body could not be read: {e}")))?;
         if body.len() + chunk.len() > limit {
             return Err(too_large());

@@ -37,6 +37,8 @@ pub struct AppState {
 pub struct BodyLimits {
     pub body: usize,
     pub import: usize,
+    /// How long a body may stop arriving before 408.
+    pub idle: std::time::Duration,
 }
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {

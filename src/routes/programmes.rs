@@ -198,7 +198,7 @@ pub async fn put_programme(
     payload: web::Payload,
 ) -> Result<HttpResponse> {
     let actor = authorize(&req, &state.db, Scope::Write).await?;
-    let body = http::json_body(&req, payload, state.limits.import).await?;
+    let body = http::json_body(&req, payload, (state.limits.import, state.limits.idle)).await?;
     let doc: ProgrammeDocument<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(vec![v]))?;
     let mut violations = Vec::new();
     if doc.id != path.id {

@@ -181,7 +181,7 @@ async fn record_body(
     payload: web::Payload,
     expected: Option<&str>,
 ) -> Result<SchemeRecord<String>> {
-    let body = http::json_body(req, payload, state.limits.body).await?;
+    let body = http::json_body(req, payload, (state.limits.body, state.limits.idle)).await?;
     let record: SchemeRecord<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(vec![v]))?;
     if let Some(expected) = expected.filter(|e| *e != record.id) {
         return Err(ApiError::Unprocessable(vec![Violation {
