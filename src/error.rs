@@ -299,8 +299,12 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        if self.status_code().is_server_error() {
-            tracing::error!(error = ?anyhow_chain(self), "request failed");
+        match self {
+            // Expected while the database is down or busy: a warning, with its cause.
+            ApiError::Unavailable(_) => tracing::warn!(error = %anyhow_chain(self), "database unavailable"),
+            // A bug: the whole cause chain.
+            ApiError::Internal(_) => tracing::error!(error = %anyhow_chain(self), "request failed"),
+            _ => {}
         }
         let mut response = problem_response(self.status_code(), &self.problem());
         let extra = match self {

@@ -4,10 +4,13 @@ use tracing_subscriber::EnvFilter;
 
 use crate::configuration::LogFormat;
 
+/// The level when RUST_LOG is unset. tracing-actix-web's own error line is off: `ApiError`
+/// already logs server-side failures with their cause chain.
+pub const DEFAULT_FILTER: &str = "info,sqlx=warn,actix_web_prom=error,tracing_actix_web::middleware=off";
+
 /// Installs the global subscriber once; later calls (tests) are no-ops.
 pub fn init(format: LogFormat) {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,actix_web_prom=error"));
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
