@@ -120,6 +120,10 @@ pub struct Settings {
     /// Seconds in-flight requests get to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "SHUTDOWN_TIMEOUT_SECS", default_value_t = 20, global = true)]
     pub shutdown_timeout_secs: u64,
+    /// Keep read responses in memory per data version (`false`: build every response, as the
+    /// scale benchmark does to measure the database).
+    #[arg(long, env = "RESPONSE_CACHE", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub response_cache: bool,
     /// Log lines as human-readable text or JSON. The level comes from RUST_LOG (default info).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -153,6 +157,7 @@ impl Settings {
             request_timeout_secs: 10,
             database_statement_timeout_secs: 10,
             shutdown_timeout_secs: 5,
+            response_cache: true,
             log_format: LogFormat::Text,
         }
     }

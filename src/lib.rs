@@ -1,6 +1,7 @@
 //! khuyencong: a REST API publishing the results of Hải Phòng's industrial promotion programme.
 
 pub mod auth;
+pub mod cache;
 pub mod configuration;
 pub mod domain;
 pub mod error;

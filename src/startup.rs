@@ -15,6 +15,7 @@ use governor::clock::QuantaInstant;
 use governor::middleware::NoOpMiddleware;
 use tracing_actix_web::TracingLogger;
 
+use crate::cache::ResponseCache;
 use crate::network::{ClientIp, TrustedProxies};
 use crate::telemetry::{RequestSpan, request_id};
 use utoipa::OpenApi;
@@ -109,6 +110,7 @@ impl Application {
         let state = web::Data::new(AppState { db: db.clone(), reference, limits });
         let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));
         let metrics = crate::metrics::build(&db)?;
+        let cache = web::Data::new(ResponseCache::start(db.clone(), settings.response_cache));
         let rate_limit = write_rate_limit(settings, &proxies)?;
         let write_origins: Vec<String> =
             settings.cors_write_origins.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect();
@@ -123,11 +125,14 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(methods.clone())
                 .app_data(proxies.clone())
+                .app_data(cache.clone())
                 .app_data(routes::query_config())
                 .app_data(routes::path_config())
                 .service(routes::landing)
                 .default_service(web::to(routes::fallback))
-                // Outermost last: request id → log span → metrics → CORS → write rate limit → routes.
+                // Outermost last: request id → log span → metrics → CORS → write rate limit →
+                // response cache → routes.
+                .wrap(from_fn(crate::cache::middleware))
                 .wrap(Governor::new(&rate_limit))
                 .wrap(cors(&write_origins))
                 .wrap(metrics.clone())

@@ -107,6 +107,11 @@ impl Db {
         })
     }
 
+    /// The database-wide data version: it moves with every write.
+    pub async fn data_version(&self) -> Result<i64, sqlx::Error> {
+        sqlx::query("SELECT version FROM data_version WHERE id = 1").fetch_one(&self.pool).await?.try_get(0)
+    }
+
     /// The programme's current version, or None when it does not exist.
     pub async fn programme_version(&self, id: &str) -> Result<Option<i64>, sqlx::Error> {
         sqlx::query("SELECT version FROM programmes WHERE id = $1")

@@ -4,6 +4,7 @@
 mod audit;
 mod auth;
 mod breakdown;
+mod cache;
 mod cli;
 mod csv;
 mod errors;

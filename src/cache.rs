@@ -1,0 +1,177 @@
+//! The response cache: read responses built once per data version and served as ready bytes.
+//!
+//! Correctness rests on the database-wide data version that every write bumps:
+//! - a poller reads it every 200 ms, so a write through another instance is seen within that;
+//! - a write through this instance refreshes it before its response leaves, so the very next
+//!   read sees the new data;
+//! - an entry is stored only if the version did not move while it was being built;
+//! - while the database is down the version cannot move, so what is cached keeps being served.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use actix_web::body::{BodySize, BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, Data};
+use actix_web::{Error, HttpResponse};
+
+use crate::storage::Db;
+
+/// Entries are dropped all at once past this count (writes clear them anyway).
+const MAX_ENTRIES: usize = 10_000;
+/// Bodies larger than this are not kept.
+const MAX_BODY: usize = 1 << 20;
+const POLL: Duration = Duration::from_millis(200);
+
+struct Entry {
+    version: i64,
+    headers: Vec<(HeaderName, HeaderValue)>,
+    body: Bytes,
+}
+
+pub struct ResponseCache {
+    enabled: bool,
+    db: Db,
+    version: RwLock<Option<i64>>,
+    entries: RwLock<HashMap<String, Arc<Entry>>>,
+}
+
+impl ResponseCache {
+    /// A cache over `db`, kept current by a background poller. Disabled: every read is built.
+    pub fn start(db: Db, enabled: bool) -> Arc<ResponseCache> {
+        let cache =
+            Arc::new(ResponseCache { enabled, db, version: RwLock::new(None), entries: RwLock::new(HashMap::new()) });
+        if enabled {
+            let poller = Arc::downgrade(&cache);
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(POLL);
+                while let Some(cache) = poller.upgrade() {
+                    if cache.db.pool().is_closed() {
+                        break;
+                    }
+                    cache.refresh().await;
+                    drop(cache);
+                    tick.tick().await;
+                }
+            });
+        }
+        cache
+    }
+
+    /// Reads the data version; on a change, forgets every entry. A failed read (database down)
+    /// keeps what is known: the data cannot change while nobody can write it.
+    pub async fn refresh(&self) {
+        if let Ok(now) = self.db.data_version().await {
+            let changed = *self.version.read().expect("cache lock") != Some(now);
+            if changed {
+                *self.version.write().expect("cache lock") = Some(now);
+                self.entries.write().expect("cache lock").clear();
+            }
+        }
+    }
+
+    fn current(&self) -> Option<i64> {
+        *self.version.read().expect("cache lock")
+    }
+}
+
+/// The cache key of a read, or None for what is not cached (writes, the audit trail, health,
+/// metrics, the spec and Swagger UI).
+fn key(req: &ServiceRequest) -> Option<String> {
+    if req.method() != Method::GET {
+        return None;
+    }
+    let path = req.path();
+    let cached =
+        (path.starts_with("/programmes") || path == "/activities" || path == "/funding-sources") && path.len() <= 1024;
+    if !cached {
+        return None;
+    }
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    // What the answer depends on: the target, the representation asked for, and the host and
+    // scheme that absolute links are built from.
+    Some(format!(
+        "{}?{}\n{}\n{}\n{}\n{}",
+        path,
+        req.query_string(),
+        header("accept"),
+        header("host"),
+        header("x-forwarded-proto"),
+        header("x-forwarded-host")
+    ))
+}
+
+fn not_modified(headers: &HeaderMap, etag: Option<&HeaderValue>) -> bool {
+    let (Some(tag), Some(asked)) = (etag.and_then(|t| t.to_str().ok()), headers.get(header::IF_NONE_MATCH)) else {
+        return false;
+    };
+    asked.to_str().is_ok_and(|v| v.trim() == "*" || v.split(',').any(|t| t.trim() == tag))
+}
+
+/// Middleware: serves cached reads, stores fresh ones, and refreshes the version after a write.
+pub async fn middleware(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let Some(cache) = req.app_data::<Data<Arc<ResponseCache>>>().map(|c| Arc::clone(c.get_ref())) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    if !cache.enabled {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let Some(key) = key(&req) else {
+        let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        let response = next.call(req).await?;
+        if is_write && response.status().is_success() {
+            // Before the answer leaves: the next read through this instance sees the write.
+            cache.refresh().await;
+        }
+        return Ok(response.map_into_boxed_body());
+    };
+    let version = cache.current();
+    let hit =
+        version.and_then(|v| cache.entries.read().expect("cache lock").get(&key).filter(|e| e.version == v).cloned());
+    if let Some(entry) = hit {
+        let etag = entry.headers.iter().find(|(n, _)| n == header::ETAG).map(|(_, v)| v);
+        let mut response = if not_modified(req.headers(), etag) {
+            let mut r = HttpResponse::NotModified();
+            for (name, value) in entry.headers.iter().filter(|(n, _)| n == header::ETAG || n == header::VARY) {
+                r.insert_header((name.clone(), value.clone()));
+            }
+            r.finish()
+        } else {
+            let mut r = HttpResponse::Ok();
+            for (name, value) in &entry.headers {
+                r.insert_header((name.clone(), value.clone()));
+            }
+            r.body(entry.body.clone())
+        };
+        response.headers_mut().insert(HeaderName::from_static("x-cache"), HeaderValue::from_static("hit"));
+        return Ok(req.into_response(response));
+    }
+    let response = next.call(req).await?;
+    let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_BODY);
+    let Some(version) = version.filter(|_| response.status() == StatusCode::OK && small) else {
+        return Ok(response.map_into_boxed_body());
+    };
+    let (request, response) = response.into_parts();
+    let (head, body) = response.into_parts();
+    let body = actix_web::body::to_bytes(body)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.into().to_string()))?;
+    // Only if no write moved the version while this was built.
+    if cache.current() == Some(version) {
+        let headers = head.headers().iter().map(|(n, v)| (n.clone(), v.clone())).collect();
+        let mut entries = cache.entries.write().expect("cache lock");
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key, Arc::new(Entry { version, headers, body: body.clone() }));
+    }
+    let response = head.set_body(body).map_into_boxed_body();
+    Ok(ServiceResponse::new(request, response))
+}

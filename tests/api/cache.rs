@@ -1,0 +1,74 @@
+//! The response cache: hits, and never stale, through this instance or another.
+
+use std::time::{Duration, Instant};
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::helpers::{TestApp, Write, fresh_database, spawn_app_on};
+
+async fn totals(app: &TestApp) -> (Option<String>, serde_json::Value) {
+    let response = app.client.get(format!("{}/programmes/2016-2020/totals", app.address)).send().await.unwrap();
+    let cache = response.headers().get("x-cache").map(|v| v.to_str().unwrap().to_string());
+    (cache, response.json().await.unwrap())
+}
+
+async fn correct_reported_cost(app: &TestApp, amount: &str) {
+    let token = app.token("so-cong-thuong", "write").await;
+    let etag = app.etag("2016-2020").await;
+    let (status, _, _) = app
+        .send(Write {
+            method: Method::PUT,
+            path: "/programmes/2016-2020/reported",
+            token: Some(&token),
+            if_match: Some(&etag),
+            body: Some(json!({"schemes": {"value": 65}, "cost": {"amount": amount}})),
+        })
+        .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn a_write_through_this_instance_is_visible_in_the_very_next_read() {
+    let app = spawn_app_on(fresh_database().await).await;
+    tokio::time::sleep(Duration::from_millis(300)).await; // the poller has read the version
+    let (_, first) = totals(&app).await;
+    let (hit, second) = totals(&app).await;
+    assert_eq!(hit.as_deref(), Some("hit"), "the second read is served from memory");
+    assert_eq!(first, second);
+    correct_reported_cost(&app, "41400.00").await;
+    let (hit, after) = totals(&app).await;
+    assert_eq!(hit, None, "the write emptied the cache");
+    assert_eq!(after["cost"]["reported"], "41400.00");
+    // A cached answer still honours If-None-Match.
+    totals(&app).await;
+    let etag = app.etag("2016-2020").await;
+    let response = app
+        .client
+        .get(format!("{}/programmes/2016-2020/totals", app.address))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!((response.status().as_u16(), response.headers()["x-cache"].to_str().unwrap()), (304, "hit"));
+}
+
+#[tokio::test]
+async fn a_write_through_another_instance_is_visible_within_a_second() {
+    let url = fresh_database().await;
+    let (a, b) = (spawn_app_on(url.clone()).await, spawn_app_on(url).await);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    totals(&b).await;
+    assert_eq!(totals(&b).await.0.as_deref(), Some("hit"));
+    correct_reported_cost(&a, "41500.00").await;
+    let written = Instant::now();
+    loop {
+        let (_, body) = totals(&b).await;
+        if body["cost"]["reported"] == "41500.00" {
+            break;
+        }
+        assert!(written.elapsed() < Duration::from_secs(1), "instance b still served the old totals after 1 s");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(written.elapsed() < Duration::from_secs(1));
+}
