@@ -135,6 +135,16 @@ impl Db {
     /// row (and on SQLite the write lock); a concurrent one waits for it, then finds the row and
     /// loads nothing.
     pub async fn load_seed(&self, name: &str, programme: &Programme, force: bool) -> Result<bool, WriteError> {
+        // A plain read first: a database seeded before starts without taking the write lock
+        // (and a read-only one starts at all).
+        let seeded = sqlx::query("SELECT 1 FROM seed_runs WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?
+            .is_some();
+        if seeded && !force {
+            return Ok(false);
+        }
         let mut tx = self.begin_write().await?;
         let claimed =
             sqlx::query("INSERT INTO seed_runs (name, loaded_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")

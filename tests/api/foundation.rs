@@ -359,6 +359,10 @@ fn start_up_errors_print_one_line_naming_the_cause() {
     std::fs::write(bad_seeds.join("broken.json"), "{\"id\": ").unwrap();
     let db_file = std::env::temp_dir().join(format!("khuyencong-bin-{}.db", uuid::Uuid::new_v4().simple()));
     let db_url = format!("sqlite://{}", db_file.display());
+    // A new file opened read-only: it can be migrated by nobody, so start-up says why.
+    let ro_file = std::env::temp_dir().join(format!("khuyencong-ro-{}.db", uuid::Uuid::new_v4().simple()));
+    assert_eq!(run_binary(&[("DATABASE_URL", &format!("sqlite://{}", ro_file.display()))], &["migrate"]).0, 0);
+    let ro_url = format!("sqlite://{}?mode=ro", ro_file.display());
     let cases = [
         (
             vec![("DATABASE_URL", "sqlite:///no/such/directory/k.db")],
@@ -374,6 +378,7 @@ fn start_up_errors_print_one_line_naming_the_cause() {
             "seed file broken.json is malformed at",
         ),
         (vec![("DATABASE_URL", db_url.as_str()), ("BIND_ADDR", "256.0.0.1:1")], "cannot listen on 256.0.0.1:1"),
+        (vec![("DATABASE_URL", ro_url.as_str())], "attempt to write a readonly database"),
     ];
     for (env, expected) in cases {
         let (code, stderr) = run_binary(&env, &[]);

@@ -142,3 +142,25 @@ async fn forwarded_headers_count_only_from_trusted_proxies() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn a_read_only_sqlite_file_serves_reads_and_answers_writes_with_503() {
+    let path = std::env::temp_dir().join(format!("khuyencong-ro-{}.db", uuid::Uuid::new_v4().simple()));
+    let url = format!("sqlite://{}", path.display());
+    let writable = crate::helpers::spawn_app_on(url.clone()).await;
+    let token = writable.token("so-cong-thuong", "write").await;
+    let read_only = crate::helpers::spawn_app_on(format!("{url}?mode=ro")).await;
+    assert_eq!(read_only.get_ok("/programmes/2016-2020/totals").await["cost"]["reported"], "41306.53");
+    let response = read_only
+        .client
+        .put(format!("{}/programmes/2016-2020/reported", read_only.address))
+        .bearer_auth(&token)
+        .header("If-Match", writable.etag("2016-2020").await)
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 503);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    assert_eq!(read_only.get("/health/live").await.0, 200);
+}
