@@ -151,6 +151,12 @@ pub async fn middleware(
             r.body(entry.body.clone())
         };
         response.headers_mut().insert(HeaderName::from_static("x-cache"), HeaderValue::from_static("hit"));
+        // Routing has not run for a hit: fill in the path parameters, so that the metrics label
+        // it by its route template like any other request.
+        let mut req = req;
+        if let Some(pattern) = req.match_pattern() {
+            actix_web::dev::ResourceDef::new(pattern).capture_match_info(req.match_info_mut());
+        }
         return Ok(req.into_response(response));
     }
     let response = next.call(req).await?;
