@@ -3,17 +3,9 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::document::{LegalBasis, Period, SourceDocument};
 use super::money::Money;
 use super::reference::Names;
-
-/// The programme's period, in years (inclusive).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
-pub struct PeriodView {
-    #[schema(example = 2016)]
-    pub start_year: i64,
-    #[schema(example = 2020)]
-    pub end_year: i64,
-}
 
 /// A programme in a list.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -23,45 +15,13 @@ pub struct ProgrammeSummary {
     pub names: Names,
     #[schema(example = "Hải Phòng")]
     pub jurisdiction: String,
-    pub period: PeriodView,
+    pub period: Period,
     /// Number of scheme records (lines of results; one may cover several schemes).
     #[schema(example = 7)]
     pub scheme_records: i64,
     /// Number of schemes the records cover (the sum of their `scheme_count`).
     #[schema(example = 64)]
     pub schemes_itemised: i64,
-}
-
-/// The legal act that established the programme.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct LegalBasisView {
-    #[schema(
-        example = "Quyết định số 459/QĐ-UBND ngày 21/3/2016 về Chương trình Khuyến công thành phố Hải Phòng giai đoạn 2016-2020"
-    )]
-    pub title: String,
-    #[schema(example = "459/QĐ-UBND")]
-    pub number: Option<String>,
-    /// ISO 8601.
-    #[schema(example = "2016-03-21")]
-    pub date: Option<String>,
-    #[schema(example = "UBND thành phố Hải Phòng")]
-    pub issuer: Option<String>,
-    pub quote: Option<String>,
-}
-
-/// Where the programme's figures were published.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct SourceView {
-    #[schema(example = "Hải Phòng: Kết quả thực hiện Chương trình Khuyến công giai đoạn 20216-2020")]
-    pub title: String,
-    #[schema(example = "congnghieptieudung.vn")]
-    pub publisher: String,
-    /// ISO 8601.
-    #[schema(example = "2020-11-06")]
-    pub date: String,
-    #[schema(example = "http://www.congnghieptieudung.vn/")]
-    pub url: Option<String>,
-    pub note: Option<String>,
 }
 
 /// A programme in full.
@@ -72,10 +32,10 @@ pub struct ProgrammeDetail {
     pub names: Names,
     #[schema(example = "Hải Phòng")]
     pub jurisdiction: String,
-    pub period: PeriodView,
-    pub legal_basis: Option<LegalBasisView>,
+    pub period: Period,
+    pub legal_basis: Option<LegalBasis>,
     pub implementing_agency: Option<Names>,
-    pub source: SourceView,
+    pub source: SourceDocument,
     #[schema(example = 7)]
     pub scheme_records: i64,
     #[schema(example = 64)]

@@ -16,14 +16,17 @@ fn names(row: &AnyRow, vi: &str, en: &str) -> Result<Names, sqlx::Error> {
     Ok(Names { vi: row.try_get(vi)?, en: row.try_get(en)? })
 }
 
-/// The programme `id` as a document, in canonical order (reported entries in reference order,
-/// records, lines and indicators in the order they were written), with its version.
-pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, i64)>, sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT * FROM programmes WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?
-    else {
-        return Ok(None);
-    };
-    let version: i64 = row.try_get("version")?;
+/// What describes a programme, as one row of `programmes` holds it.
+pub(super) struct Metadata {
+    pub names: Names,
+    pub jurisdiction: String,
+    pub period: Period,
+    pub legal_basis: Option<LegalBasis>,
+    pub implementing_agency: Option<Names>,
+    pub source: SourceDocument,
+}
+
+pub(super) fn metadata(row: &AnyRow) -> Result<Metadata, sqlx::Error> {
     let legal_basis = match row.try_get::<Option<String>, _>("legal_basis_title")? {
         Some(title) => Some(LegalBasis {
             title,
@@ -39,6 +42,30 @@ pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programm
             (Some(vi), Some(en)) => Some(Names { vi, en }),
             _ => None,
         };
+    Ok(Metadata {
+        names: names(row, "name_vi", "name_en")?,
+        jurisdiction: row.try_get("jurisdiction")?,
+        period: Period { start_year: row.try_get("start_year")?, end_year: row.try_get("end_year")? },
+        legal_basis,
+        implementing_agency,
+        source: SourceDocument {
+            title: row.try_get("source_title")?,
+            publisher: row.try_get("source_publisher")?,
+            date: row.try_get("source_date")?,
+            url: row.try_get("source_url")?,
+            note: row.try_get("source_note")?,
+        },
+    })
+}
+
+/// The programme `id` as a document, in canonical order (reported entries in reference order,
+/// records, lines and indicators in the order they were written), with its version.
+pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, i64)>, sqlx::Error> {
+    let Some(row) = sqlx::query("SELECT * FROM programmes WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?
+    else {
+        return Ok(None);
+    };
+    let version: i64 = row.try_get("version")?;
     let schemes_reported = row
         .try_get::<Option<i64>, _>("reported_schemes")?
         .map(|value| -> Result<_, sqlx::Error> {
@@ -137,22 +164,17 @@ pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programm
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
 
+    let meta = metadata(&row)?;
     let programme = Programme {
         id: row.try_get("id")?,
         currency: CURRENCY.to_string(),
         amount_unit: AMOUNT_UNIT.to_string(),
-        names: names(&row, "name_vi", "name_en")?,
-        jurisdiction: row.try_get("jurisdiction")?,
-        period: Period { start_year: row.try_get("start_year")?, end_year: row.try_get("end_year")? },
-        legal_basis,
-        implementing_agency,
-        source: SourceDocument {
-            title: row.try_get("source_title")?,
-            publisher: row.try_get("source_publisher")?,
-            date: row.try_get("source_date")?,
-            url: row.try_get("source_url")?,
-            note: row.try_get("source_note")?,
-        },
+        names: meta.names,
+        jurisdiction: meta.jurisdiction,
+        period: meta.period,
+        legal_basis: meta.legal_basis,
+        implementing_agency: meta.implementing_agency,
+        source: meta.source,
         reported: Reported { schemes: schemes_reported, schemes_by_scope, cost: cost_reported, funding },
         indicator_definitions,
         schemes,

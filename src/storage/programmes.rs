@@ -7,14 +7,11 @@ use sqlx::any::AnyRow;
 
 use super::Db;
 use crate::domain::document::{
-    AMOUNT_UNIT, CURRENCY, Reported, ReportedAmount, ReportedCount, ScopeCount, SourceAmount,
+    AMOUNT_UNIT, CURRENCY, Period, Reported, ReportedAmount, ReportedCount, ScopeCount, SourceAmount,
 };
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
-use crate::domain::views::{
-    FundingLineView, IndicatorView, Keyed, LegalBasisView, PeriodView, ProgrammeDetail, ProgrammeSummary, SchemeView,
-    SourceView,
-};
+use crate::domain::views::{FundingLineView, IndicatorView, Keyed, ProgrammeDetail, ProgrammeSummary, SchemeView};
 
 /// Where a page of programmes starts: after this (end_year, start_year, id) in list order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,7 +68,7 @@ impl Db {
                     id: row.try_get("id")?,
                     names: names(row, "name_vi", "name_en")?,
                     jurisdiction: row.try_get("jurisdiction")?,
-                    period: PeriodView { start_year: row.try_get("start_year")?, end_year: row.try_get("end_year")? },
+                    period: Period { start_year: row.try_get("start_year")?, end_year: row.try_get("end_year")? },
                     scheme_records: row.try_get("scheme_records")?,
                     schemes_itemised: row.try_get("schemes_itemised")?,
                 })
@@ -84,35 +81,15 @@ impl Db {
         let Some(row) = sqlx::query(&sql).bind(id).fetch_optional(&self.pool).await? else {
             return Ok(None);
         };
-        let legal_basis = match row.try_get::<Option<String>, _>("legal_basis_title")? {
-            Some(title) => Some(LegalBasisView {
-                title,
-                number: row.try_get("legal_basis_number")?,
-                date: row.try_get("legal_basis_date")?,
-                issuer: row.try_get("legal_basis_issuer")?,
-                quote: row.try_get("legal_basis_quote")?,
-            }),
-            None => None,
-        };
-        let implementing_agency =
-            match (row.try_get::<Option<String>, _>("agency_vi")?, row.try_get::<Option<String>, _>("agency_en")?) {
-                (Some(vi), Some(en)) => Some(Names { vi, en }),
-                _ => None,
-            };
+        let meta = super::documents::metadata(&row)?;
         Ok(Some(ProgrammeDetail {
             id: row.try_get("id")?,
-            names: names(&row, "name_vi", "name_en")?,
-            jurisdiction: row.try_get("jurisdiction")?,
-            period: PeriodView { start_year: row.try_get("start_year")?, end_year: row.try_get("end_year")? },
-            legal_basis,
-            implementing_agency,
-            source: SourceView {
-                title: row.try_get("source_title")?,
-                publisher: row.try_get("source_publisher")?,
-                date: row.try_get("source_date")?,
-                url: row.try_get("source_url")?,
-                note: row.try_get("source_note")?,
-            },
+            names: meta.names,
+            jurisdiction: meta.jurisdiction,
+            period: meta.period,
+            legal_basis: meta.legal_basis,
+            implementing_agency: meta.implementing_agency,
+            source: meta.source,
             scheme_records: row.try_get("scheme_records")?,
             schemes_itemised: row.try_get("schemes_itemised")?,
         }))
