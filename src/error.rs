@@ -463,4 +463,23 @@ pub mod responses {
                                     {"pointer": "/schemes/2/activity", "detail": "unknown activity \"tourism\"; allowed: vocational_training, …"}]})
     )]
     pub struct Unprocessable(#[to_schema] pub Problem);
+
+    /// Too many requests: this client sent more writes than the rate limit allows.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        headers(("Retry-After" = u32, description = "Seconds to wait before writing again")),
+        example = json!({"type": "urn:khuyencong:problem:too-many-requests", "title": "Too many requests", "status": 429,
+                         "detail": "too many writes; retry in 20 s"})
+    )]
+    pub struct TooManyRequests(#[to_schema] pub Problem);
+
+    /// Request timeout: the body stopped arriving.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!({"type": "urn:khuyencong:problem:request-timeout", "title": "Request timeout", "status": 408,
+                         "detail": "the body stopped arriving for 10 s"})
+    )]
+    pub struct RequestTimeout(#[to_schema] pub Problem);
 }

@@ -3,8 +3,8 @@
 use utoipa::OpenApi;
 
 use crate::error::responses::{
-    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Unauthorized,
-    Unavailable, Unprocessable, UnsupportedMediaType,
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout,
+    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
 };
 use crate::error::{Problem, ProblemDetailItem};
 
@@ -31,7 +31,7 @@ Errors are RFC 9457 `application/problem+json` whose `type` URIs are listed in t
         schemas(Problem, ProblemDetailItem),
         responses(
             BadRequest, NotFound, Unavailable, Unauthorized, Forbidden, PreconditionFailed, PreconditionRequired,
-            PayloadTooLarge, UnsupportedMediaType, Unprocessable
+            PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests, RequestTimeout
         )
     ),
     modifiers(&BearerAuth),

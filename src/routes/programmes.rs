@@ -14,8 +14,8 @@ use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violat
 use crate::domain::totals::warnings;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
 use crate::error::responses::{
-    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Unauthorized,
-    Unavailable, Unprocessable, UnsupportedMediaType,
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout,
+    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
 };
 use crate::error::{ApiError, Result};
 use crate::storage::ProgrammeKey;
@@ -187,6 +187,8 @@ pub fn written(
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
+        (status = 429, response = TooManyRequests),
+        (status = 408, response = RequestTimeout),
         (status = 503, response = Unavailable),
     )
 )]
@@ -236,6 +238,7 @@ pub async fn put_programme(
         (status = 404, response = NotFound),
         (status = 412, response = PreconditionFailed),
         (status = 428, response = PreconditionRequired),
+        (status = 429, response = TooManyRequests),
         (status = 503, response = Unavailable),
     )
 )]

@@ -9,8 +9,8 @@ use super::programmes::{ProgrammePath, WriteResult, written};
 use crate::auth::{Scope, authorize};
 use crate::domain::document::{Reported, parse_part, relocate, validate};
 use crate::error::responses::{
-    Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Unauthorized, Unavailable,
-    Unprocessable, UnsupportedMediaType,
+    Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout, TooManyRequests,
+    Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
 };
 use crate::error::{ApiError, Result};
 use crate::storage::WriteError;
@@ -39,6 +39,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
         (status = 428, response = PreconditionRequired),
+        (status = 429, response = TooManyRequests),
+        (status = 408, response = RequestTimeout),
         (status = 503, response = Unavailable),
     )
 )]

@@ -14,8 +14,8 @@ use crate::auth::{Scope, authorize};
 use crate::domain::document::{SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::views::SchemeView;
 use crate::error::responses::{
-    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Unauthorized,
-    Unavailable, Unprocessable, UnsupportedMediaType,
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout,
+    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
 };
 use crate::error::{ApiError, Result};
 use crate::storage::{Actor, Precondition, SchemeFilter, WriteError, Written};
@@ -254,6 +254,8 @@ async fn store_record(
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
         (status = 428, response = PreconditionRequired),
+        (status = 429, response = TooManyRequests),
+        (status = 408, response = RequestTimeout),
         (status = 503, response = Unavailable),
     )
 )]
@@ -296,6 +298,8 @@ pub async fn post_scheme(
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
         (status = 428, response = PreconditionRequired),
+        (status = 429, response = TooManyRequests),
+        (status = 408, response = RequestTimeout),
         (status = 503, response = Unavailable),
     )
 )]
@@ -327,6 +331,7 @@ pub async fn put_scheme(
         (status = 404, response = NotFound),
         (status = 412, response = PreconditionFailed),
         (status = 428, response = PreconditionRequired),
+        (status = 429, response = TooManyRequests),
         (status = 503, response = Unavailable),
     )
 )]
