@@ -131,8 +131,9 @@ impl Application {
                 .service(routes::landing)
                 .default_service(web::to(routes::fallback))
                 // Outermost last: request id → log span → metrics → CORS → write rate limit →
-                // response cache → routes.
+                // HEAD as GET → response cache → routes.
                 .wrap(from_fn(crate::cache::middleware))
+                .wrap(from_fn(routes::http::head_as_get))
                 .wrap(Governor::new(&rate_limit))
                 .wrap(cors(&write_origins))
                 .wrap(metrics.clone())

@@ -162,6 +162,22 @@ pub async fn json_body(
     Ok(body.freeze())
 }
 
+/// Middleware: answers HEAD as GET without the body (so `curl -I` shows the ETag).
+pub async fn head_as_get(
+    mut req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let head = req.method() == actix_web::http::Method::HEAD;
+    if head {
+        req.head_mut().method = actix_web::http::Method::GET;
+    }
+    let response = next.call(req).await?;
+    if !head {
+        return Ok(response.map_into_boxed_body());
+    }
+    Ok(response.map_body(|_, _| actix_web::body::BoxBody::new(())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

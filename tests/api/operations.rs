@@ -164,3 +164,18 @@ async fn a_read_only_sqlite_file_serves_reads_and_answers_writes_with_503() {
     assert_eq!(response.headers()["content-type"], "application/problem+json");
     assert_eq!(read_only.get("/health/live").await.0, 200);
 }
+
+#[tokio::test]
+async fn head_answers_like_get_without_a_body() {
+    let app = spawn_app().await;
+    let get = app.client.get(format!("{}/programmes/2016-2020", app.address)).send().await.unwrap();
+    let etag = get.headers()["etag"].to_str().unwrap().to_string();
+    let head = app.client.head(format!("{}/programmes/2016-2020", app.address)).send().await.unwrap();
+    assert_eq!(head.status().as_u16(), 200);
+    assert_eq!(head.headers()["etag"].to_str().unwrap(), etag);
+    assert!(head.bytes().await.unwrap().is_empty());
+    assert_eq!(
+        app.client.head(format!("{}/programmes/nope", app.address)).send().await.unwrap().status().as_u16(),
+        404
+    );
+}
