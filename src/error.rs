@@ -350,7 +350,7 @@ pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: impl Into<
 
 /// Documented error responses, shared by every operation that can give them.
 pub mod responses {
-    use utoipa::ToResponse;
+    use utoipa::{IntoResponses, ToResponse};
 
     use super::Problem;
 
@@ -482,4 +482,33 @@ pub mod responses {
                          "detail": "the body stopped arriving for 10 s"})
     )]
     pub struct RequestTimeout(#[to_schema] pub Problem);
+
+    /// What any write can answer besides success: no or a bad token, the wrong scope, a stale
+    /// If-Match, the rate limit, the database down.
+    #[derive(IntoResponses)]
+    pub enum WriteErrors {
+        #[response(status = 401)]
+        Unauthorized(#[ref_response] Unauthorized),
+        #[response(status = 403)]
+        Forbidden(#[ref_response] Forbidden),
+        #[response(status = 412)]
+        PreconditionFailed(#[ref_response] PreconditionFailed),
+        #[response(status = 429)]
+        TooManyRequests(#[ref_response] TooManyRequests),
+        #[response(status = 503)]
+        Unavailable(#[ref_response] Unavailable),
+    }
+
+    /// What a write with a JSON body can answer about that body.
+    #[derive(IntoResponses)]
+    pub enum BodyErrors {
+        #[response(status = 408)]
+        RequestTimeout(#[ref_response] RequestTimeout),
+        #[response(status = 413)]
+        PayloadTooLarge(#[ref_response] PayloadTooLarge),
+        #[response(status = 415)]
+        UnsupportedMediaType(#[ref_response] UnsupportedMediaType),
+        #[response(status = 422)]
+        Unprocessable(#[ref_response] Unprocessable),
+    }
 }

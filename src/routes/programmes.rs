@@ -13,10 +13,7 @@ use crate::auth::{Scope, authorize};
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
 use crate::domain::totals::warnings;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
-use crate::error::responses::{
-    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout,
-    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
-};
+use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::error::{ApiError, Result};
 use crate::storage::ProgrammeKey;
 use crate::storage::{WriteError, Written};
@@ -181,15 +178,8 @@ pub fn written(
     responses(
         (status = 200, description = "Replaced", body = WriteResult, headers(("ETag" = String, description = "The new version"))),
         (status = 201, description = "Created", body = WriteResult, headers(("ETag" = String), ("Location" = String))),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 412, response = PreconditionFailed),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
-        (status = 429, response = TooManyRequests),
-        (status = 408, response = RequestTimeout),
-        (status = 503, response = Unavailable),
+        WriteErrors,
+        BodyErrors,
     )
 )]
 #[put("/programmes/{id}")]
@@ -233,13 +223,9 @@ pub async fn put_programme(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
-        (status = 412, response = PreconditionFailed),
         (status = 428, response = PreconditionRequired),
-        (status = 429, response = TooManyRequests),
-        (status = 503, response = Unavailable),
+        WriteErrors,
     )
 )]
 #[delete("/programmes/{id}")]

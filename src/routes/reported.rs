@@ -8,10 +8,7 @@ use super::http;
 use super::programmes::{ProgrammePath, WriteResult, written};
 use crate::auth::{Scope, authorize};
 use crate::domain::document::{Reported, parse_part, relocate, validate};
-use crate::error::responses::{
-    Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout, TooManyRequests,
-    Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
-};
+use crate::error::responses::{BodyErrors, NotFound, PreconditionRequired, WriteErrors};
 use crate::error::{ApiError, Result};
 use crate::storage::WriteError;
 
@@ -31,17 +28,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Replaced", body = WriteResult, headers(("ETag" = String))),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
-        (status = 412, response = PreconditionFailed),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 428, response = PreconditionRequired),
-        (status = 429, response = TooManyRequests),
-        (status = 408, response = RequestTimeout),
-        (status = 503, response = Unavailable),
+        WriteErrors,
+        BodyErrors,
     )
 )]
 #[put("/programmes/{id}/reported")]

@@ -13,10 +13,7 @@ use super::{AppState, Page, bad_cursor, csv, known_key, next_url, not_found_prog
 use crate::auth::{Scope, authorize};
 use crate::domain::document::{SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::views::SchemeView;
-use crate::error::responses::{
-    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout,
-    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
-};
+use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::error::{ApiError, Result};
 use crate::storage::{Actor, Precondition, SchemeFilter, WriteError, Written};
 
@@ -246,17 +243,10 @@ async fn store_record(
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Added", body = WriteResult, headers(("ETag" = String), ("Location" = String))),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
-        (status = 412, response = PreconditionFailed),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 428, response = PreconditionRequired),
-        (status = 429, response = TooManyRequests),
-        (status = 408, response = RequestTimeout),
-        (status = 503, response = Unavailable),
+        WriteErrors,
+        BodyErrors,
     )
 )]
 #[post("/programmes/{id}/schemes")]
@@ -290,17 +280,10 @@ pub async fn post_scheme(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Replaced", body = WriteResult, headers(("ETag" = String))),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
-        (status = 412, response = PreconditionFailed),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 428, response = PreconditionRequired),
-        (status = 429, response = TooManyRequests),
-        (status = 408, response = RequestTimeout),
-        (status = 503, response = Unavailable),
+        WriteErrors,
+        BodyErrors,
     )
 )]
 #[put("/programmes/{id}/schemes/{scheme_id}")]
@@ -326,13 +309,9 @@ pub async fn put_scheme(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Deleted", body = WriteResult, headers(("ETag" = String))),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
-        (status = 412, response = PreconditionFailed),
         (status = 428, response = PreconditionRequired),
-        (status = 429, response = TooManyRequests),
-        (status = 503, response = Unavailable),
+        WriteErrors,
     )
 )]
 #[delete("/programmes/{id}/schemes/{scheme_id}")]

@@ -134,10 +134,6 @@ impl Db {
         }
     }
 
-    pub fn engine(&self) -> Engine {
-        self.engine
-    }
-
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }

@@ -142,10 +142,6 @@ impl Db {
         Ok(Some(Reported { schemes, schemes_by_scope, cost, funding }))
     }
 
-    pub async fn programme_exists(&self, id: &str) -> Result<bool, sqlx::Error> {
-        Ok(sqlx::query("SELECT 1 FROM programmes WHERE id = $1").bind(id).fetch_optional(&self.pool).await?.is_some())
-    }
-
     /// Scheme records in document order, `limit` of them after position `after`, with their
     /// funding lines and indicators. Keyset pagination on the record's position.
     pub async fn schemes(
