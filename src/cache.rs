@@ -109,8 +109,12 @@ fn not_modified(headers: &HeaderMap, etag: Option<&HeaderValue>) -> bool {
     let (Some(tag), Some(asked)) = (etag.and_then(|t| t.to_str().ok()), headers.get(header::IF_NONE_MATCH)) else {
         return false;
     };
-    asked.to_str().is_ok_and(|v| v.trim() == "*" || v.split(',').any(|t| t.trim() == tag))
+    asked.to_str().is_ok_and(|asked| crate::routes::http::none_match(asked, tag))
 }
+
+/// The headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5).
+const NOT_MODIFIED_HEADERS: [HeaderName; 4] =
+    [header::ETAG, header::VARY, header::CACHE_CONTROL, header::LAST_MODIFIED];
 
 /// Middleware: serves cached reads, stores fresh ones, and refreshes the version after a write.
 pub async fn middleware(
@@ -139,7 +143,7 @@ pub async fn middleware(
         let etag = entry.headers.iter().find(|(n, _)| n == header::ETAG).map(|(_, v)| v);
         let mut response = if not_modified(req.headers(), etag) {
             let mut r = HttpResponse::NotModified();
-            for (name, value) in entry.headers.iter().filter(|(n, _)| n == header::ETAG || n == header::VARY) {
+            for (name, value) in entry.headers.iter().filter(|(n, _)| NOT_MODIFIED_HEADERS.contains(n)) {
                 r.insert_header((name.clone(), value.clone()));
             }
             r.finish()

@@ -10,7 +10,7 @@ use std::time::Duration;
 use actix_cors::Cors;
 use actix_governor::{Governor, GovernorConfig, GovernorConfigBuilder};
 use actix_web::http::{Method, header};
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{Compress, from_fn};
 use governor::clock::QuantaInstant;
 use governor::middleware::NoOpMiddleware;
 use tracing_actix_web::TracingLogger;
@@ -131,8 +131,11 @@ impl Application {
                 .service(routes::landing)
                 .default_service(web::to(routes::fallback))
                 // Outermost last: request id → log span → metrics → CORS → write rate limit →
-                // HEAD as GET → response cache → routes.
+                // HEAD as GET → coded ETags → compression → response cache → routes. The cache
+                // keeps plain bytes; a body is compressed on its way out, when the client asks.
                 .wrap(from_fn(crate::cache::middleware))
+                .wrap(Compress::default())
+                .wrap(from_fn(routes::http::coded_etags))
                 .wrap(from_fn(routes::http::head_as_get))
                 .wrap(Governor::new(&rate_limit))
                 .wrap(cors(&write_origins))

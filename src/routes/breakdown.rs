@@ -86,9 +86,9 @@ pub async fn get_breakdown(
         }
     };
     match representation {
-        Representation::Json => http::json(&req, version, &result),
+        Representation::Json => http::json(&req, &version, &result),
         Representation::Csv => {
-            Ok(http::respond(&req, version, StatusCode::OK, representation, Body::Csv(csv::breakdown(&result)?)))
+            Ok(http::respond(&req, &version, StatusCode::OK, representation, Body::Csv(csv::breakdown(&result)?)))
         }
     }
 }

@@ -36,7 +36,7 @@ pub async fn export_programme(
     path: web::Path<ProgrammePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let (programme, version) = state.db.export(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
+    let (programme, stamp) = state.db.export(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
     let body = Body::Json(canonical_json(&programme).into_bytes());
-    Ok(http::respond(&req, version, StatusCode::OK, Representation::Json, body))
+    Ok(http::respond(&req, &http::Validators::programme(stamp), StatusCode::OK, Representation::Json, body))
 }

@@ -1,16 +1,16 @@
 //! HTTP mechanics the resources share: ETags and conditional requests, CSV or JSON, bodies.
 
-use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
 use std::time::Duration;
 
 use actix_web::web::{Bytes, Payload};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use futures_util::StreamExt;
 use serde::Serialize;
 
 use crate::error::ApiError;
-use crate::storage::Precondition;
+use crate::storage::{Precondition, Stamp};
 
 /// The two representations of programme data; each has its own ETag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,14 +44,69 @@ impl Representation {
     }
 }
 
-/// The strong ETag of a programme's data at `version` in one representation: `"42-json"`.
-pub fn etag(version: i64, representation: Representation) -> String {
-    format!("\"{version}-{}\"", representation.suffix())
+/// How long shared and private caches may reuse a response without asking again. Short, because
+/// a write must show soon everywhere; after it, `must-revalidate` sends them back with
+/// `If-None-Match`, which costs a 304.
+pub const MAX_AGE_SECS: u32 = 5;
+
+/// The validators of a response: the data version it shows and when that was written.
+#[derive(Clone, Debug)]
+pub struct Validators {
+    /// `""` for a programme's own version, `"all-"` for the database-wide one.
+    prefix: &'static str,
+    stamp: Stamp,
 }
 
-/// The version an ETag names (any representation); None for weak or foreign tags.
+impl Validators {
+    /// For a programme's resources: its version, the one `If-Match` checks.
+    pub fn programme(stamp: Stamp) -> Validators {
+        Validators { prefix: "", stamp }
+    }
+
+    /// For lists and reference data: the database-wide version, which moves with any write.
+    pub fn data(stamp: Stamp) -> Validators {
+        Validators { prefix: "all-", stamp }
+    }
+
+    /// The strong ETag in one representation: `"42-json"`, or `"all-42-json"` for lists.
+    pub fn etag(&self, representation: Representation) -> String {
+        format!("\"{}{}-{}\"", self.prefix, self.stamp.version, representation.suffix())
+    }
+
+    /// `Last-Modified` as an HTTP date, when the time is known.
+    fn last_modified(&self) -> Option<String> {
+        let text = self.stamp.modified.as_deref()?;
+        let time = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
+        Some(header::HttpDate::from(std::time::SystemTime::from(time)).to_string())
+    }
+}
+
+/// The content codings `Compress` may apply; a coded body's ETag ends in one (`"42-json-gzip"`).
+const CODINGS: [&str; 4] = ["gzip", "br", "zstd", "deflate"];
+
+/// Whether an `If-None-Match` value holds `tag` (in any content coding) or is `*`.
+pub fn none_match(if_none_match: &str, tag: &str) -> bool {
+    let value = if_none_match.trim();
+    value == "*" || value.split(',').any(|t| same_tag(t, tag))
+}
+
+fn same_tag(asked: &str, tag: &str) -> bool {
+    let (asked, tag) = (asked.trim(), tag.trim());
+    asked == tag || strip_coding(asked).is_some_and(|stem| stem == tag)
+}
+
+/// `"42-json-gzip"` → `"42-json"` (with its quotes); None for a tag with no coding.
+fn strip_coding(tag: &str) -> Option<String> {
+    let inner = tag.strip_prefix('"')?.strip_suffix('"')?;
+    let (stem, coding) = inner.rsplit_once('-')?;
+    CODINGS.contains(&coding).then(|| format!("\"{stem}\""))
+}
+
+/// The version an ETag names (any representation or coding); None for weak or foreign tags,
+/// and for the database-wide tags of lists, which no write can name.
 fn version_of(tag: &str) -> Option<i64> {
-    let inner = tag.trim().strip_prefix('"')?.strip_suffix('"')?;
+    let tag = strip_coding(tag.trim()).unwrap_or_else(|| tag.trim().to_string());
+    let inner = tag.strip_prefix('"')?.strip_suffix('"')?;
     let (version, suffix) = inner.split_once('-')?;
     matches!(suffix, "json" | "csv").then(|| version.parse().ok()).flatten()
 }
@@ -86,31 +141,41 @@ pub fn require_if_match(req: &HttpRequest) -> Result<Precondition, ApiError> {
 
 /// Whether the request's `If-None-Match` already holds `tag`.
 fn not_modified(req: &HttpRequest, tag: &str) -> bool {
-    req.headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|h| h.to_str().ok())
-        .is_some_and(|value| value.trim() == "*" || value.split(',').any(|t| t.trim() == tag))
+    req.headers().get(header::IF_NONE_MATCH).and_then(|h| h.to_str().ok()).is_some_and(|value| none_match(value, tag))
 }
 
-fn with_validators(mut builder: actix_web::HttpResponseBuilder, tag: &str) -> actix_web::HttpResponseBuilder {
-    builder.insert_header((header::ETAG, tag.to_string())).insert_header((header::VARY, "Accept"));
+/// The headers a 200 and a 304 of a resource carry (`Cache-Control` only on reads: the answer to
+/// a write is not a representation to reuse).
+fn with_validators(
+    mut builder: HttpResponseBuilder,
+    req: &HttpRequest,
+    validators: &Validators,
+    tag: &str,
+) -> HttpResponseBuilder {
+    builder.insert_header((header::ETAG, tag.to_string())).insert_header((header::VARY, "Accept, Accept-Encoding"));
+    if req.method() == Method::GET {
+        builder.insert_header((header::CACHE_CONTROL, format!("public, max-age={MAX_AGE_SECS}, must-revalidate")));
+    }
+    if let Some(date) = validators.last_modified() {
+        builder.insert_header((header::LAST_MODIFIED, date));
+    }
     builder
 }
 
-/// A response about a programme at `version`: its ETag, `Vary: Accept`, and 304 when the client
-/// already has it.
+/// A response about data at `validators`: its ETag, `Last-Modified`, `Cache-Control`,
+/// `Vary: Accept`, and 304 when the client already has it.
 pub fn respond(
     req: &HttpRequest,
-    version: i64,
+    validators: &Validators,
     status: StatusCode,
     representation: Representation,
     body: Body,
 ) -> HttpResponse {
-    let tag = etag(version, representation);
+    let tag = validators.etag(representation);
     if status == StatusCode::OK && not_modified(req, &tag) {
-        return with_validators(HttpResponse::NotModified(), &tag).finish();
+        return with_validators(HttpResponse::NotModified(), req, validators, &tag).finish();
     }
-    let mut builder = with_validators(HttpResponse::build(status), &tag);
+    let mut builder = with_validators(HttpResponse::build(status), req, validators, &tag);
     match body {
         Body::Json(bytes) => builder.content_type("application/json").body(bytes),
         Body::Csv(bytes) => builder.content_type("text/csv; charset=utf-8").body(bytes),
@@ -122,10 +187,10 @@ pub enum Body {
     Csv(Vec<u8>),
 }
 
-/// A JSON response about a programme at `version`.
-pub fn json<T: Serialize>(req: &HttpRequest, version: i64, value: &T) -> Result<HttpResponse, ApiError> {
+/// A JSON response about data at `validators`.
+pub fn json<T: Serialize>(req: &HttpRequest, validators: &Validators, value: &T) -> Result<HttpResponse, ApiError> {
     let bytes = serde_json::to_vec(value).map_err(|e| ApiError::Internal(e.into()))?;
-    Ok(respond(req, version, StatusCode::OK, Representation::Json, Body::Json(bytes)))
+    Ok(respond(req, validators, StatusCode::OK, Representation::Json, Body::Json(bytes)))
 }
 
 /// Reads a JSON request body of at most `limit` bytes: 415 for another content type, 413 past
@@ -178,16 +243,71 @@ pub async fn head_as_get(
     Ok(response.map_body(|_, _| actix_web::body::BoxBody::new(())))
 }
 
+/// Middleware, outside `Compress`: a compressed body is another representation, so its strong
+/// ETag names the coding (`"42-json"` sent gzip-encoded is `"42-json-gzip"`), and a 304 repeats
+/// the tag the client holds. It also keeps `Vary` on one line.
+pub async fn coded_etags(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let asked = req.headers().get(header::IF_NONE_MATCH).and_then(|h| h.to_str().ok()).map(str::to_string);
+    let mut response = next.call(req).await?;
+    // `Compress` adds a second `Vary` line; CORS, further out, keeps only the first. One line,
+    // each name once.
+    if response.headers().get_all(header::VARY).count() > 1 {
+        let mut names: Vec<&str> = Vec::new();
+        for name in response.headers().get_all(header::VARY).filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(','))
+        {
+            let name = name.trim();
+            if !name.is_empty() && !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                names.push(name);
+            }
+        }
+        if let Ok(joined) = HeaderValue::from_str(&names.join(", ")) {
+            response.headers_mut().insert(header::VARY, joined);
+        }
+    }
+    let headers = response.headers();
+    let Some(tag) = headers.get(header::ETAG).and_then(|t| t.to_str().ok()).map(str::to_string) else {
+        return Ok(response);
+    };
+    let coded = if response.status() == StatusCode::NOT_MODIFIED {
+        asked.and_then(|asked| asked.split(',').map(str::trim).find(|t| same_tag(t, &tag)).map(str::to_string))
+    } else {
+        headers
+            .get(header::CONTENT_ENCODING)
+            .and_then(|c| c.to_str().ok())
+            .filter(|c| CODINGS.contains(c))
+            .and_then(|coding| tag.strip_suffix('"').map(|stem| format!("{stem}-{coding}\"")))
+    };
+    if let Some(value) = coded.and_then(|t| HeaderValue::from_str(&t).ok()) {
+        response.headers_mut().insert(header::ETAG, value);
+    }
+    Ok(response)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn etags_name_a_version_and_a_representation() {
-        assert_eq!(etag(42, Representation::Json), "\"42-json\"");
+        let stamp = Stamp { version: 42, modified: Some("2026-11-26T10:00:00Z".into()) };
+        assert_eq!(Validators::programme(stamp.clone()).etag(Representation::Json), "\"42-json\"");
+        assert_eq!(Validators::data(stamp.clone()).etag(Representation::Csv), "\"all-42-csv\"");
+        assert_eq!(Validators::data(stamp).last_modified().as_deref(), Some("Thu, 26 Nov 2026 10:00:00 GMT"));
         assert_eq!(version_of("\"42-csv\""), Some(42));
-        for foreign in ["W/\"42-json\"", "42-json", "\"abc\"", "\"42-xml\""] {
+        assert_eq!(version_of("\"42-json-gzip\""), Some(42));
+        for foreign in ["W/\"42-json\"", "42-json", "\"abc\"", "\"42-xml\"", "\"all-42-json\"", "\"42-json-xz\""] {
             assert_eq!(version_of(foreign), None, "{foreign}");
         }
+    }
+
+    #[test]
+    fn if_none_match_holds_a_tag_in_any_coding() {
+        assert!(none_match("\"41-json\", \"42-json-br\"", "\"42-json\""));
+        assert!(none_match("*", "\"42-json\""));
+        assert!(!none_match("\"42-csv\"", "\"42-json\""));
+        assert!(!none_match("\"42-json\"", "\"all-42-json\""));
     }
 }

@@ -66,5 +66,5 @@ pub async fn get_indicators(
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    http::json(&req, version, &Indicators { programme_id: path.id.clone(), indicators })
+    http::json(&req, &version, &Indicators { programme_id: path.id.clone(), indicators })
 }

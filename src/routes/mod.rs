@@ -190,9 +190,15 @@ pub fn known_key<'a>(parameter: &str, value: Option<&'a str>, allowed: &[&str]) 
 
 pub use crate::domain::reference::{activity_schema, scope_schema, source_schema};
 
-/// The current version of programme `id`, or 404.
-pub async fn version_of(state: &AppState, id: &str) -> Result<i64, ApiError> {
-    state.db.programme_version(id).await?.ok_or_else(|| not_found_programme(id))
+/// The validators of programme `id`'s resources (its current version), or 404.
+pub async fn version_of(state: &AppState, id: &str) -> Result<http::Validators, ApiError> {
+    let stamp = state.db.programme_stamp(id).await?.ok_or_else(|| not_found_programme(id))?;
+    Ok(http::Validators::programme(stamp))
+}
+
+/// The validators of lists and reference data: the database-wide version.
+pub async fn data_validators(state: &AppState) -> Result<http::Validators, ApiError> {
+    Ok(http::Validators::data(state.db.data_stamp().await?))
 }
 
 pub fn not_found_programme(id: &str) -> ApiError {

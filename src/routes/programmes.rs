@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::http::{self, Body, Representation};
-use super::{AppState, Page, bad_cursor, next_url, not_found_programme, parse_limit, version_of};
+use super::{AppState, Page, bad_cursor, data_validators, next_url, not_found_programme, parse_limit, version_of};
 use crate::auth::{Scope, authorize};
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
 use crate::domain::totals::warnings;
@@ -16,7 +16,7 @@ use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
 use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::error::{ApiError, Result};
 use crate::storage::ProgrammeKey;
-use crate::storage::{WriteError, Written};
+use crate::storage::{Stamp, WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_programmes).service(get_programme).service(put_programme).service(delete_programme);
@@ -68,7 +68,8 @@ fn decode_key(text: &str) -> Option<ProgrammeKey> {
     tag = "programmes",
     params(ListQuery),
     responses(
-        (status = 200, description = "A page of programmes", body = Page<ProgrammeSummary>),
+        (status = 200, description = "A page of programmes", body = Page<ProgrammeSummary>, headers(("ETag" = String, description = "The database-wide data version, e.g. `\"all-42-json\"`"))),
+        (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = BadRequest),
         (status = 503, response = Unavailable),
     )
@@ -78,8 +79,9 @@ pub async fn list_programmes(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
     req: HttpRequest,
-) -> Result<web::Json<Page<ProgrammeSummary>>> {
+) -> Result<HttpResponse> {
     let limit = parse_limit(query.limit.as_deref())?;
+    let validators = data_validators(&state).await?;
     let after = match query.cursor.as_deref() {
         Some(text) => Some(decode_key(text).ok_or_else(bad_cursor)?),
         None => None,
@@ -94,7 +96,7 @@ pub async fn list_programmes(
     } else {
         None
     };
-    Ok(web::Json(Page { items, next }))
+    http::json(&req, &validators, &Page { items, next })
 }
 
 /// Get a programme
@@ -118,7 +120,7 @@ pub async fn get_programme(
 ) -> Result<HttpResponse> {
     let version = version_of(&state, &path.id).await?;
     let programme = state.db.programme(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
-    http::json(&req, version, &programme)
+    http::json(&req, &version, &programme)
 }
 
 /// What a write did: the programme's new version (also its `ETag`) and, when its reported
@@ -150,7 +152,8 @@ pub fn written(
     };
     let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.into()))?;
     let status = if location.is_some() { StatusCode::CREATED } else { StatusCode::OK };
-    let mut response = http::respond(req, written.version, status, Representation::Json, Body::Json(body));
+    let validators = http::Validators::programme(Stamp { version: written.version, modified: Some(written.modified) });
+    let mut response = http::respond(req, &validators, status, Representation::Json, Body::Json(body));
     if let Some(location) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
         response.headers_mut().insert(header::LOCATION, location);
     }

@@ -1,12 +1,15 @@
-//! `GET /activities` and `GET /funding-sources`: the reference taxonomies.
+//! `GET /activities` and `GET /funding-sources`: the reference taxonomies (their ETag is the
+//! database-wide data version, like every list's).
 
-use actix_web::{get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::AppState;
+use super::{AppState, data_validators, http};
 use crate::domain::reference::{Activity, FundingSource};
+use crate::error::Result;
+use crate::error::responses::Unavailable;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_activities).service(list_funding_sources);
@@ -26,18 +29,32 @@ pub struct FundingSourceList {
 ///
 /// The industrial-promotion activities of Decree 45/2012/NĐ-CP Article 4, in clause order, and
 /// `unspecified` for records whose activity the source does not name.
-#[utoipa::path(tag = "reference", responses((status = 200, description = "The activities", body = ActivityList)))]
+#[utoipa::path(
+    tag = "reference",
+    responses(
+        (status = 200, description = "The activities", body = ActivityList, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 503, response = Unavailable),
+    )
+)]
 #[get("/activities")]
-pub async fn list_activities(state: web::Data<AppState>) -> web::Json<ActivityList> {
-    web::Json(ActivityList { items: state.reference.activities.clone() })
+pub async fn list_activities(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
+    http::json(&req, &data_validators(&state).await?, &ActivityList { items: state.reference.activities.clone() })
 }
 
 /// Funding sources
 ///
 /// The funding-source tree: `state_budget` (with `central_budget` and `local_budget` below it)
 /// and `contributions` of the participating organisations and individuals.
-#[utoipa::path(tag = "reference", responses((status = 200, description = "The funding sources", body = FundingSourceList)))]
+#[utoipa::path(
+    tag = "reference",
+    responses(
+        (status = 200, description = "The funding sources", body = FundingSourceList, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 503, response = Unavailable),
+    )
+)]
 #[get("/funding-sources")]
-pub async fn list_funding_sources(state: web::Data<AppState>) -> web::Json<FundingSourceList> {
-    web::Json(FundingSourceList { items: state.reference.sources.clone() })
+pub async fn list_funding_sources(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
+    http::json(&req, &data_validators(&state).await?, &FundingSourceList { items: state.reference.sources.clone() })
 }

@@ -121,10 +121,10 @@ pub async fn list_schemes(
     };
     let items: Vec<SchemeView> = rows.into_iter().map(|(_, view)| view).collect();
     match representation {
-        Representation::Json => http::json(&req, version, &Page { items, next }),
+        Representation::Json => http::json(&req, &version, &Page { items, next }),
         Representation::Csv => {
             let mut response =
-                http::respond(&req, version, StatusCode::OK, representation, Body::Csv(csv::schemes(&items)?));
+                http::respond(&req, &version, StatusCode::OK, representation, Body::Csv(csv::schemes(&items)?));
             if let Some(link) = next.and_then(|n| HeaderValue::from_str(&format!("<{n}>; rel=\"next\"")).ok()) {
                 response.headers_mut().insert(header::LINK, link);
             }
@@ -156,7 +156,7 @@ pub async fn get_scheme(
     let version = version_of(&state, &path.id).await?;
     let view =
         state.db.scheme(&path.id, &path.scheme_id).await?.ok_or_else(|| missing_scheme(&path.id, &path.scheme_id))?;
-    http::json(&req, version, &view)
+    http::json(&req, &version, &view)
 }
 
 fn missing_scheme(programme_id: &str, scheme_id: &str) -> ApiError {

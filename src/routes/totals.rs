@@ -40,5 +40,5 @@ pub async fn get_totals(
     let reported = state.db.reported(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
     let by_scope = state.db.group_sums(&path.id, crate::domain::breakdown::Dimension::Scope).await?;
     let lines = state.db.line_sums(&path.id, None).await?;
-    http::json(&req, version, &reconcile(&path.id, &reported, &by_scope, &lines, &state.reference))
+    http::json(&req, &version, &reconcile(&path.id, &reported, &by_scope, &lines, &state.reference))
 }

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::Stamp;
+
 use crate::domain::document::{
     AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, LegalBasis, Period, Programme, Reported,
     ReportedAmount, ReportedCount, SchemeRecord, ScopeCount, SourceAmount, SourceDocument,
@@ -60,12 +62,12 @@ pub(super) fn metadata(row: &AnyRow) -> Result<Metadata, sqlx::Error> {
 
 /// The programme `id` as a document, in canonical order (reported entries in reference order,
 /// records, lines and indicators in the order they were written), with its version.
-pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, i64)>, sqlx::Error> {
+pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
     let Some(row) = sqlx::query("SELECT * FROM programmes WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?
     else {
         return Ok(None);
     };
-    let version: i64 = row.try_get("version")?;
+    let stamp = Stamp { version: row.try_get("version")?, modified: row.try_get("updated_at")? };
     let schemes_reported = row
         .try_get::<Option<i64>, _>("reported_schemes")?
         .map(|value| -> Result<_, sqlx::Error> {
@@ -179,5 +181,5 @@ pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programm
         indicator_definitions,
         schemes,
     };
-    Ok(Some((programme, version)))
+    Ok(Some((programme, stamp)))
 }

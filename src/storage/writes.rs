@@ -47,11 +47,21 @@ pub enum WriteError {
     Database(#[from] sqlx::Error),
 }
 
+/// What a response's validators are made of: a version (the ETag) and the time it was written
+/// (`Last-Modified`; RFC 3339 text, None when unknown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub version: i64,
+    pub modified: Option<String>,
+}
+
 /// A write that took effect.
 #[derive(Clone, Debug)]
 pub struct Written {
     /// The programme's new version (for a delete, the version the deletion was recorded at).
     pub version: i64,
+    /// When it was written (RFC 3339).
+    pub modified: String,
     /// Whether the programme did not exist before.
     pub created: bool,
     /// The programme after the write; None after a delete.
@@ -112,18 +122,26 @@ impl Db {
         sqlx::query("SELECT version FROM data_version WHERE id = 1").fetch_one(&self.pool).await?.try_get(0)
     }
 
-    /// The programme's current version, or None when it does not exist.
-    pub async fn programme_version(&self, id: &str) -> Result<Option<i64>, sqlx::Error> {
-        sqlx::query("SELECT version FROM programmes WHERE id = $1")
+    /// The database-wide data version and when it last moved: the validators of lists and
+    /// reference data.
+    pub async fn data_stamp(&self) -> Result<Stamp, sqlx::Error> {
+        let row =
+            sqlx::query("SELECT version, updated_at FROM data_version WHERE id = 1").fetch_one(&self.pool).await?;
+        Ok(Stamp { version: row.try_get(0)?, modified: row.try_get(1)? })
+    }
+
+    /// The programme's current version and when it was written, or None when it does not exist.
+    pub async fn programme_stamp(&self, id: &str) -> Result<Option<Stamp>, sqlx::Error> {
+        sqlx::query("SELECT version, updated_at FROM programmes WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .map(|row| row.try_get(0))
+            .map(|row| Ok(Stamp { version: row.try_get(0)?, modified: row.try_get(1)? }))
             .transpose()
     }
 
-    /// The whole programme document and its version, as export gives it.
-    pub async fn export(&self, id: &str) -> Result<Option<(Programme, i64)>, sqlx::Error> {
+    /// The whole programme document and its stamp, as export gives it.
+    pub async fn export(&self, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
         load_programme(&mut conn, id).await
     }
@@ -186,12 +204,15 @@ where
     F: FnOnce(Option<Programme>) -> Result<Option<Programme>, WriteError>,
 {
     // First statement: on PostgreSQL the row lock queues every other writer behind this one.
-    let version: i64 = sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version")
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
+    let now = now_text();
+    let version: i64 =
+        sqlx::query("UPDATE data_version SET version = version + 1, updated_at = $1 WHERE id = 1 RETURNING version")
+            .bind(&now)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
     let before = load_programme(&mut *conn, id).await?;
-    let current = before.as_ref().map(|(_, v)| *v);
+    let current = before.as_ref().map(|(_, stamp)| stamp.version);
     let satisfied = match &precondition {
         Precondition::None => true,
         Precondition::Versions(expected) => current.is_some_and(|v| expected.contains(&v)),
@@ -209,7 +230,7 @@ where
         return Err(WriteError::PreconditionFailed { current });
     }
     match &after {
-        Some(programme) => write_programme(&mut *conn, programme, version).await?,
+        Some(programme) => write_programme(&mut *conn, programme, version, &now).await?,
         None => {
             sqlx::query("DELETE FROM programmes WHERE id = $1").bind(id).execute(&mut *conn).await?;
         }
@@ -237,16 +258,16 @@ where
     .bind(after.as_ref().map(|p| p.schemes.len() as i64))
     .execute(&mut *conn)
     .await?;
-    Ok(Written { version, created, after })
+    Ok(Written { version, modified: now, created, after })
 }
 
 /// Reads a whole programme back into its document form (canonical order), with its version.
-async fn load_programme(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, i64)>, sqlx::Error> {
+async fn load_programme(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
     super::documents::load(conn, id).await
 }
 
-/// Replaces the programme's rows inside the caller's transaction, at `version`.
-async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64) -> Result<(), sqlx::Error> {
+/// Replaces the programme's rows inside the caller's transaction, at `version` written `now`.
+async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, now: &str) -> Result<(), sqlx::Error> {
     // Children go with the programme (ON DELETE CASCADE).
     sqlx::query("DELETE FROM programmes WHERE id = $1").bind(&p.id).execute(&mut *tx).await?;
 
@@ -281,7 +302,7 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64) ->
     .bind(p.reported.cost.as_ref().map(|c| c.amount.to_dong()))
     .bind(p.reported.cost.as_ref().and_then(|c| c.quote.clone()))
     .bind(version)
-    .bind(now_text())
+    .bind(now)
     .execute(&mut *tx)
     .await?;
 

@@ -10,6 +10,7 @@ mod csv;
 mod errors;
 mod foundation;
 mod helpers;
+mod http_caching;
 mod indicators;
 mod openapi;
 mod operations;
