@@ -79,30 +79,19 @@ impl ResponseCache {
     }
 }
 
-/// The cache key of a read, or None for what is not cached (writes, the audit trail, health,
-/// metrics, the spec and Swagger UI).
+/// The cache key of a read: the target, the representation asked for, and the host and scheme
+/// that absolute links are built from. None for what is not cached (anything but GET, or a
+/// target too long to be worth keeping).
 fn key(req: &ServiceRequest) -> Option<String> {
-    if req.method() != Method::GET {
-        return None;
-    }
-    let path = req.path();
-    let cached =
-        (path.starts_with("/programmes") || path == "/activities" || path == "/funding-sources") && path.len() <= 1024;
-    if !cached {
+    if req.method() != Method::GET || req.path().len() > 1024 {
         return None;
     }
     let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
-    // What the answer depends on: the target, the representation asked for, and the host and
-    // scheme that absolute links are built from.
-    Some(format!(
-        "{}?{}\n{}\n{}\n{}\n{}",
-        path,
-        req.query_string(),
-        header("accept"),
-        header("host"),
-        header("x-forwarded-proto"),
-        header("x-forwarded-host")
-    ))
+    let parts = [req.path(), "?", req.query_string(), "\n", header("accept"), "\n", header("host"), "\n"];
+    let forwarded = [header("x-forwarded-proto"), "\n", header("x-forwarded-host")];
+    let mut key = String::with_capacity(parts.iter().chain(&forwarded).map(|p| p.len()).sum());
+    parts.iter().chain(&forwarded).for_each(|p| key.push_str(p));
+    Some(key)
 }
 
 fn not_modified(headers: &HeaderMap, etag: Option<&HeaderValue>) -> bool {
@@ -116,25 +105,34 @@ fn not_modified(headers: &HeaderMap, etag: Option<&HeaderValue>) -> bool {
 const NOT_MODIFIED_HEADERS: [HeaderName; 4] =
     [header::ETAG, header::VARY, header::CACHE_CONTROL, header::LAST_MODIFIED];
 
-/// Middleware: serves cached reads, stores fresh ones, and refreshes the version after a write.
-pub async fn middleware(
+/// The shared cache from the app data, when it is on.
+fn of(req: &ServiceRequest) -> Option<Arc<ResponseCache>> {
+    req.app_data::<Data<Arc<ResponseCache>>>().map(|c| Arc::clone(c.get_ref())).filter(|c| c.enabled)
+}
+
+/// App-wide middleware: after a successful write, and before its answer leaves, reads the new
+/// data version, so that the next read through this instance sees the write.
+pub async fn refresh_after_writes(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let cache = if is_write { of(&req) } else { None };
+    let response = next.call(req).await?;
+    if let Some(cache) = cache.filter(|_| response.status().is_success()) {
+        cache.refresh().await;
+    }
+    Ok(response)
+}
+
+/// Middleware for each cached resource (wrapped on its route, so it runs after routing): serves
+/// the stored bytes for the current data version, or builds the response and stores it.
+pub async fn serve(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let Some(cache) = req.app_data::<Data<Arc<ResponseCache>>>().map(|c| Arc::clone(c.get_ref())) else {
+    let (Some(cache), Some(key)) = (of(&req), key(&req)) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
-    };
-    if !cache.enabled {
-        return Ok(next.call(req).await?.map_into_boxed_body());
-    }
-    let Some(key) = key(&req) else {
-        let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-        let response = next.call(req).await?;
-        if is_write && response.status().is_success() {
-            // Before the answer leaves: the next read through this instance sees the write.
-            cache.refresh().await;
-        }
-        return Ok(response.map_into_boxed_body());
     };
     let version = cache.current();
     let hit =
@@ -155,14 +153,12 @@ pub async fn middleware(
             r.body(entry.body.clone())
         };
         response.headers_mut().insert(HeaderName::from_static("x-cache"), HeaderValue::from_static("hit"));
-        // Routing has not run for a hit: fill in the path parameters, so that the metrics label
-        // it by its route template like any other request.
-        let mut req = req;
-        if let Some(pattern) = req.match_pattern() {
-            actix_web::dev::ResourceDef::new(pattern).capture_match_info(req.match_info_mut());
-        }
         return Ok(req.into_response(response));
     }
+    // A miss builds the whole 200, whatever the client holds, so that it can be stored; the
+    // client's If-None-Match is answered here, from what was built.
+    let mut req = req;
+    let asked = req.headers_mut().remove(header::IF_NONE_MATCH).next();
     let response = next.call(req).await?;
     let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_BODY);
     let Some(version) = version.filter(|_| response.status() == StatusCode::OK && small) else {
@@ -182,6 +178,18 @@ pub async fn middleware(
         }
         entries.insert(key, Arc::new(Entry { version, headers, body: body.clone() }));
     }
-    let response = head.set_body(body).map_into_boxed_body();
+    let mut conditions = HeaderMap::new();
+    if let Some(asked) = asked {
+        conditions.insert(header::IF_NONE_MATCH, asked);
+    }
+    let response = if not_modified(&conditions, head.headers().get(header::ETAG)) {
+        let mut r = HttpResponse::NotModified();
+        for (name, value) in head.headers().iter().filter(|(n, _)| NOT_MODIFIED_HEADERS.contains(n)) {
+            r.insert_header((name.clone(), value.clone()));
+        }
+        r.finish()
+    } else {
+        head.set_body(body).map_into_boxed_body()
+    };
     Ok(ServiceResponse::new(request, response))
 }

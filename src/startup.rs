@@ -131,9 +131,11 @@ impl Application {
                 .service(routes::landing)
                 .default_service(web::to(routes::fallback))
                 // Outermost last: request id → log span → metrics → CORS → write rate limit →
-                // HEAD as GET → coded ETags → compression → response cache → routes. The cache
-                // keeps plain bytes; a body is compressed on its way out, when the client asks.
-                .wrap(from_fn(crate::cache::middleware))
+                // HEAD as GET → coded ETags → compression → cache refresh after writes → routes,
+                // where each cacheable resource has the response cache (after routing, so a hit
+                // costs no route lookup). The cache keeps plain bytes; a body is compressed on its
+                // way out, when the client asks.
+                .wrap(from_fn(crate::cache::refresh_after_writes))
                 .wrap(Compress::default())
                 .wrap(from_fn(routes::http::coded_etags))
                 .wrap(from_fn(routes::http::head_as_get))

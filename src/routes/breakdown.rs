@@ -1,6 +1,7 @@
 //! `GET /programmes/{id}/breakdown?by=activity|scope|source`.
 
 use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -50,7 +51,7 @@ pub struct BreakdownQuery {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/breakdown")]
+#[get("/programmes/{id}/breakdown", wrap = "from_fn(crate::cache::serve)")]
 pub async fn get_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

@@ -1,6 +1,7 @@
 //! `GET /programmes/{id}/export`: the whole programme as a document, in canonical form.
 
 use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -30,7 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/export")]
+#[get("/programmes/{id}/export", wrap = "from_fn(crate::cache::serve)")]
 pub async fn export_programme(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

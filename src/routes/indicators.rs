@@ -1,5 +1,6 @@
 //! `GET /programmes/{id}/indicators`: each indicator across the programme's records.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use rust_decimal::Decimal;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -29,7 +30,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/indicators")]
+#[get("/programmes/{id}/indicators", wrap = "from_fn(crate::cache::serve)")]
 pub async fn get_indicators(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

@@ -2,6 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, delete, get, put, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -74,7 +75,7 @@ fn decode_key(text: &str) -> Option<ProgrammeKey> {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes")]
+#[get("/programmes", wrap = "from_fn(crate::cache::serve)")]
 pub async fn list_programmes(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
@@ -112,7 +113,7 @@ pub async fn list_programmes(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}")]
+#[get("/programmes/{id}", wrap = "from_fn(crate::cache::serve)")]
 pub async fn get_programme(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

@@ -1,6 +1,7 @@
 //! `GET /activities` and `GET /funding-sources`: the reference taxonomies (their ETag is the
 //! database-wide data version, like every list's).
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -37,7 +38,7 @@ pub struct FundingSourceList {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/activities")]
+#[get("/activities", wrap = "from_fn(crate::cache::serve)")]
 pub async fn list_activities(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     http::json(&req, &data_validators(&state).await?, &ActivityList { items: state.reference.activities.clone() })
 }
@@ -54,7 +55,7 @@ pub async fn list_activities(state: web::Data<AppState>, req: HttpRequest) -> Re
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/funding-sources")]
+#[get("/funding-sources", wrap = "from_fn(crate::cache::serve)")]
 pub async fn list_funding_sources(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     http::json(&req, &data_validators(&state).await?, &FundingSourceList { items: state.reference.sources.clone() })
 }

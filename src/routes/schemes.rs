@@ -2,6 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -91,7 +92,7 @@ fn decode_position(text: &str) -> Option<i64> {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/schemes")]
+#[get("/programmes/{id}/schemes", wrap = "from_fn(crate::cache::serve)")]
 pub async fn list_schemes(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
@@ -147,7 +148,7 @@ pub async fn list_schemes(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/schemes/{scheme_id}")]
+#[get("/programmes/{id}/schemes/{scheme_id}", wrap = "from_fn(crate::cache::serve)")]
 pub async fn get_scheme(
     state: web::Data<AppState>,
     path: web::Path<SchemePath>,

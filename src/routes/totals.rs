@@ -1,5 +1,6 @@
 //! `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -30,7 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/totals")]
+#[get("/programmes/{id}/totals", wrap = "from_fn(crate::cache::serve)")]
 pub async fn get_totals(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

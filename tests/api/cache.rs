@@ -72,3 +72,22 @@ async fn a_write_through_another_instance_is_visible_within_a_second() {
     }
     assert!(written.elapsed() < Duration::from_secs(1));
 }
+
+#[tokio::test]
+async fn a_client_that_always_revalidates_is_answered_from_memory() {
+    let app = spawn_app_on(fresh_database().await).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let etag = app.etag("2016-2020").await;
+    for expected in [None, Some("hit"), Some("hit")] {
+        let response = app
+            .client
+            .get(format!("{}/programmes/2016-2020/breakdown?by=scope", app.address))
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        let cache = response.headers().get("x-cache").map(|v| v.to_str().unwrap().to_string());
+        assert_eq!((response.status().as_u16(), cache.as_deref()), (304, expected));
+        assert_eq!(response.headers()["etag"].to_str().unwrap(), etag);
+    }
+}
