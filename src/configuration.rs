@@ -39,6 +39,22 @@ pub enum Command {
         /// The programme id.
         id: String,
     },
+    /// Write synthetic programmes (made-up figures, ids `synthetic-<province>-<period>`) through
+    /// the import path, for scale tests; prints how fast they were written.
+    Generate {
+        /// How many provinces, in alphabetical order of their slugs (1 to 63).
+        #[arg(long, default_value_t = 63, value_parser = clap::value_parser!(u16).range(1..=63))]
+        provinces: u16,
+        /// The periods, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "2011-2015,2016-2020,2021-2025")]
+        periods: Vec<String>,
+        /// Scheme records per programme.
+        #[arg(long)]
+        records: usize,
+        /// The random seed: the same seed gives the same programmes.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Manage the bearer tokens that authorise writes.
     #[command(subcommand)]
     Token(TokenCommand),

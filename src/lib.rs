@@ -12,4 +12,5 @@ pub mod routes;
 pub mod seeds;
 pub mod startup;
 pub mod storage;
+pub mod synthetic;
 pub mod telemetry;

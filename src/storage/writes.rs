@@ -1,5 +1,7 @@
 //! Writing programmes: audited, versioned, all-or-nothing; and the once-only seed load.
 
+use std::fmt::Write as _;
+
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
@@ -306,77 +308,160 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, no
     .execute(&mut *tx)
     .await?;
 
-    for entry in &p.reported.schemes_by_scope {
-        sqlx::query("INSERT INTO reported_scheme_counts (programme_id, scope, schemes, quote) VALUES ($1, $2, $3, $4)")
-            .bind(&p.id)
-            .bind(&entry.scope)
-            .bind(entry.value)
-            .bind(&entry.quote)
-            .execute(&mut *tx)
-            .await?;
-    }
-    for entry in &p.reported.funding {
-        sqlx::query("INSERT INTO reported_funding (programme_id, source, amount_dong, quote) VALUES ($1, $2, $3, $4)")
-            .bind(&p.id)
-            .bind(&entry.source)
-            .bind(entry.amount.to_dong())
-            .bind(&entry.quote)
-            .execute(&mut *tx)
-            .await?;
-    }
-    for (position, def) in p.indicator_definitions.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO indicator_definitions (programme_id, key, position, name_vi, name_en, unit, additive) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(&p.id)
-        .bind(&def.key)
-        .bind(position as i64)
-        .bind(&def.names.vi)
-        .bind(&def.names.en)
-        .bind(&def.unit)
-        .bind(i64::from(def.additive))
-        .execute(&mut *tx)
-        .await?;
-    }
-    for (position, record) in p.schemes.iter().enumerate() {
-        sqlx::query(
-            r#"INSERT INTO scheme_records (programme_id, id, position, activity, scope, title_vi, title_en, scheme_count, cost_dong, quote)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"#,
-        )
-        .bind(&p.id)
-        .bind(&record.id)
-        .bind(position as i64)
-        .bind(&record.activity)
-        .bind(&record.scope)
-        .bind(&record.title.vi)
-        .bind(&record.title.en)
-        .bind(record.scheme_count)
-        .bind(record.cost.to_dong())
-        .bind(&record.quote)
-        .execute(&mut *tx)
-        .await?;
-        for (line_position, line) in record.funding.iter().enumerate() {
-            sqlx::query("INSERT INTO funding_lines (programme_id, scheme_id, source, position, amount_dong) VALUES ($1, $2, $3, $4, $5)")
-                .bind(&p.id)
-                .bind(&record.id)
-                .bind(&line.source)
-                .bind(line_position as i64)
-                .bind(line.amount.to_dong())
-                .execute(&mut *tx)
-                .await?;
-        }
-        for (indicator_position, indicator) in record.indicators.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO indicators (programme_id, scheme_id, key, position, value) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(&p.id)
-            .bind(&record.id)
-            .bind(&indicator.key)
-            .bind(indicator_position as i64)
-            .bind(&indicator.value)
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
+    let id = p.id.as_str();
+    insert_rows(
+        tx,
+        "reported_scheme_counts",
+        &["programme_id", "scope", "schemes", "quote"],
+        p.reported.schemes_by_scope.iter().map(|e| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(&e.scope)),
+                Cell::Int(Some(e.value)),
+                Cell::Text(e.quote.as_deref()),
+            ]
+        }),
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "reported_funding",
+        &["programme_id", "source", "amount_dong", "quote"],
+        p.reported.funding.iter().map(|e| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(&e.source)),
+                Cell::Int(Some(e.amount.to_dong())),
+                Cell::Text(e.quote.as_deref()),
+            ]
+        }),
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "indicator_definitions",
+        &["programme_id", "key", "position", "name_vi", "name_en", "unit", "additive"],
+        p.indicator_definitions.iter().enumerate().map(|(position, def)| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(&def.key)),
+                Cell::Int(Some(position as i64)),
+                Cell::Text(Some(&def.names.vi)),
+                Cell::Text(Some(&def.names.en)),
+                Cell::Text(Some(&def.unit)),
+                Cell::Int(Some(i64::from(def.additive))),
+            ]
+        }),
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "scheme_records",
+        &[
+            "programme_id",
+            "id",
+            "position",
+            "activity",
+            "scope",
+            "title_vi",
+            "title_en",
+            "scheme_count",
+            "cost_dong",
+            "quote",
+        ],
+        p.schemes.iter().enumerate().map(|(position, record)| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(&record.id)),
+                Cell::Int(Some(position as i64)),
+                Cell::Text(Some(&record.activity)),
+                Cell::Text(Some(&record.scope)),
+                Cell::Text(Some(&record.title.vi)),
+                Cell::Text(Some(&record.title.en)),
+                Cell::Int(Some(record.scheme_count)),
+                Cell::Int(Some(record.cost.to_dong())),
+                Cell::Text(record.quote.as_deref()),
+            ]
+        }),
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "funding_lines",
+        &["programme_id", "scheme_id", "source", "position", "amount_dong"],
+        p.schemes.iter().flat_map(|record| {
+            record.funding.iter().enumerate().map(move |(position, line)| {
+                vec![
+                    Cell::Text(Some(id)),
+                    Cell::Text(Some(&record.id)),
+                    Cell::Text(Some(&line.source)),
+                    Cell::Int(Some(position as i64)),
+                    Cell::Int(Some(line.amount.to_dong())),
+                ]
+            })
+        }),
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "indicators",
+        &["programme_id", "scheme_id", "key", "position", "value"],
+        p.schemes.iter().flat_map(|record| {
+            record.indicators.iter().enumerate().map(move |(position, indicator)| {
+                vec![
+                    Cell::Text(Some(id)),
+                    Cell::Text(Some(&record.id)),
+                    Cell::Text(Some(&indicator.key)),
+                    Cell::Int(Some(position as i64)),
+                    Cell::Text(Some(&indicator.value)),
+                ]
+            })
+        }),
+    )
+    .await?;
     Ok(())
+}
+
+/// Bind parameters per INSERT: under SQLite's limit (32,766) and PostgreSQL's (65,535).
+const PARAMETERS_PER_STATEMENT: usize = 30_000;
+
+/// One value to bind.
+enum Cell<'a> {
+    Text(Option<&'a str>),
+    Int(Option<i64>),
+}
+
+/// Inserts `rows` into `table`, as many rows per statement as the parameter limit allows: a
+/// million-record programme is some thousands of statements, not millions.
+async fn insert_rows<'a>(
+    conn: &mut AnyConnection,
+    table: &str,
+    columns: &[&str],
+    mut rows: impl Iterator<Item = Vec<Cell<'a>>>,
+) -> Result<(), sqlx::Error> {
+    let per_statement = (PARAMETERS_PER_STATEMENT / columns.len()).max(1);
+    loop {
+        let chunk: Vec<Vec<Cell<'a>>> = rows.by_ref().take(per_statement).collect();
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+        let mut parameter = 0;
+        for (i, row) in chunk.iter().enumerate() {
+            sql.push_str(if i == 0 { "(" } else { ", (" });
+            for j in 0..row.len() {
+                parameter += 1;
+                let _ = write!(sql, "{}${parameter}", if j == 0 { "" } else { ", " });
+            }
+            sql.push(')');
+        }
+        let mut query = sqlx::query(&sql);
+        for cell in chunk.iter().flatten() {
+            query = match cell {
+                Cell::Text(value) => query.bind(*value),
+                Cell::Int(value) => query.bind(*value),
+            };
+        }
+        query.execute(&mut *conn).await?;
+    }
 }
