@@ -440,6 +440,9 @@ async fn insert_rows<'a>(
     mut rows: impl Iterator<Item = Vec<Cell<'a>>>,
 ) -> Result<(), sqlx::Error> {
     let per_statement = (PARAMETERS_PER_STATEMENT / columns.len()).max(1);
+    // SQLite looks a numbered parameter's name up in a list, which makes binding `$1`..`$n`
+    // quadratic in n; its anonymous `?` is bound by position. PostgreSQL needs `$n`.
+    let numbered = conn.backend_name() != "SQLite";
     loop {
         let chunk: Vec<Vec<Cell<'a>>> = rows.by_ref().take(per_statement).collect();
         if chunk.is_empty() {
@@ -451,7 +454,12 @@ async fn insert_rows<'a>(
             sql.push_str(if i == 0 { "(" } else { ", (" });
             for j in 0..row.len() {
                 parameter += 1;
-                let _ = write!(sql, "{}${parameter}", if j == 0 { "" } else { ", " });
+                sql.push_str(if j == 0 { "" } else { ", " });
+                if numbered {
+                    let _ = write!(sql, "${parameter}");
+                } else {
+                    sql.push('?');
+                }
             }
             sql.push(')');
         }
