@@ -5,7 +5,9 @@
 //! - a write through this instance refreshes it before its response leaves, so the very next
 //!   read sees the new data;
 //! - an entry is stored only if the version did not move while it was being built;
-//! - while the database is down the version cannot move, so what is cached keeps being served.
+//! - while the database is down the version cannot move, so what is cached keeps being served;
+//! - with a read replica, reads go to it only while it holds the version last read from the
+//!   primary (checked by the same poller, and after each write), so no read goes back in time.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -45,7 +47,8 @@ impl ResponseCache {
     pub fn start(db: Db, enabled: bool) -> Arc<ResponseCache> {
         let cache =
             Arc::new(ResponseCache { enabled, db, version: RwLock::new(None), entries: RwLock::new(HashMap::new()) });
-        if enabled {
+        // The poller also decides where reads go when there is a replica, cache or not.
+        if enabled || cache.db.has_replica() {
             let poller = Arc::downgrade(&cache);
             tokio::spawn(async move {
                 let mut tick = tokio::time::interval(POLL);
@@ -66,6 +69,9 @@ impl ResponseCache {
     /// keeps what is known: the data cannot change while nobody can write it.
     pub async fn refresh(&self) {
         if let Ok(now) = self.db.data_version().await {
+            // Before the version is published: from now on reads go to the replica only if it
+            // holds this version, so nothing older is built and stored under it.
+            self.db.check_replica(now).await;
             let changed = *self.version.read().expect("cache lock") != Some(now);
             if changed {
                 *self.version.write().expect("cache lock") = Some(now);
@@ -117,7 +123,10 @@ pub async fn refresh_after_writes(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let cache = if is_write { of(&req) } else { None };
+    let cache = req
+        .app_data::<Data<Arc<ResponseCache>>>()
+        .map(|c| Arc::clone(c.get_ref()))
+        .filter(|c| is_write && (c.enabled || c.db.has_replica()));
     let response = next.call(req).await?;
     if let Some(cache) = cache.filter(|_| response.status().is_success()) {
         cache.refresh().await;

@@ -133,6 +133,10 @@ pub struct Settings {
     /// Seconds a database statement may run (PostgreSQL statement_timeout), then 503.
     #[arg(long, env = "DATABASE_STATEMENT_TIMEOUT_SECS", default_value_t = 10, global = true)]
     pub database_statement_timeout_secs: u64,
+    /// An optional read replica (PostgreSQL streaming replica): reads go to it whenever it has
+    /// caught up with the primary; writes and version checks go to DATABASE_URL.
+    #[arg(long, env = "DATABASE_READ_URL", global = true)]
+    pub database_read_url: Option<String>,
     /// Seconds in-flight requests get to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "SHUTDOWN_TIMEOUT_SECS", default_value_t = 20, global = true)]
     pub shutdown_timeout_secs: u64,
@@ -166,6 +170,7 @@ impl Settings {
             http_workers: 1,
             body_limit_bytes: 1 << 20,
             import_body_limit_bytes: 64 << 20,
+            database_read_url: None,
             trusted_proxies: String::new(),
             cors_write_origins: String::new(),
             write_rate_per_minute: 6000,

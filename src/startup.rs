@@ -26,7 +26,7 @@ use crate::configuration::Settings;
 use crate::openapi::ApiDoc;
 use crate::routes::{self, AppState};
 use crate::seeds;
-use crate::storage::Db;
+use crate::storage::{Db, DbOptions};
 
 pub struct Application {
     server: Server,
@@ -96,7 +96,10 @@ fn cors(origins: &[String]) -> Cors {
 
 impl Application {
     pub async fn build(settings: &Settings) -> anyhow::Result<Application> {
-        let db = prepare_database(settings).await?;
+        let mut db = prepare_database(settings).await?;
+        if let Some(url) = &settings.database_read_url {
+            db = db.with_replica(&DbOptions { url: url.clone(), ..settings.db_options() }).await?;
+        }
         let reference = db.reference().await.context("cannot read the reference data")?;
         let listener = TcpListener::bind(&settings.bind_addr)
             .with_context(|| format!("cannot listen on {}", settings.bind_addr))?;
@@ -153,6 +156,9 @@ impl Application {
             server = server.workers(settings.http_workers);
         }
         tracing::info!("serving http://{address} (database: {})", crate::storage::redact(&settings.database_url));
+        if let Some(url) = &settings.database_read_url {
+            tracing::info!("reading from the replica {} whenever it has caught up", crate::storage::redact(url));
+        }
         Ok(Application { server: server.run(), port: address.port(), db })
     }
 

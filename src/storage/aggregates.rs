@@ -26,7 +26,7 @@ impl Db {
         );
         sqlx::query(&sql)
             .bind(programme_id)
-            .fetch_all(&self.pool)
+            .fetch_all(self.reads())
             .await?
             .iter()
             .map(|row| {
@@ -60,7 +60,7 @@ impl Db {
         };
         sqlx::query(&sql)
             .bind(programme_id)
-            .fetch_all(&self.pool)
+            .fetch_all(self.reads())
             .await?
             .iter()
             .map(|row| {
@@ -85,7 +85,7 @@ impl Db {
                GROUP BY u.ancestor"#,
         )
         .bind(programme_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.reads())
         .await?
         .iter()
         .map(|row| Ok((row.try_get("ancestor")?, row.try_get("schemes")?)))
@@ -98,7 +98,7 @@ impl Db {
                                     WHERE f.programme_id = r.programme_id AND f.scheme_id = r.id)"#,
         )
         .bind(programme_id)
-        .fetch_one(&self.pool)
+        .fetch_one(self.reads())
         .await?
         .try_get(0)?;
         Ok(SourceCounts { schemes_under, schemes_unattributed })

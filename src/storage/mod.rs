@@ -14,11 +14,13 @@ mod reference;
 mod tokens;
 mod writes;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Executor, Row};
 
 pub use audit::*;
 pub use programmes::*;
@@ -34,11 +36,20 @@ pub enum Engine {
     Postgres,
 }
 
-/// A connection pool and the engine behind it. Cheap to clone.
+/// A connection pool and the engine behind it, and optionally a read replica. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
     engine: Engine,
+    replica: Option<Arc<Replica>>,
+}
+
+/// A read replica (`DATABASE_READ_URL`) and whether it has caught up with the primary: reads go
+/// to it only then, so no read shows older data than the version this instance last saw.
+#[derive(Debug)]
+struct Replica {
+    pool: AnyPool,
+    caught_up: AtomicBool,
 }
 
 /// How to reach the database.
@@ -124,7 +135,46 @@ impl Db {
             .connect(&url)
             .await
             .with_context(|| format!("cannot open the database {}", redact(&options.url)))?;
-        Ok(Db { pool, engine })
+        Ok(Db { pool, engine, replica: None })
+    }
+
+    /// Sends reads to a replica at `options.url` whenever it has caught up (see
+    /// [`Db::check_replica`]); writes, and the version checks, stay on this primary.
+    pub async fn with_replica(mut self, options: &DbOptions) -> anyhow::Result<Db> {
+        let replica = Db::connect(options).await.context("cannot open the read replica (DATABASE_READ_URL)")?;
+        self.replica = Some(Arc::new(Replica { pool: replica.pool, caught_up: AtomicBool::new(false) }));
+        Ok(self)
+    }
+
+    pub fn has_replica(&self) -> bool {
+        self.replica.is_some()
+    }
+
+    /// The pool reads use: the replica when it has caught up, else the primary.
+    fn reads(&self) -> &AnyPool {
+        match &self.replica {
+            Some(replica) if replica.caught_up.load(Ordering::Acquire) => &replica.pool,
+            _ => &self.pool,
+        }
+    }
+
+    /// Compares the replica's data version with `primary` (the primary's, read just before) and
+    /// routes reads to the replica only if it holds at least that version. Call it before
+    /// publishing `primary` to anything that caches by version.
+    pub async fn check_replica(&self, primary: i64) {
+        let Some(replica) = &self.replica else { return };
+        let version: Result<i64, sqlx::Error> = async {
+            sqlx::query("SELECT version FROM data_version WHERE id = 1").fetch_one(&replica.pool).await?.try_get(0)
+        }
+        .await;
+        replica.caught_up.store(version.is_ok_and(|v| v >= primary), Ordering::Release);
+    }
+
+    /// Stops reading from the replica until the next check (a write has just moved the primary).
+    pub fn distrust_replica(&self) {
+        if let Some(replica) = &self.replica {
+            replica.caught_up.store(false, Ordering::Release);
+        }
     }
 
     pub fn engine_name(&self) -> &'static str {

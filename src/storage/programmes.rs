@@ -60,7 +60,7 @@ impl Db {
             .bind(start)
             .bind(id)
             .bind(limit)
-            .fetch_all(&self.pool)
+            .fetch_all(self.reads())
             .await?
             .iter()
             .map(|row| {
@@ -78,7 +78,7 @@ impl Db {
 
     pub async fn programme(&self, id: &str) -> Result<Option<ProgrammeDetail>, sqlx::Error> {
         let sql = format!("SELECT p.*, {RECORD_COUNTS} FROM programmes p WHERE p.id = $1");
-        let Some(row) = sqlx::query(&sql).bind(id).fetch_optional(&self.pool).await? else {
+        let Some(row) = sqlx::query(&sql).bind(id).fetch_optional(self.reads()).await? else {
             return Ok(None);
         };
         let meta = super::documents::metadata(&row)?;
@@ -101,7 +101,7 @@ impl Db {
             "SELECT reported_schemes, reported_schemes_quote, reported_cost_dong, reported_cost_quote FROM programmes WHERE id = $1",
         )
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.reads())
         .await?
         else {
             return Ok(None);
@@ -123,7 +123,7 @@ impl Db {
             "SELECT c.scope, c.schemes, c.quote FROM reported_scheme_counts c JOIN scopes s ON s.key = c.scope WHERE c.programme_id = $1 ORDER BY s.position",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.reads())
         .await?
         .iter()
         .map(|r| Ok(ScopeCount { scope: r.try_get("scope")?, value: r.try_get("schemes")?, quote: r.try_get("quote")? }))
@@ -132,7 +132,7 @@ impl Db {
             "SELECT f.source, f.amount_dong, f.quote FROM reported_funding f JOIN funding_sources s ON s.key = f.source WHERE f.programme_id = $1 ORDER BY s.position",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.reads())
         .await?
         .iter()
         .map(|r| {
@@ -170,7 +170,7 @@ impl Db {
             .bind(&filter.scope)
             .bind(&filter.source)
             .bind(limit)
-            .fetch_all(&self.pool)
+            .fetch_all(self.reads())
             .await?;
         let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
             return Ok(Vec::new());
@@ -204,7 +204,7 @@ impl Db {
             sqlx::query("SELECT position FROM scheme_records WHERE programme_id = $1 AND id = $2")
                 .bind(programme_id)
                 .bind(scheme_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.reads())
                 .await?
                 .map(|r| r.try_get(0))
                 .transpose()?;
@@ -231,7 +231,7 @@ impl Db {
         .bind(programme_id)
         .bind(from)
         .bind(to)
-        .fetch_all(&self.pool)
+        .fetch_all(self.reads())
         .await?;
         let mut out: HashMap<String, Vec<FundingLineView>> = HashMap::new();
         for row in &rows {
@@ -260,7 +260,7 @@ impl Db {
         .bind(programme_id)
         .bind(from)
         .bind(to)
-        .fetch_all(&self.pool)
+        .fetch_all(self.reads())
         .await?;
         let mut out: HashMap<String, Vec<IndicatorView>> = HashMap::new();
         for row in &rows {
@@ -285,7 +285,7 @@ impl Db {
             "SELECT key, name_vi, name_en, unit, additive FROM indicator_definitions WHERE programme_id = $1 ORDER BY position",
         )
         .bind(programme_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.reads())
         .await?;
         let values = sqlx::query(
             r#"SELECT i.key, i.scheme_id, i.value FROM indicators i
@@ -293,7 +293,7 @@ impl Db {
                WHERE i.programme_id = $1 ORDER BY r.position"#,
         )
         .bind(programme_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.reads())
         .await?;
         let mut by_key: HashMap<String, Vec<(String, String)>> = HashMap::new();
         for row in &values {

@@ -12,7 +12,7 @@ impl Db {
             Ok(Names { vi: row.try_get("name_vi")?, en: row.try_get("name_en")? })
         };
         let activities = sqlx::query("SELECT key, decree, clause, name_vi, name_en FROM activities ORDER BY position")
-            .fetch_all(&self.pool)
+            .fetch_all(self.reads())
             .await?
             .iter()
             .map(|row| {
@@ -25,7 +25,7 @@ impl Db {
             })
             .collect::<Result<_, sqlx::Error>>()?;
         let sources = sqlx::query("SELECT key, parent, name_vi, name_en FROM funding_sources ORDER BY position")
-            .fetch_all(&self.pool)
+            .fetch_all(self.reads())
             .await?
             .iter()
             .map(|row| {
@@ -33,7 +33,7 @@ impl Db {
             })
             .collect::<Result<_, sqlx::Error>>()?;
         let scopes = sqlx::query("SELECT key, name_vi, name_en FROM scopes ORDER BY position")
-            .fetch_all(&self.pool)
+            .fetch_all(self.reads())
             .await?
             .iter()
             .map(|row| Ok(Scope { key: row.try_get("key")?, names: names(row)? }))

@@ -128,7 +128,7 @@ impl Db {
     /// reference data.
     pub async fn data_stamp(&self) -> Result<Stamp, sqlx::Error> {
         let row =
-            sqlx::query("SELECT version, updated_at FROM data_version WHERE id = 1").fetch_one(&self.pool).await?;
+            sqlx::query("SELECT version, updated_at FROM data_version WHERE id = 1").fetch_one(self.reads()).await?;
         Ok(Stamp { version: row.try_get(0)?, modified: row.try_get(1)? })
     }
 
@@ -136,7 +136,7 @@ impl Db {
     pub async fn programme_stamp(&self, id: &str) -> Result<Option<Stamp>, sqlx::Error> {
         sqlx::query("SELECT version, updated_at FROM programmes WHERE id = $1")
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.reads())
             .await?
             .map(|row| Ok(Stamp { version: row.try_get(0)?, modified: row.try_get(1)? }))
             .transpose()
@@ -144,7 +144,7 @@ impl Db {
 
     /// The whole programme document and its stamp, as export gives it.
     pub async fn export(&self, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
-        let mut conn = self.pool.acquire().await?;
+        let mut conn = self.reads().acquire().await?;
         load_programme(&mut conn, id).await
     }
 

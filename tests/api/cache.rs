@@ -14,14 +14,18 @@ async fn totals(app: &TestApp) -> (Option<String>, serde_json::Value) {
 }
 
 async fn correct_reported_cost(app: &TestApp, amount: &str) {
-    let token = app.token("so-cong-thuong", "write").await;
     let etag = app.etag("2016-2020").await;
+    correct_reported_cost_at(app, amount, &etag).await;
+}
+
+async fn correct_reported_cost_at(app: &TestApp, amount: &str, etag: &str) {
+    let token = app.token("so-cong-thuong", "write").await;
     let (status, _, _) = app
         .send(Write {
             method: Method::PUT,
             path: "/programmes/2016-2020/reported",
             token: Some(&token),
-            if_match: Some(&etag),
+            if_match: Some(etag),
             body: Some(json!({"schemes": {"value": 65}, "cost": {"amount": amount}})),
         })
         .await;
@@ -89,5 +93,30 @@ async fn a_client_that_always_revalidates_is_answered_from_memory() {
         let cache = response.headers().get("x-cache").map(|v| v.to_str().unwrap().to_string());
         assert_eq!((response.status().as_u16(), cache.as_deref()), (304, expected));
         assert_eq!(response.headers()["etag"].to_str().unwrap(), etag);
+    }
+}
+
+#[tokio::test]
+async fn reads_go_to_the_replica_only_while_it_holds_the_primarys_version() {
+    // Two databases stand in for a primary and its replica; the "replica" is made to hold other
+    // figures, so every answer shows which one it came from.
+    let (primary, replica) = (fresh_database().await, fresh_database().await);
+    let other = spawn_app_on(replica.clone()).await;
+    correct_reported_cost(&other, "41999.00").await; // the replica is at version 2
+    let app = crate::helpers::spawn_app_with(primary, |s| s.database_read_url = Some(replica)).await;
+    let reported = |body: serde_json::Value| body["cost"]["reported"].as_str().unwrap().to_string();
+    let started = Instant::now();
+    while reported(totals(&app).await.1) != "41999.00" {
+        assert!(started.elapsed() < Duration::from_secs(1), "reads never went to the caught-up replica");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Two writes take the primary to version 3, past the replica: the very next read, and every
+    // one after it, comes from the primary.
+    // (`If-Match: *`: the stand-in replica's ETags are not the primary's, as a real replica's are.)
+    correct_reported_cost_at(&app, "41400.00", "*").await;
+    correct_reported_cost_at(&app, "41500.00", "*").await;
+    for _ in 0..5 {
+        assert_eq!(reported(totals(&app).await.1), "41500.00");
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
