@@ -16,6 +16,15 @@ fn column(by: Dimension) -> &'static str {
     }
 }
 
+/// The same dimension on a funding line (its copy of the record's activity or scope).
+fn line_column(by: Dimension) -> &'static str {
+    match by {
+        Dimension::Activity => "f.activity",
+        Dimension::Scope => "f.scope",
+        Dimension::Source => unreachable!("lines are grouped by source anyway"),
+    }
+}
+
 impl Db {
     /// Schemes and cost of the programme's records, grouped by activity or scope.
     pub async fn group_sums(&self, programme_id: &str, by: Dimension) -> Result<Vec<GroupSums>, sqlx::Error> {
@@ -42,17 +51,14 @@ impl Db {
     /// Funding lines summed per source that they name exactly, grouped by activity or scope, or
     /// programme-wide (`None`: the group is empty).
     pub async fn line_sums(&self, programme_id: &str, by: Option<Dimension>) -> Result<Vec<LineSums>, sqlx::Error> {
-        // Programme-wide sums need no record (every line has one: a foreign key), so they read
-        // the covering index on (programme_id, source, amount_dong) alone. A constant may not
-        // stand in PostgreSQL's GROUP BY, so they group by source only.
+        // Each line carries its record's activity and scope (kept equal by a foreign key), so
+        // these read the covering index of the programme's lines alone. A constant may not stand
+        // in PostgreSQL's GROUP BY, so programme-wide sums group by source only.
         let sql = match by {
             Some(by) => format!(
                 r#"SELECT {col} AS grp, f.source, CAST(SUM(f.amount_dong) AS BIGINT) AS amount
-                   FROM funding_lines f
-                   JOIN scheme_records r ON r.programme_id = f.programme_id AND r.id = f.scheme_id
-                   WHERE f.programme_id = $1
-                   GROUP BY {col}, f.source"#,
-                col = column(by)
+                   FROM funding_lines f WHERE f.programme_id = $1 GROUP BY {col}, f.source"#,
+                col = line_column(by)
             ),
             None => r#"SELECT CAST('' AS TEXT) AS grp, f.source, CAST(SUM(f.amount_dong) AS BIGINT) AS amount
                        FROM funding_lines f WHERE f.programme_id = $1 GROUP BY f.source"#

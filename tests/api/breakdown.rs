@@ -111,3 +111,41 @@ async fn by_is_required_and_must_be_a_known_dimension() {
     }
     assert_eq!(app.get("/programmes/nope/breakdown?by=activity").await.0, 404);
 }
+
+#[tokio::test]
+async fn a_record_moved_to_another_activity_takes_its_funding_lines_along() {
+    let app = spawn_app().await;
+    let document: Value = serde_json::from_str(&app.export("2016-2020").await).unwrap();
+    let mut record = document["schemes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["activity"] == "consulting_assistance")
+        .unwrap()
+        .clone();
+    record["activity"] = json!("rural_product_promotion");
+    let token = app.token("so-cong-thuong", "write").await;
+    let path = format!("/programmes/2016-2020/schemes/{}", record["id"].as_str().unwrap());
+    let (status, _, body) = app
+        .send(crate::helpers::Write {
+            method: reqwest::Method::PUT,
+            path: &path,
+            token: Some(&token),
+            if_match: Some(&app.etag("2016-2020").await),
+            body: Some(record),
+        })
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let b = app.get_ok("/programmes/2016-2020/breakdown?by=activity").await;
+    assert_eq!(rows(&b)[3], json!(["rural_product_promotion", 3, "367.55", "0.89"]));
+    assert_eq!(rows(&b)[4], json!(["consulting_assistance", 0, "0.00", "0.00"]));
+    assert_eq!(
+        b["rows"][3]["funding"],
+        json!([
+            {"source": "state_budget", "parent": null, "amount": "160.00"},
+            {"source": "local_budget", "parent": "state_budget", "amount": "160.00"},
+            {"source": "contributions", "parent": null, "amount": "207.55"}
+        ])
+    );
+    assert_eq!(b["rows"][4]["funding"], json!([]));
+}
