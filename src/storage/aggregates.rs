@@ -52,31 +52,27 @@ impl Db {
     /// programme-wide (`None`: the group is empty).
     pub async fn line_sums(&self, programme_id: &str, by: Option<Dimension>) -> Result<Vec<LineSums>, sqlx::Error> {
         // Each line carries its record's activity and scope (kept equal by a foreign key), so
-        // these read the covering index of the programme's lines alone. A constant may not stand
-        // in PostgreSQL's GROUP BY, so programme-wide sums group by source only.
-        let sql = match by {
-            Some(by) => format!(
-                r#"SELECT {col} AS grp, f.source, CAST(SUM(f.amount_dong) AS BIGINT) AS amount
-                   FROM funding_lines f WHERE f.programme_id = $1 GROUP BY {col}, f.source"#,
-                col = line_column(by)
-            ),
-            None => r#"SELECT CAST('' AS TEXT) AS grp, f.source, CAST(SUM(f.amount_dong) AS BIGINT) AS amount
-                       FROM funding_lines f WHERE f.programme_id = $1 GROUP BY f.source"#
-                .to_string(),
-        };
-        sqlx::query(&sql)
-            .bind(programme_id)
-            .fetch_all(self.reads())
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(LineSums {
-                    group: row.try_get("grp")?,
-                    source: row.try_get("source")?,
-                    amount: Money::from_dong(row.try_get("amount")?),
-                })
-            })
-            .collect()
+        // these read the covering index of the programme's lines alone, in its order (no sort).
+        // Programme-wide sums are the sums by scope, added up here per source.
+        let sql = format!(
+            r#"SELECT {col} AS grp, f.source, CAST(SUM(f.amount_dong) AS BIGINT) AS amount
+               FROM funding_lines f WHERE f.programme_id = $1 GROUP BY {col}, f.source"#,
+            col = line_column(by.unwrap_or(Dimension::Scope))
+        );
+        let rows = sqlx::query(&sql).bind(programme_id).fetch_all(self.reads()).await?;
+        let mut sums: Vec<LineSums> = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let (group, source): (String, String) = (row.try_get("grp")?, row.try_get("source")?);
+            let amount = Money::from_dong(row.try_get("amount")?);
+            match by {
+                Some(_) => sums.push(LineSums { group, source, amount }),
+                None => match sums.iter_mut().find(|s| s.source == source) {
+                    Some(sum) => sum.amount = sum.amount + amount,
+                    None => sums.push(LineSums { group: String::new(), source, amount }),
+                },
+            }
+        }
+        Ok(sums)
     }
 
     /// For a split by source: per source, the schemes of records with any line under it; and
