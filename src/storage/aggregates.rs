@@ -1,4 +1,5 @@
-//! Grouped sums for totals and breakdowns: SQL groups, `domain` does the arithmetic.
+//! Grouped sums for totals and breakdowns, from the sums kept per programme (and, for the split
+//! by source, from the lines): SQL groups, `domain` does the arithmetic.
 
 use sqlx::Row;
 
@@ -10,18 +11,9 @@ use crate::domain::sums::{GroupSums, LineSums};
 /// The column a grouped dimension reads. Never user text: only these two constants reach SQL.
 fn column(by: Dimension) -> &'static str {
     match by {
-        Dimension::Activity => "r.activity",
-        Dimension::Scope => "r.scope",
+        Dimension::Activity => "activity",
+        Dimension::Scope => "scope",
         Dimension::Source => unreachable!("the source dimension groups funding lines, not records"),
-    }
-}
-
-/// The same dimension on a funding line (its copy of the record's activity or scope).
-fn line_column(by: Dimension) -> &'static str {
-    match by {
-        Dimension::Activity => "f.activity",
-        Dimension::Scope => "f.scope",
-        Dimension::Source => unreachable!("lines are grouped by source anyway"),
     }
 }
 
@@ -29,8 +21,8 @@ impl Db {
     /// Schemes and cost of the programme's records, grouped by activity or scope.
     pub async fn group_sums(&self, programme_id: &str, by: Dimension) -> Result<Vec<GroupSums>, sqlx::Error> {
         let sql = format!(
-            r#"SELECT {col} AS key, CAST(SUM(r.scheme_count) AS BIGINT) AS schemes, CAST(SUM(r.cost_dong) AS BIGINT) AS cost
-               FROM scheme_records r WHERE r.programme_id = $1 GROUP BY {col}"#,
+            r#"SELECT {col} AS key, CAST(SUM(schemes) AS BIGINT) AS schemes, CAST(SUM(cost_dong) AS BIGINT) AS cost
+               FROM record_sums WHERE programme_id = $1 GROUP BY {col}"#,
             col = column(by)
         );
         sqlx::query(&sql)
@@ -51,13 +43,12 @@ impl Db {
     /// Funding lines summed per source that they name exactly, grouped by activity or scope, or
     /// programme-wide (`None`: the group is empty).
     pub async fn line_sums(&self, programme_id: &str, by: Option<Dimension>) -> Result<Vec<LineSums>, sqlx::Error> {
-        // Each line carries its record's activity and scope (kept equal by a foreign key), so
-        // these read the covering index of the programme's lines alone, in its order (no sort).
-        // Programme-wide sums are the sums by scope, added up here per source.
+        // From the sums kept per programme (a few dozen rows). Programme-wide sums are the sums
+        // by scope, added up here per source.
         let sql = format!(
-            r#"SELECT {col} AS grp, f.source, CAST(SUM(f.amount_dong) AS BIGINT) AS amount
-               FROM funding_lines f WHERE f.programme_id = $1 GROUP BY {col}, f.source"#,
-            col = line_column(by.unwrap_or(Dimension::Scope))
+            r#"SELECT {col} AS grp, source, CAST(SUM(amount_dong) AS BIGINT) AS amount
+               FROM line_sums WHERE programme_id = $1 GROUP BY {col}, source"#,
+            col = column(by.unwrap_or(Dimension::Scope))
         );
         let rows = sqlx::query(&sql).bind(programme_id).fetch_all(self.reads()).await?;
         let mut sums: Vec<LineSums> = Vec::with_capacity(rows.len());

@@ -35,8 +35,8 @@ fn names(row: &AnyRow, vi: &str, en: &str) -> Result<Names, sqlx::Error> {
 }
 
 const RECORD_COUNTS: &str = r#"
-    (SELECT COUNT(*) FROM scheme_records r WHERE r.programme_id = p.id) AS scheme_records,
-    (SELECT CAST(COALESCE(SUM(r.scheme_count), 0) AS BIGINT) FROM scheme_records r WHERE r.programme_id = p.id) AS schemes_itemised"#;
+    (SELECT CAST(COALESCE(SUM(s.records), 0) AS BIGINT) FROM record_sums s WHERE s.programme_id = p.id) AS scheme_records,
+    (SELECT CAST(COALESCE(SUM(s.schemes), 0) AS BIGINT) FROM record_sums s WHERE s.programme_id = p.id) AS schemes_itemised"#;
 
 impl Db {
     /// Programmes, newest period first, `limit` of them after `after`.

@@ -1,5 +1,6 @@
 //! Writing programmes: audited, versioned, all-or-nothing; and the once-only seed load.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
@@ -270,7 +271,7 @@ async fn load_programme(conn: &mut AnyConnection, id: &str) -> Result<Option<(Pr
 /// each deleted record looks for its lines through whichever index the planner picks; emptied
 /// first, those look-ups find nothing at once (SQLite took 445 s to cascade 20,000 records).
 async fn delete_rows(conn: &mut AnyConnection, id: &str) -> Result<(), sqlx::Error> {
-    for table in ["funding_lines", "indicators", "scheme_records"] {
+    for table in ["funding_lines", "indicators", "scheme_records", "line_sums", "record_sums"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE programme_id = $1")).bind(id).execute(&mut *conn).await?;
     }
     sqlx::query("DELETE FROM programmes WHERE id = $1").bind(id).execute(&mut *conn).await?;
@@ -412,6 +413,47 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, no
         }),
     )
     .await?;
+    // The sums kept per programme (see the migration that made them), from the same document.
+    let mut record_sums: BTreeMap<(&str, &str), (i64, i64, i64)> = BTreeMap::new();
+    let mut line_sums: BTreeMap<(&str, &str, &str), i64> = BTreeMap::new();
+    for record in &p.schemes {
+        let sums = record_sums.entry((&record.activity, &record.scope)).or_default();
+        *sums = (sums.0 + 1, sums.1 + record.scheme_count, sums.2 + record.cost.to_dong());
+        for line in &record.funding {
+            *line_sums.entry((&record.activity, &record.scope, &line.source)).or_default() += line.amount.to_dong();
+        }
+    }
+    insert_rows(
+        tx,
+        "record_sums",
+        &["programme_id", "activity", "scope", "records", "schemes", "cost_dong"],
+        record_sums.iter().map(|((activity, scope), (records, schemes, cost))| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(activity)),
+                Cell::Text(Some(scope)),
+                Cell::Int(Some(*records)),
+                Cell::Int(Some(*schemes)),
+                Cell::Int(Some(*cost)),
+            ]
+        }),
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "line_sums",
+        &["programme_id", "activity", "scope", "source", "amount_dong"],
+        line_sums.iter().map(|((activity, scope, source), amount)| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(activity)),
+                Cell::Text(Some(scope)),
+                Cell::Text(Some(source)),
+                Cell::Int(Some(*amount)),
+            ]
+        }),
+    )
+    .await?;
     insert_rows(
         tx,
         "indicators",
@@ -442,7 +484,9 @@ enum Cell<'a> {
 }
 
 /// Inserts `rows` into `table`, as many rows per statement as the parameter limit allows: a
-/// million-record programme is some thousands of statements, not millions.
+/// million-record programme is some hundreds of statements, not millions. Statements come in a
+/// few sizes only (full batches, then powers of two), so the same SQL text recurs and PostgreSQL
+/// parses each once per connection (a fresh 30,000-parameter statement costs tens of ms to parse).
 async fn insert_rows<'a>(
     conn: &mut AnyConnection,
     table: &str,
@@ -458,28 +502,69 @@ async fn insert_rows<'a>(
         if chunk.is_empty() {
             return Ok(());
         }
-        let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
-        let mut parameter = 0;
-        for (i, row) in chunk.iter().enumerate() {
-            sql.push_str(if i == 0 { "(" } else { ", (" });
-            for j in 0..row.len() {
-                parameter += 1;
-                sql.push_str(if j == 0 { "" } else { ", " });
-                if numbered {
-                    let _ = write!(sql, "${parameter}");
-                } else {
-                    sql.push('?');
-                }
+        let mut start = 0;
+        while start < chunk.len() {
+            let left = chunk.len() - start;
+            let size = batch_size(left, per_statement);
+            let batch = &chunk[start..start + size];
+            let sql = insert_sql(table, columns, size, numbered);
+            let mut query = sqlx::query(&sql);
+            for cell in batch.iter().flatten() {
+                query = match cell {
+                    Cell::Text(value) => query.bind(*value),
+                    Cell::Int(value) => query.bind(*value),
+                };
             }
-            sql.push(')');
+            query.execute(&mut *conn).await?;
+            start += size;
         }
-        let mut query = sqlx::query(&sql);
-        for cell in chunk.iter().flatten() {
-            query = match cell {
-                Cell::Text(value) => query.bind(*value),
-                Cell::Int(value) => query.bind(*value),
-            };
+        if chunk.len() < per_statement {
+            return Ok(());
         }
-        query.execute(&mut *conn).await?;
+    }
+}
+
+/// The rows of the next statement when `left` remain: a full batch, or the largest power of two.
+fn batch_size(left: usize, full: usize) -> usize {
+    if left >= full { full } else { 1 << left.ilog2() }
+}
+
+/// `INSERT INTO table (columns) VALUES (…), (…)` for `rows` rows of placeholders.
+fn insert_sql(table: &str, columns: &[&str], rows: usize, numbered: bool) -> String {
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    let mut parameter = 0;
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns.len() {
+            parameter += 1;
+            sql.push_str(if column == 0 { "" } else { ", " });
+            if numbered {
+                let _ = write!(sql, "${parameter}");
+            } else {
+                sql.push('?');
+            }
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inserts_come_in_a_few_sizes_and_cover_every_row() {
+        assert_eq!(insert_sql("t", &["a", "b"], 2, true), "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)");
+        assert_eq!(insert_sql("t", &["a", "b"], 2, false), "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)");
+        let mut sizes = Vec::new();
+        let mut left = 1000;
+        while left > 0 {
+            let size = batch_size(left, 4285);
+            sizes.push(size);
+            left -= size;
+        }
+        assert_eq!(sizes, [512, 256, 128, 64, 32, 8]);
+        assert_eq!(batch_size(5000, 4285), 4285);
     }
 }

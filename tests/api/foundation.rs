@@ -400,3 +400,79 @@ fn the_cli_migrates_and_reseeds_on_purpose() {
     let (code, stderr) = run_binary(&[("DATABASE_URL", &db_url)], &["no-such-command"]);
     assert_eq!(code, 2, "clap rejects an unknown command: {stderr}");
 }
+
+/// Rows of a query as text, for comparing two ways of computing the same sums.
+async fn rows_of(db: &Db, sql: &str) -> Vec<String> {
+    use sqlx::Row;
+    sqlx::query(sql)
+        .fetch_all(db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (0..row.len())
+                .map(|i| {
+                    row.try_get::<String, _>(i).or_else(|_| row.try_get::<i64, _>(i).map(|n| n.to_string())).unwrap()
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_sums_kept_per_programme_are_the_sums_of_its_rows() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let doc = crate::helpers::test_programme("test-2021-2025");
+    let put = crate::helpers::Write {
+        method: reqwest::Method::PUT,
+        path: "/programmes/test-2021-2025",
+        token: Some(&token),
+        if_match: None,
+        body: Some(doc),
+    };
+    assert_eq!(app.send(put).await.0, 201);
+    let db = app.db().await;
+    let reference = db.reference().await.unwrap();
+    let synthetic = khuyencong::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 500, 1);
+    let synthetic = khuyencong::domain::document::validate(synthetic, &reference).unwrap();
+    db.replace_programme(&synthetic, &Actor::local("test")).await.unwrap();
+
+    let kept = rows_of(
+        &db,
+        "SELECT programme_id, activity, scope, records, schemes, cost_dong FROM record_sums ORDER BY 1, 2, 3",
+    )
+    .await;
+    let summed = rows_of(
+        &db,
+        "SELECT programme_id, activity, scope, COUNT(*), CAST(SUM(scheme_count) AS BIGINT), CAST(SUM(cost_dong) AS BIGINT)
+         FROM scheme_records GROUP BY programme_id, activity, scope ORDER BY 1, 2, 3",
+    )
+    .await;
+    assert_eq!(kept, summed);
+    assert!(kept.iter().any(|r| r.starts_with("2016-2020|demonstration_technology_transfer|unknown|")), "{kept:?}");
+    assert!(kept.iter().filter(|r| r.starts_with("synthetic-hai-phong-2021-2025|")).count() > 10);
+    let kept =
+        rows_of(&db, "SELECT programme_id, activity, scope, source, amount_dong FROM line_sums ORDER BY 1, 2, 3, 4")
+            .await;
+    let summed = rows_of(
+        &db,
+        "SELECT f.programme_id, r.activity, r.scope, f.source, CAST(SUM(f.amount_dong) AS BIGINT)
+         FROM funding_lines f JOIN scheme_records r ON r.programme_id = f.programme_id AND r.id = f.scheme_id
+         GROUP BY f.programme_id, r.activity, r.scope, f.source ORDER BY 1, 2, 3, 4",
+    )
+    .await;
+    assert_eq!(kept, summed);
+    for expected in [
+        "2016-2020|demonstration_technology_transfer|unknown|state_budget|5760000000",
+        "2016-2020|demonstration_technology_transfer|unknown|contributions|25982180000",
+    ] {
+        assert!(kept.iter().any(|r| r == expected), "{expected} in {kept:?}");
+    }
+
+    // Deleting a programme takes its sums along.
+    db.delete_programme("synthetic-hai-phong-2021-2025", &Actor::local("test")).await.unwrap();
+    let left = rows_of(&db, "SELECT DISTINCT programme_id FROM record_sums ORDER BY 1").await;
+    assert_eq!(left, ["2016-2020", "test-2021-2025"]);
+}
