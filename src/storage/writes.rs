@@ -397,14 +397,12 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, no
     insert_rows(
         tx,
         "funding_lines",
-        &["programme_id", "scheme_id", "activity", "scope", "source", "position", "amount_dong"],
+        &["programme_id", "scheme_id", "source", "position", "amount_dong"],
         p.schemes.iter().flat_map(|record| {
             record.funding.iter().enumerate().map(move |(position, line)| {
                 vec![
                     Cell::Text(Some(id)),
                     Cell::Text(Some(&record.id)),
-                    Cell::Text(Some(&record.activity)),
-                    Cell::Text(Some(&record.scope)),
                     Cell::Text(Some(&line.source)),
                     Cell::Int(Some(position as i64)),
                     Cell::Int(Some(line.amount.to_dong())),
