@@ -1,5 +1,6 @@
 //! Logging: `tracing` to stderr, text or JSON, level from RUST_LOG.
 
+use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::EnvFilter;
 
 use crate::configuration::LogFormat;
@@ -8,16 +9,20 @@ use crate::configuration::LogFormat;
 /// already logs server-side failures with their cause chain.
 pub const DEFAULT_FILTER: &str = "info,sqlx=warn,actix_web_prom=error,tracing_actix_web::middleware=off";
 
-/// Installs the global subscriber once; later calls (tests) are no-ops.
-pub fn init(format: LogFormat) {
+/// Installs the global subscriber once; later calls (tests) are no-ops. Lines are written to
+/// stderr by a background thread (a request does not wait for the write; none is dropped: a
+/// full buffer makes the logger wait). Keep the guard until exit: dropping it flushes the rest.
+pub fn init(format: LogFormat) -> WorkerGuard {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
     // Colours only for a terminal: escape codes in a log file are noise (and cost time).
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(ansi);
+    let (writer, guard) = NonBlockingBuilder::default().lossy(false).finish(std::io::stderr());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(ansi);
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Text => builder.try_init(),
     };
+    guard
 }
 
 /// The request's id: from `X-Request-Id` when it is a sane token, else a new UUID. Returned in
