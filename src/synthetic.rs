@@ -12,7 +12,7 @@ use crate::domain::document::{
     AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, Period, ProgrammeDocument, Reported, ReportedAmount,
     ReportedCount, SchemeRecord, SourceAmount, SourceDocument,
 };
-use crate::domain::reference::Names;
+use crate::domain::reference::{ACTIVITY_KEYS, Names, SOURCE_KEYS};
 
 /// The 63 provinces and centrally-run cities (before the 2025 mergers): slug and name.
 pub const PROVINCES: [(&str, &str); 63] = [
@@ -81,21 +81,13 @@ pub const PROVINCES: [(&str, &str); 63] = [
     ("yen-bai", "Yên Bái"),
 ];
 
-/// The activities a synthetic record may have (the nine clauses of Decree 45/2012/NĐ-CP Art. 4).
-const ACTIVITIES: [&str; 9] = [
-    "vocational_training",
-    "management_capacity",
-    "demonstration_technology_transfer",
-    "rural_product_promotion",
-    "consulting_assistance",
-    "information_provision",
-    "linkage_clusters_relocation",
-    "international_cooperation",
-    "programme_management_capacity",
-];
+/// The activities a synthetic record may have: the nine clauses of Decree 45/2012/NĐ-CP Art. 4
+/// (every activity but the last, `unspecified`).
+const ACTIVITIES: &[&str] = ACTIVITY_KEYS.split_last().expect("activities are defined").1;
 
-/// The sources a funding line may name (the leaves of the funding-source tree).
-const SOURCES: [&str; 3] = ["central_budget", "local_budget", "contributions"];
+/// The sources a funding line may name: the leaves of the funding-source tree (central and local
+/// budget, which make up the state budget, then contributions).
+const SOURCES: &[&str] = SOURCE_KEYS.split_first().expect("sources are defined").1;
 
 /// Indicator definitions: key, Vietnamese and English names, unit, additive.
 const INDICATORS: [(&str, &str, &str, &str, bool); 4] = [
@@ -114,7 +106,7 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
     // Amounts in hundredths of a million VND (whole 10,000 đồng), so every figure is exact.
     let mut schemes = Vec::with_capacity(records);
     let (mut total_schemes, mut total_cost) = (0i64, 0i64);
-    let mut by_source = [0i64; SOURCES.len()];
+    let mut by_source = vec![0i64; SOURCES.len()];
     for n in 0..records {
         let cost: i64 = rng.gen_range(5_000..=200_000);
         let lines = rng.gen_range(1..=SOURCES.len());
@@ -154,8 +146,8 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
     }
     let mut funding: Vec<SourceAmount<String>> = SOURCES
         .iter()
-        .zip(by_source)
-        .map(|(source, amount)| SourceAmount { source: source.to_string(), amount: hundredths(amount), quote: None })
+        .zip(&by_source)
+        .map(|(source, &amount)| SourceAmount { source: source.to_string(), amount: hundredths(amount), quote: None })
         .collect();
     funding.push(SourceAmount {
         source: "state_budget".into(),
@@ -227,6 +219,9 @@ mod tests {
         let slugs: std::collections::HashSet<_> = PROVINCES.iter().map(|p| p.0).collect();
         assert_eq!(slugs.len(), 63);
         assert!(PROVINCES.iter().all(|p| crate::domain::document::is_slug(p.0)));
+        assert_eq!(ACTIVITIES.len(), 9);
+        assert!(!ACTIVITIES.contains(&"unspecified"));
+        assert_eq!(SOURCES, ["central_budget", "local_budget", "contributions"]);
     }
 
     #[test]
