@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
@@ -100,16 +100,26 @@ fn key(req: &ServiceRequest) -> Option<String> {
     Some(key)
 }
 
-fn not_modified(headers: &HeaderMap, etag: Option<&HeaderValue>) -> bool {
-    let (Some(tag), Some(asked)) = (etag.and_then(|t| t.to_str().ok()), headers.get(header::IF_NONE_MATCH)) else {
-        return false;
-    };
-    asked.to_str().is_ok_and(|asked| crate::routes::http::none_match(asked, tag))
-}
-
 /// The headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5).
 const NOT_MODIFIED_HEADERS: [HeaderName; 4] =
     [header::ETAG, header::VARY, header::CACHE_CONTROL, header::LAST_MODIFIED];
+
+/// A 304 when `asked` (the client's If-None-Match) holds `etag`, the ETag of the 200 whose
+/// `headers` it repeats (those a 304 carries); None when the client needs the body.
+fn not_modified<'a>(
+    asked: Option<&HeaderValue>,
+    etag: Option<&HeaderValue>,
+    headers: impl Iterator<Item = (&'a HeaderName, &'a HeaderValue)>,
+) -> Option<HttpResponse> {
+    if !crate::routes::http::not_modified(asked, etag?.to_str().ok()?) {
+        return None;
+    }
+    let mut response = HttpResponse::NotModified();
+    for (name, value) in headers.filter(|(name, _)| NOT_MODIFIED_HEADERS.contains(name)) {
+        response.insert_header((name.clone(), value.clone()));
+    }
+    Some(response.finish())
+}
 
 /// The shared cache from the app data, when it is on.
 fn of(req: &ServiceRequest) -> Option<Arc<ResponseCache>> {
@@ -147,20 +157,15 @@ pub async fn serve(
     let hit =
         version.and_then(|v| cache.entries.read().expect("cache lock").get(&key).filter(|e| e.version == v).cloned());
     if let Some(entry) = hit {
-        let etag = entry.headers.iter().find(|(n, _)| n == header::ETAG).map(|(_, v)| v);
-        let mut response = if not_modified(req.headers(), etag) {
-            let mut r = HttpResponse::NotModified();
-            for (name, value) in entry.headers.iter().filter(|(n, _)| NOT_MODIFIED_HEADERS.contains(n)) {
-                r.insert_header((name.clone(), value.clone()));
-            }
-            r.finish()
-        } else {
+        let asked = req.headers().get(header::IF_NONE_MATCH);
+        let etag = entry.headers.iter().find(|(name, _)| name == header::ETAG).map(|(_, value)| value);
+        let mut response = not_modified(asked, etag, entry.headers.iter().map(|(n, v)| (n, v))).unwrap_or_else(|| {
             let mut r = HttpResponse::Ok();
             for (name, value) in &entry.headers {
                 r.insert_header((name.clone(), value.clone()));
             }
             r.body(entry.body.clone())
-        };
+        });
         response.headers_mut().insert(HeaderName::from_static("x-cache"), HeaderValue::from_static("hit"));
         return Ok(req.into_response(response));
     }
@@ -169,9 +174,17 @@ pub async fn serve(
     let mut req = req;
     let asked = req.headers_mut().remove(header::IF_NONE_MATCH).next();
     let response = next.call(req).await?;
-    let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_BODY);
-    let Some(version) = version.filter(|_| response.status() == StatusCode::OK && small) else {
+    if response.status() != StatusCode::OK {
         return Ok(response.map_into_boxed_body());
+    }
+    let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_BODY);
+    let Some(version) = version.filter(|_| small) else {
+        // Not kept (too large, or no version known yet): still answered as the client asked.
+        let headers = response.headers();
+        return Ok(match not_modified(asked.as_ref(), headers.get(header::ETAG), headers.iter()) {
+            Some(not_modified) => response.into_response(not_modified),
+            None => response.map_into_boxed_body(),
+        });
     };
     let (request, response) = response.into_parts();
     let (head, body) = response.into_parts();
@@ -187,18 +200,10 @@ pub async fn serve(
         }
         entries.insert(key, Arc::new(Entry { version, headers, body: body.clone() }));
     }
-    let mut conditions = HeaderMap::new();
-    if let Some(asked) = asked {
-        conditions.insert(header::IF_NONE_MATCH, asked);
-    }
-    let response = if not_modified(&conditions, head.headers().get(header::ETAG)) {
-        let mut r = HttpResponse::NotModified();
-        for (name, value) in head.headers().iter().filter(|(n, _)| NOT_MODIFIED_HEADERS.contains(n)) {
-            r.insert_header((name.clone(), value.clone()));
-        }
-        r.finish()
-    } else {
-        head.set_body(body).map_into_boxed_body()
+    let headers = head.headers();
+    let response = match not_modified(asked.as_ref(), headers.get(header::ETAG), headers.iter()) {
+        Some(not_modified) => not_modified,
+        None => head.set_body(body).map_into_boxed_body(),
     };
     Ok(ServiceResponse::new(request, response))
 }

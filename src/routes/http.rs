@@ -139,9 +139,9 @@ pub fn require_if_match(req: &HttpRequest) -> Result<Precondition, ApiError> {
     }
 }
 
-/// Whether the request's `If-None-Match` already holds `tag`.
-fn not_modified(req: &HttpRequest, tag: &str) -> bool {
-    req.headers().get(header::IF_NONE_MATCH).and_then(|h| h.to_str().ok()).is_some_and(|value| none_match(value, tag))
+/// Whether an `If-None-Match` header (when there is one) already holds `tag`.
+pub fn not_modified(if_none_match: Option<&HeaderValue>, tag: &str) -> bool {
+    if_none_match.and_then(|h| h.to_str().ok()).is_some_and(|value| none_match(value, tag))
 }
 
 /// The headers a 200 and a 304 of a resource carry (`Cache-Control` only on reads: the answer to
@@ -172,7 +172,7 @@ pub fn respond(
     body: Body,
 ) -> HttpResponse {
     let tag = validators.etag(representation);
-    if status == StatusCode::OK && not_modified(req, &tag) {
+    if status == StatusCode::OK && not_modified(req.headers().get(header::IF_NONE_MATCH), &tag) {
         return with_validators(HttpResponse::NotModified(), req, validators, &tag).finish();
     }
     let mut builder = with_validators(HttpResponse::build(status), req, validators, &tag);

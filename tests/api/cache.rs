@@ -120,3 +120,22 @@ async fn reads_go_to_the_replica_only_while_it_holds_the_primarys_version() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn a_response_too_large_to_keep_still_answers_if_none_match_with_304() {
+    let app = spawn_app_on(fresh_database().await).await;
+    let db = app.db().await;
+    let reference = db.reference().await.unwrap();
+    let document = khuyencong::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 4000, 1);
+    let programme = khuyencong::domain::document::validate(document, &reference).unwrap();
+    db.replace_programme(&programme, &khuyencong::storage::Actor::local("test")).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let url = format!("{}/programmes/synthetic-hai-phong-2021-2025/export", app.address);
+    let first = app.client.get(&url).send().await.unwrap();
+    let etag = first.headers()["etag"].to_str().unwrap().to_string();
+    assert!(first.bytes().await.unwrap().len() > 1 << 20, "the export is larger than the cache keeps");
+    let again = app.client.get(&url).header("If-None-Match", &etag).send().await.unwrap();
+    assert_eq!((again.status().as_u16(), again.headers()["etag"].to_str().unwrap()), (304, etag.as_str()));
+    assert!(again.headers().get("x-cache").is_none());
+    assert_eq!(again.bytes().await.unwrap().len(), 0);
+}
