@@ -163,10 +163,7 @@ impl Db {
     /// publishing `primary` to anything that caches by version.
     pub async fn check_replica(&self, primary: i64) {
         let Some(replica) = &self.replica else { return };
-        let version: Result<i64, sqlx::Error> = async {
-            sqlx::query("SELECT version FROM data_version WHERE id = 1").fetch_one(&replica.pool).await?.try_get(0)
-        }
-        .await;
+        let version = version_in(&replica.pool).await;
         replica.caught_up.store(version.is_ok_and(|v| v >= primary), Ordering::Release);
     }
 
@@ -227,6 +224,11 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The database-wide data version as `pool` sees it (the primary's, or a replica's).
+async fn version_in(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT version FROM data_version WHERE id = 1").fetch_one(pool).await?.try_get(0)
 }
 
 /// Whether an error means the database cannot be reached or is busy now (503), rather than a bug.

@@ -122,7 +122,7 @@ impl Db {
 
     /// The database-wide data version: it moves with every write.
     pub async fn data_version(&self) -> Result<i64, sqlx::Error> {
-        sqlx::query("SELECT version FROM data_version WHERE id = 1").fetch_one(&self.pool).await?.try_get(0)
+        super::version_in(&self.pool).await
     }
 
     /// The database-wide data version and when it last moved: the validators of lists and
