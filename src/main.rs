@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Parser;
 use khuyencong::configuration::{Cli, Command, TokenCommand};
 use khuyencong::startup::{Application, prepare_database};
-use khuyencong::storage::{Actor, Db, canonical_json};
+use khuyencong::storage::{Actor, Db};
 use khuyencong::{openapi, seeds, telemetry};
 
 #[tokio::main]
@@ -48,18 +48,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?
             };
             let name = file.display().to_string();
-            let programme = seeds::parse(&seeds::SeedFile { name, text }, &db.reference().await?)?;
-            let version = db.replace_programme(&programme, &Actor::local("cli")).await?;
-            let warnings = khuyencong::domain::totals::warnings(&programme, &db.reference().await?);
-            println!("imported programme {} at version {version}", programme.id);
+            let reference = db.reference().await?;
+            let valid = seeds::parse(&seeds::SeedFile { name, text }, &reference)?;
+            let version = db.replace_programme(&valid, &Actor::local("cli")).await?;
+            let warnings = khuyencong::domain::totals::warnings(&valid.programme, &valid.sums, &reference);
+            println!("imported programme {} at version {version}", valid.programme.id);
             for warning in warnings {
                 println!("warning: {warning}");
             }
         }
         Command::Export { id } => {
             let db = prepare_database(&settings).await?;
-            let (programme, _) = db.export(&id).await?.with_context(|| format!("no programme {id:?}"))?;
-            print!("{}", canonical_json(&programme));
+            let mut snapshot = db.snapshot().await?;
+            let (programme, _) = snapshot.document(&id).await?.with_context(|| format!("no programme {id:?}"))?;
+            snapshot.finish().await?;
+            print!("{}", programme.canonical_json());
         }
         Command::Generate { provinces, periods, records, seed } => {
             generate(&settings, provinces.into(), &periods, records, seed).await?

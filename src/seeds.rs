@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::domain::document::{self, Programme};
+use crate::domain::document::{self, ValidProgramme};
 use crate::domain::reference::Reference;
 use crate::storage::Db;
 
@@ -42,7 +42,7 @@ pub fn files(dir: Option<&Path>) -> anyhow::Result<Vec<SeedFile>> {
 }
 
 /// Parses and validates one seed document; the error names the file, the field and the rule.
-pub fn parse(file: &SeedFile, reference: &Reference) -> anyhow::Result<Programme> {
+pub fn parse(file: &SeedFile, reference: &Reference) -> anyhow::Result<ValidProgramme> {
     let doc = document::parse_json(&file.text)
         .map_err(|v| anyhow::anyhow!("seed file {} is malformed at {}: {}", file.name, v.pointer, v.detail))?;
     document::validate(doc, reference).map_err(|violations| {
@@ -63,6 +63,7 @@ pub async fn load(db: &Db, files: &[SeedFile], force: bool) -> anyhow::Result<Ve
             .await
             .with_context(|| format!("cannot load the seed file {}", file.name))?
         {
+            let programme = &programme.programme;
             tracing::info!(seed = %file.name, programme = %programme.id, records = programme.schemes.len(), "seed loaded");
             loaded.push(file.name.clone());
         }

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use super::document::{AMOUNT_UNIT, CURRENCY};
 use super::money::Money;
 use super::reference::{Names, Reference};
-use super::sums::{GroupSums, LineSums, RolledUp, funded_total, roll_up};
+use super::sums::{Group, Grouping, ProgrammeSums, RolledUp};
 
 /// The dimension a breakdown splits by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -115,51 +115,59 @@ fn header(
     }
 }
 
-/// Splits by activity or scope: `groups` and `lines` are grouped by that dimension's key.
-/// Every member gets a row (zero where it has no records), so the rows sum exactly to the total.
-pub fn by_group(
-    programme_id: &str,
-    by: Dimension,
-    groups: &[GroupSums],
-    lines: &[LineSums],
-    reference: &Reference,
-) -> Breakdown {
-    let members: Vec<(&str, &Names)> = match by {
-        Dimension::Activity => reference.activities.iter().map(|a| (a.key.as_str(), &a.names)).collect(),
-        Dimension::Scope => reference.scopes.iter().map(|s| (s.key.as_str(), &s.names)).collect(),
-        Dimension::Source => unreachable!("by_source handles the source dimension"),
+impl Dimension {
+    /// The grouping of records this dimension is, if it is one (funding sources are not).
+    pub fn grouping(self) -> Option<Grouping> {
+        match self {
+            Dimension::Activity => Some(Grouping::Activity),
+            Dimension::Scope => Some(Grouping::Scope),
+            Dimension::Source => None,
+        }
+    }
+}
+
+/// A breakdown of the programme's sums by `by`.
+pub fn breakdown(programme_id: &str, by: Dimension, sums: &ProgrammeSums, reference: &Reference) -> Breakdown {
+    match by.grouping() {
+        Some(grouping) => by_group(programme_id, grouping, sums, reference),
+        None => by_source(programme_id, sums, reference),
+    }
+}
+
+fn total_of(whole: &Group) -> BreakdownTotal {
+    BreakdownTotal { schemes: whole.schemes, cost: whole.cost }
+}
+
+/// Splits by activity or scope. Every member gets a row (zero where it has no records), so the
+/// rows sum exactly to the total.
+fn by_group(programme_id: &str, by: Grouping, sums: &ProgrammeSums, reference: &Reference) -> Breakdown {
+    let (dimension, members): (Dimension, Vec<(&str, &Names)>) = match by {
+        Grouping::Activity => {
+            (Dimension::Activity, reference.activities.iter().map(|a| (a.key.as_str(), &a.names)).collect())
+        }
+        Grouping::Scope => (Dimension::Scope, reference.scopes.iter().map(|s| (s.key.as_str(), &s.names)).collect()),
     };
-    let total =
-        BreakdownTotal { schemes: groups.iter().map(|g| g.schemes).sum(), cost: groups.iter().map(|g| g.cost).sum() };
+    let total = total_of(&sums.whole());
+    let groups = sums.groups(by);
     let rows = members
         .into_iter()
         .map(|(key, names)| {
-            let (schemes, cost) =
-                groups.iter().filter(|g| g.key == key).fold((0, Money::ZERO), |(n, c), g| (n + g.schemes, c + g.cost));
-            let own_lines = lines.iter().filter(|l| l.group == key);
+            let empty = Group { key: key.to_string(), ..Group::default() };
+            let group = groups.iter().find(|g| g.key == key).unwrap_or(&empty);
             BreakdownRow {
                 key: key.to_string(),
                 parent: None,
                 names: names.clone(),
-                schemes,
-                cost,
-                share_percent: cost.percent_of(total.cost),
+                schemes: group.schemes,
+                cost: group.cost,
+                share_percent: group.cost.percent_of(total.cost),
                 own: None,
-                funding: Some(funding_shares(roll_up(own_lines.clone(), reference))),
-                unattributed: Some(cost - funded_total(own_lines)),
+                funding: Some(funding_shares(group.roll_up(reference))),
+                unattributed: Some(group.unattributed()),
             }
         })
         .collect();
-    header(programme_id, by, rows, total, Vec::new())
-}
-
-/// What SQL gives for a split by source.
-#[derive(Clone, Debug, Default)]
-pub struct SourceCounts {
-    /// Per source: the schemes of records with any line under it (self or below).
-    pub schemes_under: Vec<(String, i64)>,
-    /// The schemes of records whose lines do not cover their whole cost.
-    pub schemes_unattributed: i64,
+    header(programme_id, dimension, rows, total, Vec::new())
 }
 
 pub const UNATTRIBUTED: &str = "unattributed";
@@ -167,19 +175,16 @@ pub const UNATTRIBUTED: &str = "unattributed";
 /// Splits the itemised cost by funding source: one row per source (rolled up over its subtree,
 /// with `own` for lines naming it exactly) and an `unattributed` row. The top-level rows plus
 /// `unattributed` sum exactly to the itemised cost.
-pub fn by_source(
-    programme_id: &str,
-    total: BreakdownTotal,
-    lines: &[LineSums],
-    counts: &SourceCounts,
-    reference: &Reference,
-) -> Breakdown {
-    let unattributed = total.cost - funded_total(lines);
-    let mut rows: Vec<BreakdownRow> = roll_up(lines, reference)
+fn by_source(programme_id: &str, sums: &ProgrammeSums, reference: &Reference) -> Breakdown {
+    let whole = sums.whole();
+    let total = total_of(&whole);
+    let unattributed = whole.unattributed();
+    let mut rows: Vec<BreakdownRow> = whole
+        .roll_up(reference)
         .into_iter()
         .map(|rolled| BreakdownRow {
             names: reference.source(&rolled.source).map(|s| s.names.clone()).expect("reference source"),
-            schemes: counts.schemes_under.iter().find(|(k, _)| *k == rolled.source).map_or(0, |(_, n)| *n),
+            schemes: rolled.schemes,
             share_percent: rolled.amount.percent_of(total.cost),
             own: Some(rolled.own),
             key: rolled.source,
@@ -196,7 +201,7 @@ pub fn by_source(
             vi: "Chưa rõ nguồn kinh phí".to_string(),
             en: "Not attributed to any funding source".to_string(),
         },
-        schemes: counts.schemes_unattributed,
+        schemes: whole.unattributed_schemes,
         cost: unattributed,
         share_percent: unattributed.percent_of(total.cost),
         own: Some(unattributed),
@@ -215,15 +220,19 @@ mod tests {
     use super::*;
     use crate::domain::sums::fixtures::*;
 
-    fn group(key: &str, schemes: i64, cost: &str) -> GroupSums {
-        GroupSums { key: key.into(), schemes, cost: m(cost) }
-    }
-
     #[test]
     fn activity_rows_cover_every_activity_and_sum_to_the_total() {
-        let groups = [group("vocational_training", 3, "735.50"), group("unspecified", 12, "6349.00")];
-        let lines = [line("unspecified", "state_budget", "3810.70"), line("unspecified", "contributions", "2538.30")];
-        let b = by_group("p", Dimension::Activity, &groups, &lines, &reference());
+        let sums = sums(vec![
+            record("vocational_training", "unknown", 3, "735.50", &[]),
+            record(
+                "unspecified",
+                "unknown",
+                12,
+                "6349.00",
+                &[("state_budget", "3810.70"), ("contributions", "2538.30")],
+            ),
+        ]);
+        let b = breakdown("p", Dimension::Activity, &sums, &reference());
         let rows: Vec<_> = b
             .rows
             .iter()
@@ -248,23 +257,22 @@ mod tests {
 
     #[test]
     fn source_rows_roll_up_and_the_top_level_plus_unattributed_is_the_total() {
-        let lines =
-            [line("", "state_budget", "30.00"), line("", "local_budget", "10.00"), line("", "contributions", "40.00")];
-        let counts = SourceCounts {
-            schemes_under: vec![("state_budget".into(), 5), ("local_budget".into(), 2), ("contributions".into(), 4)],
-            schemes_unattributed: 3,
-        };
-        let b = by_source("p", BreakdownTotal { schemes: 9, cost: m("95.50") }, &lines, &counts, &reference());
+        let sums = sums(vec![
+            record("unspecified", "unknown", 5, "50.00", &[("state_budget", "30.00"), ("contributions", "20.00")]),
+            record("unspecified", "unknown", 2, "30.00", &[("local_budget", "10.00"), ("contributions", "20.00")]),
+            record("unspecified", "unknown", 2, "15.50", &[]),
+        ]);
+        let b = breakdown("p", Dimension::Source, &sums, &reference());
         let rows: Vec<_> =
             b.rows.iter().map(|r| (r.key.as_str(), r.parent.as_deref(), r.schemes, r.cost, r.own.unwrap())).collect();
         assert_eq!(
             rows,
             [
-                ("state_budget", None, 5, m("40.00"), m("30.00")),
+                ("state_budget", None, 7, m("40.00"), m("30.00")),
                 ("central_budget", Some("state_budget"), 0, Money::ZERO, Money::ZERO),
                 ("local_budget", Some("state_budget"), 2, m("10.00"), m("10.00")),
-                ("contributions", None, 4, m("40.00"), m("40.00")),
-                ("unattributed", None, 3, m("15.50"), m("15.50")),
+                ("contributions", None, 7, m("40.00"), m("40.00")),
+                ("unattributed", None, 2, m("15.50"), m("15.50")),
             ]
         );
         let top: Money = b.rows.iter().filter(|r| r.parent.is_none()).map(|r| r.cost).sum();

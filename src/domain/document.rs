@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use super::money::Money;
 use super::reference::{Names, Reference};
+use super::sums::ProgrammeSums;
 
 /// The currency and unit every amount of a document is in.
 pub const CURRENCY: &str = "VND";
@@ -47,6 +48,25 @@ pub struct ProgrammeDocument<A> {
 }
 
 pub type Programme = ProgrammeDocument<Money>;
+
+/// A programme that passed every rule, with its sums: the only form storage accepts, so that no
+/// stored document can have sums that do not fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidProgramme {
+    pub programme: Programme,
+    pub sums: ProgrammeSums,
+}
+
+impl Programme {
+    /// The document in canonical form: fixed key order (the struct's), two-space indentation,
+    /// a final newline; `validate` has put the reported entries in reference order. Export,
+    /// import and export again gives the same bytes.
+    pub fn canonical_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("a programme always serialises");
+        text.push('\n');
+        text
+    }
+}
 
 /// The document as it is sent and exported: amounts are decimal strings in million VND.
 pub type ProgrammeDocumentSchema = ProgrammeDocument<String>;
@@ -382,9 +402,10 @@ impl Checker<'_> {
     }
 }
 
-/// Checks every rule of a programme document and returns it with exact amounts, or every
-/// violation found. Reported totals that differ from the records are not violations.
-pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Programme, Vec<Violation>> {
+/// Checks every rule of a programme document and returns it with exact amounts, its reported
+/// entries in reference order and its sums, or every violation found. Reported totals that
+/// differ from the records are not violations; sums that do not fit storage are.
+pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<ValidProgramme, Vec<Violation>> {
     let mut c = Checker { reference, violations: Vec::new() };
 
     if !is_slug(&doc.id) {
@@ -533,6 +554,12 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
                     format!("{at}/value"),
                     format!("{:?} must be a decimal number written as a string, such as \"610\"", indicator.value),
                 );
+            } else if Decimal::from_str_exact(&indicator.value).is_err() {
+                // Kept as text, but summed as a Decimal: a value it would round cannot add up exactly.
+                c.fail(
+                    format!("{at}/value"),
+                    format!("{:?} has more digits than an exact sum can hold (28 significant digits)", indicator.value),
+                );
             }
         }
         schemes.push(SchemeRecord {
@@ -551,7 +578,12 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
     if !c.violations.is_empty() {
         return Err(c.violations);
     }
-    Ok(ProgrammeDocument {
+    let mut reported = reported;
+    let scope_position = |key: &str| reference.scopes.iter().position(|s| s.key == key);
+    let source_position = |key: &str| reference.sources.iter().position(|s| s.key == key);
+    reported.schemes_by_scope.sort_by_key(|e| scope_position(&e.scope));
+    reported.funding.sort_by_key(|e| source_position(&e.source));
+    let programme = ProgrammeDocument {
         id: doc.id,
         currency: doc.currency,
         amount_unit: doc.amount_unit,
@@ -564,7 +596,9 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
         reported,
         indicator_definitions: doc.indicator_definitions,
         schemes,
-    })
+    };
+    let sums = ProgrammeSums::of(&programme, reference)?;
+    Ok(ValidProgramme { programme, sums })
 }
 
 impl Programme {

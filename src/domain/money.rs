@@ -54,10 +54,23 @@ impl Money {
         Money(Decimal::from_i128_with_scale(i128::from(dong), 6).normalize())
     }
 
-    /// To integer đồng, for storage. Exact: an amount has at most two decimals in millions.
+    /// To integer đồng, for storage. Exact: an amount has at most two decimals in millions, and
+    /// is bounded by `Money::parse` (one amount) or [`Money::checked_add`] (a sum).
     pub fn to_dong(self) -> i64 {
         let dong = self.0 * Decimal::from(DONG_PER_MILLION);
-        i64::try_from(dong.trunc()).expect("amounts are bounded by Money::parse")
+        i64::try_from(dong.trunc()).expect("amounts are bounded by Money::parse and Money::checked_add")
+    }
+
+    /// The largest amount storage holds, a sum included: 64-bit đồng, to the 10,000 đồng that
+    /// amounts are precise to (9,223,372,036,854.77 million VND).
+    pub fn max_stored() -> Money {
+        Money::from_dong(i64::MAX - i64::MAX % 10_000)
+    }
+
+    /// `self + other`, or None when the sum is past what storage holds (either sign).
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        let sum = self.0.checked_add(other.0)?;
+        (sum.abs() <= Money::max_stored().0).then_some(Money(sum))
     }
 
     pub fn is_negative(self) -> bool {
@@ -164,6 +177,20 @@ mod tests {
         ] {
             assert_eq!(Money::parse(text), Err(why), "{text:?}");
         }
+    }
+
+    #[test]
+    fn sums_past_what_storage_holds_are_refused() {
+        let max = Money::max_stored();
+        assert_eq!(max.to_string(), "9223372036854.77");
+        assert_eq!(max.to_dong(), 9_223_372_036_854_770_000);
+        let cent = Money::parse("0.01").unwrap();
+        assert_eq!(max.checked_add(Money::ZERO), Some(max));
+        assert_eq!(max.checked_add(cent), None);
+        let largest_amount = Money::parse("999999999999.99").unwrap();
+        let nine = (0..9).try_fold(Money::ZERO, |sum, _| sum.checked_add(largest_amount));
+        assert_eq!(nine.map(|m| m.to_string()), Some("8999999999999.91".into()));
+        assert_eq!(nine.and_then(|m| m.checked_add(largest_amount)), None, "ten of them do not fit");
     }
 
     #[test]

@@ -1,23 +1,87 @@
-//! What SQL hands to the arithmetic: sums already grouped by a dimension and by funding source.
+//! A programme's sums, made in one place: computed once from a validated document with checked
+//! arithmetic, stored beside its rows, and regrouped (never recomputed) for totals, breakdowns
+//! and indicators.
 
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::document::{Programme, Violation};
 use super::money::Money;
 use super::reference::Reference;
 
-/// The records of one group (a scope, an activity): how many schemes, what they cost.
+/// The records of one activity and scope.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GroupSums {
-    pub key: String,
+pub struct RecordSums {
+    pub activity: String,
+    pub scope: String,
+    pub records: i64,
+    /// The sum of `scheme_count`.
     pub schemes: i64,
     pub cost: Money,
+    /// The schemes of records whose funding lines leave part of their cost unattributed.
+    pub unattributed_schemes: i64,
 }
 
-/// Funding lines of one group that name exactly `source` (no roll-up yet). `group` is empty
-/// when the sums are programme-wide.
+/// The funding lines of one activity and scope under one source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineSums {
-    pub group: String,
+    pub activity: String,
+    pub scope: String,
     pub source: String,
+    /// The lines naming exactly `source` (no roll-up).
     pub amount: Money,
+    /// The schemes of records with a line naming `source` or a source below it.
+    pub schemes: i64,
+}
+
+/// The total of an additive indicator over the programme's records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorTotal {
+    pub key: String,
+    pub total: Decimal,
+}
+
+/// Every sum a read of the programme needs, and nothing that is not a sum.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProgrammeSums {
+    /// One entry per activity and scope that has records, ordered by (activity, scope).
+    pub records: Vec<RecordSums>,
+    /// One entry per activity, scope and source with a line at or below that source.
+    pub lines: Vec<LineSums>,
+    /// One entry per additive indicator that some record gives.
+    pub indicators: Vec<IndicatorTotal>,
+}
+
+/// How records are grouped for a breakdown. Funding sources are not a grouping of records (a
+/// record may have several), so they have no member here; see [`ProgrammeSums::whole`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    Activity,
+    Scope,
+}
+
+/// The records of one group as a read sees them, with their lines per source.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Group {
+    /// The activity or scope; empty for the whole programme.
+    pub key: String,
+    pub records: i64,
+    pub schemes: i64,
+    pub cost: Money,
+    pub unattributed_schemes: i64,
+    /// Per source with a line at or below it, in source-key order.
+    pub lines: Vec<SourceSums>,
+}
+
+/// A group's lines under one source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceSums {
+    pub source: String,
+    /// Lines naming exactly this source.
+    pub amount: Money,
+    /// Schemes of records with a line naming this source or one below it.
+    pub schemes: i64,
 }
 
 /// A source's funding rolled up over its subtree, next to the part that names it exactly.
@@ -29,46 +93,217 @@ pub struct RolledUp {
     pub amount: Money,
     /// Lines naming exactly this source.
     pub own: Money,
+    /// Schemes of records with a line naming this source or one below it.
+    pub schemes: i64,
     /// Whether any line falls in the subtree (an amount of 0.00 with no line means "nothing known").
     pub has_lines: bool,
 }
 
-/// Rolls `lines` (already restricted to one group) up the funding-source tree: one entry per
-/// reference source, in reference order.
-pub fn roll_up<'a>(lines: impl IntoIterator<Item = &'a LineSums> + Clone, reference: &Reference) -> Vec<RolledUp> {
-    reference
-        .sources
-        .iter()
-        .map(|source| {
-            let mut rolled = RolledUp {
-                source: source.key.clone(),
-                parent: source.parent.clone(),
-                amount: Money::ZERO,
-                own: Money::ZERO,
-                has_lines: false,
-            };
-            for line in lines.clone() {
-                if line.source == source.key {
-                    rolled.own = rolled.own + line.amount;
-                }
-                if reference.source_and_ancestors(&line.source).any(|k| k == source.key) {
-                    rolled.amount = rolled.amount + line.amount;
-                    rolled.has_lines = true;
-                }
-            }
-            rolled
-        })
-        .collect()
+fn too_large(pointer: String, what: &str) -> Violation {
+    Violation {
+        pointer,
+        detail: format!("makes {what} more than {} million VND, the most that storage holds", Money::max_stored()),
+    }
 }
 
-/// The sum of every line: each line counted once, whichever source it names.
-pub fn funded_total<'a>(lines: impl IntoIterator<Item = &'a LineSums>) -> Money {
-    lines.into_iter().map(|l| l.amount).sum()
+impl ProgrammeSums {
+    /// The sums of a document whose every field is valid (see `document::validate`, which calls
+    /// this). Every addition is checked: a sum past what storage holds is a violation pointing at
+    /// the figure that first breaks it, so no stored or published sum can overflow.
+    pub fn of(programme: &Programme, reference: &Reference) -> Result<ProgrammeSums, Vec<Violation>> {
+        let mut violations = Vec::new();
+        let mut records: BTreeMap<(&str, &str), RecordSums> = BTreeMap::new();
+        let mut lines: BTreeMap<(&str, &str, &str), LineSums> = BTreeMap::new();
+        let additive: Vec<&str> =
+            programme.indicator_definitions.iter().filter(|d| d.additive).map(|d| d.key.as_str()).collect();
+        let mut indicators: BTreeMap<&str, Decimal> = BTreeMap::new();
+        // Every amount sum is at most the programme's total cost (a record's lines never exceed
+        // its cost), so checking that total bounds them all; each is checked all the same.
+        let mut total_cost = Money::ZERO;
+        for (i, record) in programme.schemes.iter().enumerate() {
+            let at = format!("/schemes/{i}");
+            let Some(total) = total_cost.checked_add(record.cost) else {
+                violations.push(too_large(format!("{at}/cost"), "the programme's itemised cost"));
+                break;
+            };
+            total_cost = total;
+            let funded: Money = record.funding.iter().map(|l| l.amount).sum();
+            let group = records.entry((&record.activity, &record.scope)).or_insert_with(|| RecordSums {
+                activity: record.activity.clone(),
+                scope: record.scope.clone(),
+                records: 0,
+                schemes: 0,
+                cost: Money::ZERO,
+                unattributed_schemes: 0,
+            });
+            let unattributed = if funded < record.cost { record.scheme_count } else { 0 };
+            match (
+                group.records.checked_add(1),
+                group.schemes.checked_add(record.scheme_count),
+                group.cost.checked_add(record.cost),
+                group.unattributed_schemes.checked_add(unattributed),
+            ) {
+                (Some(records), Some(schemes), Some(cost), Some(unattributed)) => {
+                    (group.records, group.schemes, group.cost) = (records, schemes, cost);
+                    group.unattributed_schemes = unattributed;
+                }
+                _ => violations.push(too_large(format!("{at}/cost"), "a group of records")),
+            }
+            // Each source a line names, and every source above it, once per record.
+            let mut under: Vec<&str> = Vec::new();
+            for line in &record.funding {
+                for source in reference.source_and_ancestors(&line.source) {
+                    if !under.contains(&source) {
+                        under.push(source);
+                    }
+                }
+            }
+            for source in under {
+                let sum = lines.entry((&record.activity, &record.scope, source)).or_insert_with(|| LineSums {
+                    activity: record.activity.clone(),
+                    scope: record.scope.clone(),
+                    source: source.to_string(),
+                    amount: Money::ZERO,
+                    schemes: 0,
+                });
+                let own = record.funding.iter().filter(|l| l.source == source).map(|l| l.amount).sum();
+                match (sum.amount.checked_add(own), sum.schemes.checked_add(record.scheme_count)) {
+                    (Some(amount), Some(schemes)) => (sum.amount, sum.schemes) = (amount, schemes),
+                    _ => violations.push(too_large(format!("{at}/funding"), "the funding of a group of records")),
+                }
+            }
+            for (j, indicator) in record.indicators.iter().enumerate() {
+                if !additive.contains(&indicator.key.as_str()) {
+                    continue;
+                }
+                let at = format!("{at}/indicators/{j}/value");
+                let sum = indicators.entry(&indicator.key).or_default();
+                match Decimal::from_str_exact(&indicator.value).ok().and_then(|v| sum.checked_add(v)) {
+                    Some(total) => *sum = total,
+                    None => violations.push(Violation {
+                        pointer: at,
+                        detail: format!(
+                            "makes the total of indicator {:?} over the records larger than an exact decimal \
+                             holds ({})",
+                            indicator.key,
+                            Decimal::MAX
+                        ),
+                    }),
+                }
+            }
+        }
+        if !violations.is_empty() {
+            return Err(violations);
+        }
+        Ok(ProgrammeSums {
+            records: records.into_values().collect(),
+            lines: lines.into_values().collect(),
+            indicators: indicators
+                .into_iter()
+                .map(|(key, total)| IndicatorTotal { key: key.to_string(), total: total.normalize() })
+                .collect(),
+        })
+    }
+
+    /// The records grouped by activity or scope: one group per key that has records.
+    pub fn groups(&self, by: Grouping) -> Vec<Group> {
+        let key = |activity: &str, scope: &str| -> String {
+            match by {
+                Grouping::Activity => activity.to_string(),
+                Grouping::Scope => scope.to_string(),
+            }
+        };
+        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+        for r in &self.records {
+            let k = key(&r.activity, &r.scope);
+            add_records(groups.entry(k.clone()).or_insert_with(|| Group { key: k, ..Group::default() }), r);
+        }
+        for l in &self.lines {
+            if let Some(group) = groups.get_mut(&key(&l.activity, &l.scope)) {
+                add_line(group, l);
+            }
+        }
+        groups.into_values().collect()
+    }
+
+    /// The whole programme as one group (empty key).
+    pub fn whole(&self) -> Group {
+        let mut group = Group::default();
+        self.records.iter().for_each(|r| add_records(&mut group, r));
+        self.lines.iter().for_each(|l| add_line(&mut group, l));
+        group
+    }
+
+    /// The total of an additive indicator, when some record gives it.
+    pub fn indicator_total(&self, key: &str) -> Option<Decimal> {
+        self.indicators.iter().find(|i| i.key == key).map(|i| i.total)
+    }
+}
+
+// Regrouping adds stored sums that `ProgrammeSums::of` checked: every regrouped sum is at most
+// the programme's total, which fits.
+fn add_records(group: &mut Group, r: &RecordSums) {
+    group.records += r.records;
+    group.schemes += r.schemes;
+    group.cost = group.cost + r.cost;
+    group.unattributed_schemes += r.unattributed_schemes;
+}
+
+fn add_line(group: &mut Group, l: &LineSums) {
+    match group.lines.binary_search_by(|s| s.source.as_str().cmp(&l.source)) {
+        Ok(i) => {
+            let sum = &mut group.lines[i];
+            sum.amount = sum.amount + l.amount;
+            sum.schemes += l.schemes;
+        }
+        Err(i) => group.lines.insert(i, SourceSums { source: l.source.clone(), amount: l.amount, schemes: l.schemes }),
+    }
+}
+
+impl Group {
+    /// The sum of every line: each line counted once, whichever source it names.
+    pub fn funded(&self) -> Money {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+
+    /// The part of the cost no funding line covers.
+    pub fn unattributed(&self) -> Money {
+        self.cost - self.funded()
+    }
+
+    /// The group's lines rolled up the funding-source tree: one entry per reference source, in
+    /// reference order.
+    pub fn roll_up(&self, reference: &Reference) -> Vec<RolledUp> {
+        reference
+            .sources
+            .iter()
+            .map(|source| {
+                let own = self.lines.iter().find(|l| l.source == source.key);
+                let amount = self
+                    .lines
+                    .iter()
+                    .filter(|l| reference.source_and_ancestors(&l.source).any(|k| k == source.key))
+                    .map(|l| l.amount)
+                    .sum();
+                RolledUp {
+                    source: source.key.clone(),
+                    parent: source.parent.clone(),
+                    amount,
+                    own: own.map_or(Money::ZERO, |l| l.amount),
+                    schemes: own.map_or(0, |l| l.schemes),
+                    has_lines: own.is_some(),
+                }
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
 pub(crate) mod fixtures {
     use super::*;
+    use crate::domain::document::{
+        IndicatorDefinition, IndicatorValue, Period, Reported, SchemeRecord, SourceAmount, SourceDocument,
+    };
     use crate::domain::reference::{FundingSource, Names, Scope};
 
     fn names(en: &str) -> Names {
@@ -107,8 +342,64 @@ pub(crate) mod fixtures {
         Money::parse(text).unwrap()
     }
 
-    pub fn line(group: &str, source: &str, amount: &str) -> LineSums {
-        LineSums { group: group.into(), source: source.into(), amount: m(amount) }
+    /// A record of `activity` and `scope` with `lines` as (source, amount).
+    pub fn record(
+        activity: &str,
+        scope: &str,
+        schemes: i64,
+        cost: &str,
+        lines: &[(&str, &str)],
+    ) -> SchemeRecord<Money> {
+        SchemeRecord {
+            id: format!("r{}", lines.len()),
+            scheme_count: schemes,
+            activity: activity.into(),
+            scope: scope.into(),
+            title: names("record"),
+            cost: m(cost),
+            funding: lines
+                .iter()
+                .map(|(source, amount)| SourceAmount { source: source.to_string(), amount: m(amount), quote: None })
+                .collect(),
+            indicators: Vec::new(),
+            quote: None,
+        }
+    }
+
+    pub fn programme(schemes: Vec<SchemeRecord<Money>>) -> Programme {
+        Programme {
+            id: "p".into(),
+            currency: "VND".into(),
+            amount_unit: "million".into(),
+            names: names("programme"),
+            jurisdiction: "Hải Phòng".into(),
+            period: Period { start_year: 2016, end_year: 2020 },
+            legal_basis: None,
+            implementing_agency: None,
+            source: SourceDocument {
+                title: "t".into(),
+                publisher: "p".into(),
+                date: "2020-11-06".into(),
+                url: None,
+                note: None,
+            },
+            reported: Reported::empty(),
+            indicator_definitions: vec![IndicatorDefinition {
+                key: "workers".into(),
+                names: names("workers"),
+                unit: "person".into(),
+                additive: true,
+            }],
+            schemes,
+        }
+    }
+
+    pub fn sums(schemes: Vec<SchemeRecord<Money>>) -> ProgrammeSums {
+        ProgrammeSums::of(&programme(schemes), &reference()).expect("the sums fit")
+    }
+
+    pub fn indicator(key: &str, value: &str) -> IndicatorValue {
+        IndicatorValue { key: key.into(), value: value.into() }
     }
 }
 
@@ -119,21 +410,90 @@ mod tests {
 
     #[test]
     fn a_line_naming_a_parent_counts_for_the_parent_only() {
-        let lines = [
-            line("", "state_budget", "5760.00"),
-            line("", "local_budget", "160.00"),
-            line("", "contributions", "207.55"),
-        ];
-        let rolled = roll_up(&lines, &reference());
+        let sums = sums(vec![
+            record(
+                "unspecified",
+                "unknown",
+                12,
+                "6349.00",
+                &[("state_budget", "3810.70"), ("contributions", "2538.30")],
+            ),
+            record(
+                "vocational_training",
+                "local",
+                3,
+                "367.55",
+                &[("local_budget", "160.00"), ("contributions", "207.55")],
+            ),
+            record("vocational_training", "local", 5, "239.30", &[]),
+        ]);
+        let whole = sums.whole();
+        assert_eq!((whole.records, whole.schemes, whole.cost), (3, 20, m("6955.85")));
+        assert_eq!((whole.funded(), whole.unattributed(), whole.unattributed_schemes), (m("6716.55"), m("239.30"), 5));
+        let rolled = whole.roll_up(&reference());
         let get = |k: &str| rolled.iter().find(|r| r.source == k).unwrap().clone();
-        assert_eq!((get("state_budget").amount, get("state_budget").own), (m("5920.00"), m("5760.00")));
-        assert_eq!((get("local_budget").amount, get("local_budget").own), (m("160.00"), m("160.00")));
+        assert_eq!(
+            (get("state_budget").amount, get("state_budget").own, get("state_budget").schemes),
+            (m("3970.70"), m("3810.70"), 15),
+            "the state budget rolls up the city's 160.00; its schemes count each record once"
+        );
+        assert_eq!((get("local_budget").amount, get("local_budget").schemes), (m("160.00"), 3));
         assert_eq!((get("central_budget").amount, get("central_budget").has_lines), (Money::ZERO, false));
-        assert_eq!(get("contributions").amount, m("207.55"));
-        assert_eq!(funded_total(&lines), m("6127.55"));
+        assert_eq!((get("contributions").amount, get("contributions").schemes), (m("2745.85"), 15));
         assert_eq!(
             rolled.iter().map(|r| r.source.as_str()).collect::<Vec<_>>(),
             ["state_budget", "central_budget", "local_budget", "contributions"]
         );
+    }
+
+    #[test]
+    fn groups_split_the_whole_and_add_up_to_it() {
+        let sums = sums(vec![
+            record("vocational_training", "local", 3, "735.50", &[("local_budget", "400.00")]),
+            record("vocational_training", "national", 2, "100.00", &[("central_budget", "100.00")]),
+            record("unspecified", "local", 12, "6349.00", &[("state_budget", "3810.70")]),
+        ]);
+        let by_activity = sums.groups(Grouping::Activity);
+        let rows: Vec<_> = by_activity.iter().map(|g| (g.key.as_str(), g.schemes, g.cost, g.funded())).collect();
+        assert_eq!(
+            rows,
+            [("unspecified", 12, m("6349.00"), m("3810.70")), ("vocational_training", 5, m("835.50"), m("500.00"))]
+        );
+        let by_scope = sums.groups(Grouping::Scope);
+        let rows: Vec<_> = by_scope.iter().map(|g| (g.key.as_str(), g.schemes, g.unattributed_schemes)).collect();
+        assert_eq!(rows, [("local", 15, 15), ("national", 2, 0)]);
+        let cost: Money = by_scope.iter().map(|g| g.cost).sum();
+        assert_eq!(cost, sums.whole().cost);
+    }
+
+    #[test]
+    fn a_programme_past_what_storage_holds_is_refused_at_the_figure_that_breaks_it() {
+        let huge = "999999999999.99";
+        let mut records: Vec<_> =
+            (0..10).map(|_| record("vocational_training", "local", 1, huge, &[("contributions", huge)])).collect();
+        let err = ProgrammeSums::of(&programme(records.clone()), &reference()).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].pointer, "/schemes/9/cost");
+        assert!(err[0].detail.contains("9223372036854.77 million VND"), "{}", err[0].detail);
+        records.pop();
+        let sums = ProgrammeSums::of(&programme(records), &reference()).expect("nine fit");
+        assert_eq!(sums.whole().cost.to_string(), "8999999999999.91");
+        assert_eq!(sums.whole().funded().to_string(), "8999999999999.91");
+    }
+
+    #[test]
+    fn additive_indicators_are_summed_exactly_and_checked() {
+        let max = Decimal::MAX.to_string();
+        let mut records = vec![
+            record("vocational_training", "local", 1, "1.00", &[]),
+            record("vocational_training", "local", 1, "1.00", &[]),
+        ];
+        records[0].indicators = vec![indicator("workers", "610")];
+        records[1].indicators = vec![indicator("workers", "0.5")];
+        assert_eq!(sums(records.clone()).indicator_total("workers"), Some(Decimal::new(6105, 1)));
+        records[0].indicators = vec![indicator("workers", &max)];
+        records[1].indicators = vec![indicator("workers", &max)];
+        let err = ProgrammeSums::of(&programme(records), &reference()).unwrap_err();
+        assert_eq!(err[0].pointer, "/schemes/1/indicators/0/value");
     }
 }

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use super::document::{AMOUNT_UNIT, CURRENCY, Programme, Reported};
 use super::money::Money;
 use super::reference::{Names, Reference};
-use super::sums::{GroupSums, LineSums, funded_total, roll_up};
+use super::sums::{Grouping, ProgrammeSums};
 
 /// `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -95,18 +95,17 @@ pub struct FundingTotal {
     pub quote: Option<String>,
 }
 
-/// Reconciles the reported figures with the records' sums. `by_scope` and `lines` are the
-/// programme-wide sums from SQL (`lines` with an empty group).
+/// Reconciles the reported figures with the records' sums.
 pub fn reconcile(
     programme_id: &str,
     reported: &Reported<Money>,
-    by_scope: &[GroupSums],
-    lines: &[LineSums],
+    sums: &ProgrammeSums,
     reference: &Reference,
 ) -> Totals {
     let mut notes = Vec::new();
-    let itemised_schemes: i64 = by_scope.iter().map(|g| g.schemes).sum();
-    let itemised_cost: Money = by_scope.iter().map(|g| g.cost).sum();
+    let whole = sums.whole();
+    let by_scope = sums.groups(Grouping::Scope);
+    let (itemised_schemes, itemised_cost) = (whole.schemes, whole.cost);
 
     let reported_schemes = reported.schemes.as_ref().map(|r| r.value);
     let schemes_gap = reported_schemes.map(|r| r - itemised_schemes);
@@ -147,14 +146,15 @@ pub fn reconcile(
             "The programme reports a total cost of {r} million VND; its scheme records add up to {itemised_cost}: a gap of {gap}."
         ));
     }
-    let unattributed = itemised_cost - funded_total(lines);
+    let unattributed = whole.unattributed();
     if !unattributed.is_zero() {
         notes.push(format!(
             "{unattributed} million VND of the itemised cost has no funding line: the source does not say who paid it."
         ));
     }
 
-    let funding = roll_up(lines, reference)
+    let funding = whole
+        .roll_up(reference)
         .into_iter()
         .map(|rolled| {
             let source = reference.source(&rolled.source).expect("roll_up yields reference sources");
@@ -210,35 +210,10 @@ pub fn reconcile(
     }
 }
 
-/// The sums SQL gives for `reconcile`, computed from a document in memory.
-fn document_sums(programme: &Programme) -> (Vec<GroupSums>, Vec<LineSums>) {
-    let mut by_scope: Vec<GroupSums> = Vec::new();
-    let mut lines: Vec<LineSums> = Vec::new();
-    for record in &programme.schemes {
-        match by_scope.iter_mut().find(|g| g.key == record.scope) {
-            Some(group) => {
-                group.schemes += record.scheme_count;
-                group.cost = group.cost + record.cost;
-            }
-            None => {
-                by_scope.push(GroupSums { key: record.scope.clone(), schemes: record.scheme_count, cost: record.cost })
-            }
-        }
-        for line in &record.funding {
-            match lines.iter_mut().find(|l| l.source == line.source) {
-                Some(sum) => sum.amount = sum.amount + line.amount,
-                None => lines.push(LineSums { group: String::new(), source: line.source.clone(), amount: line.amount }),
-            }
-        }
-    }
-    (by_scope, lines)
-}
-
 /// What a write accepts but reports: each way the document's reported figures and its records
 /// do not agree (published figures do not always add up).
-pub fn warnings(programme: &Programme, reference: &Reference) -> Vec<String> {
-    let (by_scope, lines) = document_sums(programme);
-    reconcile(&programme.id, &programme.reported, &by_scope, &lines, reference).notes
+pub fn warnings(programme: &Programme, sums: &ProgrammeSums, reference: &Reference) -> Vec<String> {
+    reconcile(&programme.id, &programme.reported, sums, reference).notes
 }
 
 #[cfg(test)]
@@ -246,10 +221,6 @@ mod tests {
     use super::*;
     use crate::domain::document::{ReportedAmount, ReportedCount, ScopeCount, SourceAmount};
     use crate::domain::sums::fixtures::*;
-
-    fn group(key: &str, schemes: i64, cost: &str) -> GroupSums {
-        GroupSums { key: key.into(), schemes, cost: m(cost) }
-    }
 
     fn reported() -> Reported<Money> {
         let amount = |source: &str, a: &str| SourceAmount { source: source.into(), amount: m(a), quote: None };
@@ -267,12 +238,20 @@ mod tests {
 
     #[test]
     fn gaps_are_reported_minus_itemised_with_parent_lines_rolled_up() {
-        let by_scope = [group("local", 5, "50.00"), group("unknown", 4, "45.50")];
         // one record funded by the state budget without saying which part, one by the city,
         // one record with no funding line at all
-        let lines =
-            [line("", "state_budget", "30.00"), line("", "local_budget", "10.00"), line("", "contributions", "40.00")];
-        let t = reconcile("p", &reported(), &by_scope, &lines, &reference());
+        let sums = sums(vec![
+            record(
+                "vocational_training",
+                "local",
+                5,
+                "50.00",
+                &[("state_budget", "30.00"), ("contributions", "20.00")],
+            ),
+            record("unspecified", "unknown", 1, "30.00", &[("local_budget", "10.00"), ("contributions", "20.00")]),
+            record("unspecified", "unknown", 3, "15.50", &[]),
+        ]);
+        let t = reconcile("p", &reported(), &sums, &reference());
 
         assert_eq!((t.schemes.reported, t.schemes.itemised, t.schemes.gap), (Some(10), 9, Some(1)));
         let scopes: Vec<_> =
@@ -307,8 +286,8 @@ mod tests {
 
     #[test]
     fn a_programme_with_no_reported_figures_has_null_gaps() {
-        let by_scope = [group("national", 2, "12.00")];
-        let t = reconcile("p", &Reported::empty(), &by_scope, &[], &reference());
+        let sums = sums(vec![record("unspecified", "national", 2, "12.00", &[])]);
+        let t = reconcile("p", &Reported::empty(), &sums, &reference());
         assert_eq!((t.schemes.reported, t.schemes.itemised, t.schemes.gap), (None, 2, None));
         assert_eq!((t.cost.reported, t.cost.gap, t.cost.unattributed), (None, None, m("12.00")));
         assert!(t.funding.iter().all(|f| f.reported.is_none() && f.gap.is_none() && f.itemised.is_zero()));
@@ -317,7 +296,7 @@ mod tests {
 
     #[test]
     fn a_programme_with_no_records_itemises_zero() {
-        let t = reconcile("p", &reported(), &[], &[], &reference());
+        let t = reconcile("p", &reported(), &ProgrammeSums::default(), &reference());
         assert_eq!((t.schemes.itemised, t.schemes.gap), (0, Some(10)));
         assert_eq!((t.cost.itemised, t.cost.gap, t.cost.unattributed), (Money::ZERO, Some(m("100.00")), Money::ZERO));
     }

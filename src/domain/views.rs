@@ -58,6 +58,9 @@ pub struct FundingLineView {
     pub parent: Option<String>,
     #[schema(value_type = String, example = "5760.00")]
     pub amount: Money,
+    /// The source's words for this line, where the document gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 /// A measured result of a scheme record.

@@ -9,8 +9,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::http::{self, Body, Representation};
 use super::programmes::ProgrammePath;
-use super::{AppState, csv, version_of};
-use crate::domain::breakdown::{self, Breakdown, BreakdownTotal, Dimension};
+use super::{AppState, csv, programme_snapshot};
+use crate::domain::breakdown::{Breakdown, Dimension, breakdown};
 use crate::error::responses::{BadRequest, NotFound, Unavailable};
 use crate::error::{ApiError, Result};
 
@@ -66,26 +66,11 @@ pub async fn get_breakdown(
         None => return Err(ApiError::missing("by", &Dimension::ALL)),
     };
     let representation = Representation::negotiate(&req, query.format.as_deref())?;
-    let version = version_of(&state, &path.id).await?;
-    let db = &state.db;
-    let reference = &state.reference;
-    let result = match by {
-        Dimension::Source => {
-            let groups = db.group_sums(&path.id, Dimension::Scope).await?;
-            let total = BreakdownTotal {
-                schemes: groups.iter().map(|g| g.schemes).sum(),
-                cost: groups.iter().map(|g| g.cost).sum(),
-            };
-            let lines = db.line_sums(&path.id, None).await?;
-            let counts = db.source_counts(&path.id).await?;
-            breakdown::by_source(&path.id, total, &lines, &counts, reference)
-        }
-        grouped => {
-            let groups = db.group_sums(&path.id, grouped).await?;
-            let lines = db.line_sums(&path.id, Some(grouped)).await?;
-            breakdown::by_group(&path.id, grouped, &groups, &lines, reference)
-        }
-    };
+    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let sums = snapshot.sums(&path.id).await?;
+    snapshot.finish().await?;
+    let version = http::Validators::programme(head.stamp());
+    let result = breakdown(&path.id, by, &sums, &state.reference);
     match representation {
         Representation::Json => http::json(&req, &version, &result),
         Representation::Csv => {

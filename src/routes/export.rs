@@ -11,7 +11,6 @@ use super::{AppState, not_found_programme};
 use crate::domain::document::ProgrammeDocumentSchema;
 use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
-use crate::storage::canonical_json;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(export_programme);
@@ -37,7 +36,9 @@ pub async fn export_programme(
     path: web::Path<ProgrammePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let (programme, stamp) = state.db.export(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
-    let body = Body::Json(canonical_json(&programme).into_bytes());
+    let mut snapshot = state.db.snapshot().await?;
+    let (programme, stamp) = snapshot.document(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
+    snapshot.finish().await?;
+    let body = Body::Json(programme.canonical_json().into_bytes());
     Ok(http::respond(&req, &http::Validators::programme(stamp), StatusCode::OK, Representation::Json, body))
 }

@@ -2,14 +2,13 @@
 
 use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use rust_decimal::Decimal;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
-use super::{AppState, http, version_of};
+use super::{AppState, http, programme_snapshot};
 use crate::domain::views::{IndicatorRecordValue, IndicatorSummary, Indicators};
+use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
-use crate::error::{ApiError, Result};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_indicators);
@@ -36,25 +35,17 @@ pub async fn get_indicators(
     path: web::Path<ProgrammePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let version = version_of(&state, &path.id).await?;
-    let indicators = state
-        .db
-        .indicators(&path.id)
-        .await?
+    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let definitions = snapshot.indicators(&path.id).await?;
+    let sums = snapshot.sums(&path.id).await?;
+    snapshot.finish().await?;
+    let indicators = definitions
         .into_iter()
         .map(|(definition, values)| {
-            let total = if definition.additive {
-                let sum = values
-                    .iter()
-                    .try_fold(Decimal::ZERO, |acc, (_, v)| v.parse::<Decimal>().ok().and_then(|v| acc.checked_add(v)));
-                let sum = sum.ok_or_else(|| {
-                    anyhow::anyhow!("indicator {} has a stored value that is not a decimal", definition.key)
-                })?;
-                Some(sum.normalize().to_string())
-            } else {
-                None
-            };
-            Ok(IndicatorSummary {
+            // Summed when written (ProgrammeSums); an additive indicator no record gives is 0.
+            let total =
+                definition.additive.then(|| sums.indicator_total(&definition.key).unwrap_or_default().to_string());
+            IndicatorSummary {
                 key: definition.key,
                 names: definition.names,
                 unit: definition.unit,
@@ -64,8 +55,12 @@ pub async fn get_indicators(
                     .into_iter()
                     .map(|(scheme_id, value)| IndicatorRecordValue { scheme_id, value })
                     .collect(),
-            })
+            }
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    http::json(&req, &version, &Indicators { programme_id: path.id.clone(), indicators })
+        .collect();
+    http::json(
+        &req,
+        &http::Validators::programme(head.stamp()),
+        &Indicators { programme_id: path.id.clone(), indicators },
+    )
 }

@@ -23,7 +23,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::domain::reference::Reference;
 use crate::error::{ApiError, ProblemType, generic_problem, problem_response};
-use crate::storage::Db;
+use crate::storage::{Db, ProgrammeHead, Snapshot};
 
 /// What every handler shares: the database and the reference data (fixed by the migrations).
 pub struct AppState {
@@ -193,15 +193,17 @@ pub fn known_key<'a>(parameter: &str, value: Option<&'a str>, allowed: &[&str]) 
 
 pub use crate::domain::reference::{activity_schema, scope_schema, source_schema};
 
-/// The validators of programme `id`'s resources (its current version), or 404.
-pub async fn version_of(state: &AppState, id: &str) -> Result<http::Validators, ApiError> {
-    let stamp = state.db.programme_stamp(id).await?.ok_or_else(|| not_found_programme(id))?;
-    Ok(http::Validators::programme(stamp))
-}
-
-/// The validators of lists and reference data: the database-wide version.
+/// The validators of reference data: the database-wide version.
 pub async fn data_validators(state: &AppState) -> Result<http::Validators, ApiError> {
     Ok(http::Validators::data(state.db.data_stamp().await?))
+}
+
+/// Opens a snapshot and reads programme `id`'s row in it (404 when there is none): every read
+/// of a programme's resources starts here, so its ETag is the version its body shows.
+pub async fn programme_snapshot(state: &AppState, id: &str) -> Result<(Snapshot, ProgrammeHead), ApiError> {
+    let mut snapshot = state.db.snapshot().await?;
+    let head = snapshot.programme(id).await?.ok_or_else(|| not_found_programme(id))?;
+    Ok((snapshot, head))
 }
 
 pub fn not_found_programme(id: &str) -> ApiError {

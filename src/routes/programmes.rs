@@ -9,15 +9,14 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::http::{self, Body, Representation};
-use super::{AppState, Page, bad_cursor, data_validators, next_url, not_found_programme, parse_limit, version_of};
+use super::{AppState, Page, bad_cursor, next_url, not_found_programme, parse_limit, programme_snapshot};
 use crate::auth::{Scope, authorize};
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
 use crate::domain::totals::warnings;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
 use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::error::{ApiError, Result};
-use crate::storage::ProgrammeKey;
-use crate::storage::{Stamp, WriteError, Written};
+use crate::storage::{Operation, ProgrammeKey, Stamp, WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_programmes).service(get_programme).service(put_programme).service(delete_programme);
@@ -82,12 +81,14 @@ pub async fn list_programmes(
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     let limit = parse_limit(query.limit.as_deref())?;
-    let validators = data_validators(&state).await?;
     let after = match query.cursor.as_deref() {
         Some(text) => Some(decode_key(text).ok_or_else(bad_cursor)?),
         None => None,
     };
-    let mut items = state.db.programmes(limit + 1, after.as_ref()).await?;
+    let mut snapshot = state.db.snapshot().await?;
+    let validators = http::Validators::data(snapshot.data_stamp().await?);
+    let mut items = snapshot.programmes(limit + 1, after.as_ref()).await?;
+    snapshot.finish().await?;
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
         items.last().map(|p| {
@@ -119,9 +120,22 @@ pub async fn get_programme(
     path: web::Path<ProgrammePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let version = version_of(&state, &path.id).await?;
-    let programme = state.db.programme(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
-    http::json(&req, &version, &programme)
+    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let whole = snapshot.sums(&path.id).await?.whole();
+    snapshot.finish().await?;
+    let meta = head.metadata();
+    let programme = ProgrammeDetail {
+        id: path.id.clone(),
+        names: meta.names,
+        jurisdiction: meta.jurisdiction,
+        period: meta.period,
+        legal_basis: meta.legal_basis,
+        implementing_agency: meta.implementing_agency,
+        source: meta.source,
+        scheme_records: whole.records,
+        schemes_itemised: whole.schemes,
+    };
+    http::json(&req, &http::Validators::programme(head.stamp()), &programme)
 }
 
 /// What a write did: the programme's new version (also its `ETag`) and, when its reported
@@ -147,9 +161,9 @@ pub fn written(
         .as_ref()
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("a write that kept the programme returned none")))?;
     let result = WriteResult {
-        programme_id: after.id.clone(),
+        programme_id: after.programme.id.clone(),
         version: written.version,
-        warnings: warnings(after, &state.reference),
+        warnings: warnings(&after.programme, &after.sums, &state.reference),
     };
     let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.into()))?;
     let status = if location.is_some() { StatusCode::CREATED } else { StatusCode::OK };
@@ -212,7 +226,7 @@ pub async fn put_programme(
         }
     };
     let result =
-        state.db.write(&path.id, http::precondition(&req), &actor, "replace", None, |_| Ok(Some(programme))).await?;
+        state.db.write(&path.id, http::precondition(&req), &actor, Operation::Replace, |_| Ok(Some(programme))).await?;
     let location = result.created.then(|| format!("/programmes/{}", path.id));
     written(&req, &state, result, location)
 }
@@ -240,7 +254,7 @@ pub async fn delete_programme(
 ) -> Result<HttpResponse> {
     let actor = authorize(&req, &state.db, Scope::Write).await?;
     let precondition = http::require_if_match(&req)?;
-    match state.db.write(&path.id, precondition, &actor, "delete", None, |_| Ok(None)).await {
+    match state.db.write(&path.id, precondition, &actor, Operation::Delete, |_| Ok(None)).await {
         Ok(_) => Ok(HttpResponse::NoContent().finish()),
         Err(WriteError::PreconditionFailed { current: None }) => Err(not_found_programme(&path.id)),
         Err(e) => Err(e.into()),

@@ -10,7 +10,7 @@ use crate::auth::{Scope, authorize};
 use crate::domain::document::{Reported, parse_part, relocate, validate};
 use crate::error::responses::{BodyErrors, NotFound, PreconditionRequired, WriteErrors};
 use crate::error::{ApiError, Result};
-use crate::storage::WriteError;
+use crate::storage::{Operation, WriteError};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(put_reported);
@@ -48,7 +48,7 @@ pub async fn put_reported(
     let reference = &state.reference;
     let result = state
         .db
-        .write(&path.id, precondition, &actor, "replace_reported", None, |before| {
+        .write(&path.id, precondition, &actor, Operation::ReplaceReported, |before| {
             let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
             doc.reported = reported;
             let programme = validate(doc, reference).map_err(|v| WriteError::Invalid(relocate(v, "/reported", "")))?;

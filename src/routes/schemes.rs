@@ -10,13 +10,15 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::http::{self, Body, Representation};
 use super::programmes::{ProgrammePath, WriteResult, written};
-use super::{AppState, Page, bad_cursor, csv, known_key, next_url, not_found_programme, parse_limit, version_of};
+use super::{
+    AppState, Page, bad_cursor, csv, known_key, next_url, not_found_programme, parse_limit, programme_snapshot,
+};
 use crate::auth::{Scope, authorize};
 use crate::domain::document::{SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::views::SchemeView;
 use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::error::{ApiError, Result};
-use crate::storage::{Actor, Precondition, SchemeFilter, WriteError, Written};
+use crate::storage::{Actor, Operation, Precondition, SchemeFilter, WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_schemes).service(get_scheme).service(post_scheme).service(put_scheme).service(delete_scheme);
@@ -112,8 +114,10 @@ pub async fn list_schemes(
         Some(text) => Some(decode_position(text).ok_or_else(bad_cursor)?),
         None => None,
     };
-    let version = version_of(&state, &path.id).await?;
-    let mut rows = state.db.schemes(&path.id, &filter, limit + 1, after).await?;
+    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let mut rows = snapshot.schemes(&path.id, &filter, limit + 1, after).await?;
+    snapshot.finish().await?;
+    let version = http::Validators::programme(head.stamp());
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|(position, _)| next_url(&req, &format!("s{position}")))
@@ -154,10 +158,11 @@ pub async fn get_scheme(
     path: web::Path<SchemePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let version = version_of(&state, &path.id).await?;
-    let view =
-        state.db.scheme(&path.id, &path.scheme_id).await?.ok_or_else(|| missing_scheme(&path.id, &path.scheme_id))?;
-    http::json(&req, &version, &view)
+    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let view = snapshot.scheme(&path.id, &path.scheme_id).await?;
+    snapshot.finish().await?;
+    let view = view.ok_or_else(|| missing_scheme(&path.id, &path.scheme_id))?;
+    http::json(&req, &http::Validators::programme(head.stamp()), &view)
 }
 
 fn missing_scheme(programme_id: &str, scheme_id: &str) -> ApiError {
@@ -196,17 +201,20 @@ async fn store_record(
     state: &AppState,
     programme_id: &str,
     (actor, precondition): (Actor, Precondition),
-    operation: &str,
     record: SchemeRecord<String>,
+    create: bool,
 ) -> Result<Written> {
     let reference = &state.reference;
-    let scheme_id = record.id.clone();
+    let operation = match create {
+        true => Operation::CreateScheme(record.id.clone()),
+        false => Operation::ReplaceScheme(record.id.clone()),
+    };
     state
         .db
-        .write(programme_id, precondition, &actor, operation, Some(&scheme_id), |before| {
+        .write(programme_id, precondition, &actor, operation, |before| {
             let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
             let index = match doc.schemes.iter().position(|r| r.id == record.id) {
-                Some(_) if operation == "create_scheme" => {
+                Some(_) if create => {
                     return Err(WriteError::Invalid(vec![Violation {
                         pointer: "/id".into(),
                         detail: format!(
@@ -260,7 +268,7 @@ pub async fn post_scheme(
     let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
     let record = record_body(&req, &state, payload, None).await?;
     let location = format!("/programmes/{}/schemes/{}", path.id, record.id);
-    let result = store_record(&state, &path.id, writer, "create_scheme", record).await?;
+    let result = store_record(&state, &path.id, writer, record, true).await?;
     let mut response = written(&req, &state, result, None)?;
     *response.status_mut() = StatusCode::CREATED;
     if let Ok(value) = HeaderValue::from_str(&location) {
@@ -296,7 +304,7 @@ pub async fn put_scheme(
 ) -> Result<HttpResponse> {
     let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
     let record = record_body(&req, &state, payload, Some(&path.scheme_id)).await?;
-    let result = store_record(&state, &path.id, writer, "replace_scheme", record).await?;
+    let result = store_record(&state, &path.id, writer, record, false).await?;
     written(&req, &state, result, None)
 }
 
@@ -326,7 +334,7 @@ pub async fn delete_scheme(
     let reference = &state.reference;
     let result = state
         .db
-        .write(&path.id, precondition, &actor, "delete_scheme", Some(&path.scheme_id), |before| {
+        .write(&path.id, precondition, &actor, Operation::DeleteScheme(path.scheme_id.clone()), |before| {
             let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
             let count = doc.schemes.len();
             doc.schemes.retain(|r| r.id != path.scheme_id);

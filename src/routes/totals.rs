@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
-use super::{AppState, http, not_found_programme, version_of};
+use super::{AppState, http, programme_snapshot};
 use crate::domain::totals::{Totals, reconcile};
 use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
@@ -37,9 +37,10 @@ pub async fn get_totals(
     path: web::Path<ProgrammePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let version = version_of(&state, &path.id).await?;
-    let reported = state.db.reported(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
-    let by_scope = state.db.group_sums(&path.id, crate::domain::breakdown::Dimension::Scope).await?;
-    let lines = state.db.line_sums(&path.id, None).await?;
-    http::json(&req, &version, &reconcile(&path.id, &reported, &by_scope, &lines, &state.reference))
+    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let reported = snapshot.reported(&head).await?;
+    let sums = snapshot.sums(&path.id).await?;
+    snapshot.finish().await?;
+    let totals = reconcile(&path.id, &reported, &sums, &state.reference);
+    http::json(&req, &http::Validators::programme(head.stamp()), &totals)
 }

@@ -1,11 +1,9 @@
 //! Reading the audit trail.
 
-use sqlx::Row;
-
 use super::Db;
 
 /// One successful write, as recorded in its own transaction.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct AuditRow {
     pub id: i64,
     pub at: String,
@@ -26,6 +24,7 @@ pub struct AuditRow {
 impl Db {
     /// Entries newest first, `limit` of them below id `before`, optionally for one programme
     /// and/or one actor (a token's name, `cli` or `seed`). Keyset pagination on the id.
+    #[tracing::instrument(skip(self))]
     pub async fn audit(
         &self,
         limit: i64,
@@ -33,7 +32,7 @@ impl Db {
         programme: Option<&str>,
         actor: Option<&str>,
     ) -> Result<Vec<AuditRow>, sqlx::Error> {
-        sqlx::query(
+        sqlx::query_as::<_, AuditRow>(
             r#"SELECT * FROM audit_log
                WHERE id < $1 AND ($2 IS NULL OR programme_id = $2) AND ($3 IS NULL OR actor = $3)
                ORDER BY id DESC LIMIT $4"#,
@@ -43,26 +42,6 @@ impl Db {
         .bind(actor)
         .bind(limit)
         .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(AuditRow {
-                id: r.try_get("id")?,
-                at: r.try_get("at")?,
-                actor: r.try_get("actor")?,
-                token_id: r.try_get("token_id")?,
-                operation: r.try_get("operation")?,
-                programme_id: r.try_get("programme_id")?,
-                scheme_id: r.try_get("scheme_id")?,
-                version: r.try_get("version")?,
-                before_doc: r.try_get("before_doc")?,
-                after_doc: r.try_get("after_doc")?,
-                before_sha256: r.try_get("before_sha256")?,
-                after_sha256: r.try_get("after_sha256")?,
-                before_records: r.try_get("before_records")?,
-                after_records: r.try_get("after_records")?,
-            })
-        })
-        .collect()
+        .await
     }
 }

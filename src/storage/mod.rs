@@ -6,12 +6,13 @@
 //! `SUM` is `CAST(… AS BIGINT)` (PostgreSQL's `SUM(bigint)` is NUMERIC). Where the engines truly
 //! differ (DDL, `BEGIN IMMEDIATE`), the difference is written here, keyed on [`Engine`].
 
-mod aggregates;
 mod audit;
 mod documents;
-mod programmes;
+mod reads;
 mod reference;
+mod rows;
 mod tokens;
+mod versions;
 mod writes;
 
 use std::sync::Arc;
@@ -20,11 +21,13 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::{AnyPool, Executor};
 
 pub use audit::*;
-pub use programmes::*;
+pub use reads::*;
+pub use rows::Metadata;
 pub use tokens::*;
+pub use versions::*;
 pub use writes::*;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -163,7 +166,7 @@ impl Db {
     /// publishing `primary` to anything that caches by version.
     pub async fn check_replica(&self, primary: i64) {
         let Some(replica) = &self.replica else { return };
-        let version = version_in(&replica.pool).await;
+        let version = versions::version_in(&replica.pool).await;
         replica.caught_up.store(version.is_ok_and(|v| v >= primary), Ordering::Release);
     }
 
@@ -194,6 +197,7 @@ impl Db {
             Engine::Sqlite => (&SQLITE_MIGRATIONS, 5),
             Engine::Postgres => (&POSTGRES_MIGRATIONS, 1),
         };
+        self.refuse_old_schema(migrator).await?;
         let mut attempt = 1;
         loop {
             match migrator.run(&self.pool).await {
@@ -205,6 +209,24 @@ impl Db {
                 Err(e) => return Err(e).context("cannot apply the database migrations"),
             }
         }
+    }
+
+    /// A database made by the migrations of 0.1 (squashed into the 0.2 baseline) cannot be
+    /// migrated in place: say so, and how to carry its data over, instead of sqlx's "migration
+    /// was previously applied but is missing".
+    async fn refuse_old_schema(&self, migrator: &sqlx::migrate::Migrator) -> anyhow::Result<()> {
+        let baseline = migrator.iter().map(|m| m.version).min().unwrap_or_default();
+        // No table yet (a new database) reads as an error: nothing applied, nothing to refuse.
+        let applied: Vec<(i64,)> =
+            sqlx::query_as("SELECT version FROM _sqlx_migrations").fetch_all(&self.pool).await.unwrap_or_default();
+        if let Some((unknown,)) = applied.iter().find(|(v,)| *v < baseline) {
+            anyhow::bail!(
+                "this database was made by khuyencong 0.1 (its migration {unknown} predates the 0.2 schema baseline): \
+                 export each programme with the old binary (`khuyencong export ID > ID.json`), then import them into a \
+                 new database with this one (`khuyencong import ID.json`)"
+            );
+        }
+        Ok(())
     }
 
     /// Opens a write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`),
@@ -224,11 +246,6 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
-}
-
-/// The database-wide data version as `pool` sees it (the primary's, or a replica's).
-async fn version_in(pool: &AnyPool) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT version FROM data_version WHERE id = 1").fetch_one(pool).await?.try_get(0)
 }
 
 /// Whether an error means the database cannot be reached or is busy now (503), rather than a bug.

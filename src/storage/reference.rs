@@ -1,43 +1,44 @@
 //! Reading the reference taxonomies.
 
-use sqlx::Row;
-
 use super::Db;
 use crate::domain::reference::{Activity, FundingSource, Names, Reference, Scope};
 
+#[derive(sqlx::FromRow)]
+struct ReferenceRow {
+    key: String,
+    /// The activity's decree, the source's parent; NULL for scopes.
+    detail: Option<String>,
+    clause: Option<i64>,
+    name_vi: String,
+    name_en: String,
+}
+
 impl Db {
     /// All reference data, in its defined order. Fixed by the migrations: read once at start-up.
+    #[tracing::instrument(skip_all)]
     pub async fn reference(&self) -> Result<Reference, sqlx::Error> {
-        let names = |row: &sqlx::any::AnyRow| -> Result<Names, sqlx::Error> {
-            Ok(Names { vi: row.try_get("name_vi")?, en: row.try_get("name_en")? })
-        };
-        let activities = sqlx::query("SELECT key, decree, clause, name_vi, name_en FROM activities ORDER BY position")
-            .fetch_all(self.reads())
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(Activity {
-                    key: row.try_get("key")?,
-                    decree: row.try_get("decree")?,
-                    clause: row.try_get("clause")?,
-                    names: names(row)?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()?;
-        let sources = sqlx::query("SELECT key, parent, name_vi, name_en FROM funding_sources ORDER BY position")
-            .fetch_all(self.reads())
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(FundingSource { key: row.try_get("key")?, parent: row.try_get("parent")?, names: names(row)? })
-            })
-            .collect::<Result<_, sqlx::Error>>()?;
-        let scopes = sqlx::query("SELECT key, name_vi, name_en FROM scopes ORDER BY position")
-            .fetch_all(self.reads())
-            .await?
-            .iter()
-            .map(|row| Ok(Scope { key: row.try_get("key")?, names: names(row)? }))
-            .collect::<Result<_, sqlx::Error>>()?;
+        let rows = |sql: &'static str| sqlx::query_as::<_, ReferenceRow>(sql).fetch_all(self.reads());
+        let names = |r: &ReferenceRow| Names { vi: r.name_vi.clone(), en: r.name_en.clone() };
+        let activities =
+            rows("SELECT key, decree AS detail, clause, name_vi, name_en FROM activities ORDER BY position")
+                .await?
+                .iter()
+                .map(|r| Activity { key: r.key.clone(), decree: r.detail.clone(), clause: r.clause, names: names(r) })
+                .collect();
+        let sources = rows(
+            "SELECT key, parent AS detail, CAST(NULL AS BIGINT) AS clause, name_vi, name_en FROM funding_sources ORDER BY position",
+        )
+        .await?
+        .iter()
+        .map(|r| FundingSource { key: r.key.clone(), parent: r.detail.clone(), names: names(r) })
+        .collect();
+        let scopes = rows(
+            "SELECT key, CAST(NULL AS TEXT) AS detail, CAST(NULL AS BIGINT) AS clause, name_vi, name_en FROM scopes ORDER BY position",
+        )
+        .await?
+        .iter()
+        .map(|r| Scope { key: r.key.clone(), names: names(r) })
+        .collect();
         Ok(Reference { activities, sources, scopes })
     }
 }

@@ -1,12 +1,9 @@
 //! Bearer tokens as stored: only a SHA-256 of the secret.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
-
 use super::{Db, now_text};
 
 /// A token as stored (never its secret).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct StoredToken {
     pub id: String,
     pub name: String,
@@ -15,18 +12,6 @@ pub struct StoredToken {
     pub created_at: String,
     pub expires_at: Option<String>,
     pub revoked_at: Option<String>,
-}
-
-fn stored(row: &AnyRow) -> Result<StoredToken, sqlx::Error> {
-    Ok(StoredToken {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        scope: row.try_get("scope")?,
-        secret_sha256: row.try_get("secret_sha256")?,
-        created_at: row.try_get("created_at")?,
-        expires_at: row.try_get("expires_at")?,
-        revoked_at: row.try_get("revoked_at")?,
-    })
 }
 
 impl Db {
@@ -51,22 +36,11 @@ impl Db {
     }
 
     pub async fn token(&self, id: &str) -> Result<Option<StoredToken>, sqlx::Error> {
-        sqlx::query("SELECT * FROM api_tokens WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(stored)
-            .transpose()
+        sqlx::query_as("SELECT * FROM api_tokens WHERE id = $1").bind(id).fetch_optional(&self.pool).await
     }
 
     pub async fn tokens(&self) -> Result<Vec<StoredToken>, sqlx::Error> {
-        sqlx::query("SELECT * FROM api_tokens ORDER BY created_at, id")
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(stored)
-            .collect()
+        sqlx::query_as("SELECT * FROM api_tokens ORDER BY created_at, id").fetch_all(&self.pool).await
     }
 
     /// Revokes the tokens with this id or name that are not revoked yet; returns how many.

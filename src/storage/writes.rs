@@ -1,13 +1,12 @@
 //! Writing programmes: audited, versioned, all-or-nothing; and the once-only seed load.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use super::{Db, now_text};
-use crate::domain::document::Programme;
+use crate::domain::document::{Programme, ValidProgramme};
 
 /// Who writes: a token's name (and id), `cli` for the command line, `seed` for the seed load.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,12 +49,41 @@ pub enum WriteError {
     Database(#[from] sqlx::Error),
 }
 
-/// What a response's validators are made of: a version (the ETag) and the time it was written
-/// (`Last-Modified`; RFC 3339 text, None when unknown).
+/// What a write does, as the audit trail names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    pub version: i64,
-    pub modified: Option<String>,
+pub enum Operation {
+    /// A seed file loaded (at start, or by `khuyencong seed`).
+    Seed,
+    /// A whole programme created or replaced.
+    Replace,
+    Delete,
+    CreateScheme(String),
+    ReplaceScheme(String),
+    DeleteScheme(String),
+    ReplaceReported,
+}
+
+impl Operation {
+    /// The name the audit trail records.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Operation::Seed => "seed",
+            Operation::Replace => "replace",
+            Operation::Delete => "delete",
+            Operation::CreateScheme(_) => "create_scheme",
+            Operation::ReplaceScheme(_) => "replace_scheme",
+            Operation::DeleteScheme(_) => "delete_scheme",
+            Operation::ReplaceReported => "replace_reported",
+        }
+    }
+
+    /// The scheme record the operation is about, if it is about one.
+    pub fn scheme_id(&self) -> Option<&str> {
+        match self {
+            Operation::CreateScheme(id) | Operation::ReplaceScheme(id) | Operation::DeleteScheme(id) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// A write that took effect.
@@ -68,85 +96,50 @@ pub struct Written {
     /// Whether the programme did not exist before.
     pub created: bool,
     /// The programme after the write; None after a delete.
-    pub after: Option<Programme>,
+    pub after: Option<ValidProgramme>,
 }
 
 /// Documents up to this size are kept whole in the audit trail; larger ones as digest and counts.
 const AUDIT_INLINE_LIMIT: usize = 1 << 20;
 
-/// A programme document in canonical form: fixed key order, two-space indentation, final newline.
-pub fn canonical_json(programme: &Programme) -> String {
-    let mut text = serde_json::to_string_pretty(programme).expect("a programme always serialises");
-    text.push('\n');
-    text
-}
-
 impl Db {
     /// One audited write to one programme, in one transaction: takes the write lock (bumping the
     /// data version), checks `precondition`, hands the current document to `change`, and stores
     /// what it returns (None deletes), with an audit entry holding the document before and after.
+    #[tracing::instrument(skip(self, actor, change), fields(actor = %actor.name))]
     pub async fn write<F>(
         &self,
         id: &str,
         precondition: Precondition,
         actor: &Actor,
-        operation: &str,
-        scheme_id: Option<&str>,
+        operation: Operation,
         change: F,
     ) -> Result<Written, WriteError>
     where
-        F: FnOnce(Option<Programme>) -> Result<Option<Programme>, WriteError>,
+        F: FnOnce(Option<Programme>) -> Result<Option<ValidProgramme>, WriteError>,
     {
         let mut tx = self.begin_write().await?;
-        let written = audited_write(&mut tx, id, precondition, actor, operation, scheme_id, change).await?;
+        let written = audited_write(&mut tx, id, precondition, actor, &operation, change).await?;
         tx.commit().await?;
         Ok(written)
     }
 
     /// Creates or replaces a whole programme, unconditionally; returns its new version.
-    pub async fn replace_programme(&self, programme: &Programme, actor: &Actor) -> Result<i64, WriteError> {
-        let stored = programme.clone();
-        let written =
-            self.write(&programme.id, Precondition::None, actor, "replace", None, |_| Ok(Some(stored))).await?;
+    pub async fn replace_programme(&self, valid: &ValidProgramme, actor: &Actor) -> Result<i64, WriteError> {
+        let stored = valid.clone();
+        let id = &valid.programme.id;
+        let written = self.write(id, Precondition::None, actor, Operation::Replace, |_| Ok(Some(stored))).await?;
         Ok(written.version)
     }
 
     /// Deletes a programme and everything it holds, unconditionally.
     pub async fn delete_programme(&self, id: &str, actor: &Actor) -> Result<(), WriteError> {
-        self.write(id, Precondition::Exists, actor, "delete", None, |_| Ok(None)).await.map(|_| ()).map_err(|e| match e
-        {
-            WriteError::PreconditionFailed { .. } => WriteError::NotFound,
-            other => other,
+        self.write(id, Precondition::Exists, actor, Operation::Delete, |_| Ok(None)).await.map(|_| ()).map_err(|e| {
+            match e {
+                WriteError::PreconditionFailed { .. } => WriteError::NotFound,
+                other => other,
+            }
         })
-    }
-
-    /// The database-wide data version: it moves with every write.
-    pub async fn data_version(&self) -> Result<i64, sqlx::Error> {
-        super::version_in(&self.pool).await
-    }
-
-    /// The database-wide data version and when it last moved: the validators of lists and
-    /// reference data.
-    pub async fn data_stamp(&self) -> Result<Stamp, sqlx::Error> {
-        let row =
-            sqlx::query("SELECT version, updated_at FROM data_version WHERE id = 1").fetch_one(self.reads()).await?;
-        Ok(Stamp { version: row.try_get(0)?, modified: row.try_get(1)? })
-    }
-
-    /// The programme's current version and when it was written, or None when it does not exist.
-    pub async fn programme_stamp(&self, id: &str) -> Result<Option<Stamp>, sqlx::Error> {
-        sqlx::query("SELECT version, updated_at FROM programmes WHERE id = $1")
-            .bind(id)
-            .fetch_optional(self.reads())
-            .await?
-            .map(|row| Ok(Stamp { version: row.try_get(0)?, modified: row.try_get(1)? }))
-            .transpose()
-    }
-
-    /// The whole programme document and its stamp, as export gives it.
-    pub async fn export(&self, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
-        let mut conn = self.reads().acquire().await?;
-        load_programme(&mut conn, id).await
     }
 
     /// Loads a seed file's programme unless this seed was loaded before (or `force`), in one
@@ -155,7 +148,8 @@ impl Db {
     /// Safe when several instances start at once: the first `INSERT` into `seed_runs` takes the
     /// row (and on SQLite the write lock); a concurrent one waits for it, then finds the row and
     /// loads nothing.
-    pub async fn load_seed(&self, name: &str, programme: &Programme, force: bool) -> Result<bool, WriteError> {
+    #[tracing::instrument(skip(self, valid))]
+    pub async fn load_seed(&self, name: &str, valid: &ValidProgramme, force: bool) -> Result<bool, WriteError> {
         // A plain read first: a database seeded before starts without taking the write lock
         // (and a read-only one starts at all).
         let seeded = sqlx::query("SELECT 1 FROM seed_runs WHERE name = $1")
@@ -183,11 +177,10 @@ impl Db {
             .bind(now_text())
             .execute(&mut *tx)
             .await?;
-        let stored = programme.clone();
-        audited_write(&mut tx, &programme.id, Precondition::None, &Actor::local("seed"), "seed", None, |_| {
-            Ok(Some(stored))
-        })
-        .await?;
+        let stored = valid.clone();
+        let id = &valid.programme.id;
+        audited_write(&mut tx, id, Precondition::None, &Actor::local("seed"), &Operation::Seed, |_| Ok(Some(stored)))
+            .await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -199,22 +192,20 @@ async fn audited_write<F>(
     id: &str,
     precondition: Precondition,
     actor: &Actor,
-    operation: &str,
-    scheme_id: Option<&str>,
+    operation: &Operation,
     change: F,
 ) -> Result<Written, WriteError>
 where
-    F: FnOnce(Option<Programme>) -> Result<Option<Programme>, WriteError>,
+    F: FnOnce(Option<Programme>) -> Result<Option<ValidProgramme>, WriteError>,
 {
     // First statement: on PostgreSQL the row lock queues every other writer behind this one.
     let now = now_text();
-    let version: i64 =
-        sqlx::query("UPDATE data_version SET version = version + 1, updated_at = $1 WHERE id = 1 RETURNING version")
+    let (version,): (i64,) =
+        sqlx::query_as("UPDATE data_version SET version = version + 1, updated_at = $1 WHERE id = 1 RETURNING version")
             .bind(&now)
             .fetch_one(&mut *conn)
-            .await?
-            .try_get(0)?;
-    let before = load_programme(&mut *conn, id).await?;
+            .await?;
+    let before = super::documents::load(&mut *conn, id).await?;
     let current = before.as_ref().map(|(_, stamp)| stamp.version);
     let satisfied = match &precondition {
         Precondition::None => true,
@@ -224,7 +215,7 @@ where
     };
     let before = before.map(|(p, _)| p);
     let created = before.is_none();
-    let before_text = before.as_ref().map(canonical_json);
+    let before_text = before.as_ref().map(Programme::canonical_json);
     let before_records = before.as_ref().map(|p| p.schemes.len() as i64);
     // The change first: a request whose content is wrong hears so (422) even when its
     // precondition is stale, so that it is fixed before it is retried.
@@ -236,7 +227,7 @@ where
         Some(programme) => write_programme(&mut *conn, programme, version, &now).await?,
         None => delete_rows(&mut *conn, id).await?,
     }
-    let after_text = after.as_ref().map(canonical_json);
+    let after_text = after.as_ref().map(|valid| valid.programme.canonical_json());
     let keep = |text: &Option<String>| text.clone().filter(|t| t.len() <= AUDIT_INLINE_LIMIT);
     let digest = |text: &Option<String>| text.as_ref().map(|t| format!("{:x}", Sha256::digest(t.as_bytes())));
     sqlx::query(
@@ -247,24 +238,19 @@ where
     .bind(now_text())
     .bind(&actor.name)
     .bind(&actor.token_id)
-    .bind(operation)
+    .bind(operation.name())
     .bind(id)
-    .bind(scheme_id)
+    .bind(operation.scheme_id())
     .bind(version)
     .bind(keep(&before_text))
     .bind(keep(&after_text))
     .bind(digest(&before_text))
     .bind(digest(&after_text))
     .bind(before_records)
-    .bind(after.as_ref().map(|p| p.schemes.len() as i64))
+    .bind(after.as_ref().map(|valid| valid.programme.schemes.len() as i64))
     .execute(&mut *conn)
     .await?;
     Ok(Written { version, modified: now, created, after })
-}
-
-/// Reads a whole programme back into its document form (canonical order), with its version.
-async fn load_programme(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
-    super::documents::load(conn, id).await
 }
 
 /// Deletes a programme's rows, the leaves first. ON DELETE CASCADE would do it alone, but then
@@ -279,7 +265,13 @@ async fn delete_rows(conn: &mut AnyConnection, id: &str) -> Result<(), sqlx::Err
 }
 
 /// Replaces the programme's rows inside the caller's transaction, at `version` written `now`.
-async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, now: &str) -> Result<(), sqlx::Error> {
+async fn write_programme(
+    tx: &mut AnyConnection,
+    valid: &ValidProgramme,
+    version: i64,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let (p, sums) = (&valid.programme, &valid.sums);
     delete_rows(&mut *tx, &p.id).await?;
 
     let basis = p.legal_basis.as_ref();
@@ -349,7 +341,7 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, no
     insert_rows(
         tx,
         "indicator_definitions",
-        &["programme_id", "key", "position", "name_vi", "name_en", "unit", "additive"],
+        &["programme_id", "key", "position", "name_vi", "name_en", "unit", "additive", "total"],
         p.indicator_definitions.iter().enumerate().map(|(position, def)| {
             vec![
                 Cell::Text(Some(id)),
@@ -359,6 +351,7 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, no
                 Cell::Text(Some(&def.names.en)),
                 Cell::Text(Some(&def.unit)),
                 Cell::Int(Some(i64::from(def.additive))),
+                Cell::Owned(sums.indicator_total(&def.key).map(|total| total.to_string())),
             ]
         }),
     )
@@ -397,7 +390,7 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, no
     insert_rows(
         tx,
         "funding_lines",
-        &["programme_id", "scheme_id", "source", "position", "amount_dong"],
+        &["programme_id", "scheme_id", "source", "position", "amount_dong", "quote"],
         p.schemes.iter().flat_map(|record| {
             record.funding.iter().enumerate().map(move |(position, line)| {
                 vec![
@@ -406,33 +399,26 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, no
                     Cell::Text(Some(&line.source)),
                     Cell::Int(Some(position as i64)),
                     Cell::Int(Some(line.amount.to_dong())),
+                    Cell::Text(line.quote.as_deref()),
                 ]
             })
         }),
     )
     .await?;
-    // The sums kept per programme (see the migration that made them), from the same document.
-    let mut record_sums: BTreeMap<(&str, &str), (i64, i64, i64)> = BTreeMap::new();
-    let mut line_sums: BTreeMap<(&str, &str, &str), i64> = BTreeMap::new();
-    for record in &p.schemes {
-        let sums = record_sums.entry((&record.activity, &record.scope)).or_default();
-        *sums = (sums.0 + 1, sums.1 + record.scheme_count, sums.2 + record.cost.to_dong());
-        for line in &record.funding {
-            *line_sums.entry((&record.activity, &record.scope, &line.source)).or_default() += line.amount.to_dong();
-        }
-    }
+    // The programme's sums, as the domain made them from the same document.
     insert_rows(
         tx,
         "record_sums",
-        &["programme_id", "activity", "scope", "records", "schemes", "cost_dong"],
-        record_sums.iter().map(|((activity, scope), (records, schemes, cost))| {
+        &["programme_id", "activity", "scope", "records", "schemes", "cost_dong", "unattributed_schemes"],
+        sums.records.iter().map(|r| {
             vec![
                 Cell::Text(Some(id)),
-                Cell::Text(Some(activity)),
-                Cell::Text(Some(scope)),
-                Cell::Int(Some(*records)),
-                Cell::Int(Some(*schemes)),
-                Cell::Int(Some(*cost)),
+                Cell::Text(Some(&r.activity)),
+                Cell::Text(Some(&r.scope)),
+                Cell::Int(Some(r.records)),
+                Cell::Int(Some(r.schemes)),
+                Cell::Int(Some(r.cost.to_dong())),
+                Cell::Int(Some(r.unattributed_schemes)),
             ]
         }),
     )
@@ -440,14 +426,15 @@ async fn write_programme(tx: &mut AnyConnection, p: &Programme, version: i64, no
     insert_rows(
         tx,
         "line_sums",
-        &["programme_id", "activity", "scope", "source", "amount_dong"],
-        line_sums.iter().map(|((activity, scope, source), amount)| {
+        &["programme_id", "activity", "scope", "source", "amount_dong", "schemes"],
+        sums.lines.iter().map(|l| {
             vec![
                 Cell::Text(Some(id)),
-                Cell::Text(Some(activity)),
-                Cell::Text(Some(scope)),
-                Cell::Text(Some(source)),
-                Cell::Int(Some(*amount)),
+                Cell::Text(Some(&l.activity)),
+                Cell::Text(Some(&l.scope)),
+                Cell::Text(Some(&l.source)),
+                Cell::Int(Some(l.amount.to_dong())),
+                Cell::Int(Some(l.schemes)),
             ]
         }),
     )
@@ -478,6 +465,7 @@ const PARAMETERS_PER_STATEMENT: usize = 30_000;
 /// One value to bind.
 enum Cell<'a> {
     Text(Option<&'a str>),
+    Owned(Option<String>),
     Int(Option<i64>),
 }
 
@@ -510,6 +498,7 @@ async fn insert_rows<'a>(
             for cell in batch.iter().flatten() {
                 query = match cell {
                     Cell::Text(value) => query.bind(*value),
+                    Cell::Owned(value) => query.bind(value.as_deref()),
                     Cell::Int(value) => query.bind(*value),
                 };
             }

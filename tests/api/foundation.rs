@@ -441,21 +441,30 @@ async fn the_sums_kept_per_programme_are_the_sums_of_its_rows() {
 
     let kept = rows_of(
         &db,
-        "SELECT programme_id, activity, scope, records, schemes, cost_dong FROM record_sums ORDER BY 1, 2, 3",
+        "SELECT programme_id, activity, scope, records, schemes, cost_dong, unattributed_schemes FROM record_sums ORDER BY 1, 2, 3",
     )
     .await;
     let summed = rows_of(
         &db,
-        "SELECT programme_id, activity, scope, COUNT(*), CAST(SUM(scheme_count) AS BIGINT), CAST(SUM(cost_dong) AS BIGINT)
-         FROM scheme_records GROUP BY programme_id, activity, scope ORDER BY 1, 2, 3",
+        "SELECT programme_id, activity, scope, COUNT(*), CAST(SUM(scheme_count) AS BIGINT), CAST(SUM(cost_dong) AS BIGINT),
+                CAST(SUM(CASE WHEN cost_dong > (SELECT COALESCE(SUM(f.amount_dong), 0) FROM funding_lines f
+                                                WHERE f.programme_id = r.programme_id AND f.scheme_id = r.id)
+                              THEN scheme_count ELSE 0 END) AS BIGINT)
+         FROM scheme_records r GROUP BY programme_id, activity, scope ORDER BY 1, 2, 3",
     )
     .await;
     assert_eq!(kept, summed);
     assert!(kept.iter().any(|r| r.starts_with("2016-2020|demonstration_technology_transfer|unknown|")), "{kept:?}");
     assert!(kept.iter().filter(|r| r.starts_with("synthetic-hai-phong-2021-2025|")).count() > 10);
-    let kept =
-        rows_of(&db, "SELECT programme_id, activity, scope, source, amount_dong FROM line_sums ORDER BY 1, 2, 3, 4")
-            .await;
+    // Per source: the lines naming it exactly...
+    let kept = rows_of(
+        &db,
+        "SELECT l.programme_id, l.activity, l.scope, l.source, l.amount_dong FROM line_sums l
+         WHERE EXISTS (SELECT 1 FROM funding_lines f JOIN scheme_records r ON r.programme_id = f.programme_id AND r.id = f.scheme_id
+                       WHERE f.programme_id = l.programme_id AND r.activity = l.activity AND r.scope = l.scope AND f.source = l.source)
+         ORDER BY 1, 2, 3, 4",
+    )
+    .await;
     let summed = rows_of(
         &db,
         "SELECT f.programme_id, r.activity, r.scope, f.source, CAST(SUM(f.amount_dong) AS BIGINT)
@@ -464,6 +473,28 @@ async fn the_sums_kept_per_programme_are_the_sums_of_its_rows() {
     )
     .await;
     assert_eq!(kept, summed);
+    // ...and the schemes of records with a line at or below it, each record once.
+    let kept =
+        rows_of(&db, "SELECT programme_id, activity, scope, source, schemes FROM line_sums ORDER BY 1, 2, 3, 4").await;
+    let counted = rows_of(
+        &db,
+        "SELECT programme_id, activity, scope, ancestor, CAST(SUM(scheme_count) AS BIGINT) FROM (
+             SELECT DISTINCT r.programme_id, r.activity, r.scope, c.ancestor, r.id, r.scheme_count
+             FROM funding_lines f JOIN scheme_records r ON r.programme_id = f.programme_id AND r.id = f.scheme_id
+             JOIN funding_source_closure c ON c.source = f.source) u
+         GROUP BY programme_id, activity, scope, ancestor ORDER BY 1, 2, 3, 4",
+    )
+    .await;
+    assert_eq!(kept, counted);
+    assert!(
+        kept.iter().any(|r| r == "2016-2020|information_provision|unknown|state_budget|14"),
+        "a record paid by the city counts under the state budget too: {kept:?}"
+    );
+    let kept = rows_of(
+        &db,
+        "SELECT l.programme_id, l.activity, l.scope, l.source, l.amount_dong FROM line_sums l ORDER BY 1, 2, 3, 4",
+    )
+    .await;
     for expected in [
         "2016-2020|demonstration_technology_transfer|unknown|state_budget|5760000000",
         "2016-2020|demonstration_technology_transfer|unknown|contributions|25982180000",

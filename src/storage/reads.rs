@@ -1,0 +1,338 @@
+//! The read unit: every response reads in one read transaction, a snapshot, so that all its
+//! statements see one committed state and its ETag is the version of the data in its body.
+
+use std::collections::HashMap;
+
+use sqlx::{Any, Transaction};
+
+use super::rows::{
+    IndicatorDefinitionRow, IndicatorRow, LineRow, Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES,
+    ReportedRow, SCHEME_COLUMNS, SchemeRow, SumRow, programme_sums,
+};
+use super::{Db, Engine, Stamp};
+use crate::domain::document::{AMOUNT_UNIT, CURRENCY, IndicatorDefinition, Period, Programme, Reported};
+use crate::domain::money::Money;
+use crate::domain::reference::Names;
+use crate::domain::sums::ProgrammeSums;
+use crate::domain::views::{FundingLineView, IndicatorView, Keyed, ProgrammeSummary, SchemeView};
+
+/// An indicator's definition and every record's value as (scheme id, value), in record order.
+pub type IndicatorValues = (IndicatorDefinition, Vec<(String, String)>);
+
+/// One read transaction. Dropped or finished, it ends; it never writes.
+pub struct Snapshot {
+    tx: Transaction<'static, Any>,
+}
+
+/// Where a page of programmes starts: after this (end_year, start_year, id) in list order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgrammeKey {
+    pub end_year: i64,
+    pub start_year: i64,
+    pub id: String,
+}
+
+/// Filters of the scheme-record list; `None` means no filter.
+#[derive(Clone, Debug, Default)]
+pub struct SchemeFilter {
+    pub activity: Option<String>,
+    pub scope: Option<String>,
+    /// Records with a funding line naming this source or one below it.
+    pub source: Option<String>,
+}
+
+/// A programme's row as a snapshot first reads it: its version (the response's ETag) and what
+/// describes it. `Snapshot::reported` adds its reported figures.
+pub struct ProgrammeHead {
+    row: ProgrammeRow,
+}
+
+impl ProgrammeHead {
+    pub fn id(&self) -> &str {
+        &self.row.id
+    }
+
+    pub fn stamp(&self) -> Stamp {
+        self.row.stamp()
+    }
+
+    pub fn metadata(&self) -> Metadata {
+        self.row.metadata()
+    }
+}
+
+impl Db {
+    /// Opens a snapshot on the pool reads use (the replica when it has caught up). SQLite: a
+    /// deferred transaction, whose snapshot (WAL) is taken at its first read and held to its end.
+    /// PostgreSQL: `REPEATABLE READ READ ONLY`, one snapshot for the whole transaction.
+    pub async fn snapshot(&self) -> Result<Snapshot, sqlx::Error> {
+        let begin = match self.engine {
+            Engine::Sqlite => "BEGIN DEFERRED",
+            Engine::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        };
+        Ok(Snapshot { tx: self.reads().begin_with(begin).await? })
+    }
+}
+
+/// The record counts of a programme `p`, from its kept sums (for lists of programmes).
+const RECORD_COUNTS: &str = r#"
+    (SELECT CAST(COALESCE(SUM(s.records), 0) AS BIGINT) FROM record_sums s WHERE s.programme_id = p.id) AS scheme_records,
+    (SELECT CAST(COALESCE(SUM(s.schemes), 0) AS BIGINT) FROM record_sums s WHERE s.programme_id = p.id) AS schemes_itemised"#;
+
+#[derive(Debug, sqlx::FromRow)]
+struct SummaryRow {
+    id: String,
+    name_vi: String,
+    name_en: String,
+    jurisdiction: String,
+    start_year: i64,
+    end_year: i64,
+    scheme_records: i64,
+    schemes_itemised: i64,
+}
+
+/// The optional filters of the scheme list, bound as $3 (activity), $4 (scope), $5 (source);
+/// a NULL parameter disables its filter.
+const FILTER_SQL: &str = r#"
+    AND ($3 IS NULL OR r.activity = $3)
+    AND ($4 IS NULL OR r.scope = $4)
+    AND ($5 IS NULL OR EXISTS (
+        SELECT 1 FROM funding_lines f JOIN funding_source_closure c ON c.source = f.source
+        WHERE f.programme_id = r.programme_id AND f.scheme_id = r.id AND c.ancestor = $5))"#;
+
+impl Snapshot {
+    /// Ends the snapshot (read only: committing and rolling back are the same).
+    pub async fn finish(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    /// The database-wide data version and when it last moved: the validators of lists and
+    /// reference data.
+    #[tracing::instrument(skip_all)]
+    pub async fn data_stamp(&mut self) -> Result<Stamp, sqlx::Error> {
+        let (version, modified) = sqlx::query_as(super::versions::DATA_STAMP).fetch_one(&mut *self.tx).await?;
+        Ok(Stamp { version, modified })
+    }
+
+    /// The programme's row (its version folded in), or None when it does not exist.
+    #[tracing::instrument(skip(self))]
+    pub async fn programme(&mut self, id: &str) -> Result<Option<ProgrammeHead>, sqlx::Error> {
+        let row = sqlx::query_as::<_, ProgrammeRow>("SELECT * FROM programmes WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        Ok(row.map(|row| ProgrammeHead { row }))
+    }
+
+    /// The programme's reported figures, entries in reference order.
+    #[tracing::instrument(skip_all, fields(programme_id = head.id()))]
+    pub async fn reported(&mut self, head: &ProgrammeHead) -> Result<Reported<Money>, sqlx::Error> {
+        let entries =
+            sqlx::query_as::<_, ReportedRow>(REPORTED_ENTRIES).bind(head.id()).fetch_all(&mut *self.tx).await?;
+        Ok(head.row.reported(entries))
+    }
+
+    /// The programme's kept sums (all of them: a few dozen rows, whatever its size).
+    #[tracing::instrument(skip(self))]
+    pub async fn sums(&mut self, programme_id: &str) -> Result<ProgrammeSums, sqlx::Error> {
+        programme_sums(sqlx::query_as::<_, SumRow>(PROGRAMME_SUMS).bind(programme_id).fetch_all(&mut *self.tx).await?)
+    }
+
+    /// Programmes, newest period first, `limit` of them after `after`.
+    /// Keyset pagination on (end_year DESC, start_year DESC, id ASC): stable under inserts.
+    #[tracing::instrument(skip(self))]
+    pub async fn programmes(
+        &mut self,
+        limit: i64,
+        after: Option<&ProgrammeKey>,
+    ) -> Result<Vec<ProgrammeSummary>, sqlx::Error> {
+        let (end, start, id) =
+            after.map_or((i64::MAX, i64::MAX, String::new()), |k| (k.end_year, k.start_year, k.id.clone()));
+        let sql = format!(
+            r#"SELECT p.id, p.name_vi, p.name_en, p.jurisdiction, p.start_year, p.end_year, {RECORD_COUNTS}
+               FROM programmes p
+               WHERE p.end_year < $1 OR (p.end_year = $1 AND (p.start_year < $2 OR (p.start_year = $2 AND p.id > $3)))
+               ORDER BY p.end_year DESC, p.start_year DESC, p.id
+               LIMIT $4"#
+        );
+        let rows = sqlx::query_as::<_, SummaryRow>(&sql)
+            .bind(end)
+            .bind(start)
+            .bind(id)
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ProgrammeSummary {
+                id: r.id,
+                names: Names { vi: r.name_vi, en: r.name_en },
+                jurisdiction: r.jurisdiction,
+                period: Period { start_year: r.start_year, end_year: r.end_year },
+                scheme_records: r.scheme_records,
+                schemes_itemised: r.schemes_itemised,
+            })
+            .collect())
+    }
+
+    /// Scheme records in document order, `limit` of them after position `after`, with their
+    /// funding lines and indicators: three statements for the page. Keyset pagination on the
+    /// record's position.
+    #[tracing::instrument(skip(self))]
+    pub async fn schemes(
+        &mut self,
+        programme_id: &str,
+        filter: &SchemeFilter,
+        limit: i64,
+        after: Option<i64>,
+    ) -> Result<Vec<(i64, SchemeView)>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {SCHEME_COLUMNS} WHERE r.programme_id = $1 AND r.position > $2 {FILTER_SQL} ORDER BY r.position LIMIT $6"
+        );
+        let rows = sqlx::query_as::<_, SchemeRow>(&sql)
+            .bind(programme_id)
+            .bind(after.unwrap_or(-1))
+            .bind(&filter.activity)
+            .bind(&filter.scope)
+            .bind(&filter.source)
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await?;
+        self.views(programme_id, rows).await
+    }
+
+    /// One scheme record, or None.
+    #[tracing::instrument(skip(self))]
+    pub async fn scheme(&mut self, programme_id: &str, scheme_id: &str) -> Result<Option<SchemeView>, sqlx::Error> {
+        let rows =
+            sqlx::query_as::<_, SchemeRow>(&format!("SELECT {SCHEME_COLUMNS} WHERE r.programme_id = $1 AND r.id = $2"))
+                .bind(programme_id)
+                .bind(scheme_id)
+                .fetch_all(&mut *self.tx)
+                .await?;
+        Ok(self.views(programme_id, rows).await?.pop().map(|(_, view)| view))
+    }
+
+    /// The records of `rows` (in position order) with their lines and indicators: two
+    /// statements over the rows' range of positions, never one per record.
+    async fn views(&mut self, programme_id: &str, rows: Vec<SchemeRow>) -> Result<Vec<(i64, SchemeView)>, sqlx::Error> {
+        let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+            return Ok(Vec::new());
+        };
+        let range = (first.position, last.position);
+        let mut lines: HashMap<String, Vec<FundingLineView>> = HashMap::new();
+        for line in sqlx::query_as::<_, LineRow>(
+            r#"SELECT f.scheme_id, f.source, s.parent, f.amount_dong, f.quote
+               FROM funding_lines f
+               JOIN scheme_records r ON r.programme_id = f.programme_id AND r.id = f.scheme_id
+               JOIN funding_sources s ON s.key = f.source
+               WHERE f.programme_id = $1 AND r.position BETWEEN $2 AND $3
+               ORDER BY r.position, f.position"#,
+        )
+        .bind(programme_id)
+        .bind(range.0)
+        .bind(range.1)
+        .fetch_all(&mut *self.tx)
+        .await?
+        {
+            lines.entry(line.scheme_id).or_default().push(FundingLineView {
+                source: line.source,
+                parent: line.parent,
+                amount: Money::from_dong(line.amount_dong),
+                quote: line.quote,
+            });
+        }
+        #[derive(sqlx::FromRow)]
+        struct ValueRow {
+            scheme_id: String,
+            key: String,
+            value: String,
+            unit: String,
+            name_vi: String,
+            name_en: String,
+            additive: i64,
+        }
+        let mut indicators: HashMap<String, Vec<IndicatorView>> = HashMap::new();
+        for row in sqlx::query_as::<_, ValueRow>(
+            r#"SELECT i.scheme_id, i.key, i.value, d.unit, d.name_vi, d.name_en, d.additive
+               FROM indicators i
+               JOIN scheme_records r ON r.programme_id = i.programme_id AND r.id = i.scheme_id
+               JOIN indicator_definitions d ON d.programme_id = i.programme_id AND d.key = i.key
+               WHERE i.programme_id = $1 AND r.position BETWEEN $2 AND $3
+               ORDER BY r.position, i.position"#,
+        )
+        .bind(programme_id)
+        .bind(range.0)
+        .bind(range.1)
+        .fetch_all(&mut *self.tx)
+        .await?
+        {
+            indicators.entry(row.scheme_id).or_default().push(IndicatorView {
+                key: row.key,
+                value: row.value,
+                unit: row.unit,
+                names: Names { vi: row.name_vi, en: row.name_en },
+                additive: row.additive == 1,
+            });
+        }
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let view = SchemeView {
+                    activity: Keyed { key: r.activity, names: Names { vi: r.activity_vi, en: r.activity_en } },
+                    scope: Keyed { key: r.scope, names: Names { vi: r.scope_vi, en: r.scope_en } },
+                    title: Names { vi: r.title_vi, en: r.title_en },
+                    scheme_count: r.scheme_count,
+                    currency: CURRENCY,
+                    amount_unit: AMOUNT_UNIT,
+                    cost: Money::from_dong(r.cost_dong),
+                    funding: lines.remove(&r.id).unwrap_or_default(),
+                    indicators: indicators.remove(&r.id).unwrap_or_default(),
+                    quote: r.quote,
+                    id: r.id,
+                };
+                (r.position, view)
+            })
+            .collect())
+    }
+
+    /// Every indicator definition of the programme with every record's value, in definition
+    /// then record order: (definition, values as (scheme id, value)).
+    #[tracing::instrument(skip(self))]
+    pub async fn indicators(
+        &mut self,
+        programme_id: &str,
+    ) -> Result<Vec<IndicatorValues>, sqlx::Error> {
+        let definitions = sqlx::query_as::<_, IndicatorDefinitionRow>(
+            "SELECT key, name_vi, name_en, unit, additive FROM indicator_definitions WHERE programme_id = $1 ORDER BY position",
+        )
+        .bind(programme_id)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        let values = sqlx::query_as::<_, IndicatorRow>(
+            r#"SELECT i.scheme_id, i.key, i.value FROM indicators i
+               JOIN scheme_records r ON r.programme_id = i.programme_id AND r.id = i.scheme_id
+               WHERE i.programme_id = $1 ORDER BY r.position"#,
+        )
+        .bind(programme_id)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        let mut by_key: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        for v in values {
+            by_key.entry(v.key).or_default().push((v.scheme_id, v.value));
+        }
+        Ok(definitions
+            .into_iter()
+            .map(|row| {
+                let definition: IndicatorDefinition = row.into();
+                let values = by_key.remove(&definition.key).unwrap_or_default();
+                (definition, values)
+            })
+            .collect())
+    }
+
+    /// The whole programme document and its stamp, as export gives it.
+    pub async fn document(&mut self, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
+        super::documents::load(&mut self.tx, id).await
+    }
+}

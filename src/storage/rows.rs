@@ -1,0 +1,258 @@
+//! Rows as the queries return them, mapped once (`sqlx::FromRow`), and their domain forms.
+
+use rust_decimal::Decimal;
+
+use super::Stamp;
+use crate::domain::document::{
+    IndicatorDefinition, LegalBasis, Period, Reported, ReportedAmount, ReportedCount, ScopeCount, SourceAmount,
+    SourceDocument,
+};
+use crate::domain::money::Money;
+use crate::domain::reference::Names;
+use crate::domain::sums::{IndicatorTotal, LineSums, ProgrammeSums, RecordSums};
+
+/// One row of `programmes`: what describes the programme, its reported scalars, its version.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct ProgrammeRow {
+    pub id: String,
+    name_vi: String,
+    name_en: String,
+    jurisdiction: String,
+    start_year: i64,
+    end_year: i64,
+    legal_basis_title: Option<String>,
+    legal_basis_number: Option<String>,
+    legal_basis_date: Option<String>,
+    legal_basis_issuer: Option<String>,
+    legal_basis_quote: Option<String>,
+    agency_vi: Option<String>,
+    agency_en: Option<String>,
+    source_title: String,
+    source_publisher: String,
+    source_date: String,
+    source_url: Option<String>,
+    source_note: Option<String>,
+    reported_schemes: Option<i64>,
+    reported_schemes_quote: Option<String>,
+    reported_cost_dong: Option<i64>,
+    reported_cost_quote: Option<String>,
+    version: i64,
+    updated_at: String,
+}
+
+/// What describes a programme, as one row of `programmes` holds it.
+#[derive(Clone, Debug)]
+pub struct Metadata {
+    pub names: Names,
+    pub jurisdiction: String,
+    pub period: Period,
+    pub legal_basis: Option<LegalBasis>,
+    pub implementing_agency: Option<Names>,
+    pub source: SourceDocument,
+}
+
+impl ProgrammeRow {
+    pub fn stamp(&self) -> Stamp {
+        Stamp { version: self.version, modified: Some(self.updated_at.clone()) }
+    }
+
+    pub fn metadata(&self) -> Metadata {
+        let legal_basis = self.legal_basis_title.clone().map(|title| LegalBasis {
+            title,
+            number: self.legal_basis_number.clone(),
+            date: self.legal_basis_date.clone(),
+            issuer: self.legal_basis_issuer.clone(),
+            quote: self.legal_basis_quote.clone(),
+        });
+        let implementing_agency = match (&self.agency_vi, &self.agency_en) {
+            (Some(vi), Some(en)) => Some(Names { vi: vi.clone(), en: en.clone() }),
+            _ => None,
+        };
+        Metadata {
+            names: Names { vi: self.name_vi.clone(), en: self.name_en.clone() },
+            jurisdiction: self.jurisdiction.clone(),
+            period: Period { start_year: self.start_year, end_year: self.end_year },
+            legal_basis,
+            implementing_agency,
+            source: SourceDocument {
+                title: self.source_title.clone(),
+                publisher: self.source_publisher.clone(),
+                date: self.source_date.clone(),
+                url: self.source_url.clone(),
+                note: self.source_note.clone(),
+            },
+        }
+    }
+
+    /// The reported figures: this row's scalars and the entries of `reported_entries`.
+    pub fn reported(&self, entries: Vec<ReportedRow>) -> Reported<Money> {
+        let mut reported = Reported {
+            schemes: self
+                .reported_schemes
+                .map(|value| ReportedCount { value, quote: self.reported_schemes_quote.clone() }),
+            schemes_by_scope: Vec::new(),
+            cost: self
+                .reported_cost_dong
+                .map(|dong| ReportedAmount { amount: Money::from_dong(dong), quote: self.reported_cost_quote.clone() }),
+            funding: Vec::new(),
+        };
+        for entry in entries {
+            match entry.kind.as_str() {
+                "scope" => reported.schemes_by_scope.push(ScopeCount {
+                    scope: entry.key,
+                    value: entry.value,
+                    quote: entry.quote,
+                }),
+                _ => reported.funding.push(SourceAmount {
+                    source: entry.key,
+                    amount: Money::from_dong(entry.value),
+                    quote: entry.quote,
+                }),
+            }
+        }
+        reported
+    }
+}
+
+/// A reported scheme count by scope (`kind` = `scope`, `value` schemes) or funding amount by
+/// source (`kind` = `source`, `value` đồng), in reference order.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct ReportedRow {
+    kind: String,
+    key: String,
+    value: i64,
+    quote: Option<String>,
+}
+
+pub(super) const REPORTED_ENTRIES: &str = r#"
+    SELECT 'scope' AS kind, c.scope AS key, c.schemes AS value, c.quote, 0 AS tree, s.position
+    FROM reported_scheme_counts c JOIN scopes s ON s.key = c.scope WHERE c.programme_id = $1
+    UNION ALL
+    SELECT 'source', f.source, f.amount_dong, f.quote, 1, s.position
+    FROM reported_funding f JOIN funding_sources s ON s.key = f.source WHERE f.programme_id = $1
+    ORDER BY 5, 6"#;
+
+/// One row of the kept sums: a record group (`kind` = `record`), a line group (`line`) or an
+/// indicator total (`indicator`: the key in `activity`, the total in `total`).
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct SumRow {
+    kind: String,
+    activity: String,
+    scope: String,
+    source: String,
+    records: i64,
+    schemes: i64,
+    amount_dong: i64,
+    unattributed_schemes: i64,
+    total: Option<String>,
+}
+
+pub(super) const PROGRAMME_SUMS: &str = r#"
+    SELECT 'record' AS kind, activity, scope, '' AS source, records, schemes, cost_dong AS amount_dong,
+           unattributed_schemes, CAST(NULL AS TEXT) AS total
+    FROM record_sums WHERE programme_id = $1
+    UNION ALL
+    SELECT 'line', activity, scope, source, 0, schemes, amount_dong, 0, NULL
+    FROM line_sums WHERE programme_id = $1
+    UNION ALL
+    SELECT 'indicator', key, '', '', 0, 0, 0, 0, total
+    FROM indicator_definitions WHERE programme_id = $1 AND total IS NOT NULL"#;
+
+/// The kept sums, in the order `ProgrammeSums::of` makes them (sorted here, not by SQL, whose
+/// text order depends on the engine's collation).
+pub(super) fn programme_sums(rows: Vec<SumRow>) -> Result<ProgrammeSums, sqlx::Error> {
+    let mut sums = ProgrammeSums::default();
+    for row in rows {
+        match row.kind.as_str() {
+            "record" => sums.records.push(RecordSums {
+                activity: row.activity,
+                scope: row.scope,
+                records: row.records,
+                schemes: row.schemes,
+                cost: Money::from_dong(row.amount_dong),
+                unattributed_schemes: row.unattributed_schemes,
+            }),
+            "line" => sums.lines.push(LineSums {
+                activity: row.activity,
+                scope: row.scope,
+                source: row.source,
+                amount: Money::from_dong(row.amount_dong),
+                schemes: row.schemes,
+            }),
+            _ => {
+                let text = row.total.unwrap_or_default();
+                let total = Decimal::from_str_exact(&text).map_err(|e| sqlx::Error::Decode(Box::new(e)))?.normalize();
+                sums.indicators.push(IndicatorTotal { key: row.activity, total });
+            }
+        }
+    }
+    sums.records.sort_by(|a, b| (&a.activity, &a.scope).cmp(&(&b.activity, &b.scope)));
+    sums.lines.sort_by(|a, b| (&a.activity, &a.scope, &a.source).cmp(&(&b.activity, &b.scope, &b.source)));
+    sums.indicators.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(sums)
+}
+
+/// An indicator definition as stored.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub(super) struct IndicatorDefinitionRow {
+    key: String,
+    name_vi: String,
+    name_en: String,
+    unit: String,
+    additive: i64,
+}
+
+impl From<IndicatorDefinitionRow> for IndicatorDefinition {
+    fn from(row: IndicatorDefinitionRow) -> Self {
+        IndicatorDefinition {
+            key: row.key,
+            names: Names { vi: row.name_vi, en: row.name_en },
+            unit: row.unit,
+            additive: row.additive == 1,
+        }
+    }
+}
+
+/// A funding line of a record, with its source's parent.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct LineRow {
+    pub scheme_id: String,
+    pub source: String,
+    pub parent: Option<String>,
+    pub amount_dong: i64,
+    pub quote: Option<String>,
+}
+
+/// An indicator value of a record.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct IndicatorRow {
+    pub scheme_id: String,
+    pub key: String,
+    pub value: String,
+}
+
+/// A scheme record with its activity's and scope's names.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct SchemeRow {
+    pub position: i64,
+    pub id: String,
+    pub activity: String,
+    pub activity_vi: String,
+    pub activity_en: String,
+    pub scope: String,
+    pub scope_vi: String,
+    pub scope_en: String,
+    pub title_vi: String,
+    pub title_en: String,
+    pub scheme_count: i64,
+    pub cost_dong: i64,
+    pub quote: Option<String>,
+}
+
+pub(super) const SCHEME_COLUMNS: &str = r#"
+    r.position, r.id, r.activity, a.name_vi AS activity_vi, a.name_en AS activity_en,
+    r.scope, s.name_vi AS scope_vi, s.name_en AS scope_en,
+    r.title_vi, r.title_en, r.scheme_count, r.cost_dong, r.quote
+    FROM scheme_records r
+    JOIN activities a ON a.key = r.activity
+    JOIN scopes s ON s.key = r.scope"#;
