@@ -299,10 +299,7 @@ impl Snapshot {
     /// Every indicator definition of the programme with every record's value, in definition
     /// then record order: (definition, values as (scheme id, value)).
     #[tracing::instrument(skip(self))]
-    pub async fn indicators(
-        &mut self,
-        programme_id: &str,
-    ) -> Result<Vec<IndicatorValues>, sqlx::Error> {
+    pub async fn indicators(&mut self, programme_id: &str) -> Result<Vec<IndicatorValues>, sqlx::Error> {
         let definitions = sqlx::query_as::<_, IndicatorDefinitionRow>(
             "SELECT key, name_vi, name_en, unit, additive FROM indicator_definitions WHERE programme_id = $1 ORDER BY position",
         )

@@ -1,0 +1,247 @@
+//! Every field of the document survives: for generated valid documents, export(import(d)) is the
+//! canonical form of d, byte for byte, on the engine under test.
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{Map, Value, json};
+
+use khuyencong::domain::document::{parse_json, validate};
+use khuyencong::domain::reference::{ACTIVITY_KEYS, SCOPE_KEYS, SOURCE_KEYS};
+
+use crate::helpers::spawn_app;
+
+/// Cases per run (PROPTEST_CASES overrides).
+const CASES: u32 = 200;
+
+const LETTERS: &[char] = &['a', 'Z', 'đ', 'Đ', 'ề', 'ộ', 'ư', 'ạ', 'ả', 'ấ', 'x', '0', '9', '"', '\\', '/', '–', '…'];
+
+/// Text that validation accepts: a letter first, then letters and spaces.
+fn text(max: usize) -> impl Strategy<Value = String> {
+    (prop::sample::select(LETTERS), prop::collection::vec(prop::sample::select([LETTERS, &[' ']].concat()), 0..max))
+        .prop_map(|(first, rest)| std::iter::once(first).chain(rest).collect())
+}
+
+fn names() -> impl Strategy<Value = Value> {
+    (text(12), text(12)).prop_map(|(vi, en)| json!({"vi": vi, "en": en}))
+}
+
+fn date() -> impl Strategy<Value = String> {
+    (1990..2030u32, 1..=12u32, 1..=28u32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// An amount of `cents` hundredths, written in one of the ways the format allows.
+fn amount(cents: u64, style: u8) -> String {
+    match style % 3 {
+        0 if cents % 100 == 0 => format!("{}", cents / 100),
+        1 if cents % 10 == 0 => format!("{}.{}", cents / 100, cents % 100 / 10),
+        _ => format!("{}.{:02}", cents / 100, cents % 100),
+    }
+}
+
+fn optional<T: std::fmt::Debug + Clone + 'static>(s: impl Strategy<Value = T>) -> impl Strategy<Value = Option<T>> {
+    prop::option::of(s)
+}
+
+/// Some of `keys`, each once, in an order of their own.
+fn some_of(keys: &'static [&'static str]) -> impl Strategy<Value = Vec<&'static str>> {
+    prop::sample::subsequence(keys.to_vec(), 0..=keys.len()).prop_shuffle()
+}
+
+fn insert(object: &mut Map<String, Value>, key: &str, value: Option<Value>) {
+    if let Some(value) = value {
+        object.insert(key.to_string(), value);
+    }
+}
+
+fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Value> {
+    (
+        1..100i64,
+        prop::sample::select(ACTIVITY_KEYS.to_vec()),
+        prop::sample::select(SCOPE_KEYS.to_vec()),
+        names(),
+        prop::collection::vec((0..10_000_000u64, any::<u8>(), optional(text(20))), SOURCE_KEYS.len()),
+        some_of(&SOURCE_KEYS),
+        (0..1_000_000u64, any::<u8>()),
+        prop::collection::vec(optional((-100_000i64..1_000_000, 0..4u32)), indicator_keys.len()),
+        optional(text(40)),
+    )
+        .prop_map(move |(count, activity, scope, title, lines, sources, (extra, style), values, quote)| {
+            let mut funded = 0;
+            let funding: Vec<Value> = sources
+                .iter()
+                .zip(&lines)
+                .map(|(source, (cents, style, quote))| {
+                    funded += cents;
+                    let mut line = Map::new();
+                    line.insert("source".into(), json!(source));
+                    line.insert("amount".into(), json!(amount(*cents, *style)));
+                    insert(&mut line, "quote", quote.clone().map(Value::from));
+                    Value::Object(line)
+                })
+                .collect();
+            let indicators: Vec<Value> = indicator_keys
+                .iter()
+                .zip(values)
+                .filter_map(|(key, value)| {
+                    value.map(
+                        |(n, scale)| json!({"key": key, "value": rust_decimal::Decimal::new(n, scale).to_string()}),
+                    )
+                })
+                .collect();
+            let mut record = Map::new();
+            record.insert("id".into(), json!(format!("r-{index}")));
+            record.insert("scheme_count".into(), json!(count));
+            record.insert("activity".into(), json!(activity));
+            record.insert("scope".into(), json!(scope));
+            record.insert("title".into(), title);
+            record.insert("cost".into(), json!(amount(funded + extra, style)));
+            record.insert("funding".into(), Value::Array(funding));
+            record.insert("indicators".into(), Value::Array(indicators));
+            insert(&mut record, "quote", quote.map(Value::from));
+            Value::Object(record)
+        })
+}
+
+/// A valid programme document, every optional part sometimes there and sometimes not.
+fn document() -> impl Strategy<Value = Value> {
+    let definitions = prop::collection::vec((names(), text(8), any::<bool>()), 0..3);
+    let reported = (
+        optional((0..1000i64, optional(text(30)))),
+        some_of(&SCOPE_KEYS),
+        prop::collection::vec((0..100i64, optional(text(10))), SCOPE_KEYS.len()),
+        optional((0..100_000_000u64, any::<u8>(), optional(text(30)))),
+        some_of(&SOURCE_KEYS),
+        prop::collection::vec((0..10_000_000u64, any::<u8>(), optional(text(10))), SOURCE_KEYS.len()),
+    );
+    let head = (
+        names(),
+        text(20),
+        (1900..2190i64, 0..10i64),
+        optional((text(30), optional(text(10)), optional(date()), optional(text(10)), optional(text(30)))),
+        optional(names()),
+        (text(30), text(10), date(), optional(text(20)), optional(text(20))),
+    );
+    (head, reported, definitions).prop_flat_map(|(head, reported, definitions)| {
+        let keys: Vec<String> = (0..definitions.len()).map(|i| format!("k{i}")).collect();
+        let records = (0..=5usize).prop_flat_map(move |n| (0..n).map(|i| record(i, keys.clone())).collect::<Vec<_>>());
+        (Just((head, reported, definitions)), records).prop_map(|((head, reported, definitions), schemes)| {
+            let (names, jurisdiction, (start, length), basis, agency, (title, publisher, date, url, note)) = head;
+            let mut doc = Map::new();
+            doc.insert("id".into(), json!("generated"));
+            doc.insert("currency".into(), json!("VND"));
+            doc.insert("amount_unit".into(), json!("million"));
+            doc.insert("names".into(), names);
+            doc.insert("jurisdiction".into(), json!(jurisdiction));
+            doc.insert("period".into(), json!({"start_year": start, "end_year": start + length}));
+            insert(
+                &mut doc,
+                "legal_basis",
+                basis.map(|(title, number, date, issuer, quote)| {
+                    let mut basis = Map::new();
+                    basis.insert("title".into(), json!(title));
+                    insert(&mut basis, "number", number.map(Value::from));
+                    insert(&mut basis, "date", date.map(Value::from));
+                    insert(&mut basis, "issuer", issuer.map(Value::from));
+                    insert(&mut basis, "quote", quote.map(Value::from));
+                    Value::Object(basis)
+                }),
+            );
+            insert(&mut doc, "implementing_agency", agency);
+            let mut source = Map::new();
+            source.insert("title".into(), json!(title));
+            source.insert("publisher".into(), json!(publisher));
+            source.insert("date".into(), json!(date));
+            insert(&mut source, "url", url.map(Value::from));
+            insert(&mut source, "note", note.map(Value::from));
+            doc.insert("source".into(), Value::Object(source));
+
+            let (schemes_reported, scopes, scope_values, cost, sources, source_values) = reported;
+            let mut reported = Map::new();
+            insert(
+                &mut reported,
+                "schemes",
+                schemes_reported.map(|(value, quote)| {
+                    let mut count = Map::new();
+                    count.insert("value".into(), json!(value));
+                    insert(&mut count, "quote", quote.map(Value::from));
+                    Value::Object(count)
+                }),
+            );
+            let by_scope: Vec<Value> = scopes
+                .iter()
+                .zip(scope_values)
+                .map(|(scope, (value, quote))| {
+                    let mut entry = Map::new();
+                    entry.insert("scope".into(), json!(scope));
+                    entry.insert("value".into(), json!(value));
+                    insert(&mut entry, "quote", quote.map(Value::from));
+                    Value::Object(entry)
+                })
+                .collect();
+            reported.insert("schemes_by_scope".into(), Value::Array(by_scope));
+            insert(
+                &mut reported,
+                "cost",
+                cost.map(|(cents, style, quote)| {
+                    let mut cost = Map::new();
+                    cost.insert("amount".into(), json!(amount(cents, style)));
+                    insert(&mut cost, "quote", quote.map(Value::from));
+                    Value::Object(cost)
+                }),
+            );
+            let funding: Vec<Value> = sources
+                .iter()
+                .zip(source_values)
+                .map(|(source, (cents, style, quote))| {
+                    let mut entry = Map::new();
+                    entry.insert("source".into(), json!(source));
+                    entry.insert("amount".into(), json!(amount(cents, style)));
+                    insert(&mut entry, "quote", quote.map(Value::from));
+                    Value::Object(entry)
+                })
+                .collect();
+            reported.insert("funding".into(), Value::Array(funding));
+            doc.insert("reported".into(), Value::Object(reported));
+            let definitions: Vec<Value> = definitions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (names, unit, additive))| {
+                        json!({"key": format!("k{i}"), "names": names, "unit": unit, "additive": additive})
+                    })
+                    .collect();
+            doc.insert("indicator_definitions".into(), Value::Array(definitions));
+            doc.insert("schemes".into(), Value::Array(schemes));
+            Value::Object(doc)
+        })
+    })
+}
+
+#[test]
+fn export_of_an_import_is_the_canonical_document() {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let (app, token, reference) = runtime.block_on(async {
+        let app = spawn_app().await;
+        let token = app.token("property", "write").await;
+        let reference = app.db().await.reference().await.unwrap();
+        (app, token, reference)
+    });
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(CASES);
+    let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
+    runner
+        .run(&document(), |doc| {
+            let text = doc.to_string();
+            let valid = validate(parse_json(&text).expect("a well-formed document"), &reference)
+                .unwrap_or_else(|v| panic!("the generator made an invalid document: {v:?}\n{text}"));
+            let expected = valid.programme.canonical_json();
+            let (status, exported) = runtime.block_on(async {
+                let put = app.client.put(format!("{}/programmes/generated", app.address)).bearer_auth(&token);
+                let status =
+                    put.body(text.clone()).header("content-type", "application/json").send().await.unwrap().status();
+                (status.as_u16(), app.export("generated").await)
+            });
+            prop_assert!(status == 200 || status == 201, "PUT answered {}", status);
+            prop_assert_eq!(exported, expected);
+            Ok(())
+        })
+        .unwrap();
+}
