@@ -32,8 +32,8 @@ fn date() -> impl Strategy<Value = String> {
 /// An amount of `cents` hundredths, written in one of the ways the format allows.
 fn amount(cents: u64, style: u8) -> String {
     match style % 3 {
-        0 if cents % 100 == 0 => format!("{}", cents / 100),
-        1 if cents % 10 == 0 => format!("{}.{}", cents / 100, cents % 100 / 10),
+        0 if cents.is_multiple_of(100) => format!("{}", cents / 100),
+        1 if cents.is_multiple_of(10) => format!("{}.{}", cents / 100, cents % 100 / 10),
         _ => format!("{}.{:02}", cents / 100, cents % 100),
     }
 }
