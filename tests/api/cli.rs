@@ -90,3 +90,33 @@ async fn import_and_export_files_through_the_same_validation_and_audit() {
     assert_eq!(audit["items"].as_array().unwrap().len(), 1);
     assert_eq!(audit["items"][0]["actor"], "cli");
 }
+
+#[tokio::test]
+async fn a_database_made_by_0_1_is_refused_with_how_to_carry_its_data_over() {
+    let url = fresh_database().await;
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&format!(
+        "{url}{}",
+        if url.starts_with("sqlite:") { "?mode=rwc" } else { "" }
+    ))
+    .await
+    .unwrap();
+    for sql in [
+        "CREATE TABLE _sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL)",
+        "INSERT INTO _sqlx_migrations (version, description) VALUES (20261126000001, 'schema')",
+    ] {
+        sqlx::Executor::execute(&mut conn, sql).await.unwrap();
+    }
+    sqlx::Connection::close(conn).await.unwrap();
+    for command in ["serve", "migrate", "export"] {
+        let args: &[&str] = if command == "export" { &["export", "2016-2020"] } else { &[command] };
+        let (code, _, stderr) = run(&url, args);
+        assert_eq!(code, 1, "{command}: {stderr}");
+        assert!(
+            stderr.contains("made by khuyencong 0.1")
+                && stderr.contains("khuyencong export ID > ID.json")
+                && stderr.contains("khuyencong import ID.json"),
+            "{command}: {stderr}"
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! `spawn_app`: a server on a random port over a fresh database of the engine under test.
 
-use std::sync::Once;
+use std::sync::{Mutex, Once};
 
 use khuyencong::configuration::Settings;
 use khuyencong::startup::Application;
@@ -15,6 +15,61 @@ pub struct TestApp {
 
 static ENGINE_NOTICE: Once = Once::new();
 
+/// A database a test made, dropped when the test process exits.
+enum Made {
+    Sqlite(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+
+fn remember(made: Made) {
+    static HOOK: Once = Once::new();
+    // SAFETY: `drop_made` is a plain `extern "C" fn` that never unwinds (it catches every panic).
+    HOOK.call_once(|| unsafe {
+        libc::atexit(drop_made);
+    });
+    MADE.lock().unwrap_or_else(|e| e.into_inner()).push(made);
+}
+
+/// At exit: removes the SQLite files and drops the PostgreSQL databases the tests made, so that
+/// a run leaves nothing behind. On a thread of its own, with a runtime of its own.
+extern "C" fn drop_made() {
+    let made = std::mem::take(&mut *MADE.lock().unwrap_or_else(|e| e.into_inner()));
+    let work = std::thread::spawn(move || {
+        let mut databases: Vec<(String, String)> = Vec::new();
+        for m in made {
+            match m {
+                Made::Sqlite(path) => {
+                    for suffix in ["", "-wal", "-shm"] {
+                        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                    }
+                }
+                Made::Postgres { admin_url, name } => databases.push((admin_url, name)),
+            }
+        }
+        let Some((admin_url, _)) = databases.first().cloned() else { return };
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+        runtime.block_on(async move {
+            let Ok(mut conn) = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url).await else { return };
+            for (_, name) in databases {
+                let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                if let Err(e) = sqlx::Executor::execute(&mut conn, sql.as_str()).await {
+                    eprintln!("note: could not drop the test database {name}: {e}");
+                }
+            }
+        });
+    });
+    let _ = work.join();
+}
+
+/// A fresh, empty SQLite database: its URL (the file is removed when the tests end).
+pub fn fresh_sqlite_database() -> String {
+    let path = std::env::temp_dir().join(format!("khuyencong-test-{}.db", uuid::Uuid::new_v4().simple()));
+    remember(Made::Sqlite(path.clone()));
+    format!("sqlite://{}", path.display())
+}
+
 /// A fresh, empty database of the engine under test: its URL.
 pub async fn fresh_database() -> String {
     match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
@@ -24,7 +79,7 @@ pub async fn fresh_database() -> String {
                 use std::io::Write;
                 let _ = writeln!(
                     std::io::stderr(),
-                    "note: these tests run on PostgreSQL (TEST_DATABASE_URL), one fresh database each"
+                    "note: these tests run on PostgreSQL (TEST_DATABASE_URL), one fresh database each, dropped at the end"
                 );
             });
             let name = format!("khuyencong_test_{}", uuid::Uuid::new_v4().simple());
@@ -35,6 +90,7 @@ pub async fn fresh_database() -> String {
             sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
                 .await
                 .expect("create a test database");
+            remember(Made::Postgres { admin_url: admin_url.clone(), name: name.clone() });
             with_database_name(&admin_url, &name)
         }
         None => {
@@ -46,8 +102,7 @@ pub async fn fresh_database() -> String {
                     "note: these tests run on SQLite; the PostgreSQL pass was NOT run (set TEST_DATABASE_URL=postgres://… to run it)"
                 );
             });
-            let path = std::env::temp_dir().join(format!("khuyencong-test-{}.db", uuid::Uuid::new_v4().simple()));
-            format!("sqlite://{}", path.display())
+            fresh_sqlite_database()
         }
     }
 }

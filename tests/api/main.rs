@@ -18,6 +18,7 @@ mod operations;
 mod programmes;
 mod reference;
 mod round_trip;
+mod schema_parity;
 mod schemes;
 mod snapshot;
 mod totals;
