@@ -1,6 +1,6 @@
--- The khuyencong schema on PostgreSQL: the baseline of 0.2, squashing the migrations of 0.1 (a
--- database made by those is refused at start-up with how to carry its data over; see the
--- README's changelog). Released: change it only by adding a migration.
+-- The khuyencong schema on PostgreSQL: the baseline of 2026-11-27, squashing the eight
+-- migrations before it (a database made by those is refused at start-up with how to carry its
+-- data over; see the README's changelog). Released: change it only by adding a migration.
 --
 -- Kept in step with ../sqlite/ column for column: the same tables, columns, nullability, keys,
 -- indexes and checks, and the same bad row refused by both (tests/api/schema_parity.rs checks

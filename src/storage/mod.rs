@@ -192,6 +192,7 @@ impl Db {
     /// instances starting together apply each migration once. SQLite has no such lock: a second
     /// instance can find a table the first has just created, so there a failed run is retried
     /// (each migration is one transaction, and a retry skips what the other applied).
+    #[tracing::instrument(skip(self), fields(engine = self.engine_name()))]
     pub async fn migrate(&self) -> anyhow::Result<()> {
         let (migrator, attempts) = match self.engine {
             Engine::Sqlite => (&SQLITE_MIGRATIONS, 5),
@@ -211,7 +212,7 @@ impl Db {
         }
     }
 
-    /// A database made by the migrations of 0.1 (squashed into the 0.2 baseline) cannot be
+    /// A database made by the migrations squashed into the baseline cannot be
     /// migrated in place: say so, and how to carry its data over, instead of sqlx's "migration
     /// was previously applied but is missing".
     async fn refuse_old_schema(&self, migrator: &sqlx::migrate::Migrator) -> anyhow::Result<()> {
@@ -221,9 +222,9 @@ impl Db {
             sqlx::query_as("SELECT version FROM _sqlx_migrations").fetch_all(&self.pool).await.unwrap_or_default();
         if let Some((unknown,)) = applied.iter().find(|(v,)| *v < baseline) {
             anyhow::bail!(
-                "this database was made by khuyencong 0.1 (its migration {unknown} predates the 0.2 schema baseline): \
-                 export each programme with the old binary (`khuyencong export ID > ID.json`), then import them into a \
-                 new database with this one (`khuyencong import ID.json`)"
+                "this database was made before the schema baseline of 2026-11-27 (its migration {unknown} is no longer \
+                 shipped): export each programme with the binary that made it (`khuyencong export ID > ID.json`), then \
+                 import them into a new database with this one (`khuyencong import ID.json`)"
             );
         }
         Ok(())

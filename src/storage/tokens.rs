@@ -15,6 +15,7 @@ pub struct StoredToken {
 }
 
 impl Db {
+    #[tracing::instrument(skip(self, secret_sha256))]
     pub async fn create_token(
         &self,
         id: &str,
@@ -35,15 +36,18 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(skip(self))]
     pub async fn token(&self, id: &str) -> Result<Option<StoredToken>, sqlx::Error> {
         sqlx::query_as("SELECT * FROM api_tokens WHERE id = $1").bind(id).fetch_optional(&self.pool).await
     }
 
+    #[tracing::instrument(skip(self))]
     pub async fn tokens(&self) -> Result<Vec<StoredToken>, sqlx::Error> {
         sqlx::query_as("SELECT * FROM api_tokens ORDER BY created_at, id").fetch_all(&self.pool).await
     }
 
     /// Revokes the tokens with this id or name that are not revoked yet; returns how many.
+    #[tracing::instrument(skip(self))]
     pub async fn revoke_token(&self, id_or_name: &str) -> Result<u64, sqlx::Error> {
         Ok(sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE (id = $1 OR name = $1) AND revoked_at IS NULL")
             .bind(id_or_name)

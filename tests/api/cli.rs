@@ -113,7 +113,7 @@ async fn a_database_made_by_0_1_is_refused_with_how_to_carry_its_data_over() {
         let (code, _, stderr) = run(&url, args);
         assert_eq!(code, 1, "{command}: {stderr}");
         assert!(
-            stderr.contains("made by khuyencong 0.1")
+            stderr.contains("made before the schema baseline")
                 && stderr.contains("khuyencong export ID > ID.json")
                 && stderr.contains("khuyencong import ID.json"),
             "{command}: {stderr}"
