@@ -1,12 +1,19 @@
-//! Bearer tokens: generation, hashing, checking a request's `Authorization` header.
+//! Bearer tokens: generation, hashing, checking a request's `Authorization` header, and the
+//! budgets of writers (per token) and of failed authentications (per client address).
 
-use actix_web::HttpRequest;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+
 use actix_web::http::header;
+use actix_web::{HttpRequest, web};
+use governor::clock::{Clock, DefaultClock, QuantaInstant};
+use governor::{DefaultKeyedRateLimiter, NotUntil, Quota, RateLimiter};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::error::ApiError;
+use crate::network::TrustedProxies;
 use crate::storage::{Actor, Db};
 
 /// What a token may do. `admin` may do everything `write` may, and read the audit trail.
@@ -63,21 +70,71 @@ fn parse(token: &str) -> Option<(&str, &str)> {
     (hex(id, 16) && hex(secret, 64)).then_some((id, secret))
 }
 
+/// The budgets: writes per token (checked after the token is), and failed authentications per
+/// client address (brute force). A request with no token spends neither: it gets 401.
+pub struct WriteLimits {
+    per_token: DefaultKeyedRateLimiter<String>,
+    failures: DefaultKeyedRateLimiter<IpAddr>,
+}
+
+impl WriteLimits {
+    /// `writes_per_minute` per token with bursts of `write_burst`; `failures_per_minute` failed
+    /// authentications per address, all of which may come at once.
+    pub fn new(writes_per_minute: u32, write_burst: u32, failures_per_minute: u32) -> WriteLimits {
+        let quota = |per_minute: u32, burst: u32| {
+            Quota::per_minute(NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN))
+                .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN))
+        };
+        WriteLimits {
+            per_token: RateLimiter::keyed(quota(writes_per_minute, write_burst)),
+            failures: RateLimiter::keyed(quota(failures_per_minute, failures_per_minute)),
+        }
+    }
+
+    /// Forgets the keys whose budget is whole again, so that neither map keeps every client
+    /// ever seen (call it now and then).
+    pub fn forget_idle(&self) {
+        self.failures.retain_recent();
+        self.failures.shrink_to_fit();
+        self.per_token.retain_recent();
+        self.per_token.shrink_to_fit();
+    }
+}
+
+fn too_many(not_until: &NotUntil<QuantaInstant>, what: &str) -> ApiError {
+    let retry_after = not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1);
+    ApiError::TooManyRequests { detail: format!("{what}; retry in {retry_after} s"), retry_after }
+}
+
 /// The actor behind the request's bearer token, if it is valid and has at least `required`.
-/// Missing or bad token → 401; valid token without the scope → 403.
+/// No token → 401. A bad token → 401, spending the client address's failed-authentication
+/// budget (429 once it is spent). A valid token without the scope → 403; with it, a write
+/// spends the token's budget (429 once it is spent).
 pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Actor, ApiError> {
+    let limits = req.app_data::<web::Data<WriteLimits>>();
     let header = req.headers().get(header::AUTHORIZATION).and_then(|h| h.to_str().ok());
     let Some(header) = header else {
         return Err(ApiError::Unauthorized(
             "this operation needs a bearer token: Authorization: Bearer <token>".into(),
         ));
     };
+    let failed = |error: ApiError| -> ApiError {
+        let proxies = req.app_data::<web::Data<TrustedProxies>>().map(|p| p.get_ref().clone()).unwrap_or_default();
+        let client = proxies.client_ip(req.peer_addr().map(|a| a.ip()), req.headers());
+        match (limits, client) {
+            (Some(limits), Some(ip)) => match limits.failures.check_key(&ip) {
+                Ok(()) => error,
+                Err(not_until) => too_many(&not_until, "too many failed authentications from this address"),
+            },
+            _ => error,
+        }
+    };
     let token = header
         .strip_prefix("Bearer ")
         .or_else(|| header.strip_prefix("bearer "))
         .map(str::trim)
-        .ok_or_else(|| ApiError::Unauthorized("the Authorization header must be: Bearer <token>".into()))?;
-    let invalid = || ApiError::Unauthorized("the token is not valid: unknown, revoked or expired".into());
+        .ok_or_else(|| failed(ApiError::Unauthorized("the Authorization header must be: Bearer <token>".into())))?;
+    let invalid = || failed(ApiError::Unauthorized("the token is not valid: unknown, revoked or expired".into()));
     let (id, secret) = parse(token).ok_or_else(invalid)?;
     let stored = db.token(id).await?.ok_or_else(invalid)?;
     let matches: bool = sha256(secret).as_bytes().ct_eq(stored.secret_sha256.as_bytes()).into();
@@ -94,6 +151,10 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
             scope.as_str(),
             required.as_str()
         )));
+    }
+    let writes = !matches!(*req.method(), actix_web::http::Method::GET | actix_web::http::Method::HEAD);
+    if let Some(limits) = limits.filter(|_| writes) {
+        limits.per_token.check_key(&stored.id).map_err(|n| too_many(&n, "too many writes with this token"))?;
     }
     Ok(Actor { name: stored.name, token_id: Some(stored.id) })
 }

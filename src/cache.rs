@@ -9,7 +9,6 @@
 //! - with a read replica, reads go to it only while it holds the version last read from the
 //!   primary (checked by the same poller, and after each write), so no read goes back in time.
 
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -20,13 +19,16 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 use actix_web::{Error, HttpResponse};
+use moka::sync::Cache;
 
+use crate::network::TrustedProxies;
+use crate::routes::http::Representation;
 use crate::storage::Db;
 
-/// Entries are dropped all at once past this count (writes clear them anyway).
-const MAX_ENTRIES: usize = 10_000;
 /// Bodies larger than this are not kept.
 const MAX_BODY: usize = 1 << 20;
+/// Keys longer than this are not kept (a key is a route, its parameters and an origin).
+const MAX_KEY: usize = 2048;
 const POLL: Duration = Duration::from_millis(200);
 
 struct Entry {
@@ -35,18 +37,29 @@ struct Entry {
     body: Bytes,
 }
 
+impl Entry {
+    /// The bytes the entry holds, for the budget: body, headers, and a little for the rest.
+    fn weight(&self, key: &str) -> u32 {
+        let headers: usize = self.headers.iter().map(|(n, v)| n.as_str().len() + v.len()).sum();
+        u32::try_from(key.len() + headers + self.body.len() + 128).unwrap_or(u32::MAX)
+    }
+}
+
 pub struct ResponseCache {
     enabled: bool,
     db: Db,
     version: RwLock<Option<i64>>,
-    entries: RwLock<HashMap<String, Arc<Entry>>>,
+    /// Bounded by bytes (`RESPONSE_CACHE_BYTES`); what was least used goes first.
+    entries: Cache<String, Arc<Entry>>,
 }
 
 impl ResponseCache {
-    /// A cache over `db`, kept current by a background poller. Disabled: every read is built.
-    pub fn start(db: Db, enabled: bool) -> Arc<ResponseCache> {
-        let cache =
-            Arc::new(ResponseCache { enabled, db, version: RwLock::new(None), entries: RwLock::new(HashMap::new()) });
+    /// A cache of at most `budget` bytes over `db`, kept current by a background poller.
+    /// Disabled: every read is built.
+    pub fn start(db: Db, enabled: bool, budget: u64) -> Arc<ResponseCache> {
+        let entries =
+            Cache::builder().max_capacity(budget).weigher(|key: &String, entry: &Arc<Entry>| entry.weight(key)).build();
+        let cache = Arc::new(ResponseCache { enabled, db, version: RwLock::new(None), entries });
         // The poller also decides where reads go when there is a replica, cache or not.
         if enabled || cache.db.has_replica() {
             let poller = Arc::downgrade(&cache);
@@ -75,7 +88,7 @@ impl ResponseCache {
             let changed = *self.version.read().expect("cache lock") != Some(now);
             if changed {
                 *self.version.write().expect("cache lock") = Some(now);
-                self.entries.write().expect("cache lock").clear();
+                self.entries.invalidate_all();
             }
         }
     }
@@ -83,21 +96,57 @@ impl ResponseCache {
     fn current(&self) -> Option<i64> {
         *self.version.read().expect("cache lock")
     }
+
+    /// The bytes the entries hold now (after pending evictions).
+    pub fn weight(&self) -> u64 {
+        self.entries.run_pending_tasks();
+        self.entries.weighted_size()
+    }
 }
 
-/// The cache key of a read: the target, the representation asked for, and the host and scheme
-/// that absolute links are built from. None for what is not cached (anything but GET, or a
-/// target too long to be worth keeping).
-fn key(req: &ServiceRequest) -> Option<String> {
-    if req.method() != Method::GET || req.path().len() > 1024 {
+/// What a cached route's representation depends on besides its path and query.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    /// JSON or CSV, by `format` or `Accept`.
+    negotiated: bool,
+    /// Its body holds absolute links (`next`), built from the origin the client used.
+    links: bool,
+}
+
+/// The cache key of a read: its representation. The route (its template) and its path
+/// parameters; its query parameters parsed, sorted and encoded again (a query that does not
+/// parse is not cached: it is a 400); the negotiated media type where the route negotiates; and
+/// where the body holds absolute links, the scheme and host they are built from (forwarded
+/// headers count only from trusted proxies, as for the links themselves). Nothing else of the
+/// request: a header the representation ignores cannot make a new entry. None for what is not
+/// cached (anything but GET, an oversized key).
+fn key(req: &ServiceRequest, shape: Shape) -> Option<String> {
+    if req.method() != Method::GET {
         return None;
     }
-    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let parts = [req.path(), "?", req.query_string(), "\n", header("accept"), "\n", header("host"), "\n"];
-    let forwarded = [header("x-forwarded-proto"), "\n", header("x-forwarded-host")];
-    let mut key = String::with_capacity(parts.iter().chain(&forwarded).map(|p| p.len()).sum());
-    parts.iter().chain(&forwarded).for_each(|p| key.push_str(p));
-    Some(key)
+    let mut query: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).ok()?;
+    query.sort();
+    let mut key = req.match_pattern()?;
+    for (_, value) in req.match_info().iter() {
+        key.push('\n');
+        key.push_str(value);
+    }
+    key.push('?');
+    key.push_str(&serde_urlencoded::to_string(&query).ok()?);
+    if shape.negotiated {
+        let format = query.iter().find(|(name, _)| name == "format").map(|(_, value)| value.as_str());
+        key.push('\n');
+        key.push_str(Representation::negotiate(req.request(), format).ok()?.suffix());
+    }
+    if shape.links {
+        let proxies = req.app_data::<Data<TrustedProxies>>().map(|p| p.get_ref().clone()).unwrap_or_default();
+        let (scheme, host) = proxies.origin(req.request());
+        key.push('\n');
+        key.push_str(&scheme);
+        key.push_str("://");
+        key.push_str(&host);
+    }
+    (key.len() <= MAX_KEY).then_some(key)
 }
 
 /// The headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5).
@@ -144,18 +193,50 @@ pub async fn refresh_after_writes(
     Ok(response)
 }
 
-/// Middleware for each cached resource (wrapped on its route, so it runs after routing): serves
-/// the stored bytes for the current data version, or builds the response and stores it.
+/// Middleware for a cached resource that is JSON only.
 pub async fn serve(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let (Some(cache), Some(key)) = (of(&req), key(&req)) else {
+    serve_as(req, next, Shape { negotiated: false, links: false }).await
+}
+
+/// Middleware for a cached resource that is JSON or CSV.
+pub async fn serve_negotiated(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    serve_as(req, next, Shape { negotiated: true, links: false }).await
+}
+
+/// Middleware for a cached page (its body links to the next page).
+pub async fn serve_page(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    serve_as(req, next, Shape { negotiated: false, links: true }).await
+}
+
+/// Middleware for a cached page that is JSON or CSV.
+pub async fn serve_negotiated_page(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    serve_as(req, next, Shape { negotiated: true, links: true }).await
+}
+
+/// Each cached resource's middleware (wrapped on its route, so it runs after routing): serves
+/// the stored bytes for the current data version, or builds the response and stores it.
+async fn serve_as(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+    shape: Shape,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let (Some(cache), Some(key)) = (of(&req), key(&req, shape)) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let version = cache.current();
-    let hit =
-        version.and_then(|v| cache.entries.read().expect("cache lock").get(&key).filter(|e| e.version == v).cloned());
+    let hit = version.and_then(|v| cache.entries.get(&key).filter(|e| e.version == v));
     if let Some(entry) = hit {
         let asked = req.headers().get(header::IF_NONE_MATCH);
         let etag = entry.headers.iter().find(|(name, _)| name == header::ETAG).map(|(_, value)| value);
@@ -194,11 +275,7 @@ pub async fn serve(
     // Only if no write moved the version while this was built.
     if cache.current() == Some(version) {
         let headers = head.headers().iter().map(|(n, v)| (n.clone(), v.clone())).collect();
-        let mut entries = cache.entries.write().expect("cache lock");
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
-        }
-        entries.insert(key, Arc::new(Entry { version, headers, body: body.clone() }));
+        cache.entries.insert(key, Arc::new(Entry { version, headers, body: body.clone() }));
     }
     let headers = head.headers();
     let response = match not_modified(asked.as_ref(), headers.get(header::ETAG), headers.iter()) {

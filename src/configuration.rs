@@ -76,7 +76,7 @@ pub enum TokenCommand {
     },
     /// List tokens (never their secrets).
     List,
-    /// Revoke the token with this id, or every token with this name.
+    /// Revoke one token, named by its id or by its (unique) name.
     Revoke { id_or_name: String },
 }
 
@@ -118,15 +118,25 @@ pub struct Settings {
     /// addresses or CIDR blocks. Empty: those headers are ignored.
     #[arg(long, env = "TRUSTED_PROXIES", default_value = "", global = true)]
     pub trusted_proxies: String,
+    /// Serve `/metrics` on this address instead of the API's (e.g. `127.0.0.1:9090`, so that only
+    /// the monitoring side can read it). Unset: `/metrics` is on the API's address.
+    #[arg(long, env = "METRICS_BIND_ADDR", global = true)]
+    pub metrics_bind_addr: Option<String>,
     /// Browser origins allowed to write (CORS), comma-separated; reads are open to any origin.
     #[arg(long, env = "CORS_WRITE_ORIGINS", default_value = "", global = true)]
     pub cors_write_origins: String,
-    /// Writes allowed per client address per minute (then 429 with Retry-After).
+    /// Writes allowed per token per minute, counted once the token is checked (then 429 with
+    /// Retry-After).
     #[arg(long, env = "WRITE_RATE_PER_MINUTE", default_value_t = 60, global = true)]
     pub write_rate_per_minute: u32,
-    /// Writes a client may send at once before the per-minute rate applies.
+    /// Writes a token may send at once before the per-minute rate applies.
     #[arg(long, env = "WRITE_RATE_BURST", default_value_t = 20, global = true)]
     pub write_rate_burst: u32,
+    /// Failed authentications (a wrong, revoked or expired token) allowed per client address per
+    /// minute, all at once if need be; then 429 with Retry-After. A request with no token is 401
+    /// and spends nothing.
+    #[arg(long, env = "AUTH_FAILURES_PER_MINUTE", default_value_t = 10, global = true)]
+    pub auth_failures_per_minute: u32,
     /// Seconds a client has to send a request's headers (then 408).
     #[arg(long, env = "REQUEST_TIMEOUT_SECS", default_value_t = 10, global = true)]
     pub request_timeout_secs: u64,
@@ -144,6 +154,10 @@ pub struct Settings {
     /// scale benchmark does to measure the database).
     #[arg(long, env = "RESPONSE_CACHE", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub response_cache: bool,
+    /// The most the response cache holds, in bytes (keys, headers and bodies); the least used
+    /// entries leave first.
+    #[arg(long, env = "RESPONSE_CACHE_BYTES", default_value_t = 64 << 20, global = true)]
+    pub response_cache_bytes: u64,
     /// Log lines as human-readable text or JSON. The level comes from RUST_LOG (default info).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -172,13 +186,16 @@ impl Settings {
             import_body_limit_bytes: 64 << 20,
             database_read_url: None,
             trusted_proxies: String::new(),
+            metrics_bind_addr: None,
             cors_write_origins: String::new(),
             write_rate_per_minute: 6000,
             write_rate_burst: 1000,
+            auth_failures_per_minute: 1000,
             request_timeout_secs: 10,
             database_statement_timeout_secs: 10,
             shutdown_timeout_secs: 5,
             response_cache: true,
+            response_cache_bytes: 64 << 20,
             log_format: LogFormat::Text,
         }
     }

@@ -18,6 +18,7 @@ pub enum ProblemType {
     BadRequest,
     Unprocessable,
     MethodNotAllowed,
+    NotImplemented,
     Unauthorized,
     Forbidden,
     PreconditionFailed,
@@ -37,6 +38,7 @@ impl ProblemType {
             ProblemType::BadRequest => "urn:khuyencong:problem:invalid-parameter",
             ProblemType::Unprocessable => "urn:khuyencong:problem:invalid-document",
             ProblemType::MethodNotAllowed => "urn:khuyencong:problem:method-not-allowed",
+            ProblemType::NotImplemented => "urn:khuyencong:problem:not-implemented",
             ProblemType::Unauthorized => "urn:khuyencong:problem:unauthorized",
             ProblemType::Forbidden => "urn:khuyencong:problem:forbidden",
             ProblemType::PreconditionFailed => "urn:khuyencong:problem:precondition-failed",
@@ -56,6 +58,7 @@ impl ProblemType {
             ProblemType::BadRequest => "Invalid request parameter",
             ProblemType::Unprocessable => "Invalid document",
             ProblemType::MethodNotAllowed => "Method not allowed",
+            ProblemType::NotImplemented => "Method not implemented",
             ProblemType::Unauthorized => "Authentication required",
             ProblemType::Forbidden => "Not allowed for this token",
             ProblemType::PreconditionFailed => "Version mismatch",
@@ -96,6 +99,7 @@ pub struct Problem {
     /// `urn:khuyencong:problem:invalid-parameter` (400: a path or query parameter is wrong),
     /// `urn:khuyencong:problem:invalid-document` (422: a programme document breaks a rule),
     /// `urn:khuyencong:problem:method-not-allowed` (405: see the `Allow` header),
+    /// `urn:khuyencong:problem:not-implemented` (501: a method this API uses nowhere),
     /// `urn:khuyencong:problem:unauthorized` (401), `…:forbidden` (403), `…:precondition-failed`
     /// (412), `…:precondition-required` (428), `…:payload-too-large` (413),
     /// `…:unsupported-media-type` (415), `…:request-timeout` (408), `…:too-many-requests` (429),
@@ -128,6 +132,8 @@ pub enum ApiError {
     BadRequest { detail: String, errors: Vec<ProblemDetailItem> },
     #[error("the document has {} problem(s)", .0.len())]
     Unprocessable(Vec<Violation>),
+    #[error("{detail}")]
+    TooManyRequests { detail: String, retry_after: u64 },
     #[error("{0}")]
     Unauthorized(String),
     #[error("{0}")]
@@ -199,6 +205,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => ProblemType::Unauthorized,
             ApiError::Forbidden(_) => ProblemType::Forbidden,
             ApiError::PreconditionFailed(_) => ProblemType::PreconditionFailed,
+            ApiError::TooManyRequests { .. } => ProblemType::TooManyRequests,
             ApiError::PreconditionRequired(_) => ProblemType::PreconditionRequired,
             ApiError::PayloadTooLarge(_) => ProblemType::PayloadTooLarge,
             ApiError::UnsupportedMediaType(_) => ProblemType::UnsupportedMediaType,
@@ -218,7 +225,8 @@ impl ApiError {
             | ApiError::PreconditionRequired(what)
             | ApiError::PayloadTooLarge(what)
             | ApiError::UnsupportedMediaType(what)
-            | ApiError::RequestTimeout(what) => (what.clone(), Vec::new()),
+            | ApiError::RequestTimeout(what)
+            | ApiError::TooManyRequests { detail: what, .. } => (what.clone(), Vec::new()),
             ApiError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
             ApiError::Unprocessable(violations) => (
                 self.to_string(),
@@ -260,12 +268,19 @@ impl From<sqlx::Error> for ApiError {
 
 impl From<crate::storage::WriteError> for ApiError {
     fn from(error: crate::storage::WriteError) -> Self {
-        use crate::storage::WriteError;
+        use crate::storage::{Precondition, WriteError};
         match error {
-            WriteError::PreconditionFailed { current: Some(v) } => ApiError::PreconditionFailed(format!(
-                "the programme has changed: it is now at version {v} (ETag \"{v}\"); read it again and retry with that If-Match"
+            // The tag named is one the client can send back as it is: `"42-json"`.
+            WriteError::PreconditionFailed { current: Some(v), asked: Precondition::Absent } => {
+                ApiError::PreconditionFailed(format!(
+                    "the programme already exists (its ETag is \"{v}-json\"): If-None-Match: * only creates; to \
+                     replace it, send If-Match: \"{v}-json\" (or no precondition)"
+                ))
+            }
+            WriteError::PreconditionFailed { current: Some(v), .. } => ApiError::PreconditionFailed(format!(
+                "the programme has changed: its ETag is now \"{v}-json\"; read it again and retry with If-Match: \"{v}-json\""
             )),
-            WriteError::PreconditionFailed { current: None } => {
+            WriteError::PreconditionFailed { current: None, .. } => {
                 ApiError::PreconditionFailed("the programme does not exist, so no If-Match can hold".into())
             }
             WriteError::NotFound => ApiError::NotFound("not found".into()),
@@ -289,6 +304,7 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -319,6 +335,9 @@ impl ResponseError for ApiError {
         };
         if let Some((name, value)) = extra {
             response.headers_mut().insert(name, header::HeaderValue::from_static(value));
+        }
+        if let ApiError::TooManyRequests { retry_after, .. } = self {
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(*retry_after));
         }
         response
     }
@@ -464,7 +483,8 @@ pub mod responses {
     )]
     pub struct Unprocessable(#[to_schema] pub Problem);
 
-    /// Too many requests: this client sent more writes than the rate limit allows.
+    /// Too many requests: this token sent more writes than its rate allows, or this client
+    /// address sent too many wrong tokens. A request with no token is never limited: it is 401.
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",

@@ -85,6 +85,12 @@ async fn token(settings: &khuyencong::configuration::Settings, command: TokenCom
                     + time::Duration::days(i64::from(days));
                 at.format(&time::format_description::well_known::Rfc3339).expect("RFC 3339 formats any UTC time")
             });
+            if let Some(existing) = db.token_named(&name).await? {
+                anyhow::bail!(
+                    "a token named {name:?} exists already (id {}): token names are unique; choose another name",
+                    existing.id
+                );
+            }
             let new = khuyencong::auth::generate();
             db.create_token(&new.id, &name, scope.as_str(), &new.secret_sha256, expires_at.as_deref()).await?;
             eprintln!(
@@ -110,9 +116,25 @@ async fn token(settings: &khuyencong::configuration::Settings, command: TokenCom
             }
         }
         TokenCommand::Revoke { id_or_name } => {
-            let revoked = db.revoke_token(&id_or_name).await?;
-            anyhow::ensure!(revoked > 0, "no active token has the id or name {id_or_name:?}");
-            println!("revoked {revoked} token(s)");
+            // An id or a name, never both: a text that is one token's id and another's name is refused.
+            let by_id = db.token(&id_or_name).await?;
+            let by_name = db.token_named(&id_or_name).await?;
+            let token = match (by_id, by_name) {
+                (Some(a), Some(b)) if a.id != b.id => anyhow::bail!(
+                    "{id_or_name:?} is the id of token {:?} and the name of token {}: revoke by the other's id",
+                    a.name,
+                    b.id
+                ),
+                (Some(token), _) | (None, Some(token)) => token,
+                (None, None) => anyhow::bail!("no token has the id or name {id_or_name:?}"),
+            };
+            anyhow::ensure!(
+                db.revoke_token(&token.id).await?,
+                "token {} ({:?}) was revoked already",
+                token.id,
+                token.name
+            );
+            println!("revoked token {} ({:?})", token.id, token.name);
         }
     }
     Ok(())

@@ -1,15 +1,10 @@
-//! Who is asking: the client's address and scheme behind trusted reverse proxies, and the
-//! write rate limit keyed on that address.
+//! Who is asking: the client's address and scheme behind trusted reverse proxies.
 
 use std::net::IpAddr;
 
-use actix_governor::{KeyExtractor, SimpleKeyExtractionError};
-use actix_web::dev::ServiceRequest;
+use actix_web::HttpRequest;
 use actix_web::http::header::{self, HeaderMap};
-use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use ipnet::IpNet;
-
-use crate::error::{ProblemType, generic_problem};
 
 /// The reverse proxies whose `X-Forwarded-For`/`-Proto`/`-Host` are believed. From anyone else
 /// those headers are ignored, so a client cannot choose its own address.
@@ -37,19 +32,26 @@ impl TrustedProxies {
     }
 
     /// The client: the peer, or, when the peer is a trusted proxy, the nearest address in
-    /// `X-Forwarded-For` that is not itself a trusted proxy.
+    /// `X-Forwarded-For` that is not itself a trusted proxy. Read from the nearest hop outwards;
+    /// at an entry that is not an address (with or without a port) the walk stops at the last
+    /// trusted hop, so a client cannot slip an address of its choosing past a proxy.
     pub fn client_ip(&self, peer: Option<IpAddr>, headers: &HeaderMap) -> Option<IpAddr> {
-        let peer = peer?;
-        if !self.trusts(peer) {
-            return Some(peer);
+        let mut hop = peer?;
+        if !self.trusts(hop) {
+            return Some(hop);
         }
-        let forwarded: Vec<IpAddr> = headers
-            .get_all("x-forwarded-for")
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .filter_map(|s| s.trim().parse().ok())
-            .collect();
-        Some(forwarded.into_iter().rev().find(|ip| !self.trusts(*ip)).unwrap_or(peer))
+        let entries: Vec<&str> =
+            headers.get_all("x-forwarded-for").filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).collect();
+        for entry in entries.into_iter().rev() {
+            let Some(ip) = forwarded_address(entry) else {
+                return Some(hop);
+            };
+            if !self.trusts(ip) {
+                return Some(ip);
+            }
+            hop = ip;
+        }
+        Some(hop)
     }
 
     /// The scheme and host the client used, for absolute links.
@@ -77,32 +79,15 @@ impl TrustedProxies {
     }
 }
 
-/// Rate-limit key: the client address as [`TrustedProxies::client_ip`] sees it.
-#[derive(Clone, Debug)]
-pub struct ClientIp(pub TrustedProxies);
-
-impl KeyExtractor for ClientIp {
-    type Key = IpAddr;
-    type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
-
-    fn extract(&self, req: &ServiceRequest) -> Result<Self::Key, Self::KeyExtractionError> {
-        self.0
-            .client_ip(req.peer_addr().map(|a| a.ip()), req.headers())
-            .ok_or_else(|| SimpleKeyExtractionError::new("the client address is unknown"))
-    }
-
-    fn exceed_rate_limit_response(
-        &self,
-        negative: &governor::NotUntil<governor::clock::QuantaInstant>,
-        mut response: HttpResponseBuilder,
-    ) -> HttpResponse {
-        use governor::clock::{Clock, DefaultClock};
-        let wait = negative.wait_time_from(DefaultClock::default().now()).as_secs().max(1);
-        let status = actix_web::http::StatusCode::TOO_MANY_REQUESTS;
-        let problem =
-            generic_problem(ProblemType::TooManyRequests, status, format!("too many writes; retry in {wait} s"));
-        response.insert_header(("retry-after", wait.to_string())).content_type(crate::error::PROBLEM_JSON).json(problem)
-    }
+/// One `X-Forwarded-For` entry: `1.2.3.4`, `1.2.3.4:5678`, `2001:db8::1`, `[2001:db8::1]` or
+/// `[2001:db8::1]:5678`; None for anything else.
+fn forwarded_address(entry: &str) -> Option<IpAddr> {
+    let entry = entry.trim();
+    entry
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+        .or_else(|| entry.strip_prefix('[')?.strip_suffix(']')?.parse::<std::net::Ipv6Addr>().ok().map(IpAddr::V6))
 }
 
 #[cfg(test)]
@@ -131,5 +116,20 @@ mod tests {
         );
         assert_eq!(proxies.client_ip(Some(ip("10.1.2.3")), &HeaderMap::new()), Some(ip("10.1.2.3")));
         assert!(TrustedProxies::parse("not-an-ip").is_err());
+    }
+
+    #[test]
+    fn forwarded_entries_with_ports_are_addresses_and_garbage_stops_the_walk() {
+        let proxies = TrustedProxies::parse("10.0.0.0/8").unwrap();
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let peer = Some(ip("10.0.0.1"));
+        // A port is part of an address, not a reason to skip it (and so to believe the entry before).
+        assert_eq!(proxies.client_ip(peer, &headers("6.6.6.6, 198.51.100.3:4444")), Some(ip("198.51.100.3")));
+        assert_eq!(proxies.client_ip(peer, &headers("6.6.6.6, [2001:db8::7]:443")), Some(ip("2001:db8::7")));
+        assert_eq!(proxies.client_ip(peer, &headers("[2001:db8::8]")), Some(ip("2001:db8::8")));
+        // What is not an address ends the walk at the last trusted hop.
+        assert_eq!(proxies.client_ip(peer, &headers("6.6.6.6, unknown")), Some(ip("10.0.0.1")));
+        assert_eq!(proxies.client_ip(peer, &headers("6.6.6.6, garbage, 10.0.0.9")), Some(ip("10.0.0.9")));
+        assert_eq!(proxies.client_ip(peer, &headers("6.6.6.6:1:2")), Some(ip("10.0.0.1")));
     }
 }

@@ -8,15 +8,13 @@ use anyhow::Context;
 use std::time::Duration;
 
 use actix_cors::Cors;
-use actix_governor::{Governor, GovernorConfig, GovernorConfigBuilder};
 use actix_web::http::{Method, header};
 use actix_web::middleware::{Compress, from_fn};
-use governor::clock::QuantaInstant;
-use governor::middleware::NoOpMiddleware;
 use tracing_actix_web::TracingLogger;
 
+use crate::auth::WriteLimits;
 use crate::cache::ResponseCache;
-use crate::network::{ClientIp, TrustedProxies};
+use crate::network::TrustedProxies;
 use crate::telemetry::{RequestSpan, request_id};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
@@ -31,6 +29,8 @@ use crate::storage::{Db, DbOptions};
 pub struct Application {
     server: Server,
     port: u16,
+    /// `/metrics` on an address of its own, when `METRICS_BIND_ADDR` is set.
+    metrics: Option<(Server, u16)>,
     db: Db,
 }
 
@@ -48,20 +48,28 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
     App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::configure).split_for_parts().1
 }
 
-/// The write rate limit: `WRITE_RATE_PER_MINUTE` per client address, bursts of `WRITE_RATE_BURST`.
-/// Reads are never limited here.
-fn write_rate_limit(
-    settings: &Settings,
-    proxies: &TrustedProxies,
-) -> anyhow::Result<GovernorConfig<ClientIp, NoOpMiddleware<QuantaInstant>>> {
-    let per_minute = u64::from(settings.write_rate_per_minute.max(1));
-    GovernorConfigBuilder::default()
-        .period(Duration::from_micros(60_000_000 / per_minute))
-        .burst_size(settings.write_rate_burst.max(1))
-        .methods(vec![Method::PUT, Method::POST, Method::DELETE, Method::PATCH])
-        .key_extractor(ClientIp(proxies.clone()))
-        .finish()
-        .context("WRITE_RATE_PER_MINUTE and WRITE_RATE_BURST must be at least 1")
+/// The budgets `auth::authorize` checks: `WRITE_RATE_PER_MINUTE` writes per token (bursts of
+/// `WRITE_RATE_BURST`), `AUTH_FAILURES_PER_MINUTE` failed authentications per client address.
+/// A task forgets idle keys every minute.
+fn write_limits(settings: &Settings) -> anyhow::Result<web::Data<WriteLimits>> {
+    anyhow::ensure!(
+        settings.write_rate_per_minute > 0 && settings.write_rate_burst > 0 && settings.auth_failures_per_minute > 0,
+        "WRITE_RATE_PER_MINUTE, WRITE_RATE_BURST and AUTH_FAILURES_PER_MINUTE must be at least 1"
+    );
+    let limits = web::Data::new(WriteLimits::new(
+        settings.write_rate_per_minute,
+        settings.write_rate_burst,
+        settings.auth_failures_per_minute,
+    ));
+    let idle = limits.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            idle.forget_idle();
+        }
+    });
+    Ok(limits)
 }
 
 /// CORS: reads from any origin (the data is public); writes only from `origins`.
@@ -112,9 +120,14 @@ impl Application {
         let proxies = TrustedProxies::parse(&settings.trusted_proxies)?;
         let state = web::Data::new(AppState { db: db.clone(), reference, limits });
         let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));
-        let metrics = crate::metrics::build(&db)?;
-        let cache = web::Data::new(ResponseCache::start(db.clone(), settings.response_cache));
-        let rate_limit = write_rate_limit(settings, &proxies)?;
+        let metrics = crate::metrics::build(&db, settings.metrics_bind_addr.is_none())?;
+        let metrics_server = match &settings.metrics_bind_addr {
+            Some(address) => Some(crate::metrics::serve_separately(&metrics, address)?),
+            None => None,
+        };
+        let cache =
+            web::Data::new(ResponseCache::start(db.clone(), settings.response_cache, settings.response_cache_bytes));
+        let write_limits = write_limits(settings)?;
         let write_origins: Vec<String> =
             settings.cors_write_origins.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect();
         let proxies = web::Data::new(proxies);
@@ -129,11 +142,13 @@ impl Application {
                 .app_data(methods.clone())
                 .app_data(proxies.clone())
                 .app_data(cache.clone())
+                .app_data(write_limits.clone())
                 .app_data(routes::query_config())
                 .app_data(routes::path_config())
                 .service(routes::landing)
                 .default_service(web::to(routes::fallback))
-                // Outermost last: request id → log span → metrics → CORS → write rate limit →
+                // Outermost last: screen (unknown methods, NUL) → request id → log span → metrics →
+                // CORS →
                 // HEAD as GET → coded ETags → compression → cache refresh after writes → routes,
                 // where each cacheable resource has the response cache (after routing, so a hit
                 // costs no route lookup). The cache keeps plain bytes; a body is compressed on its
@@ -142,11 +157,11 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(from_fn(routes::http::coded_etags))
                 .wrap(from_fn(routes::http::head_as_get))
-                .wrap(Governor::new(&rate_limit))
                 .wrap(cors(&write_origins))
                 .wrap(metrics.clone())
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(from_fn(request_id))
+                .wrap(from_fn(routes::http::screen))
         })
         .client_request_timeout(Duration::from_secs(settings.request_timeout_secs.max(1)))
         .shutdown_timeout(settings.shutdown_timeout_secs)
@@ -159,15 +174,31 @@ impl Application {
         if let Some(url) = &settings.database_read_url {
             tracing::info!("reading from the replica {} whenever it has caught up", crate::storage::redact(url));
         }
-        Ok(Application { server: server.run(), port: address.port(), db })
+        if let Some((_, port)) = &metrics_server {
+            tracing::info!("serving /metrics on port {port} (METRICS_BIND_ADDR)");
+        }
+        Ok(Application { server: server.run(), port: address.port(), metrics: metrics_server, db })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// The port of `/metrics` when it has an address of its own.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(_, port)| *port)
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let metrics = self.metrics.map(|(server, _)| {
+            let handle = server.handle();
+            tokio::spawn(server);
+            handle
+        });
         let result = self.server.await;
+        if let Some(metrics) = metrics {
+            metrics.stop(true).await;
+        }
         self.db.close().await;
         result
     }

@@ -334,7 +334,10 @@ impl Checker<'_> {
     }
 
     fn text(&mut self, pointer: &str, value: &str, max: usize) {
-        if value.trim().is_empty() {
+        if value.contains('\0') {
+            // Neither engine stores it the same way (PostgreSQL refuses it), and no text needs it.
+            self.fail(pointer, "must not contain a NUL character (U+0000)");
+        } else if value.trim().is_empty() {
             self.fail(pointer, "must not be empty");
         } else if value.chars().count() > max {
             self.fail(pointer, format!("must be at most {max} characters"));

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http::{self, Body, Representation};
+use super::http::{self, Body, Media, Representation};
 use super::programmes::ProgrammePath;
 use super::{AppState, csv, programme_snapshot};
 use crate::domain::breakdown::{Breakdown, Dimension, breakdown};
@@ -51,7 +51,7 @@ pub struct BreakdownQuery {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/breakdown", wrap = "from_fn(crate::cache::serve)")]
+#[get("/programmes/{id}/breakdown", wrap = "from_fn(crate::cache::serve_negotiated)")]
 pub async fn get_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
@@ -71,9 +71,9 @@ pub async fn get_breakdown(
     snapshot.finish().await?;
     let version = http::Validators::programme(head.stamp());
     let result = breakdown(&path.id, by, &sums, &state.reference);
-    match representation {
-        Representation::Json => http::json(&req, &version, &result),
-        Representation::Csv => {
+    match representation.media {
+        Media::Json => http::json_as(&req, &version, representation, &result),
+        Media::Csv => {
             Ok(http::respond(&req, &version, StatusCode::OK, representation, Body::Csv(csv::breakdown(&result)?)))
         }
     }

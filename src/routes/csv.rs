@@ -9,6 +9,16 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ApiError> {
     writer.into_inner().map_err(|e| ApiError::Internal(anyhow::anyhow!("cannot finish the CSV: {e}")))
 }
 
+/// A text cell as a spreadsheet must not run it: one starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return is a formula there, so it is prefixed with `'` (OWASP's advice for CSV
+/// injection). Only text cells pass through here; numbers stay numbers.
+pub fn text_cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
 fn internal(e: csv::Error) -> ApiError {
     ApiError::Internal(anyhow::Error::new(e).context("cannot write the CSV"))
 }
@@ -35,7 +45,11 @@ pub fn schemes(items: &[SchemeView]) -> Result<Vec<u8>, ApiError> {
             }),
         );
         row.push(item.indicators.iter().map(|i| format!("{}={}", i.key, i.value)).collect::<Vec<_>>().join("; "));
-        row.extend([item.title.vi.clone(), item.title.en.clone(), item.quote.clone().unwrap_or_default()]);
+        row.extend([
+            text_cell(&item.title.vi),
+            text_cell(&item.title.en),
+            text_cell(item.quote.as_deref().unwrap_or_default()),
+        ]);
         writer.write_record(&row).map_err(internal)?;
     }
     finish(writer)
@@ -66,8 +80,8 @@ pub fn breakdown(b: &Breakdown) -> Result<Vec<u8>, ApiError> {
             .write_record([
                 row.key.clone(),
                 text(row.parent.clone()),
-                row.names.vi.clone(),
-                row.names.en.clone(),
+                text_cell(&row.names.vi),
+                text_cell(&row.names.en),
                 row.schemes.to_string(),
                 row.cost.to_string(),
                 text(row.share_percent.map(|p| p.to_string())),
@@ -78,4 +92,19 @@ pub fn breakdown(b: &Breakdown) -> Result<Vec<u8>, ApiError> {
             .map_err(internal)?;
     }
     finish(writer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(text_cell(formula), format!("'{formula}"), "{formula:?}");
+        }
+        for plain in ["Đào tạo nghề", "610 lao động", "", "a=b"] {
+            assert_eq!(text_cell(plain), plain);
+        }
+    }
 }

@@ -40,5 +40,5 @@ pub async fn export_programme(
     let (programme, stamp) = snapshot.document(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
     snapshot.finish().await?;
     let body = Body::Json(programme.canonical_json().into_bytes());
-    Ok(http::respond(&req, &http::Validators::programme(stamp), StatusCode::OK, Representation::Json, body))
+    Ok(http::respond(&req, &http::Validators::programme(stamp), StatusCode::OK, Representation::JSON, body))
 }

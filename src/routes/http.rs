@@ -12,26 +12,45 @@ use serde::Serialize;
 use crate::error::ApiError;
 use crate::storage::{Precondition, Stamp};
 
-/// The two representations of programme data; each has its own ETag.
+/// The media types of programme data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Representation {
+pub enum Media {
     Json,
     Csv,
 }
 
+/// A response's representation, beyond its resource and data version: its media type, and
+/// whether the client chose it (by `Accept` or `format`). Defined once, here: the ETag's suffix
+/// (`"42-json"`) and `Vary` derive from it, and the response cache keys on it (with the route's
+/// parsed parameters and, for pages, the origin of their links), never on raw headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Representation {
+    pub media: Media,
+    negotiated: bool,
+}
+
 impl Representation {
-    fn suffix(self) -> &'static str {
-        match self {
-            Representation::Json => "json",
-            Representation::Csv => "csv",
+    /// JSON, the only media type of the resource.
+    pub const JSON: Representation = Representation { media: Media::Json, negotiated: false };
+
+    pub fn suffix(self) -> &'static str {
+        match self.media {
+            Media::Json => "json",
+            Media::Csv => "csv",
         }
+    }
+
+    /// The request headers a response varies by (`Compress` adds `Accept-Encoding`).
+    pub fn vary(self) -> &'static str {
+        if self.negotiated { "Accept, Accept-Encoding" } else { "Accept-Encoding" }
     }
 
     /// CSV when `?format=csv`, or when the client's Accept prefers text/csv; JSON otherwise.
     pub fn negotiate(req: &HttpRequest, format: Option<&str>) -> Result<Representation, ApiError> {
+        let media = |media| Representation { media, negotiated: true };
         match format {
-            Some("csv") => return Ok(Representation::Csv),
-            Some("json") => return Ok(Representation::Json),
+            Some("csv") => return Ok(media(Media::Csv)),
+            Some("json") => return Ok(media(Media::Json)),
             Some(other) => return Err(ApiError::bad_value("format", other, &["json", "csv"])),
             None => {}
         }
@@ -40,7 +59,7 @@ impl Representation {
             .split(',')
             .map(|part| part.split(';').next().unwrap_or("").trim())
             .find(|t| matches!(*t, "text/csv" | "application/json" | "application/*" | "*/*" | "text/*"));
-        Ok(if wants_csv == Some("text/csv") { Representation::Csv } else { Representation::Json })
+        Ok(media(if wants_csv == Some("text/csv") { Media::Csv } else { Media::Json }))
     }
 }
 
@@ -150,9 +169,10 @@ fn with_validators(
     mut builder: HttpResponseBuilder,
     req: &HttpRequest,
     validators: &Validators,
-    tag: &str,
+    representation: Representation,
 ) -> HttpResponseBuilder {
-    builder.insert_header((header::ETAG, tag.to_string())).insert_header((header::VARY, "Accept, Accept-Encoding"));
+    let tag = validators.etag(representation);
+    builder.insert_header((header::ETAG, tag.to_string())).insert_header((header::VARY, representation.vary()));
     if req.method() == Method::GET {
         builder.insert_header((header::CACHE_CONTROL, format!("public, max-age={MAX_AGE_SECS}, must-revalidate")));
     }
@@ -163,7 +183,7 @@ fn with_validators(
 }
 
 /// A response about data at `validators`: its ETag, `Last-Modified`, `Cache-Control`,
-/// `Vary: Accept`, and 304 when the client already has it.
+/// `Vary: Accept`, and 304 when the client already has it. Reads only: see [`written`].
 pub fn respond(
     req: &HttpRequest,
     validators: &Validators,
@@ -173,9 +193,25 @@ pub fn respond(
 ) -> HttpResponse {
     let tag = validators.etag(representation);
     if status == StatusCode::OK && not_modified(req.headers().get(header::IF_NONE_MATCH), &tag) {
-        return with_validators(HttpResponse::NotModified(), req, validators, &tag).finish();
+        return with_validators(HttpResponse::NotModified(), req, validators, representation).finish();
     }
-    let mut builder = with_validators(HttpResponse::build(status), req, validators, &tag);
+    build(req, validators, status, representation, body)
+}
+
+/// The answer to a write that took effect: its new ETag, never a 304. On a write, If-Match and
+/// If-None-Match are RFC 9110's preconditions (checked with the write), not cache validators.
+pub fn written(req: &HttpRequest, validators: &Validators, status: StatusCode, body: Body) -> HttpResponse {
+    build(req, validators, status, Representation::JSON, body)
+}
+
+fn build(
+    req: &HttpRequest,
+    validators: &Validators,
+    status: StatusCode,
+    representation: Representation,
+    body: Body,
+) -> HttpResponse {
+    let mut builder = with_validators(HttpResponse::build(status), req, validators, representation);
     match body {
         Body::Json(bytes) => builder.content_type("application/json").body(bytes),
         Body::Csv(bytes) => builder.content_type("text/csv; charset=utf-8").body(bytes),
@@ -187,10 +223,20 @@ pub enum Body {
     Csv(Vec<u8>),
 }
 
-/// A JSON response about data at `validators`.
+/// A JSON response about data at `validators`, of a resource that is JSON only.
 pub fn json<T: Serialize>(req: &HttpRequest, validators: &Validators, value: &T) -> Result<HttpResponse, ApiError> {
+    json_as(req, validators, Representation::JSON, value)
+}
+
+/// A JSON response about data at `validators`, as `representation` (JSON, negotiated or not).
+pub fn json_as<T: Serialize>(
+    req: &HttpRequest,
+    validators: &Validators,
+    representation: Representation,
+    value: &T,
+) -> Result<HttpResponse, ApiError> {
     let bytes = serde_json::to_vec(value).map_err(|e| ApiError::Internal(e.into()))?;
-    Ok(respond(req, validators, StatusCode::OK, Representation::Json, Body::Json(bytes)))
+    Ok(respond(req, validators, StatusCode::OK, representation, Body::Json(bytes)))
 }
 
 /// Reads a JSON request body of at most `limit` bytes: 415 for another content type, 413 past
@@ -225,6 +271,43 @@ pub async fn json_body(
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
+}
+
+/// The methods the API (and CORS) uses anywhere; any other gets 501 before it is seen further.
+const KNOWN_METHODS: [Method; 7] =
+    [Method::GET, Method::HEAD, Method::POST, Method::PUT, Method::DELETE, Method::OPTIONS, Method::PATCH];
+
+/// Middleware, outermost: turns away what no route can use before metrics, logs, the rate
+/// limit or the cache see it, so nothing a client invents becomes a label, a log field or a
+/// key. A method the API uses nowhere → 501 (actix accepts any token as a method); a NUL
+/// character in the path or query, raw or percent-encoded → 400 (no text the API stores or
+/// matches may hold one, and PostgreSQL refuses it).
+pub async fn screen(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    use crate::error::{ProblemType, generic_problem, problem_response};
+    let refuse = |req: actix_web::dev::ServiceRequest, kind, status: StatusCode, detail: &str| {
+        let response = problem_response(status, &generic_problem(kind, status, detail.to_string()));
+        Ok(req.into_response(response))
+    };
+    if !KNOWN_METHODS.contains(req.method()) {
+        let detail = "this method is not one the API uses; see /openapi.json for each path's methods";
+        return refuse(req, ProblemType::NotImplemented, StatusCode::NOT_IMPLEMENTED, detail);
+    }
+    let has_nul = |text: &str| text.contains('\0') || text.as_bytes().windows(3).any(|w| w == b"%00");
+    let where_nul = if has_nul(req.uri().path()) {
+        Some("the path")
+    } else if has_nul(req.query_string()) {
+        Some("the query")
+    } else {
+        None
+    };
+    if let Some(place) = where_nul {
+        let detail = format!("{place} holds a NUL character (%00), which no parameter may contain");
+        return refuse(req, ProblemType::BadRequest, StatusCode::BAD_REQUEST, &detail);
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
 }
 
 /// Middleware: answers HEAD as GET without the body (so `curl -I` shows the ETag).
@@ -293,8 +376,9 @@ mod tests {
     #[test]
     fn etags_name_a_version_and_a_representation() {
         let stamp = Stamp { version: 42, modified: Some("2026-11-26T10:00:00Z".into()) };
-        assert_eq!(Validators::programme(stamp.clone()).etag(Representation::Json), "\"42-json\"");
-        assert_eq!(Validators::data(stamp.clone()).etag(Representation::Csv), "\"all-42-csv\"");
+        let csv = Representation { media: Media::Csv, negotiated: true };
+        assert_eq!(Validators::programme(stamp.clone()).etag(Representation::JSON), "\"42-json\"");
+        assert_eq!(Validators::data(stamp.clone()).etag(csv), "\"all-42-csv\"");
         assert_eq!(Validators::data(stamp).last_modified().as_deref(), Some("Thu, 26 Nov 2026 10:00:00 GMT"));
         assert_eq!(version_of("\"42-csv\""), Some(42));
         assert_eq!(version_of("\"42-json-gzip\""), Some(42));

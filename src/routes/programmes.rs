@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http::{self, Body, Representation};
+use super::http::{self, Body};
 use super::{AppState, Page, bad_cursor, next_url, not_found_programme, parse_limit, programme_snapshot};
 use crate::auth::{Scope, authorize};
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
@@ -74,7 +74,7 @@ fn decode_key(text: &str) -> Option<ProgrammeKey> {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes", wrap = "from_fn(crate::cache::serve)")]
+#[get("/programmes", wrap = "from_fn(crate::cache::serve_page)")]
 pub async fn list_programmes(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
@@ -168,7 +168,7 @@ pub fn written(
     let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.into()))?;
     let status = if location.is_some() { StatusCode::CREATED } else { StatusCode::OK };
     let validators = http::Validators::programme(Stamp { version: written.version, modified: Some(written.modified) });
-    let mut response = http::respond(req, &validators, status, Representation::Json, Body::Json(body));
+    let mut response = http::written(req, &validators, status, Body::Json(body));
     if let Some(location) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
         response.headers_mut().insert(header::LOCATION, location);
     }
@@ -256,7 +256,7 @@ pub async fn delete_programme(
     let precondition = http::require_if_match(&req)?;
     match state.db.write(&path.id, precondition, &actor, Operation::Delete, |_| Ok(None)).await {
         Ok(_) => Ok(HttpResponse::NoContent().finish()),
-        Err(WriteError::PreconditionFailed { current: None }) => Err(not_found_programme(&path.id)),
+        Err(WriteError::PreconditionFailed { current: None, .. }) => Err(not_found_programme(&path.id)),
         Err(e) => Err(e.into()),
     }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http::{self, Body, Representation};
+use super::http::{self, Body, Media, Representation};
 use super::programmes::{ProgrammePath, WriteResult, written};
 use super::{
     AppState, Page, bad_cursor, csv, known_key, next_url, not_found_programme, parse_limit, programme_snapshot,
@@ -94,7 +94,7 @@ fn decode_position(text: &str) -> Option<i64> {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/schemes", wrap = "from_fn(crate::cache::serve)")]
+#[get("/programmes/{id}/schemes", wrap = "from_fn(crate::cache::serve_negotiated_page)")]
 pub async fn list_schemes(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
@@ -125,9 +125,9 @@ pub async fn list_schemes(
         None
     };
     let items: Vec<SchemeView> = rows.into_iter().map(|(_, view)| view).collect();
-    match representation {
-        Representation::Json => http::json(&req, &version, &Page { items, next }),
-        Representation::Csv => {
+    match representation.media {
+        Media::Json => http::json_as(&req, &version, representation, &Page { items, next }),
+        Media::Csv => {
             let mut response =
                 http::respond(&req, &version, StatusCode::OK, representation, Body::Csv(csv::schemes(&items)?));
             if let Some(link) = next.and_then(|n| HeaderValue::from_str(&format!("<{n}>; rel=\"next\"")).ok()) {
@@ -172,7 +172,9 @@ fn missing_scheme(programme_id: &str, scheme_id: &str) -> ApiError {
 /// A write's NotFound, and a failed If-Match on a programme that does not exist, as 404.
 pub fn missing_programme(error: WriteError, programme_id: &str) -> ApiError {
     match error {
-        WriteError::NotFound | WriteError::PreconditionFailed { current: None } => not_found_programme(programme_id),
+        WriteError::NotFound | WriteError::PreconditionFailed { current: None, .. } => {
+            not_found_programme(programme_id)
+        }
         other => other.into(),
     }
 }

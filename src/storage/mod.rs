@@ -254,14 +254,25 @@ pub fn is_unavailable(error: &sqlx::Error) -> bool {
     match error {
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
         sqlx::Error::WorkerCrashed => true,
+        // Each engine by its own codes: a PostgreSQL SQLSTATE such as 22021 (a NUL byte in text)
+        // is not a SQLite number, and read as one it looked like BUSY.
         sqlx::Error::Database(db) => {
-            let code = db.code().unwrap_or_default();
-            // PostgreSQL: 08 connection exceptions, 57P0x shutdown, 53 insufficient resources.
-            // SQLite: 5 BUSY, 6 LOCKED, 8 READONLY, 14 CANTOPEN (extended codes keep the low byte).
-            code.starts_with("08")
-                || code.starts_with("57P0")
-                || code.starts_with("53")
-                || code.parse::<i32>().map(|c| matches!(c & 0xff, 5 | 6 | 8 | 14)).unwrap_or(false)
+            if let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+                // 08 connection exceptions, 57P0x shutdown, 53 insufficient resources, 40001
+                // serialization failure, 40P01 deadlock, 55P03 lock not available.
+                let code = pg.code();
+                code.starts_with("08")
+                    || code.starts_with("57P0")
+                    || code.starts_with("53")
+                    || matches!(code, "40001" | "40P01" | "55P03")
+            } else if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                // 5 BUSY, 6 LOCKED, 8 READONLY, 10 IOERR, 13 FULL, 14 CANTOPEN (extended codes
+                // keep the primary code in their low byte).
+                let code = db.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or_default();
+                matches!(code & 0xff, 5 | 6 | 8 | 10 | 13 | 14)
+            } else {
+                false
+            }
         }
         _ => false,
     }

@@ -46,14 +46,21 @@ impl Db {
         sqlx::query_as("SELECT * FROM api_tokens ORDER BY created_at, id").fetch_all(&self.pool).await
     }
 
-    /// Revokes the tokens with this id or name that are not revoked yet; returns how many.
+    /// The token with this name (names are unique), revoked or not.
     #[tracing::instrument(skip(self))]
-    pub async fn revoke_token(&self, id_or_name: &str) -> Result<u64, sqlx::Error> {
-        Ok(sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE (id = $1 OR name = $1) AND revoked_at IS NULL")
-            .bind(id_or_name)
+    pub async fn token_named(&self, name: &str) -> Result<Option<StoredToken>, sqlx::Error> {
+        sqlx::query_as("SELECT * FROM api_tokens WHERE name = $1").bind(name).fetch_optional(&self.pool).await
+    }
+
+    /// Revokes the token with this id, if it is active; returns whether it was.
+    #[tracing::instrument(skip(self))]
+    pub async fn revoke_token(&self, id: &str) -> Result<bool, sqlx::Error> {
+        Ok(sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
+            .bind(id)
             .bind(now_text())
             .execute(&self.pool)
             .await?
-            .rows_affected())
+            .rows_affected()
+            == 1)
     }
 }

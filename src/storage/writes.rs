@@ -37,7 +37,12 @@ pub enum Precondition {
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("the programme is at version {current:?}, not the one the request names")]
-    PreconditionFailed { current: Option<i64> },
+    PreconditionFailed {
+        /// The programme's version (None: it does not exist).
+        current: Option<i64>,
+        /// What the request asked for.
+        asked: Precondition,
+    },
     #[error("not found")]
     NotFound,
     /// A part of the programme the write names (a scheme record) is not there.
@@ -221,7 +226,7 @@ where
     // precondition is stale, so that it is fixed before it is retried.
     let after = change(before)?;
     if !satisfied {
-        return Err(WriteError::PreconditionFailed { current });
+        return Err(WriteError::PreconditionFailed { current, asked: precondition });
     }
     match &after {
         Some(programme) => write_programme(&mut *conn, programme, version, &now).await?,

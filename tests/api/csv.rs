@@ -87,3 +87,24 @@ async fn a_breakdown_as_csv_has_the_same_values_as_the_json() {
     let (status, body) = app.get("/programmes/2016-2020/breakdown?by=activity&format=xml").await;
     assert_eq!((status, body["errors"][0]["parameter"].as_str()), (400, Some("format")));
 }
+
+#[tokio::test]
+async fn text_a_spreadsheet_would_run_as_a_formula_is_neutralised_and_numbers_stay_numbers() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let mut doc = crate::helpers::test_programme("formulas");
+    doc["schemes"][0]["title"]["en"] = Value::from("=HYPERLINK(\"http://evil.example\",\"x\")");
+    doc["schemes"][0]["title"]["vi"] = Value::from("@SUM(A1:A9)");
+    doc["schemes"][1]["quote"] = Value::from("-2+3");
+    let put = app.client.put(format!("{}/programmes/formulas", app.address)).bearer_auth(&token).json(&doc);
+    assert_eq!(put.send().await.unwrap().status().as_u16(), 201);
+    let (header, rows) = csv_rows(&app, "/programmes/formulas/schemes?format=csv", false).await;
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[0][col("title_en")], "'=HYPERLINK(\"http://evil.example\",\"x\")");
+    assert_eq!(rows[0][col("title_vi")], "'@SUM(A1:A9)");
+    assert_eq!(rows[1][col("quote")], "'-2+3");
+    assert_eq!(rows[0][col("cost")], "300.00", "numbers are not prefixed");
+    // The JSON keeps the text as it was sent.
+    let json = app.get_ok("/programmes/formulas/schemes").await;
+    assert_eq!(json["items"][0]["title"]["en"], "=HYPERLINK(\"http://evil.example\",\"x\")");
+}

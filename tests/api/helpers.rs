@@ -9,6 +9,8 @@ use serde_json::Value;
 
 pub struct TestApp {
     pub address: String,
+    /// `/metrics` on its own port, when the settings gave it one.
+    pub metrics_port: Option<u16>,
     pub database_url: String,
     pub client: reqwest::Client,
 }
@@ -135,8 +137,9 @@ pub async fn spawn_app_with(database_url: String, change: impl FnOnce(&mut Setti
     change(&mut settings);
     let app = Application::build(&settings).await.expect("the application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_port = app.metrics_port();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, database_url, client: reqwest::Client::new() }
+    TestApp { address, metrics_port, database_url, client: reqwest::Client::new() }
 }
 
 impl TestApp {
@@ -197,9 +200,18 @@ pub struct Write<'a> {
 
 impl TestApp {
     /// Creates a token of `scope` for `name` straight in storage, as `khuyencong token create` does.
+    /// Names are unique: a name already taken gets `-2`, `-3`… appended.
     pub async fn token(&self, name: &str, scope: &str) -> String {
         let new = khuyencong::auth::generate();
-        self.db().await.create_token(&new.id, name, scope, &new.secret_sha256, None).await.unwrap();
+        let db = self.db().await;
+        let mut unique = name.to_string();
+        for n in 2.. {
+            if db.token_named(&unique).await.unwrap().is_none() {
+                break;
+            }
+            unique = format!("{name}-{n}");
+        }
+        db.create_token(&new.id, &unique, scope, &new.secret_sha256, None).await.unwrap();
         new.token
     }
 

@@ -58,21 +58,46 @@ async fn metrics_count_requests_by_route_template_and_show_the_pool() {
 }
 
 #[tokio::test]
-async fn writes_are_rate_limited_per_client_and_reads_are_not() {
+async fn writes_are_limited_per_token_and_failed_tokens_per_address_and_no_token_is_always_401() {
     let app = spawn_app_with(fresh_database().await, |s| {
         s.write_rate_per_minute = 1;
         s.write_rate_burst = 2;
+        s.auth_failures_per_minute = 3;
     })
     .await;
-    let mut statuses = Vec::new();
-    for _ in 0..4 {
-        statuses.push(app.client.delete(format!("{}/programmes/x", app.address)).send().await.unwrap());
+    let delete = |token: Option<String>| {
+        let request = app.client.delete(format!("{}/programmes/x", app.address));
+        let request = match token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        };
+        async move { request.send().await.unwrap() }
+    };
+    // No token: 401 however often, and no budget spent (no office behind one NAT is locked out).
+    for _ in 0..10 {
+        assert_eq!(delete(None).await.status().as_u16(), 401);
     }
-    let codes: Vec<u16> = statuses.iter().map(|r| r.status().as_u16()).collect();
-    assert_eq!(codes, [401, 401, 429, 429]);
-    let limited = statuses.pop().unwrap();
+    // A wrong token: 401 until the address has spent its failed-authentication budget, then 429.
+    let wrong = format!("kc_{}_{}", "0".repeat(16), "0".repeat(64));
+    let mut codes = Vec::new();
+    let mut last = None;
+    for _ in 0..5 {
+        let response = delete(Some(wrong.clone())).await;
+        codes.push(response.status().as_u16());
+        last = Some(response);
+    }
+    assert_eq!(codes, [401, 401, 401, 429, 429]);
+    let limited = last.unwrap();
     assert!(limited.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
     assert_eq!(limited.headers()["content-type"], "application/problem+json");
+    // A valid token from the same address has a budget of its own (428: DELETE needs If-Match).
+    let token = app.token("so-cong-thuong", "write").await;
+    let codes = [delete(Some(token.clone())).await, delete(Some(token.clone())).await, delete(Some(token)).await]
+        .map(|r| r.status().as_u16());
+    assert_eq!(codes, [428, 428, 429]);
+    let other = app.token("trung-tam", "write").await;
+    assert_eq!(delete(Some(other)).await.status().as_u16(), 428, "another token is not held back");
+    assert_eq!(delete(None).await.status().as_u16(), 401, "still 401 without a token");
     for _ in 0..20 {
         assert_eq!(app.get("/programmes/2016-2020/totals").await.0, 200);
     }
@@ -178,4 +203,53 @@ async fn head_answers_like_get_without_a_body() {
         app.client.head(format!("{}/programmes/nope", app.address)).send().await.unwrap().status().as_u16(),
         404
     );
+}
+
+#[tokio::test]
+async fn methods_the_api_does_not_use_get_501_and_never_become_a_metric_label() {
+    let app = spawn_app().await;
+    for i in 0..1_000 {
+        let method = reqwest::Method::from_bytes(format!("X{i}{}", "M".repeat(i % 50)).as_bytes()).unwrap();
+        let response =
+            app.client.request(method, format!("{}/programmes/2016-2020/totals", app.address)).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 501);
+        if i == 0 {
+            assert_eq!(response.headers()["content-type"], "application/problem+json");
+            let problem: Value = response.json().await.unwrap();
+            assert_eq!(problem["type"], "urn:khuyencong:problem:not-implemented");
+        }
+    }
+    let trace = app.client.request(reqwest::Method::TRACE, format!("{}/", app.address)).send().await.unwrap();
+    assert_eq!(trace.status().as_u16(), 501);
+    let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+    let methods: std::collections::BTreeSet<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("khuyencong_http_requests_total{"))
+        .filter_map(|l| l.split("method=\"").nth(1)?.split('"').next())
+        .collect();
+    assert!(
+        methods.iter().all(|m| ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"].contains(m)),
+        "{methods:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_nul_in_a_path_or_query_is_refused_with_400() {
+    let app = spawn_app().await;
+    for path in ["/programmes/2016%00-2020/totals", "/programmes/2016-2020/schemes?activity=%00", "/audit?actor=a%00b"]
+    {
+        let (status, problem) = app.get(path).await;
+        assert_eq!(status, 400, "{path}: {problem}");
+        assert_eq!(problem["type"], "urn:khuyencong:problem:invalid-parameter", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn metrics_can_have_an_address_of_their_own() {
+    let app = spawn_app_with(fresh_database().await, |s| s.metrics_bind_addr = Some("127.0.0.1:0".into())).await;
+    app.get_ok("/programmes/2016-2020/totals").await;
+    assert_eq!(app.get("/metrics").await.0, 404, "not on the API's address");
+    let port = app.metrics_port.expect("a metrics port");
+    let text = app.client.get(format!("http://127.0.0.1:{port}/metrics")).send().await.unwrap().text().await.unwrap();
+    assert!(text.contains("khuyencong_http_requests_total{endpoint=\"/programmes/{id}/totals\""), "{text}");
 }

@@ -375,3 +375,84 @@ async fn many_concurrent_writers_never_get_a_server_error() {
     assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
     assert_eq!(app.get_ok("/programmes").await["items"].as_array().unwrap().len(), 13);
 }
+
+#[tokio::test]
+async fn a_write_never_answers_304_and_a_412_names_a_tag_that_succeeds_when_sent_back() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let url = |path: &str| format!("{}{path}", app.address);
+    let create = app.client.put(url("/programmes/t")).bearer_auth(&token).json(&test_programme("t"));
+    assert_eq!(create.send().await.unwrap().status().as_u16(), 201);
+    let first = app.etag("t").await;
+
+    // A committed write with If-None-Match: * beside its If-Match is a 200 with the new tag.
+    let reported = serde_json::json!({"schemes": {"value": 6}});
+    let response = app
+        .client
+        .put(url("/programmes/t/reported"))
+        .bearer_auth(&token)
+        .header("If-Match", &first)
+        .header("If-None-Match", "*")
+        .json(&reported)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200, "a write is never a 304");
+    let second = response.headers()["etag"].to_str().unwrap().to_string();
+    assert_ne!(second, first);
+
+    // The stale tag: 412, whose detail names the tag to send; sent back, it succeeds.
+    let stale = app
+        .client
+        .put(url("/programmes/t/reported"))
+        .bearer_auth(&token)
+        .header("If-Match", &first)
+        .json(&reported)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status().as_u16(), 412);
+    let detail = stale.json::<Value>().await.unwrap()["detail"].as_str().unwrap().to_string();
+    assert!(detail.contains(&format!("If-Match: {second}")), "{detail}");
+    let retry = app
+        .client
+        .put(url("/programmes/t/reported"))
+        .bearer_auth(&token)
+        .header("If-Match", &second)
+        .json(&reported)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(retry.status().as_u16(), 200);
+
+    // If-None-Match: * on a programme that exists: 412 that says so.
+    let again = app
+        .client
+        .put(url("/programmes/t"))
+        .bearer_auth(&token)
+        .header("If-None-Match", "*")
+        .json(&test_programme("t"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 412);
+    let detail = again.json::<Value>().await.unwrap()["detail"].as_str().unwrap().to_string();
+    assert!(detail.starts_with("the programme already exists"), "{detail}");
+}
+
+#[tokio::test]
+async fn a_nul_in_any_text_of_a_document_is_a_422_with_its_pointer_on_either_engine() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let mut doc = test_programme("nul");
+    doc["schemes"][0]["title"]["vi"] = json!("Đào\u{0}tạo");
+    doc["schemes"][1]["funding"][0]["quote"] = json!("\u{0}");
+    let response =
+        app.client.put(format!("{}/programmes/nul", app.address)).bearer_auth(&token).json(&doc).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 422);
+    let problem: Value = response.json().await.unwrap();
+    let pointers: Vec<&str> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
+    assert_eq!(pointers, ["/schemes/0/title/vi", "/schemes/1/funding/0/quote"], "{problem}");
+    assert_eq!(app.get("/programmes/nul").await.0, 404);
+}
