@@ -154,6 +154,17 @@ pub struct Settings {
     /// scale benchmark does to measure the database).
     #[arg(long, env = "RESPONSE_CACHE", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub response_cache: bool,
+    /// Whole-programme downloads (export) streamed at once; fewer than the pool's connections,
+    /// so that cheap reads and health checks always find one.
+    #[arg(long, env = "HEAVY_READ_PERMITS", default_value_t = 2, global = true)]
+    pub heavy_read_permits: u32,
+    /// Seconds a download waits for a permit before 503 with Retry-After.
+    #[arg(long, env = "HEAVY_READ_WAIT_SECS", default_value_t = 2, global = true)]
+    pub heavy_read_wait_secs: u64,
+    /// Seconds a download may take to be sent; a reader slower than that is cut off, so that it
+    /// cannot hold a connection and a snapshot for ever.
+    #[arg(long, env = "HEAVY_READ_DEADLINE_SECS", default_value_t = 300, global = true)]
+    pub heavy_read_deadline_secs: u64,
     /// The most the response cache holds, in bytes (keys, headers and bodies); the least used
     /// entries leave first.
     #[arg(long, env = "RESPONSE_CACHE_BYTES", default_value_t = 64 << 20, global = true)]
@@ -196,6 +207,9 @@ impl Settings {
             shutdown_timeout_secs: 5,
             response_cache: true,
             response_cache_bytes: 64 << 20,
+            heavy_read_permits: 2,
+            heavy_read_wait_secs: 2,
+            heavy_read_deadline_secs: 300,
             log_format: LogFormat::Text,
         }
     }

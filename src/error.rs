@@ -134,6 +134,9 @@ pub enum ApiError {
     Unprocessable(Vec<Violation>),
     #[error("{detail}")]
     TooManyRequests { detail: String, retry_after: u64 },
+    /// The server is at its limit for this kind of request (heavy reads); retry shortly.
+    #[error("{0}")]
+    Busy(String),
     #[error("{0}")]
     Unauthorized(String),
     #[error("{0}")]
@@ -206,6 +209,7 @@ impl ApiError {
             ApiError::Forbidden(_) => ProblemType::Forbidden,
             ApiError::PreconditionFailed(_) => ProblemType::PreconditionFailed,
             ApiError::TooManyRequests { .. } => ProblemType::TooManyRequests,
+            ApiError::Busy(_) => ProblemType::Unavailable,
             ApiError::PreconditionRequired(_) => ProblemType::PreconditionRequired,
             ApiError::PayloadTooLarge(_) => ProblemType::PayloadTooLarge,
             ApiError::UnsupportedMediaType(_) => ProblemType::UnsupportedMediaType,
@@ -226,6 +230,7 @@ impl ApiError {
             | ApiError::PayloadTooLarge(what)
             | ApiError::UnsupportedMediaType(what)
             | ApiError::RequestTimeout(what)
+            | ApiError::Busy(what)
             | ApiError::TooManyRequests { detail: what, .. } => (what.clone(), Vec::new()),
             ApiError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
             ApiError::Unprocessable(violations) => (
@@ -305,6 +310,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -324,7 +330,7 @@ impl ResponseError for ApiError {
         }
         let mut response = problem_response(self.status_code(), &self.problem());
         let extra = match self {
-            ApiError::Unavailable(_) => Some((header::RETRY_AFTER, "5")),
+            ApiError::Unavailable(_) | ApiError::Busy(_) => Some((header::RETRY_AFTER, "5")),
             ApiError::Unauthorized(_) => {
                 Some((header::WWW_AUTHENTICATE, "Bearer realm=\"khuyencong\", error=\"invalid_token\""))
             }

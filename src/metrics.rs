@@ -2,6 +2,7 @@
 //! the database pool, and build info; on the API's own address, or on one of their own
 //! (`METRICS_BIND_ADDR`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
@@ -10,11 +11,12 @@ use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
 use anyhow::Context;
 use prometheus::{IntGauge, IntGaugeVec, Opts, Registry, TextEncoder};
 
+use crate::cache::ResponseCache;
 use crate::storage::Db;
 
-/// The metrics middleware, with the pool gauges kept current by a background task. With
-/// `on_api_address`, it also answers `GET /metrics` on the API's address.
-pub fn build(db: &Db, on_api_address: bool) -> anyhow::Result<PrometheusMetrics> {
+/// The metrics middleware, with the pool and cache gauges kept current by a background task.
+/// With `on_api_address`, it also answers `GET /metrics` on the API's address.
+pub fn build(db: &Db, cache: Arc<ResponseCache>, on_api_address: bool) -> anyhow::Result<PrometheusMetrics> {
     let mut builder = PrometheusMetricsBuilder::new("khuyencong")
         // Unknown paths share one label, so scrapers cannot blow up the series count (and
         // `http::screen` turns away unknown methods before they become a label).
@@ -25,12 +27,16 @@ pub fn build(db: &Db, on_api_address: bool) -> anyhow::Result<PrometheusMetrics>
     let metrics = builder.build().map_err(|e| anyhow::anyhow!("cannot set up metrics: {e}"))?;
     let registry = &metrics.registry;
     let in_use = IntGauge::new("khuyencong_db_pool_in_use", "Database connections in use")?;
+    let cached = IntGauge::new("khuyencong_response_cache_bytes", "Bytes the response cache holds")?;
     let idle = IntGauge::new("khuyencong_db_pool_idle", "Database connections open and idle")?;
     let build_info = IntGaugeVec::new(Opts::new("khuyencong_build_info", "The running build"), &["version", "engine"])?;
     build_info.with_label_values(&[env!("CARGO_PKG_VERSION"), db.engine_name()]).set(1);
-    for collector in
-        [Box::new(in_use.clone()) as Box<dyn prometheus::core::Collector>, Box::new(idle.clone()), Box::new(build_info)]
-    {
+    for collector in [
+        Box::new(in_use.clone()) as Box<dyn prometheus::core::Collector>,
+        Box::new(idle.clone()),
+        Box::new(cached.clone()),
+        Box::new(build_info),
+    ] {
         registry.register(collector).context("cannot register a metric")?;
     }
     let pool = db.pool().clone();
@@ -42,6 +48,7 @@ pub fn build(db: &Db, on_api_address: bool) -> anyhow::Result<PrometheusMetrics>
             let idle_now = i64::try_from(pool.num_idle()).unwrap_or(i64::MAX);
             idle.set(idle_now);
             in_use.set(open - idle_now);
+            cached.set(i64::try_from(cache.weight()).unwrap_or(i64::MAX));
         }
     });
     Ok(metrics)

@@ -118,15 +118,25 @@ impl Application {
             idle: Duration::from_secs(settings.request_timeout_secs.max(1)),
         };
         let proxies = TrustedProxies::parse(&settings.trusted_proxies)?;
-        let state = web::Data::new(AppState { db: db.clone(), reference, limits });
+        anyhow::ensure!(
+            settings.heavy_read_permits >= 1 && settings.heavy_read_permits < settings.database_max_connections,
+            "HEAVY_READ_PERMITS must be at least 1 and fewer than DATABASE_MAX_CONNECTIONS ({})",
+            settings.database_max_connections
+        );
+        let heavy = routes::heavy::HeavyReads::new(
+            settings.heavy_read_permits as usize,
+            Duration::from_secs(settings.heavy_read_wait_secs),
+            Duration::from_secs(settings.heavy_read_deadline_secs.max(1)),
+        );
+        let state = web::Data::new(AppState { db: db.clone(), reference, limits, heavy });
         let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));
-        let metrics = crate::metrics::build(&db, settings.metrics_bind_addr.is_none())?;
+        let cache = ResponseCache::start(db.clone(), settings.response_cache, settings.response_cache_bytes);
+        let metrics = crate::metrics::build(&db, cache.clone(), settings.metrics_bind_addr.is_none())?;
         let metrics_server = match &settings.metrics_bind_addr {
             Some(address) => Some(crate::metrics::serve_separately(&metrics, address)?),
             None => None,
         };
-        let cache =
-            web::Data::new(ResponseCache::start(db.clone(), settings.response_cache, settings.response_cache_bytes));
+        let cache = web::Data::new(cache);
         let write_limits = write_limits(settings)?;
         let write_origins: Vec<String> =
             settings.cors_write_origins.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect();

@@ -66,6 +66,37 @@ impl Programme {
         text.push('\n');
         text
     }
+
+    /// The canonical form written a part at a time, so that export can stream a large programme
+    /// record by record: this, then [`canonical_record`] for each record, then
+    /// [`canonical_tail`], is byte for byte [`Programme::canonical_json`] (a test checks it).
+    /// `self` is the document without its records.
+    pub fn canonical_head(&self) -> String {
+        let text = serde_json::to_string_pretty(self).expect("a programme always serialises");
+        // The records are the last field: the text ends in `"schemes": []` and the closing brace.
+        let cut = text.rfind("[]").expect("a document's text ends with its schemes");
+        text[..cut].to_string()
+    }
+}
+
+/// One record of the canonical form, after the head (`first`) or after another record.
+pub fn canonical_record(record: &SchemeRecord<Money>, first: bool) -> String {
+    let text = serde_json::to_string_pretty(record).expect("a record always serialises");
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 8);
+    out.push_str(if first { "[\n" } else { ",\n" });
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// What closes the canonical form, after `records` records.
+pub fn canonical_tail(records: usize) -> &'static str {
+    if records == 0 { "[]\n}\n" } else { "\n  ]\n}\n" }
 }
 
 /// The document as it is sent and exported: amounts are decimal strings in million VND.
@@ -677,6 +708,31 @@ pub fn parse_part<T: serde::de::DeserializeOwned>(text: &[u8]) -> Result<T, Viol
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_canonical_form_streamed_in_parts_is_the_whole_one() {
+        use crate::domain::sums::fixtures::{programme, record};
+        for records in [0, 1, 3] {
+            let mut doc = programme(
+                (0..records)
+                    .map(|i| {
+                        let mut r = record("vocational_training", "local", 2, "735.50", &[("contributions", "1.00")]);
+                        r.id = format!("r{i}");
+                        r.quote = Some("dòng \"một\"\nhai".into());
+                        r
+                    })
+                    .collect(),
+            );
+            let whole = doc.canonical_json();
+            let schemes = std::mem::take(&mut doc.schemes);
+            let mut streamed = doc.canonical_head();
+            for (i, r) in schemes.iter().enumerate() {
+                streamed.push_str(&canonical_record(r, i == 0));
+            }
+            streamed.push_str(canonical_tail(schemes.len()));
+            assert_eq!(streamed, whole, "{records} records");
+        }
+    }
 
     #[test]
     fn slugs() {

@@ -1,16 +1,18 @@
-//! `GET /programmes/{id}/export`: the whole programme as a document, in canonical form.
+//! `GET /programmes/{id}/export`: the whole programme as a document, in canonical form,
+//! streamed from one snapshot under the heavy-read permits.
 
-use actix_web::http::StatusCode;
-use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http::{self, Body, Representation};
+use super::http;
 use super::programmes::ProgrammePath;
 use super::{AppState, not_found_programme};
-use crate::domain::document::ProgrammeDocumentSchema;
+use crate::domain::document::{ProgrammeDocumentSchema, canonical_record, canonical_tail};
 use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
+
+/// Records read from the snapshot per statement batch (and per chunk of the body).
+const BATCH: i64 = 1000;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(export_programme);
@@ -30,15 +32,40 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/export", wrap = "from_fn(crate::cache::serve)")]
+#[get("/programmes/{id}/export")]
 pub async fn export_programme(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
+    let permit = state.heavy.permit().await?;
     let mut snapshot = state.db.snapshot().await?;
-    let (programme, stamp) = snapshot.document(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
-    snapshot.finish().await?;
-    let body = Body::Json(programme.canonical_json().into_bytes());
-    Ok(http::respond(&req, &http::Validators::programme(stamp), StatusCode::OK, Representation::JSON, body))
+    let (head, stamp) = snapshot.document_head(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
+    let validators = http::Validators::programme(stamp);
+    if let Some(not_modified) = http::not_modified_response(&req, &validators, http::Representation::JSON) {
+        snapshot.finish().await?;
+        return Ok(not_modified);
+    }
+    let id = path.id.clone();
+    let body = state.heavy.stream(move |chunks| async move {
+        let _permit = permit;
+        chunks.send(head.canonical_head()).await?;
+        let (mut after, mut sent) = (-1, 0);
+        loop {
+            let batch = snapshot.document_records(&id, after, BATCH).await?;
+            let Some((last, _)) = batch.last() else { break };
+            after = *last;
+            let mut text = String::new();
+            for (_, record) in &batch {
+                text.push_str(&canonical_record(record, sent == 0));
+                sent += 1;
+            }
+            chunks.send(text).await?;
+        }
+        chunks.send(canonical_tail(sent).to_string()).await?;
+        snapshot.finish().await?;
+        chunks.end().await?;
+        Ok::<(), anyhow::Error>(())
+    });
+    Ok(http::streamed_json(&req, &validators, body))
 }

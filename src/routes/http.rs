@@ -191,11 +191,34 @@ pub fn respond(
     representation: Representation,
     body: Body,
 ) -> HttpResponse {
-    let tag = validators.etag(representation);
-    if status == StatusCode::OK && not_modified(req.headers().get(header::IF_NONE_MATCH), &tag) {
-        return with_validators(HttpResponse::NotModified(), req, validators, representation).finish();
+    if status == StatusCode::OK
+        && let Some(not_modified) = not_modified_response(req, validators, representation)
+    {
+        return not_modified;
     }
     build(req, validators, status, representation, body)
+}
+
+/// A 304 when the client's If-None-Match already holds this representation at `validators`.
+pub fn not_modified_response(
+    req: &HttpRequest,
+    validators: &Validators,
+    representation: Representation,
+) -> Option<HttpResponse> {
+    let tag = validators.etag(representation);
+    not_modified(req.headers().get(header::IF_NONE_MATCH), &tag)
+        .then(|| with_validators(HttpResponse::NotModified(), req, validators, representation).finish())
+}
+
+/// A 200 whose JSON body is streamed (a download; see `routes::heavy`).
+pub fn streamed_json(
+    req: &HttpRequest,
+    validators: &Validators,
+    body: impl futures_util::Stream<Item = Result<Bytes, actix_web::Error>> + 'static,
+) -> HttpResponse {
+    with_validators(HttpResponse::Ok(), req, validators, Representation::JSON)
+        .content_type("application/json")
+        .streaming(body)
 }
 
 /// The answer to a write that took effect: its new ETag, never a 304. On a write, If-Match and

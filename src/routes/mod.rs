@@ -5,6 +5,7 @@ mod breakdown;
 mod csv;
 mod export;
 mod health;
+pub mod heavy;
 pub mod http;
 mod indicators;
 mod programmes;
@@ -30,6 +31,8 @@ pub struct AppState {
     pub db: Db,
     pub reference: Reference,
     pub limits: BodyLimits,
+    /// Permits and deadlines of whole-programme downloads.
+    pub heavy: heavy::HeavyReads,
 }
 
 /// Request body limits, in bytes.

@@ -12,6 +12,7 @@ use crate::domain::reference::Names;
 
 #[derive(Debug, sqlx::FromRow)]
 struct RecordRow {
+    position: i64,
     id: String,
     scheme_count: i64,
     activity: String,
@@ -22,11 +23,83 @@ struct RecordRow {
     quote: Option<String>,
 }
 
-/// The programme `id` as a document, in canonical order (reported entries in reference order,
-/// records, lines and indicators in the order they were written), with its version: six
-/// statements whatever its size, on `conn` (a snapshot's or a write's transaction).
+/// Records at most `limit` after position `after`, in position order, with their funding lines
+/// and indicators: three statements, whatever the number of records.
 #[tracing::instrument(skip(conn))]
-pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
+pub async fn records(
+    conn: &mut AnyConnection,
+    id: &str,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, SchemeRecord<Money>)>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, RecordRow>(
+        r#"SELECT position, id, scheme_count, activity, scope, title_vi, title_en, cost_dong, quote
+           FROM scheme_records WHERE programme_id = $1 AND position > $2 ORDER BY position LIMIT $3"#,
+    )
+    .bind(id)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return Ok(Vec::new());
+    };
+    let range = (first.position, last.position);
+    let mut lines: HashMap<String, Vec<SourceAmount<Money>>> = HashMap::new();
+    for line in sqlx::query_as::<_, LineRow>(
+        r#"SELECT f.scheme_id, f.source, CAST(NULL AS TEXT) AS parent, f.amount_dong, f.quote
+           FROM funding_lines f JOIN scheme_records r ON r.programme_id = f.programme_id AND r.id = f.scheme_id
+           WHERE f.programme_id = $1 AND r.position BETWEEN $2 AND $3 ORDER BY r.position, f.position"#,
+    )
+    .bind(id)
+    .bind(range.0)
+    .bind(range.1)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        lines.entry(line.scheme_id).or_default().push(SourceAmount {
+            source: line.source,
+            amount: Money::from_dong(line.amount_dong),
+            quote: line.quote,
+        });
+    }
+    let mut indicators: HashMap<String, Vec<IndicatorValue>> = HashMap::new();
+    for value in sqlx::query_as::<_, IndicatorRow>(
+        r#"SELECT i.scheme_id, i.key, i.value
+           FROM indicators i JOIN scheme_records r ON r.programme_id = i.programme_id AND r.id = i.scheme_id
+           WHERE i.programme_id = $1 AND r.position BETWEEN $2 AND $3 ORDER BY r.position, i.position"#,
+    )
+    .bind(id)
+    .bind(range.0)
+    .bind(range.1)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        indicators.entry(value.scheme_id).or_default().push(IndicatorValue { key: value.key, value: value.value });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let record = SchemeRecord {
+                scheme_count: r.scheme_count,
+                activity: r.activity,
+                scope: r.scope,
+                title: Names { vi: r.title_vi, en: r.title_en },
+                cost: Money::from_dong(r.cost_dong),
+                funding: lines.remove(&r.id).unwrap_or_default(),
+                indicators: indicators.remove(&r.id).unwrap_or_default(),
+                quote: r.quote,
+                id: r.id,
+            };
+            (r.position, record)
+        })
+        .collect())
+}
+
+/// The programme `id` as a document without its records (`schemes` empty), with its version:
+/// the programme's row, its reported entries and its indicator definitions.
+#[tracing::instrument(skip(conn))]
+pub async fn head(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
     let Some(row) = sqlx::query_as::<_, ProgrammeRow>("SELECT * FROM programmes WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -44,53 +117,6 @@ pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programm
     .into_iter()
     .map(Into::into)
     .collect();
-
-    let mut lines: HashMap<String, Vec<SourceAmount<Money>>> = HashMap::new();
-    for line in sqlx::query_as::<_, LineRow>(
-        r#"SELECT scheme_id, source, CAST(NULL AS TEXT) AS parent, amount_dong, quote FROM funding_lines
-           WHERE programme_id = $1 ORDER BY scheme_id, position"#,
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
-    {
-        lines.entry(line.scheme_id).or_default().push(SourceAmount {
-            source: line.source,
-            amount: Money::from_dong(line.amount_dong),
-            quote: line.quote,
-        });
-    }
-    let mut indicators: HashMap<String, Vec<IndicatorValue>> = HashMap::new();
-    for value in sqlx::query_as::<_, IndicatorRow>(
-        "SELECT scheme_id, key, value FROM indicators WHERE programme_id = $1 ORDER BY scheme_id, position",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
-    {
-        indicators.entry(value.scheme_id).or_default().push(IndicatorValue { key: value.key, value: value.value });
-    }
-    let schemes = sqlx::query_as::<_, RecordRow>(
-        r#"SELECT id, scheme_count, activity, scope, title_vi, title_en, cost_dong, quote
-           FROM scheme_records WHERE programme_id = $1 ORDER BY position"#,
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| SchemeRecord {
-        scheme_count: r.scheme_count,
-        activity: r.activity,
-        scope: r.scope,
-        title: Names { vi: r.title_vi, en: r.title_en },
-        cost: Money::from_dong(r.cost_dong),
-        funding: lines.remove(&r.id).unwrap_or_default(),
-        indicators: indicators.remove(&r.id).unwrap_or_default(),
-        quote: r.quote,
-        id: r.id,
-    })
-    .collect();
-
     let meta = row.metadata();
     let programme = Programme {
         id: row.id.clone(),
@@ -104,7 +130,18 @@ pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programm
         source: meta.source,
         reported: row.reported(entries),
         indicator_definitions,
-        schemes,
+        schemes: Vec::new(),
     };
     Ok(Some((programme, row.stamp())))
+}
+
+/// The programme `id` as a document, in canonical order (reported entries in reference order,
+/// records, lines and indicators in the order they were written), with its version: six
+/// statements whatever its size, on `conn` (a snapshot's or a write's transaction).
+pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
+    let Some((mut programme, stamp)) = head(&mut *conn, id).await? else {
+        return Ok(None);
+    };
+    programme.schemes = records(&mut *conn, id, -1, i64::MAX).await?.into_iter().map(|(_, r)| r).collect();
+    Ok(Some((programme, stamp)))
 }

@@ -10,7 +10,7 @@ use super::rows::{
     ReportedRow, SCHEME_COLUMNS, SchemeRow, SumRow, programme_sums,
 };
 use super::{Db, Engine, Stamp};
-use crate::domain::document::{AMOUNT_UNIT, CURRENCY, IndicatorDefinition, Period, Programme, Reported};
+use crate::domain::document::{AMOUNT_UNIT, CURRENCY, IndicatorDefinition, Period, Programme, Reported, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
 use crate::domain::sums::ProgrammeSums;
@@ -331,5 +331,20 @@ impl Snapshot {
     /// The whole programme document and its stamp, as export gives it.
     pub async fn document(&mut self, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
         super::documents::load(&mut self.tx, id).await
+    }
+
+    /// The programme document without its records, and its stamp (to stream the records after).
+    pub async fn document_head(&mut self, id: &str) -> Result<Option<(Programme, Stamp)>, sqlx::Error> {
+        super::documents::head(&mut self.tx, id).await
+    }
+
+    /// At most `limit` of the programme's records after position `after`, as the document has them.
+    pub async fn document_records(
+        &mut self,
+        id: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, SchemeRecord<Money>)>, sqlx::Error> {
+        super::documents::records(&mut self.tx, id, after, limit).await
     }
 }

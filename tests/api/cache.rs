@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{TestApp, Write, fresh_database, spawn_app_on};
+use crate::helpers::{TestApp, Write, fresh_database, spawn_app, spawn_app_on};
 
 async fn totals(app: &TestApp) -> (Option<String>, serde_json::Value) {
     let response = app.client.get(format!("{}/programmes/2016-2020/totals", app.address)).send().await.unwrap();
@@ -138,4 +138,59 @@ async fn a_response_too_large_to_keep_still_answers_if_none_match_with_304() {
     assert_eq!((again.status().as_u16(), again.headers()["etag"].to_str().unwrap()), (304, etag.as_str()));
     assert!(again.headers().get("x-cache").is_none());
     assert_eq!(again.bytes().await.unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn what_the_representation_ignores_never_makes_a_new_entry() {
+    let app = spawn_app().await;
+    let get = |path: &'static str, headers: Vec<(&'static str, String)>| {
+        let mut request = app.client.get(format!("{}{path}", app.address));
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status().as_u16(), 200, "{path}");
+            response.headers().get("x-cache").map(|v| v.to_str().unwrap().to_string())
+        }
+    };
+    for path in ["/activities", "/programmes/2016-2020/totals", "/programmes/2016-2020/breakdown?by=scope"] {
+        get(path, vec![]).await;
+        for i in 0..50 {
+            // Headers a direct client sends that the response does not depend on: forwarded
+            // origins (not trusted from it), Accept variants that all mean JSON, a long header.
+            let headers = vec![
+                ("X-Forwarded-Host", format!("evil-{i}.example")),
+                ("X-Forwarded-Proto", "https".to_string()),
+                ("Accept", format!("application/json;q=0.{}", i % 9 + 1)),
+                ("X-Padding", "p".repeat(1000 + i)),
+            ];
+            assert_eq!(get(path, headers).await.as_deref(), Some("hit"), "{path}, variant {i}");
+        }
+    }
+    // Parameters in another order or encoding are the same representation.
+    get("/programmes/2016-2020/schemes?limit=2&scope=unknown", vec![]).await;
+    assert_eq!(get("/programmes/2016-2020/schemes?scope=unknown&limit=2", vec![]).await.as_deref(), Some("hit"));
+    assert_eq!(get("/programmes/2016-2020/schemes?scope=%75nknown&limit=2", vec![]).await.as_deref(), Some("hit"));
+}
+
+#[tokio::test]
+async fn the_cache_holds_no_more_than_its_budget() {
+    let budget = 64 * 1024;
+    let app = crate::helpers::spawn_app_with(fresh_database().await, |s| s.response_cache_bytes = budget).await;
+    // 300 distinct representations, each kept: past the budget, the least used leave.
+    for limit in 1..=300 {
+        let (status, _) = app.get(&format!("/programmes/2016-2020/schemes?limit={limit}")).await;
+        assert_eq!(status, 200);
+    }
+    tokio::time::sleep(Duration::from_millis(1_500)).await; // the gauge is read every second
+    let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+    let held: u64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("khuyencong_response_cache_bytes "))
+        .expect("the cache gauge")
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(held > 0 && held <= budget, "{held} bytes held, budget {budget}");
 }

@@ -9,6 +9,7 @@ mod cli;
 mod csv;
 mod errors;
 mod foundation;
+mod heavy;
 mod helpers;
 mod http_caching;
 mod indicators;
