@@ -158,8 +158,8 @@ pub struct Settings {
     /// so that cheap reads and health checks always find one.
     #[arg(long, env = "HEAVY_READ_PERMITS", default_value_t = 2, global = true)]
     pub heavy_read_permits: u32,
-    /// Seconds a download waits for a permit before 503 with Retry-After.
-    #[arg(long, env = "HEAVY_READ_WAIT_SECS", default_value_t = 2, global = true)]
+    /// Seconds a download waits in line for a permit before 503 with Retry-After.
+    #[arg(long, env = "HEAVY_READ_WAIT_SECS", default_value_t = 30, global = true)]
     pub heavy_read_wait_secs: u64,
     /// Seconds a download may take to be sent; a reader slower than that is cut off, so that it
     /// cannot hold a connection and a snapshot for ever.

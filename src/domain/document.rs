@@ -68,7 +68,7 @@ impl Programme {
     }
 
     /// The canonical form written a part at a time, so that export can stream a large programme
-    /// record by record: this, then [`canonical_record`] for each record, then
+    /// batch by batch: this, then [`canonical_records`] for each batch of records, then
     /// [`canonical_tail`], is byte for byte [`Programme::canonical_json`] (a test checks it).
     /// `self` is the document without its records.
     pub fn canonical_head(&self) -> String {
@@ -79,18 +79,23 @@ impl Programme {
     }
 }
 
-/// One record of the canonical form, after the head (`first`) or after another record.
-pub fn canonical_record(record: &SchemeRecord<Money>, first: bool) -> String {
-    let text = serde_json::to_string_pretty(record).expect("a record always serialises");
-    let mut out = String::with_capacity(text.len() + text.len() / 8 + 8);
-    out.push_str(if first { "[\n" } else { ",\n" });
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
+/// Records of the canonical form, after the head (`first`: the first records) or after others.
+pub fn canonical_records(records: &[SchemeRecord<Money>], first: bool) -> String {
+    if records.is_empty() {
+        return String::new();
     }
+    // Serialised where they stand in a document (inside an object, inside an array), so that
+    // serde_json indents them as the whole document would, in one pass.
+    #[derive(Serialize)]
+    struct Within<'a> {
+        schemes: &'a [SchemeRecord<Money>],
+    }
+    let text = serde_json::to_string_pretty(&Within { schemes: records }).expect("records always serialise");
+    let start = text.find("[\n").expect("an array") + 2;
+    let end = text.rfind("\n  ]").expect("an array");
+    let mut out = String::with_capacity(end - start + 2);
+    out.push_str(if first { "[\n" } else { ",\n" });
+    out.push_str(&text[start..end]);
     out
 }
 
@@ -726,8 +731,8 @@ mod tests {
             let whole = doc.canonical_json();
             let schemes = std::mem::take(&mut doc.schemes);
             let mut streamed = doc.canonical_head();
-            for (i, r) in schemes.iter().enumerate() {
-                streamed.push_str(&canonical_record(r, i == 0));
+            for (i, batch) in schemes.chunks(2).enumerate() {
+                streamed.push_str(&canonical_records(batch, i == 0));
             }
             streamed.push_str(canonical_tail(schemes.len()));
             assert_eq!(streamed, whole, "{records} records");

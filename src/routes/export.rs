@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::http;
 use super::programmes::ProgrammePath;
 use super::{AppState, not_found_programme};
-use crate::domain::document::{ProgrammeDocumentSchema, canonical_record, canonical_tail};
+use crate::domain::document::{ProgrammeDocumentSchema, canonical_records, canonical_tail};
 use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
 
@@ -55,11 +55,9 @@ pub async fn export_programme(
             let batch = snapshot.document_records(&id, after, BATCH).await?;
             let Some((last, _)) = batch.last() else { break };
             after = *last;
-            let mut text = String::new();
-            for (_, record) in &batch {
-                text.push_str(&canonical_record(record, sent == 0));
-                sent += 1;
-            }
+            let records: Vec<_> = batch.into_iter().map(|(_, record)| record).collect();
+            let text = canonical_records(&records, sent == 0);
+            sent += records.len();
             chunks.send(text).await?;
         }
         chunks.send(canonical_tail(sent).to_string()).await?;

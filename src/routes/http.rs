@@ -302,9 +302,10 @@ const KNOWN_METHODS: [Method; 7] =
 
 /// Middleware, outermost: turns away what no route can use before metrics, logs, the rate
 /// limit or the cache see it, so nothing a client invents becomes a label, a log field or a
-/// key. A method the API uses nowhere → 501 (actix accepts any token as a method); a NUL
-/// character in the path or query, raw or percent-encoded → 400 (no text the API stores or
-/// matches may hold one, and PostgreSQL refuses it).
+/// key. A method the API uses nowhere (actix accepts any token as a method) → 405 with `Allow`
+/// on the API's paths, 404 elsewhere; a NUL character in the path or query, raw or
+/// percent-encoded → 400 (no text the API stores or matches may hold one, and PostgreSQL
+/// refuses it).
 pub async fn screen(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
@@ -315,8 +316,11 @@ pub async fn screen(
         Ok(req.into_response(response))
     };
     if !KNOWN_METHODS.contains(req.method()) {
-        let detail = "this method is not one the API uses; see /openapi.json for each path's methods";
-        return refuse(req, ProblemType::NotImplemented, StatusCode::NOT_IMPLEMENTED, detail);
+        let response = match req.app_data::<actix_web::web::Data<super::Methods>>() {
+            Some(methods) => super::not_routed(methods, req.path(), req.method().as_str()),
+            None => HttpResponse::MethodNotAllowed().finish(),
+        };
+        return Ok(req.into_response(response));
     }
     let has_nul = |text: &str| text.contains('\0') || text.as_bytes().windows(3).any(|w| w == b"%00");
     let where_nul = if has_nul(req.uri().path()) {

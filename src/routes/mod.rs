@@ -138,9 +138,16 @@ impl Methods {
 
 /// What no route answered: 405 with `Allow` for a known path, else 404; problem+json either way.
 pub async fn fallback(req: HttpRequest, methods: web::Data<Methods>) -> HttpResponse {
-    if let Some(allow) = methods.allowed(req.path()) {
+    not_routed(&methods, req.path(), req.method().as_str())
+}
+
+/// 405 with `Allow` when `path` is one of the API's, else 404. `method` is named in the detail
+/// only when it is short (it may be any token a client invented).
+pub fn not_routed(methods: &Methods, path: &str, method: &str) -> HttpResponse {
+    if let Some(allow) = methods.allowed(path) {
         let status = StatusCode::METHOD_NOT_ALLOWED;
-        let detail = format!("{} is not allowed here; allowed: {allow}", req.method());
+        let method = if method.len() <= 16 { method } else { "this method" };
+        let detail = format!("{method} is not allowed here; allowed: {allow}");
         let problem = generic_problem(ProblemType::MethodNotAllowed, status, detail);
         let mut response = problem_response(status, &problem);
         if let Ok(value) = HeaderValue::from_str(allow) {
@@ -148,7 +155,7 @@ pub async fn fallback(req: HttpRequest, methods: web::Data<Methods>) -> HttpResp
         }
         return response;
     }
-    let detail = format!("no resource at {}; see /openapi.json for the API's paths", req.path());
+    let detail = format!("no resource at {path}; see /openapi.json for the API's paths");
     let problem = generic_problem(ProblemType::NotFound, StatusCode::NOT_FOUND, detail);
     problem_response(StatusCode::NOT_FOUND, &problem)
 }

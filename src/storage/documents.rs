@@ -24,7 +24,8 @@ struct RecordRow {
 }
 
 /// Records at most `limit` after position `after`, in position order, with their funding lines
-/// and indicators: three statements, whatever the number of records.
+/// and indicators: three statements, whatever the number of records, the last two driven from
+/// the records' position index (see `Snapshot::views`).
 #[tracing::instrument(skip(conn))]
 pub async fn records(
     conn: &mut AnyConnection,
@@ -48,8 +49,10 @@ pub async fn records(
     let mut lines: HashMap<String, Vec<SourceAmount<Money>>> = HashMap::new();
     for line in sqlx::query_as::<_, LineRow>(
         r#"SELECT f.scheme_id, f.source, CAST(NULL AS TEXT) AS parent, f.amount_dong, f.quote
-           FROM funding_lines f JOIN scheme_records r ON r.programme_id = f.programme_id AND r.id = f.scheme_id
-           WHERE f.programme_id = $1 AND r.position BETWEEN $2 AND $3 ORDER BY r.position, f.position"#,
+           FROM scheme_records r CROSS JOIN funding_lines f
+           WHERE r.programme_id = $1 AND r.position BETWEEN $2 AND $3
+             AND f.programme_id = r.programme_id AND f.scheme_id = r.id
+           ORDER BY r.position, f.position"#,
     )
     .bind(id)
     .bind(range.0)
@@ -66,8 +69,10 @@ pub async fn records(
     let mut indicators: HashMap<String, Vec<IndicatorValue>> = HashMap::new();
     for value in sqlx::query_as::<_, IndicatorRow>(
         r#"SELECT i.scheme_id, i.key, i.value
-           FROM indicators i JOIN scheme_records r ON r.programme_id = i.programme_id AND r.id = i.scheme_id
-           WHERE i.programme_id = $1 AND r.position BETWEEN $2 AND $3 ORDER BY r.position, i.position"#,
+           FROM scheme_records r CROSS JOIN indicators i
+           WHERE r.programme_id = $1 AND r.position BETWEEN $2 AND $3
+             AND i.programme_id = r.programme_id AND i.scheme_id = r.id
+           ORDER BY r.position, i.position"#,
     )
     .bind(id)
     .bind(range.0)

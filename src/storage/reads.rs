@@ -214,7 +214,9 @@ impl Snapshot {
     }
 
     /// The records of `rows` (in position order) with their lines and indicators: two
-    /// statements over the rows' range of positions, never one per record.
+    /// statements over the rows' range of positions, never one per record. Each is driven from
+    /// the records' position index (`CROSS JOIN` keeps SQLite's join order): driven from the
+    /// lines, a page of a 150,000-record programme read all its lines (0.2 s instead of 2 ms).
     async fn views(&mut self, programme_id: &str, rows: Vec<SchemeRow>) -> Result<Vec<(i64, SchemeView)>, sqlx::Error> {
         let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
             return Ok(Vec::new());
@@ -223,10 +225,10 @@ impl Snapshot {
         let mut lines: HashMap<String, Vec<FundingLineView>> = HashMap::new();
         for line in sqlx::query_as::<_, LineRow>(
             r#"SELECT f.scheme_id, f.source, s.parent, f.amount_dong, f.quote
-               FROM funding_lines f
-               JOIN scheme_records r ON r.programme_id = f.programme_id AND r.id = f.scheme_id
+               FROM scheme_records r CROSS JOIN funding_lines f
                JOIN funding_sources s ON s.key = f.source
-               WHERE f.programme_id = $1 AND r.position BETWEEN $2 AND $3
+               WHERE r.programme_id = $1 AND r.position BETWEEN $2 AND $3
+                 AND f.programme_id = r.programme_id AND f.scheme_id = r.id
                ORDER BY r.position, f.position"#,
         )
         .bind(programme_id)
@@ -255,10 +257,10 @@ impl Snapshot {
         let mut indicators: HashMap<String, Vec<IndicatorView>> = HashMap::new();
         for row in sqlx::query_as::<_, ValueRow>(
             r#"SELECT i.scheme_id, i.key, i.value, d.unit, d.name_vi, d.name_en, d.additive
-               FROM indicators i
-               JOIN scheme_records r ON r.programme_id = i.programme_id AND r.id = i.scheme_id
+               FROM scheme_records r CROSS JOIN indicators i
                JOIN indicator_definitions d ON d.programme_id = i.programme_id AND d.key = i.key
-               WHERE i.programme_id = $1 AND r.position BETWEEN $2 AND $3
+               WHERE r.programme_id = $1 AND r.position BETWEEN $2 AND $3
+                 AND i.programme_id = r.programme_id AND i.scheme_id = r.id
                ORDER BY r.position, i.position"#,
         )
         .bind(programme_id)

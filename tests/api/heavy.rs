@@ -48,12 +48,13 @@ async fn a_stalled_download_holds_its_permit_only_until_the_deadline_and_others_
     assert!(started.elapsed() < Duration::from_millis(500), "cheap reads are not held up");
 
     // Past the deadline the stalled download is cut off (its body never completes) and its
-    // permit is free: the next download is whole.
+    // permit is free: the next download (one small enough to finish within the deadline on a
+    // debug build under a parallel test run) gets it and is whole.
     tokio::time::sleep(Duration::from_secs(3)).await;
-    let full = app.client.get(format!("{}/programmes/{id}/export", app.address)).send().await.unwrap();
-    assert_eq!(full.status().as_u16(), 200);
+    let full = app.client.get(format!("{}/programmes/2016-2020/export", app.address)).send().await.unwrap();
+    assert_eq!(full.status().as_u16(), 200, "the permit is free again");
     let exported: Value = serde_json::from_str(&full.text().await.unwrap()).unwrap();
-    assert_eq!(exported["schemes"].as_array().unwrap().len(), 20_000);
+    assert_eq!(exported["schemes"].as_array().unwrap().len(), 7);
     let received = tokio::task::spawn_blocking(move || {
         stalled.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         let mut received = Vec::new();

@@ -206,21 +206,22 @@ async fn head_answers_like_get_without_a_body() {
 }
 
 #[tokio::test]
-async fn methods_the_api_does_not_use_get_501_and_never_become_a_metric_label() {
+async fn methods_the_api_does_not_use_get_405_and_never_become_a_metric_label() {
     let app = spawn_app().await;
     for i in 0..1_000 {
         let method = reqwest::Method::from_bytes(format!("X{i}{}", "M".repeat(i % 50)).as_bytes()).unwrap();
         let response =
             app.client.request(method, format!("{}/programmes/2016-2020/totals", app.address)).send().await.unwrap();
-        assert_eq!(response.status().as_u16(), 501);
+        assert_eq!(response.status().as_u16(), 405);
         if i == 0 {
+            assert_eq!(response.headers()["allow"], "GET");
             assert_eq!(response.headers()["content-type"], "application/problem+json");
             let problem: Value = response.json().await.unwrap();
-            assert_eq!(problem["type"], "urn:khuyencong:problem:not-implemented");
+            assert_eq!(problem["type"], "urn:khuyencong:problem:method-not-allowed");
         }
     }
-    let trace = app.client.request(reqwest::Method::TRACE, format!("{}/", app.address)).send().await.unwrap();
-    assert_eq!(trace.status().as_u16(), 501);
+    let trace = app.client.request(reqwest::Method::TRACE, format!("{}/nowhere", app.address)).send().await.unwrap();
+    assert_eq!(trace.status().as_u16(), 404);
     let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
     let methods: std::collections::BTreeSet<&str> = text
         .lines()

@@ -142,6 +142,33 @@ add("bad header name", "RAW", "", raw="GET /programmes HTTP/1.1\r\nHost: x\r\nBa
 add("bad token scheme", "PUT", "/programmes/2016-2020", headers={"Authorization": "Basic Zm9vOmJhcg==", "Content-Type": "application/json"}, body="{}")
 add("token of another shape", "PUT", "/programmes/2016-2020", headers={"Authorization": "Bearer kc_' OR 1=1 --", "Content-Type": "application/json"}, body="{}")
 
+# Invented methods: 405 with Allow on the API's paths, 404 elsewhere, never a metric label.
+for i, method in enumerate(["FOO", "PROPFIND", "TRACE", "CONNECT", "get", "M" * 60000]):
+    add(f"invented method {i}", method, "/programmes/2016-2020/totals", expect="4xx")
+    add(f"invented method {i} elsewhere", method, "/nowhere", expect="4xx")
+
+# Headers the response does not depend on, which must not make cache entries (or 5xx).
+for i in range(5):
+    add(f"untrusted forwarded origin {i}", "GET", "/programmes/2016-2020/schemes?limit=2",
+        headers={"X-Forwarded-Host": f"evil-{i}.example", "X-Forwarded-Proto": "https", "X-Padding": "p" * 30000}, expect="ok")
+    add(f"accept variant {i}", "GET", "/activities", headers={"Accept": f"application/json;q=0.{i + 1}, text/*"}, expect="ok")
+for xff in ("198.51.100.3:4444", "[2001:db8::7]:443", "unknown", "1.2.3.4, garbage", "[::1", "999.1.1.1"):
+    add(f"X-Forwarded-For {xff}", "PUT", "/programmes/xff", headers={"X-Forwarded-For": xff, "Content-Type": "application/json"}, body="{}")
+
+# NUL anywhere: 400 in a path or query, 422 in a body, on either engine.
+for target in ("/programmes/2016%00-2020/totals", "/programmes/2016-2020/schemes?activity=a%00", "/audit?actor=x%00y"):
+    add(f"NUL in {target}", "GET", target, headers=AUTH)
+nul = dict(seed)
+nul["schemes"] = [dict(seed["schemes"][0], title={"vi": "Đào\u0000tạo", "en": "x"})]
+add("NUL in a title", "PUT", "/programmes/2016-2020", headers=JSON, body=json.dumps(nul, ensure_ascii=False))
+
+# Text a spreadsheet would run: stored as sent, neutralised in CSV (a 2xx: it is legitimate text).
+formula = dict(seed)
+formula["schemes"] = [dict(seed["schemes"][0], title={"vi": "=HYPERLINK(\"http://evil.example\")", "en": "@SUM(A1)"})]
+formula["reported"] = {}
+add("formula in a title", "PUT", "/programmes/formula", headers=JSON, body=json.dumps(dict(formula, id="formula"), ensure_ascii=False), expect="ok")
+add("formula in CSV", "GET", "/programmes/formula/schemes?format=csv", expect="ok")
+
 with open(os.path.join(here, "corpus.jsonl"), "w", encoding="utf-8") as out:
     for entry in corpus:
         out.write(json.dumps(entry, ensure_ascii=False) + "\n")
