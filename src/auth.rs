@@ -107,8 +107,9 @@ fn too_many(not_until: &NotUntil<QuantaInstant>, what: &str) -> ApiError {
 }
 
 /// The actor behind the request's bearer token, if it is valid and has at least `required`.
-/// No token → 401. A bad token → 401, spending the client address's failed-authentication
-/// budget (429 once it is spent). A valid token without the scope → 403; with it, a write
+/// No token, or not a token of ours → 401. A token of ours that is wrong (unknown, revoked,
+/// expired, or its secret) → 401, spending the client address's failed-authentication budget
+/// (429 once it is spent). A valid token without the scope → 403; with it, a write
 /// spends the token's budget (429 once it is spent).
 pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Actor, ApiError> {
     let limits = req.app_data::<web::Data<WriteLimits>>();
@@ -129,13 +130,12 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
             _ => error,
         }
     };
-    let token = header
-        .strip_prefix("Bearer ")
-        .or_else(|| header.strip_prefix("bearer "))
-        .map(str::trim)
-        .ok_or_else(|| failed(ApiError::Unauthorized("the Authorization header must be: Bearer <token>".into())))?;
+    // Only a token of the right shape can be a guess at one, so only such a token that fails
+    // spends the address's budget; anything else is a plain 401, however often.
+    let malformed = || ApiError::Unauthorized("the Authorization header must be: Bearer kc_<id>_<secret>".into());
+    let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")).map(str::trim);
+    let (id, secret) = token.and_then(parse).ok_or_else(malformed)?;
     let invalid = || failed(ApiError::Unauthorized("the token is not valid: unknown, revoked or expired".into()));
-    let (id, secret) = parse(token).ok_or_else(invalid)?;
     let stored = db.token(id).await?.ok_or_else(invalid)?;
     let matches: bool = sha256(secret).as_bytes().ct_eq(stored.secret_sha256.as_bytes()).into();
     let now = crate::storage::now_text();

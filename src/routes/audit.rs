@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{AppState, Page, bad_cursor, next_url, parse_limit};
 use crate::auth::{Scope, authorize};
-use crate::error::responses::{BadRequest, Forbidden, Unauthorized, Unavailable};
+use crate::error::responses::{BadRequest, Forbidden, TooManyRequests, Unauthorized, Unavailable};
 use crate::error::{ApiError, Result};
 use crate::storage::AuditRow;
 
@@ -98,6 +98,7 @@ fn entry(row: AuditRow) -> AuditEntry {
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
+        (status = 429, response = TooManyRequests),
         (status = 503, response = Unavailable),
     )
 )]
