@@ -254,24 +254,21 @@ pub fn is_unavailable(error: &sqlx::Error) -> bool {
     match error {
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
         sqlx::Error::WorkerCrashed => true,
-        // Each engine by its own codes: a PostgreSQL SQLSTATE such as 22021 (a NUL byte in text)
-        // is not a SQLite number, and read as one it looked like BUSY.
+        // Each engine by its own codes. A PostgreSQL SQLSTATE is five characters (22021 is a NUL
+        // byte in text), a SQLite code a number below 10,000 (extended codes keep the primary
+        // code in their low byte): read as one number, 22021 looked like SQLite's BUSY.
         sqlx::Error::Database(db) => {
-            if let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+            let code = db.code().unwrap_or_default();
+            if code.len() == 5 {
                 // 08 connection exceptions, 57P0x shutdown, 53 insufficient resources, 40001
                 // serialization failure, 40P01 deadlock, 55P03 lock not available.
-                let code = pg.code();
                 code.starts_with("08")
                     || code.starts_with("57P0")
                     || code.starts_with("53")
-                    || matches!(code, "40001" | "40P01" | "55P03")
-            } else if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
-                // 5 BUSY, 6 LOCKED, 8 READONLY, 10 IOERR, 13 FULL, 14 CANTOPEN (extended codes
-                // keep the primary code in their low byte).
-                let code = db.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or_default();
-                matches!(code & 0xff, 5 | 6 | 8 | 10 | 13 | 14)
+                    || matches!(code.as_ref(), "40001" | "40P01" | "55P03")
             } else {
-                false
+                // 5 BUSY, 6 LOCKED, 8 READONLY, 10 IOERR, 13 FULL, 14 CANTOPEN.
+                code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6 | 8 | 10 | 13 | 14))
             }
         }
         _ => false,
@@ -290,6 +287,45 @@ pub fn now_text() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_classified_by_their_engines_codes() {
+        #[derive(Debug)]
+        struct Coded(&'static str);
+        impl std::fmt::Display for Coded {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "code {}", self.0)
+            }
+        }
+        impl std::error::Error for Coded {}
+        impl sqlx::error::DatabaseError for Coded {
+            fn message(&self) -> &str {
+                self.0
+            }
+            fn code(&self) -> Option<std::borrow::Cow<'_, str>> {
+                Some(self.0.into())
+            }
+            fn as_error(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+                self
+            }
+            fn as_error_mut(&mut self) -> &mut (dyn std::error::Error + Send + Sync + 'static) {
+                self
+            }
+            fn into_error(self: Box<Self>) -> Box<dyn std::error::Error + Send + Sync + 'static> {
+                self
+            }
+            fn kind(&self) -> sqlx::error::ErrorKind {
+                sqlx::error::ErrorKind::Other
+            }
+        }
+        let unavailable = |code| is_unavailable(&sqlx::Error::Database(Box::new(Coded(code))));
+        for code in ["08006", "57P01", "57P03", "53300", "40P01", "5", "517", "6", "14"] {
+            assert!(unavailable(code), "{code}: 503");
+        }
+        for code in ["22021", "42501", "23505", "2067", "19", "1"] {
+            assert!(!unavailable(code), "{code}: a bug or a bad request, not 503");
+        }
+    }
 
     #[test]
     fn redacts_passwords() {
