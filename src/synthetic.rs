@@ -81,7 +81,7 @@ pub const PROVINCES: [(&str, &str); 63] = [
     ("yen-bai", "Yên Bái"),
 ];
 
-/// The activities a synthetic record may have: the nine clauses of Decree 45/2012/NĐ-CP Art. 4
+/// The activities a synthetic record may have: the clauses and points of Decree 45/2012/NĐ-CP Art. 4
 /// (every activity but the last, `unspecified`).
 const ACTIVITIES: &[&str] = ACTIVITY_KEYS.split_last().expect("activities are defined").1;
 
@@ -125,7 +125,11 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
         keys.shuffle(&mut rng);
         let indicators = keys[..rng.gen_range(0..=3)]
             .iter()
-            .map(|&k| IndicatorValue { key: INDICATORS[k].0.to_string(), value: rng.gen_range(1..500).to_string() })
+            .map(|&k| IndicatorValue {
+                key: INDICATORS[k].0.to_string(),
+                value: rng.gen_range(1..500).to_string(),
+                note: None,
+            })
             .collect();
         let scheme_count = rng.gen_range(1..=3);
         total_schemes += scheme_count;
@@ -142,6 +146,7 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
             funding,
             indicators,
             quote: None,
+            note: None,
         });
     }
     let mut funding: Vec<SourceAmount<String>> = SOURCES

@@ -4,10 +4,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::document::Reported;
 use super::document::{AMOUNT_UNIT, CURRENCY};
+use super::implied::ImpliedShare;
 use super::money::Money;
-use super::reference::{Names, Reference};
+use super::reference::{Names, Reference, UNKNOWN_SCOPE, UNSPECIFIED_ACTIVITY};
 use super::sums::{Group, Grouping, ProgrammeSums, RolledUp};
+use super::totals::{Totals, funding_totals, reconcile};
 
 /// The dimension a breakdown splits by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -36,8 +39,64 @@ pub struct Breakdown {
     pub rows: Vec<BreakdownRow>,
     /// The itemised schemes and cost: the rows sum to it for `activity` and `scope`.
     pub total: BreakdownTotal,
-    /// How to read the rows (for `source`: rows overlap and their `schemes` do not sum).
+    /// What the rows cover against what the programme reports (as in `/totals`).
+    pub reconciliation: Reconciliation,
+    /// The figure each share is a percentage of.
+    pub share_bases: ShareBases,
+    /// How to read the rows, in words: what they cover and leave out, what a zero means, and
+    /// (for `source`) that rows overlap and their `schemes` do not sum.
     pub notes: Vec<String>,
+}
+
+/// The schemes and cost the rows cover, next to the programme's reported figures.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Reconciliation {
+    pub schemes: CountCoverage,
+    pub cost: AmountCoverage,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct CountCoverage {
+    /// The number the programme reports; null where it reports none.
+    #[schema(example = 65)]
+    pub reported: Option<i64>,
+    /// The number the rows cover: the sum of the records' `scheme_count`.
+    #[schema(example = 64)]
+    pub itemised: i64,
+    /// `reported - itemised`: schemes in the reported total but in no record; null where
+    /// nothing is reported.
+    #[schema(example = 1)]
+    pub gap: Option<i64>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct AmountCoverage {
+    /// In million VND; null where the programme reports none.
+    #[schema(value_type = Option<String>, example = "41306.53")]
+    pub reported: Option<Money>,
+    #[schema(value_type = String, example = "41096.53")]
+    pub itemised: Money,
+    #[schema(value_type = Option<String>, example = "210.00")]
+    pub gap: Option<Money>,
+}
+
+/// What `share_percent` and `share_of_reported_percent` are percentages of.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ShareBases {
+    /// The base of `share_percent`: the itemised cost.
+    pub share_percent: ShareBase,
+    /// The base of `share_of_reported_percent`: the reported total cost; null where the
+    /// programme reports none.
+    pub share_of_reported_percent: Option<ShareBase>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ShareBase {
+    /// Which figure: `cost.itemised` or `cost.reported` (see `reconciliation`).
+    #[schema(example = "cost.itemised")]
+    pub measure: &'static str,
+    #[schema(value_type = String, example = "41096.53")]
+    pub amount: Money,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -46,6 +105,7 @@ pub struct BreakdownRow {
     pub key: String,
     /// For `by=source`, the source this one is part of.
     pub parent: Option<String>,
+    /// Our labels for the key.
     pub names: Names,
     /// Number of schemes (the sum of `scheme_count`). For `by=source`: the schemes with any
     /// funding line under this source.
@@ -54,10 +114,35 @@ pub struct BreakdownRow {
     /// Cost in million VND. For `by=source`: the funding lines under this source, rolled up.
     #[schema(value_type = String, example = "735.50")]
     pub cost: Money,
-    /// `cost` as a percentage of the total itemised cost, rounded half-even to two places; null
-    /// when that total is zero.
+    /// `cost` as a percentage of the itemised cost (`share_bases.share_percent`), rounded
+    /// half-even to two places; null when that is zero.
     #[schema(value_type = Option<String>, example = "1.79")]
     pub share_percent: Option<Decimal>,
+    /// `cost` as a percentage of the programme's reported total cost
+    /// (`share_bases.share_of_reported_percent`), rounded half-even to two places; null where
+    /// none is reported.
+    #[schema(value_type = Option<String>, example = "1.78")]
+    pub share_of_reported_percent: Option<Decimal>,
+    /// True when no record (for `source`: no funding line) falls in this row. Its zeros are
+    /// then not known zeros: `notes` names what may hold its part.
+    pub nothing_itemised: bool,
+    /// `by=scope`: the schemes the programme reports for this scope; null where it reports none
+    /// (and for the other dimensions).
+    #[schema(example = 46)]
+    pub reported_schemes: Option<i64>,
+    /// `by=scope`: `reported_schemes - schemes`; null where nothing is reported.
+    #[schema(example = 46)]
+    pub schemes_gap: Option<i64>,
+    /// `by=source`: the funding the programme reports from this source, in million VND; null
+    /// where it reports none (and for the other dimensions).
+    #[schema(value_type = Option<String>, example = "7898.47")]
+    pub reported_cost: Option<Money>,
+    /// `by=source`: `reported_cost - cost`; null where nothing is reported.
+    #[schema(value_type = Option<String>, example = "7898.47")]
+    pub cost_gap: Option<Money>,
+    /// `by=source`: the bounds the reported figures imply for this source's part of its
+    /// parent's unsplit money. Implied by arithmetic, not reported.
+    pub implied: Option<ImpliedShare>,
     /// `by=source` only: the lines that name exactly this source.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, example = "9570.70")]
@@ -97,24 +182,6 @@ fn funding_shares(rolled: Vec<RolledUp>) -> Vec<FundingShare> {
         .collect()
 }
 
-fn header(
-    programme_id: &str,
-    by: Dimension,
-    rows: Vec<BreakdownRow>,
-    total: BreakdownTotal,
-    notes: Vec<String>,
-) -> Breakdown {
-    Breakdown {
-        programme_id: programme_id.to_string(),
-        by,
-        currency: CURRENCY,
-        amount_unit: AMOUNT_UNIT,
-        rows,
-        total,
-        notes,
-    }
-}
-
 impl Dimension {
     /// The grouping of records this dimension is, if it is one (funding sources are not).
     pub fn grouping(self) -> Option<Grouping> {
@@ -126,74 +193,258 @@ impl Dimension {
     }
 }
 
-/// A breakdown of the programme's sums by `by`.
-pub fn breakdown(programme_id: &str, by: Dimension, sums: &ProgrammeSums, reference: &Reference) -> Breakdown {
-    match by.grouping() {
-        Some(grouping) => by_group(programme_id, grouping, sums, reference),
-        None => by_source(programme_id, sums, reference),
+/// What every breakdown carries besides its rows: the reconciliation, the share bases, and the
+/// notes that say what the rows cover against the reported figures.
+struct Frame {
+    total: BreakdownTotal,
+    reconciliation: Reconciliation,
+    share_bases: ShareBases,
+    notes: Vec<String>,
+}
+
+impl Frame {
+    fn of(totals: &Totals) -> Frame {
+        let schemes = CountCoverage {
+            reported: totals.schemes.reported,
+            itemised: totals.schemes.itemised,
+            gap: totals.schemes.gap,
+        };
+        let cost =
+            AmountCoverage { reported: totals.cost.reported, itemised: totals.cost.itemised, gap: totals.cost.gap };
+        let mut notes = vec![coverage_note(&schemes, &cost)];
+        let itemised = ShareBase { measure: "cost.itemised", amount: cost.itemised };
+        let reported = cost.reported.map(|amount| ShareBase { measure: "cost.reported", amount });
+        notes.push(match &reported {
+            Some(r) => format!(
+                "`share_percent` is a share of the itemised cost ({}); `share_of_reported_percent` a share of the reported total cost ({}).",
+                itemised.amount, r.amount
+            ),
+            None => format!(
+                "`share_percent` is a share of the itemised cost ({}); the programme reports no total cost, so `share_of_reported_percent` is null.",
+                itemised.amount
+            ),
+        });
+        Frame {
+            total: BreakdownTotal { schemes: schemes.itemised, cost: cost.itemised },
+            reconciliation: Reconciliation { schemes, cost },
+            share_bases: ShareBases { share_percent: itemised, share_of_reported_percent: reported },
+            notes,
+        }
+    }
+
+    fn shares(&self, cost: Money) -> (Option<Decimal>, Option<Decimal>) {
+        let reported = self.share_bases.share_of_reported_percent.as_ref().and_then(|b| cost.percent_of(b.amount));
+        (cost.percent_of(self.total.cost), reported)
+    }
+
+    fn into_breakdown(self, programme_id: &str, by: Dimension, rows: Vec<BreakdownRow>) -> Breakdown {
+        Breakdown {
+            programme_id: programme_id.to_string(),
+            by,
+            currency: CURRENCY,
+            amount_unit: AMOUNT_UNIT,
+            rows,
+            total: self.total,
+            reconciliation: self.reconciliation,
+            share_bases: self.share_bases,
+            notes: self.notes,
+        }
     }
 }
 
-fn total_of(whole: &Group) -> BreakdownTotal {
-    BreakdownTotal { schemes: whole.schemes, cost: whole.cost }
+/// What the rows cover against the reported figures, in words.
+fn coverage_note(schemes: &CountCoverage, cost: &AmountCoverage) -> String {
+    let (n, c) = (schemes.itemised, cost.itemised);
+    match (schemes.reported, cost.reported) {
+        (None, None) => {
+            format!("The programme reports no totals: the rows cover its {n} itemised schemes and {c} million VND.")
+        }
+        (r_schemes, r_cost) => {
+            let of_schemes =
+                r_schemes.map_or(format!("{n} schemes (no number is reported)"), |r| format!("{n} of the {r} schemes"));
+            let of_cost = r_cost.map_or(format!("{c} million VND (no total cost is reported)"), |r| {
+                format!("{c} of the {r} million VND")
+            });
+            let missing: Vec<String> = [
+                schemes
+                    .gap
+                    .filter(|g| *g != 0)
+                    .map(|g| format!("{g} {}", if g.abs() == 1 { "scheme" } else { "schemes" })),
+                cost.gap.filter(|g| !g.is_zero()).map(|g| format!("{g} million VND")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let rest = if missing.is_empty() {
+                "nothing reported is left out.".to_string()
+            } else {
+                format!(
+                    "the difference ({}) is in the reported totals but in no scheme record, so no row shows it.",
+                    missing.join(" and ")
+                )
+            };
+            format!("The rows cover {of_schemes} and {of_cost} the programme reports: {rest}")
+        }
+    }
 }
 
-/// Splits by activity or scope. Every member gets a row (zero where it has no records), so the
-/// rows sum exactly to the total.
-fn by_group(programme_id: &str, by: Grouping, sums: &ProgrammeSums, reference: &Reference) -> Breakdown {
-    let (dimension, members): (Dimension, Vec<(&str, &Names)>) = match by {
-        Grouping::Activity => {
-            (Dimension::Activity, reference.activities.iter().map(|a| (a.key.as_str(), &a.names)).collect())
+/// `a`, `a and b`, `a, b and c`.
+fn listed(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A breakdown of the programme's sums by `by`, reconciled with its reported figures as
+/// `/totals` reconciles them.
+pub fn breakdown(
+    programme_id: &str,
+    by: Dimension,
+    reported: &Reported<Money>,
+    sums: &ProgrammeSums,
+    reference: &Reference,
+) -> Breakdown {
+    let totals = &reconcile(programme_id, reported, sums, reference);
+    match by.grouping() {
+        Some(grouping) => by_group(programme_id, grouping, totals, sums, reference),
+        None => by_source(programme_id, totals, reported, sums, reference),
+    }
+}
+
+/// Splits by activity or scope. Every member gets a row (zero, and marked `nothing_itemised`,
+/// where it has no records), so the rows sum exactly to the total.
+fn by_group(
+    programme_id: &str,
+    by: Grouping,
+    totals: &Totals,
+    sums: &ProgrammeSums,
+    reference: &Reference,
+) -> Breakdown {
+    let (dimension, unknown, members): (Dimension, &str, Vec<(&str, &Names)>) = match by {
+        Grouping::Activity => (
+            Dimension::Activity,
+            UNSPECIFIED_ACTIVITY,
+            reference.activities.iter().map(|a| (a.key.as_str(), &a.names)).collect(),
+        ),
+        Grouping::Scope => {
+            (Dimension::Scope, UNKNOWN_SCOPE, reference.scopes.iter().map(|s| (s.key.as_str(), &s.names)).collect())
         }
-        Grouping::Scope => (Dimension::Scope, reference.scopes.iter().map(|s| (s.key.as_str(), &s.names)).collect()),
     };
-    let total = total_of(&sums.whole());
+    let mut frame = Frame::of(totals);
     let groups = sums.groups(by);
-    let rows = members
+    let rows: Vec<BreakdownRow> = members
         .into_iter()
         .map(|(key, names)| {
             let empty = Group { key: key.to_string(), ..Group::default() };
             let group = groups.iter().find(|g| g.key == key).unwrap_or(&empty);
+            let (share_percent, share_of_reported_percent) = frame.shares(group.cost);
+            let reported = match by {
+                Grouping::Scope => totals.schemes.by_scope.iter().find(|s| s.scope == key),
+                Grouping::Activity => None,
+            };
             BreakdownRow {
                 key: key.to_string(),
                 parent: None,
                 names: names.clone(),
                 schemes: group.schemes,
                 cost: group.cost,
-                share_percent: group.cost.percent_of(total.cost),
+                share_percent,
+                share_of_reported_percent,
+                nothing_itemised: group.records == 0,
+                reported_schemes: reported.and_then(|r| r.reported),
+                schemes_gap: reported.and_then(|r| r.gap),
+                reported_cost: None,
+                cost_gap: None,
+                implied: None,
                 own: None,
                 funding: Some(funding_shares(group.roll_up(reference))),
                 unattributed: Some(group.unattributed()),
             }
         })
         .collect();
-    header(programme_id, dimension, rows, total, Vec::new())
+    let empty: Vec<String> =
+        rows.iter().filter(|r| r.nothing_itemised && r.key != unknown).map(|r| r.key.clone()).collect();
+    if !empty.is_empty() {
+        let unknown_row = rows.iter().find(|r| r.key == unknown).filter(|r| !r.nothing_itemised);
+        let mut note = match dimension {
+            Dimension::Scope => {
+                let reported: Vec<String> = rows
+                    .iter()
+                    .filter(|r| r.nothing_itemised && r.key != unknown)
+                    .filter_map(|r| r.reported_schemes.map(|n| format!("{n} {}", r.key)))
+                    .collect();
+                let reported = if reported.is_empty() {
+                    String::new()
+                } else {
+                    format!(" The programme reports {} schemes (`reported_schemes`).", listed(&reported))
+                };
+                format!(
+                    "No scheme record is counted as {}: the rows' zeros are not known zeros.{reported}",
+                    listed(&empty.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>()).replace(" and ", " or ")
+                )
+            }
+            _ => format!(
+                "Nothing is itemised under {}: the programme publishes no figure for them, so their zeros are not known zeros.",
+                listed(&empty.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>())
+            ),
+        };
+        if let Some(row) = unknown_row {
+            note.push_str(&format!(
+                " The {} schemes ({} million VND) counted as `{unknown}` may include some of theirs.",
+                row.schemes, row.cost
+            ));
+        }
+        frame.notes.push(note);
+    }
+    frame.into_breakdown(programme_id, dimension, rows)
 }
 
 pub const UNATTRIBUTED: &str = "unattributed";
 
 /// Splits the itemised cost by funding source: one row per source (rolled up over its subtree,
-/// with `own` for lines naming it exactly) and an `unattributed` row. The top-level rows plus
-/// `unattributed` sum exactly to the itemised cost.
-fn by_source(programme_id: &str, sums: &ProgrammeSums, reference: &Reference) -> Breakdown {
+/// with `own` for lines naming it exactly, and the reported figure beside it) and an
+/// `unattributed` row. The top-level rows plus `unattributed` sum exactly to the itemised cost.
+fn by_source(
+    programme_id: &str,
+    totals: &Totals,
+    reported: &Reported<Money>,
+    sums: &ProgrammeSums,
+    reference: &Reference,
+) -> Breakdown {
     let whole = sums.whole();
-    let total = total_of(&whole);
+    let mut frame = Frame::of(totals);
     let unattributed = whole.unattributed();
-    let mut rows: Vec<BreakdownRow> = whole
-        .roll_up(reference)
+    let mut funding_notes = Vec::new();
+    let funding = funding_totals(reported, &whole, reference, &mut funding_notes);
+    let rolled = whole.roll_up(reference);
+    let mut rows: Vec<BreakdownRow> = rolled
         .into_iter()
-        .map(|rolled| BreakdownRow {
-            names: reference.source(&rolled.source).map(|s| s.names.clone()).expect("reference source"),
-            schemes: rolled.schemes,
-            share_percent: rolled.amount.percent_of(total.cost),
-            own: Some(rolled.own),
-            key: rolled.source,
-            parent: rolled.parent,
-            cost: rolled.amount,
-            funding: None,
-            unattributed: None,
+        .zip(&funding)
+        .map(|(rolled, funding)| {
+            let (share_percent, share_of_reported_percent) = frame.shares(rolled.amount);
+            BreakdownRow {
+                names: funding.names.clone(),
+                schemes: rolled.schemes,
+                share_percent,
+                share_of_reported_percent,
+                nothing_itemised: !rolled.has_lines,
+                reported_schemes: None,
+                schemes_gap: None,
+                reported_cost: funding.reported,
+                cost_gap: funding.gap,
+                implied: funding.implied.clone(),
+                own: Some(rolled.own),
+                key: rolled.source,
+                parent: rolled.parent,
+                cost: rolled.amount,
+                funding: None,
+                unattributed: None,
+            }
         })
         .collect();
+    let (share_percent, share_of_reported_percent) = frame.shares(unattributed);
     rows.push(BreakdownRow {
         key: UNATTRIBUTED.to_string(),
         parent: None,
@@ -203,16 +454,52 @@ fn by_source(programme_id: &str, sums: &ProgrammeSums, reference: &Reference) ->
         },
         schemes: whole.unattributed_schemes,
         cost: unattributed,
-        share_percent: unattributed.percent_of(total.cost),
+        share_percent,
+        share_of_reported_percent,
+        nothing_itemised: whole.records == 0,
+        reported_schemes: None,
+        schemes_gap: None,
+        reported_cost: None,
+        cost_gap: None,
+        implied: None,
         own: Some(unattributed),
         funding: None,
         unattributed: None,
     });
-    let notes = vec![
-        "Each row's cost is rolled up over the sources below it; the rows with no parent plus `unattributed` sum to the total cost.".to_string(),
-        "A row's `schemes` counts the schemes with any funding line under that source: a scheme paid from several sources is counted in each, so `schemes` does not sum to the total.".to_string(),
-    ];
-    header(programme_id, Dimension::Source, rows, total, notes)
+    frame.notes.push("Each row's cost is rolled up over the sources below it; the rows with no parent plus `unattributed` sum to the total cost.".to_string());
+    frame.notes.push("A row's `schemes` counts the schemes with any funding line under that source: a scheme paid from several sources is counted in each, so `schemes` does not sum to the total.".to_string());
+    for row in rows.iter().filter(|r| r.nothing_itemised && r.key != UNATTRIBUTED) {
+        let reported = row
+            .reported_cost
+            .map_or(String::new(), |r| format!(" The programme reports {r} million VND from it (`reported_cost`)."));
+        let mut holders: Vec<String> = reference
+            .source_and_ancestors(&row.key)
+            .skip(1)
+            .filter_map(|ancestor| rows.iter().find(|r| r.key == ancestor))
+            .filter(|a| a.own.is_some_and(|own| !own.is_zero()))
+            .map(|a| format!("the {} million VND of unsplit `{}` funding", a.own.unwrap_or_default(), a.key))
+            .collect();
+        if !unattributed.is_zero() {
+            holders.push(format!("the {unattributed} million VND no funding line covers"));
+        }
+        let holders = if holders.is_empty() {
+            String::new()
+        } else {
+            format!(" {} may include some of it.", capitalised(&listed(&holders)))
+        };
+        frame.notes.push(format!(
+            "No funding line names `{}` or a source below it: its zeros are not known zeros.{reported}{holders}",
+            row.key
+        ));
+    }
+    // The gaps, unsplit parts and implied bounds, as `/totals` says them.
+    frame.notes.extend(funding_notes);
+    frame.into_breakdown(programme_id, Dimension::Source, rows)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -232,7 +519,7 @@ mod tests {
                 &[("state_budget", "3810.70"), ("contributions", "2538.30")],
             ),
         ]);
-        let b = breakdown("p", Dimension::Activity, &sums, &reference());
+        let b = breakdown("p", Dimension::Activity, &Reported::empty(), &sums, &reference());
         let rows: Vec<_> = b
             .rows
             .iter()
@@ -262,7 +549,7 @@ mod tests {
             record("unspecified", "unknown", 2, "30.00", &[("local_budget", "10.00"), ("contributions", "20.00")]),
             record("unspecified", "unknown", 2, "15.50", &[]),
         ]);
-        let b = breakdown("p", Dimension::Source, &sums, &reference());
+        let b = breakdown("p", Dimension::Source, &Reported::empty(), &sums, &reference());
         let rows: Vec<_> =
             b.rows.iter().map(|r| (r.key.as_str(), r.parent.as_deref(), r.schemes, r.cost, r.own.unwrap())).collect();
         assert_eq!(
@@ -277,5 +564,102 @@ mod tests {
         );
         let top: Money = b.rows.iter().filter(|r| r.parent.is_none()).map(|r| r.cost).sum();
         assert_eq!(top, b.total.cost);
+    }
+
+    fn reported(schemes: i64, cost: &str, funding: &[(&str, &str)]) -> Reported<Money> {
+        use crate::domain::document::{ReportedAmount, ReportedCount, ScopeCount, SourceAmount};
+        Reported {
+            schemes: Some(ReportedCount { value: schemes, quote: None }),
+            schemes_by_scope: vec![ScopeCount { scope: "local".into(), value: 4, quote: None }],
+            cost: Some(ReportedAmount { amount: m(cost), quote: None }),
+            funding: funding
+                .iter()
+                .map(|(s, a)| SourceAmount { source: s.to_string(), amount: m(a), quote: None })
+                .collect(),
+        }
+    }
+
+    fn two_records() -> ProgrammeSums {
+        sums(vec![
+            record("vocational_training", "unknown", 3, "60.00", &[]),
+            record("unspecified", "unknown", 2, "40.00", &[("state_budget", "30.00"), ("contributions", "10.00")]),
+        ])
+    }
+
+    #[test]
+    fn every_breakdown_reconciles_with_the_reported_figures_and_names_its_share_bases() {
+        let figures = reported(6, "125.00", &[]);
+        for by in [Dimension::Activity, Dimension::Scope, Dimension::Source] {
+            let b = breakdown("p", by, &figures, &two_records(), &reference());
+            let r = &b.reconciliation;
+            assert_eq!((r.schemes.reported, r.schemes.itemised, r.schemes.gap), (Some(6), 5, Some(1)), "{by:?}");
+            assert_eq!(
+                (r.cost.reported, r.cost.itemised, r.cost.gap),
+                (Some(m("125.00")), m("100.00"), Some(m("25.00")))
+            );
+            assert_eq!(
+                (b.share_bases.share_percent.measure, b.share_bases.share_percent.amount),
+                ("cost.itemised", m("100.00"))
+            );
+            let of_reported = b.share_bases.share_of_reported_percent.as_ref().unwrap();
+            assert_eq!((of_reported.measure, of_reported.amount), ("cost.reported", m("125.00")));
+            assert_eq!(
+                b.notes[0],
+                "The rows cover 5 of the 6 schemes and 100.00 of the 125.00 million VND the programme reports: the difference (1 scheme and 25.00 million VND) is in the reported totals but in no scheme record, so no row shows it."
+            );
+        }
+        let b = breakdown("p", Dimension::Activity, &figures, &two_records(), &reference());
+        let training = &b.rows[0];
+        assert_eq!(
+            (training.share_percent, training.share_of_reported_percent),
+            (Some("60.00".parse().unwrap()), Some("48.00".parse().unwrap()))
+        );
+    }
+
+    #[test]
+    fn rows_with_nothing_itemised_are_marked_and_the_unknown_member_named() {
+        let figures = reported(6, "125.00", &[]);
+        let only_unspecified = sums(vec![record("unspecified", "unknown", 2, "40.00", &[])]);
+        let b = breakdown("p", Dimension::Activity, &figures, &only_unspecified, &reference());
+        let marks: Vec<_> = b.rows.iter().map(|r| (r.key.as_str(), r.nothing_itemised)).collect();
+        assert_eq!(marks, [("vocational_training", true), ("unspecified", false)]);
+        assert!(
+            b.notes.contains(&"Nothing is itemised under `vocational_training`: the programme publishes no figure for them, so their zeros are not known zeros. The 2 schemes (40.00 million VND) counted as `unspecified` may include some of theirs.".to_string()),
+            "{:?}",
+            b.notes
+        );
+        let b = breakdown("p", Dimension::Scope, &figures, &only_unspecified, &reference());
+        let rows: Vec<_> =
+            b.rows.iter().map(|r| (r.key.as_str(), r.nothing_itemised, r.reported_schemes, r.schemes_gap)).collect();
+        assert_eq!(
+            rows,
+            [("local", true, Some(4), Some(4)), ("national", true, None, None), ("unknown", false, None, None)]
+        );
+        assert!(
+            b.notes.iter().any(|n| n.starts_with("No scheme record is counted as `local` or `national`")),
+            "{:?}",
+            b.notes
+        );
+    }
+
+    #[test]
+    fn source_rows_carry_the_reported_figure_and_the_implied_bounds() {
+        let figures =
+            reported(6, "125.00", &[("state_budget", "50.00"), ("central_budget", "35.00"), ("local_budget", "15.00")]);
+        let b = breakdown("p", Dimension::Source, &figures, &two_records(), &reference());
+        let central = b.rows.iter().find(|r| r.key == "central_budget").unwrap();
+        assert_eq!(
+            (central.cost, central.reported_cost, central.cost_gap),
+            (Money::ZERO, Some(m("35.00")), Some(m("35.00")))
+        );
+        assert!(central.nothing_itemised);
+        let implied = central.implied.as_ref().unwrap();
+        // 30.00 unsplit: the city can hold at most 15.00 of it, so at least 15.00 is central's
+        assert_eq!((implied.unsplit, implied.at_least, implied.at_most), (m("30.00"), m("15.00"), m("30.00")));
+        assert!(
+            b.notes.iter().any(|n| n.starts_with("No funding line names `central_budget` or a source below it: its zeros are not known zeros. The programme reports 35.00 million VND from it (`reported_cost`). The 30.00 million VND of unsplit `state_budget` funding and the 60.00 million VND no funding line covers may include some of it.")),
+            "{:?}",
+            b.notes
+        );
     }
 }

@@ -262,6 +262,11 @@ pub struct SchemeRecord<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
+    /// What a reader must know that the quote does not say: where the record's place in the
+    /// programme is a reading of the source rather than its words. Ours, not the source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -272,6 +277,11 @@ pub struct IndicatorValue {
     /// An exact decimal written as a string (`"610"`).
     #[schema(pattern = r"^-?[0-9]{1,20}(\.[0-9]{1,18})?$", example = "610")]
     pub value: String,
+    /// What the value may not mean, where the source is ambiguous (which of the record's
+    /// schemes it belongs to). Ours, not the source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 5000)]
+    pub note: Option<String>,
 }
 
 /// A JSON number that is a whole number, written `2016` or `2016.0` (JSON Schema counts both as
@@ -566,6 +576,7 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
         }
         c.names(&format!("{at}/title"), &record.title);
         c.optional_text(&format!("{at}/quote"), record.quote.as_deref(), 5000);
+        c.optional_text(&format!("{at}/note"), record.note.as_deref(), 5000);
         let cost = c.amount(&format!("{at}/cost"), &record.cost);
         let (funding, lines_valid) = c.funding(&format!("{at}/funding"), record.funding);
         let funded: Money = funding.iter().map(|line| line.amount).sum();
@@ -582,6 +593,7 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
             if !indicator_keys.contains(indicator.key.as_str()) {
                 c.fail(format!("{at}/key"), format!("indicator {:?} is not in /indicator_definitions", indicator.key));
             }
+            c.optional_text(&format!("{at}/note"), indicator.note.as_deref(), 5000);
             if !keys_seen.insert(indicator.key.as_str()) {
                 c.fail(format!("{at}/key"), format!("indicator {:?} is given twice", indicator.key));
             }
@@ -611,6 +623,7 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
             funding,
             indicators: record.indicators,
             quote: record.quote,
+            note: record.note,
         });
     }
 
@@ -668,6 +681,7 @@ impl Programme {
                 funding: amounts(r.funding),
                 indicators: r.indicators,
                 quote: r.quote,
+                note: r.note,
             })
             .collect();
         ProgrammeDocument {

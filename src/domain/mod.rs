@@ -3,6 +3,7 @@
 
 pub mod breakdown;
 pub mod document;
+pub mod implied;
 pub mod money;
 pub mod reference;
 pub mod sums;

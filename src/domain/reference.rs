@@ -3,34 +3,43 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// A name in Vietnamese and English.
+/// A name in Vietnamese and English. Where it names a taxonomy member (activity, funding
+/// source, scope) it is our label, not the source's or the decree's words; the source's words
+/// are in the `quote` fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Names {
-    /// Vietnamese, as the source writes it.
-    #[schema(pattern = r"\S", max_length = 1000, example = "Tổ chức đào tạo nghề, truyền nghề")]
+    /// In Vietnamese.
+    #[schema(pattern = r"\S", max_length = 1000, example = "Đào tạo nghề, truyền nghề")]
     pub vi: String,
-    /// English translation.
+    /// In English.
     #[schema(pattern = r"\S", max_length = 1000, example = "Vocational training and craft-skill transfer")]
     pub en: String,
 }
 
-/// A kind of industrial-promotion activity: a clause of Decree 45/2012/NĐ-CP Article 4, or
-/// `unspecified` where the source does not name one.
+/// A kind of industrial-promotion activity: a clause (or a point of a clause) of Decree
+/// 45/2012/NĐ-CP Article 4, or `unspecified` where the source does not name one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Activity {
-    #[schema(example = "vocational_training")]
+    #[schema(example = "consulting_assistance")]
     pub key: String,
     /// The decree and article that define it (null for `unspecified`). Decree 235/2025/NĐ-CP
-    /// amended the article; the clause numbers are those of Decree 45/2012/NĐ-CP.
+    /// amended the article; the clause and point are those of Decree 45/2012/NĐ-CP.
     #[schema(example = "45/2012/NĐ-CP, Điều 4")]
     pub decree: Option<String>,
-    #[schema(example = 1)]
+    /// The article's clause (khoản), 1 to 8; null for `unspecified`.
+    #[schema(example = 5)]
     pub clause: Option<i64>,
+    /// The clause's point (điểm), where the activity is one: clause 5 has `a` (consulting and
+    /// assistance) and `b` (information). Null where the activity is a whole clause.
+    #[schema(example = "a")]
+    pub point: Option<String>,
+    /// Our short labels in the decree's terms, not the decree's words.
     pub names: Names,
 }
 
-/// Who paid: a node of the funding-source tree.
+/// Who paid: a node of the funding-source tree. A parent's children split it between them
+/// (the state budget is the central budget and the local one).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct FundingSource {
     #[schema(example = "central_budget")]
@@ -38,14 +47,17 @@ pub struct FundingSource {
     /// The source this one is part of (`state_budget` for the central and local budgets).
     #[schema(example = "state_budget")]
     pub parent: Option<String>,
+    /// Our labels; a programme's own wording for a source is in its reported figures' quotes.
     pub names: Names,
 }
 
-/// Whether a scheme is local (city funds) or national (Ministry of Industry and Trade funds).
+/// Whether the source counts a scheme as local (đề án khuyến công địa phương) or national (đề
+/// án khuyến công quốc gia), or does not say (`unknown`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Scope {
     #[schema(example = "local")]
     pub key: String,
+    /// Our labels.
     pub names: Names,
 }
 
@@ -102,6 +114,10 @@ pub const ACTIVITY_KEYS: [&str; 10] = [
     "programme_management_capacity",
     "unspecified",
 ];
+/// The activity of records whose activity the source does not state.
+pub const UNSPECIFIED_ACTIVITY: &str = "unspecified";
+/// The scope of records the source does not call local or national.
+pub const UNKNOWN_SCOPE: &str = "unknown";
 pub const SOURCE_KEYS: [&str; 4] = ["state_budget", "central_budget", "local_budget", "contributions"];
 pub const SCOPE_KEYS: [&str; 3] = ["local", "national", "unknown"];
 
@@ -116,13 +132,16 @@ fn key_enum(description: &str, keys: &[&str]) -> utoipa::openapi::schema::Object
 
 pub fn activity_schema() -> utoipa::openapi::schema::Object {
     key_enum(
-        "A kind of activity: a clause of Decree 45/2012/NĐ-CP Article 4, or `unspecified` (see `GET /activities`).",
+        "A kind of activity: a clause or point of Decree 45/2012/NĐ-CP Article 4, or `unspecified` (see `GET /activities`).",
         &ACTIVITY_KEYS,
     )
 }
 
 pub fn scope_schema() -> utoipa::openapi::schema::Object {
-    key_enum("Local (city funds), national (Ministry funds), or unknown where the source does not say.", &SCOPE_KEYS)
+    key_enum(
+        "Whether the source counts the scheme as local (đề án khuyến công địa phương) or national (đề án khuyến công quốc gia); `unknown` where it does not say.",
+        &SCOPE_KEYS,
+    )
 }
 
 pub fn source_schema() -> utoipa::openapi::schema::Object {

@@ -321,6 +321,7 @@ pub(crate) mod fixtures {
             key: key.into(),
             decree: clause.map(|_| "45/2012/NĐ-CP, Điều 4".into()),
             clause,
+            point: None,
             names: names(key),
         };
         Reference {
@@ -363,6 +364,7 @@ pub(crate) mod fixtures {
                 .collect(),
             indicators: Vec::new(),
             quote: None,
+            note: None,
         }
     }
 
@@ -399,7 +401,7 @@ pub(crate) mod fixtures {
     }
 
     pub fn indicator(key: &str, value: &str) -> IndicatorValue {
-        IndicatorValue { key: key.into(), value: value.into() }
+        IndicatorValue { key: key.into(), value: value.into(), note: None }
     }
 }
 

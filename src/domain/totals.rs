@@ -4,9 +4,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::document::{AMOUNT_UNIT, CURRENCY, Programme, Reported};
+use super::implied::{ImpliedShare, implied};
 use super::money::Money;
 use super::reference::{Names, Reference};
-use super::sums::{Grouping, ProgrammeSums};
+use super::sums::{Group, Grouping, ProgrammeSums};
 
 /// `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -93,6 +94,10 @@ pub struct FundingTotal {
     #[schema(value_type = String, example = "9570.70")]
     pub own: Money,
     pub quote: Option<String>,
+    /// Where the parent's lines leave money unsplit: the part of it this source's reported
+    /// figure implies is its own, as bounds. Arithmetic, not a figure the source states; null
+    /// where nothing is unsplit above this source or the figures imply no bounds.
+    pub implied: Option<ImpliedShare>,
 }
 
 /// Reconciles the reported figures with the records' sums.
@@ -153,39 +158,7 @@ pub fn reconcile(
         ));
     }
 
-    let funding = whole
-        .roll_up(reference)
-        .into_iter()
-        .map(|rolled| {
-            let source = reference.source(&rolled.source).expect("roll_up yields reference sources");
-            let published = reported.funding.iter().find(|f| f.source == rolled.source);
-            let reported = published.map(|f| f.amount);
-            let gap = reported.map(|r| r - rolled.amount);
-            if let (Some(r), Some(gap)) = (reported, gap.filter(|g| !g.is_zero())) {
-                notes.push(format!(
-                    "Funding from {}: the programme reports {r} million VND; its funding lines add up to {}: a gap of {gap}.",
-                    rolled.source, rolled.amount
-                ));
-            }
-            let has_children = reference.sources.iter().any(|s| s.parent.as_deref() == Some(&rolled.source));
-            if has_children && !rolled.own.is_zero() {
-                notes.push(format!(
-                    "{} million VND of {} funding is not split between the sources below it: the source does not say which paid.",
-                    rolled.own, rolled.source
-                ));
-            }
-            FundingTotal {
-                source: rolled.source,
-                parent: rolled.parent,
-                names: source.names.clone(),
-                reported,
-                itemised: rolled.amount,
-                gap,
-                own: rolled.own,
-                quote: published.and_then(|f| f.quote.clone()),
-            }
-        })
-        .collect();
+    let funding = funding_totals(reported, &whole, reference, &mut notes);
 
     Totals {
         programme_id: programme_id.to_string(),
@@ -208,6 +181,61 @@ pub fn reconcile(
         funding,
         notes,
     }
+}
+
+/// Each funding source's reported, itemised (rolled up) and gap, with the bounds the reported
+/// figures imply for unsplit money; the notes that say each gap and each unsplit part in words
+/// are added to `notes`. Shared by `/totals` and `breakdown?by=source`.
+pub fn funding_totals(
+    reported: &Reported<Money>,
+    whole: &Group,
+    reference: &Reference,
+    notes: &mut Vec<String>,
+) -> Vec<FundingTotal> {
+    let rolled = whole.roll_up(reference);
+    let implied = implied(reported, &rolled);
+    let totals = rolled
+        .into_iter()
+        .map(|rolled| {
+            let source = reference.source(&rolled.source).expect("roll_up yields reference sources");
+            let published = reported.funding.iter().find(|f| f.source == rolled.source);
+            let reported = published.map(|f| f.amount);
+            let gap = reported.map(|r| r - rolled.amount);
+            if let (Some(r), Some(gap)) = (reported, gap.filter(|g| !g.is_zero())) {
+                notes.push(format!(
+                    "Funding from {}: the programme reports {r} million VND; its funding lines add up to {}: a gap of {gap}.",
+                    rolled.source, rolled.amount
+                ));
+            }
+            let has_children = reference.sources.iter().any(|s| s.parent.as_deref() == Some(&rolled.source));
+            if has_children && !rolled.own.is_zero() {
+                notes.push(format!(
+                    "{} million VND of {} funding is not split between the sources below it: the source does not say which paid.",
+                    rolled.own, rolled.source
+                ));
+            }
+            let share = implied.share(&rolled.source).cloned();
+            if let Some(share) = &share {
+                notes.push(format!(
+                    "Implied, not reported: of the {} million VND of unsplit {} funding, at least {} and at most {} is {}'s, by the arithmetic of the reported figures (see `implied`).",
+                    share.unsplit, share.parent, share.at_least, share.at_most, rolled.source
+                ));
+            }
+            FundingTotal {
+                source: rolled.source,
+                parent: rolled.parent,
+                names: source.names.clone(),
+                reported,
+                itemised: rolled.amount,
+                gap,
+                own: rolled.own,
+                quote: published.and_then(|f| f.quote.clone()),
+                implied: share,
+            }
+        })
+        .collect();
+    notes.extend(implied.notes);
+    totals
 }
 
 /// What a write accepts but reports: each way the document's reported figures and its records

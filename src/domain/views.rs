@@ -3,9 +3,9 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::document::{LegalBasis, Period, SourceDocument};
+use super::document::{AMOUNT_UNIT, CURRENCY, IndicatorDefinition, LegalBasis, Period, SchemeRecord, SourceDocument};
 use super::money::Money;
-use super::reference::Names;
+use super::reference::{Names, Reference};
 
 /// A programme in a list.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -76,6 +76,9 @@ pub struct IndicatorView {
     pub names: Names,
     /// Whether values of this indicator add up across records.
     pub additive: bool,
+    /// What the value may not mean, where the source is ambiguous. Ours, not the source's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A line of the programme's results, covering `scheme_count` schemes.
@@ -99,6 +102,60 @@ pub struct SchemeView {
     pub indicators: Vec<IndicatorView>,
     /// The source's own words for this record.
     pub quote: Option<String>,
+    /// What a reader must know that the quote does not say (where the record's place in the
+    /// programme is a reading of the source). Ours, not the source's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl SchemeView {
+    /// The record as the API shows it: keys with their names, lines with their source's parent,
+    /// indicator values with their definitions.
+    pub fn of(record: SchemeRecord<Money>, reference: &Reference, definitions: &[IndicatorDefinition]) -> SchemeView {
+        let keyed = |key: String, names: Option<&Names>| Keyed {
+            names: names.cloned().unwrap_or_else(|| Names { vi: key.clone(), en: key.clone() }),
+            key,
+        };
+        let activity_names = reference.activity(&record.activity).map(|a| &a.names);
+        let scope_names = reference.scope(&record.scope).map(|s| &s.names);
+        SchemeView {
+            activity: keyed(record.activity.clone(), activity_names),
+            scope: keyed(record.scope.clone(), scope_names),
+            title: record.title,
+            scheme_count: record.scheme_count,
+            currency: CURRENCY,
+            amount_unit: AMOUNT_UNIT,
+            cost: record.cost,
+            funding: record
+                .funding
+                .into_iter()
+                .map(|line| FundingLineView {
+                    parent: reference.source(&line.source).and_then(|s| s.parent.clone()),
+                    source: line.source,
+                    amount: line.amount,
+                    quote: line.quote,
+                })
+                .collect(),
+            indicators: record
+                .indicators
+                .into_iter()
+                .filter_map(|value| {
+                    let definition = definitions.iter().find(|d| d.key == value.key)?;
+                    Some(IndicatorView {
+                        key: value.key,
+                        value: value.value,
+                        unit: definition.unit.clone(),
+                        names: definition.names.clone(),
+                        additive: definition.additive,
+                        note: value.note,
+                    })
+                })
+                .collect(),
+            quote: record.quote,
+            note: record.note,
+            id: record.id,
+        }
+    }
 }
 
 /// One record's value of an indicator.
@@ -108,6 +165,9 @@ pub struct IndicatorRecordValue {
     pub scheme_id: String,
     #[schema(example = "610")]
     pub value: String,
+    /// What the value may not mean, where the source is ambiguous. Ours, not the source's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// An indicator across the programme.

@@ -67,10 +67,11 @@ pub async fn get_breakdown(
     };
     let representation = Representation::negotiate(&req, query.format.as_deref())?;
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let reported = snapshot.reported(&head).await?;
     let sums = snapshot.sums(&path.id).await?;
     snapshot.finish().await?;
     let version = http::Validators::programme(head.stamp());
-    let result = breakdown(&path.id, by, &sums, &state.reference);
+    let result = breakdown(&path.id, by, &reported, &sums, &state.reference);
     match representation.media {
         Media::Json => http::json_as(&req, &version, representation, &result),
         Media::Csv => {

@@ -53,7 +53,7 @@ pub async fn get_indicators(
                 total,
                 records: values
                     .into_iter()
-                    .map(|(scheme_id, value)| IndicatorRecordValue { scheme_id, value })
+                    .map(|(scheme_id, v)| IndicatorRecordValue { scheme_id, value: v.value, note: v.note })
                     .collect(),
             }
         })

@@ -14,11 +14,12 @@ use super::{
     AppState, Page, bad_cursor, csv, known_key, next_url, not_found_programme, parse_limit, programme_snapshot,
 };
 use crate::auth::{Scope, authorize};
-use crate::domain::document::{SchemeRecord, Violation, parse_part, relocate, validate};
+use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate, validate};
+use crate::domain::money::Money;
 use crate::domain::views::SchemeView;
 use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::error::{ApiError, Result};
-use crate::storage::{Actor, Operation, Precondition, SchemeFilter, WriteError, Written};
+use crate::storage::{Actor, Operation, Precondition, SchemeFilter, Snapshot, WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_schemes).service(get_scheme).service(post_scheme).service(put_scheme).service(delete_scheme);
@@ -116,6 +117,7 @@ pub async fn list_schemes(
     };
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
     let mut rows = snapshot.schemes(&path.id, &filter, limit + 1, after).await?;
+    let definitions = definitions_for(&mut snapshot, &path.id, rows.iter().map(|(_, r)| r)).await?;
     snapshot.finish().await?;
     let version = http::Validators::programme(head.stamp());
     let next = if rows.len() as i64 > limit {
@@ -124,7 +126,8 @@ pub async fn list_schemes(
     } else {
         None
     };
-    let items: Vec<SchemeView> = rows.into_iter().map(|(_, view)| view).collect();
+    let items: Vec<SchemeView> =
+        rows.into_iter().map(|(_, record)| SchemeView::of(record, reference, &definitions)).collect();
     match representation.media {
         Media::Json => http::json_as(&req, &version, representation, &Page { items, next }),
         Media::Csv => {
@@ -159,10 +162,25 @@ pub async fn get_scheme(
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
-    let view = snapshot.scheme(&path.id, &path.scheme_id).await?;
+    let record = snapshot.scheme(&path.id, &path.scheme_id).await?;
+    let definitions = definitions_for(&mut snapshot, &path.id, record.iter()).await?;
     snapshot.finish().await?;
-    let view = view.ok_or_else(|| missing_scheme(&path.id, &path.scheme_id))?;
+    let record = record.ok_or_else(|| missing_scheme(&path.id, &path.scheme_id))?;
+    let view = SchemeView::of(record, &state.reference, &definitions);
     http::json(&req, &http::Validators::programme(head.stamp()), &view)
+}
+
+/// The programme's indicator definitions, read only when one of `records` has an indicator.
+async fn definitions_for<'a>(
+    snapshot: &mut Snapshot,
+    programme_id: &str,
+    mut records: impl Iterator<Item = &'a SchemeRecord<Money>>,
+) -> Result<Vec<IndicatorDefinition>, ApiError> {
+    if records.any(|r| !r.indicators.is_empty()) {
+        Ok(snapshot.indicator_definitions(programme_id).await?)
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 fn missing_scheme(programme_id: &str, scheme_id: &str) -> ApiError {

@@ -5,19 +5,19 @@ use std::collections::HashMap;
 
 use sqlx::{Any, Transaction};
 
+use super::documents::{RECORD_COLUMNS, RecordRow};
 use super::rows::{
-    IndicatorDefinitionRow, IndicatorRow, LineRow, Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES,
-    ReportedRow, SCHEME_COLUMNS, SchemeRow, SumRow, programme_sums,
+    IndicatorRow, Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, ReportedRow, SumRow, programme_sums,
 };
 use super::{Db, Engine, Stamp};
-use crate::domain::document::{AMOUNT_UNIT, CURRENCY, IndicatorDefinition, Period, Programme, Reported, SchemeRecord};
+use crate::domain::document::{IndicatorDefinition, IndicatorValue, Period, Programme, Reported, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
 use crate::domain::sums::ProgrammeSums;
-use crate::domain::views::{FundingLineView, IndicatorView, Keyed, ProgrammeSummary, SchemeView};
+use crate::domain::views::ProgrammeSummary;
 
 /// An indicator's definition and every record's value as (scheme id, value), in record order.
-pub type IndicatorValues = (IndicatorDefinition, Vec<(String, String)>);
+pub type IndicatorValues = (IndicatorDefinition, Vec<(String, IndicatorValue)>);
 
 /// One read transaction. Dropped or finished, it ends; it never writes.
 pub struct Snapshot {
@@ -185,11 +185,11 @@ impl Snapshot {
         filter: &SchemeFilter,
         limit: i64,
         after: Option<i64>,
-    ) -> Result<Vec<(i64, SchemeView)>, sqlx::Error> {
+    ) -> Result<Vec<(i64, SchemeRecord<Money>)>, sqlx::Error> {
         let sql = format!(
-            "SELECT {SCHEME_COLUMNS} WHERE r.programme_id = $1 AND r.position > $2 {FILTER_SQL} ORDER BY r.position LIMIT $6"
+            "SELECT {RECORD_COLUMNS} FROM scheme_records r WHERE r.programme_id = $1 AND r.position > $2 {FILTER_SQL} ORDER BY r.position LIMIT $6"
         );
-        let rows = sqlx::query_as::<_, SchemeRow>(&sql)
+        let rows = sqlx::query_as::<_, RecordRow>(&sql)
             .bind(programme_id)
             .bind(after.unwrap_or(-1))
             .bind(&filter.activity)
@@ -198,132 +198,54 @@ impl Snapshot {
             .bind(limit)
             .fetch_all(&mut *self.tx)
             .await?;
-        self.views(programme_id, rows).await
+        super::documents::with_details(&mut self.tx, programme_id, rows).await
     }
 
     /// One scheme record, or None.
     #[tracing::instrument(skip(self))]
-    pub async fn scheme(&mut self, programme_id: &str, scheme_id: &str) -> Result<Option<SchemeView>, sqlx::Error> {
-        let rows =
-            sqlx::query_as::<_, SchemeRow>(&format!("SELECT {SCHEME_COLUMNS} WHERE r.programme_id = $1 AND r.id = $2"))
-                .bind(programme_id)
-                .bind(scheme_id)
-                .fetch_all(&mut *self.tx)
-                .await?;
-        Ok(self.views(programme_id, rows).await?.pop().map(|(_, view)| view))
+    pub async fn scheme(
+        &mut self,
+        programme_id: &str,
+        scheme_id: &str,
+    ) -> Result<Option<SchemeRecord<Money>>, sqlx::Error> {
+        let rows = sqlx::query_as::<_, RecordRow>(&format!(
+            "SELECT {RECORD_COLUMNS} FROM scheme_records r WHERE r.programme_id = $1 AND r.id = $2"
+        ))
+        .bind(programme_id)
+        .bind(scheme_id)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        let records = super::documents::with_details(&mut self.tx, programme_id, rows).await?;
+        Ok(records.into_iter().next().map(|(_, record)| record))
     }
 
-    /// The records of `rows` (in position order) with their lines and indicators: two
-    /// statements over the rows' range of positions, never one per record. Each is driven from
-    /// the records' position index (`CROSS JOIN` keeps SQLite's join order): driven from the
-    /// lines, a page of a 150,000-record programme read all its lines (0.2 s instead of 2 ms).
-    async fn views(&mut self, programme_id: &str, rows: Vec<SchemeRow>) -> Result<Vec<(i64, SchemeView)>, sqlx::Error> {
-        let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
-            return Ok(Vec::new());
-        };
-        let range = (first.position, last.position);
-        let mut lines: HashMap<String, Vec<FundingLineView>> = HashMap::new();
-        for line in sqlx::query_as::<_, LineRow>(
-            r#"SELECT f.scheme_id, f.source, s.parent, f.amount_dong, f.quote
-               FROM scheme_records r CROSS JOIN funding_lines f
-               JOIN funding_sources s ON s.key = f.source
-               WHERE r.programme_id = $1 AND r.position BETWEEN $2 AND $3
-                 AND f.programme_id = r.programme_id AND f.scheme_id = r.id
-               ORDER BY r.position, f.position"#,
-        )
-        .bind(programme_id)
-        .bind(range.0)
-        .bind(range.1)
-        .fetch_all(&mut *self.tx)
-        .await?
-        {
-            lines.entry(line.scheme_id).or_default().push(FundingLineView {
-                source: line.source,
-                parent: line.parent,
-                amount: Money::from_dong(line.amount_dong),
-                quote: line.quote,
-            });
-        }
-        #[derive(sqlx::FromRow)]
-        struct ValueRow {
-            scheme_id: String,
-            key: String,
-            value: String,
-            unit: String,
-            name_vi: String,
-            name_en: String,
-            additive: i64,
-        }
-        let mut indicators: HashMap<String, Vec<IndicatorView>> = HashMap::new();
-        for row in sqlx::query_as::<_, ValueRow>(
-            r#"SELECT i.scheme_id, i.key, i.value, d.unit, d.name_vi, d.name_en, d.additive
-               FROM scheme_records r CROSS JOIN indicators i
-               JOIN indicator_definitions d ON d.programme_id = i.programme_id AND d.key = i.key
-               WHERE r.programme_id = $1 AND r.position BETWEEN $2 AND $3
-                 AND i.programme_id = r.programme_id AND i.scheme_id = r.id
-               ORDER BY r.position, i.position"#,
-        )
-        .bind(programme_id)
-        .bind(range.0)
-        .bind(range.1)
-        .fetch_all(&mut *self.tx)
-        .await?
-        {
-            indicators.entry(row.scheme_id).or_default().push(IndicatorView {
-                key: row.key,
-                value: row.value,
-                unit: row.unit,
-                names: Names { vi: row.name_vi, en: row.name_en },
-                additive: row.additive == 1,
-            });
-        }
-        Ok(rows
-            .into_iter()
-            .map(|r| {
-                let view = SchemeView {
-                    activity: Keyed { key: r.activity, names: Names { vi: r.activity_vi, en: r.activity_en } },
-                    scope: Keyed { key: r.scope, names: Names { vi: r.scope_vi, en: r.scope_en } },
-                    title: Names { vi: r.title_vi, en: r.title_en },
-                    scheme_count: r.scheme_count,
-                    currency: CURRENCY,
-                    amount_unit: AMOUNT_UNIT,
-                    cost: Money::from_dong(r.cost_dong),
-                    funding: lines.remove(&r.id).unwrap_or_default(),
-                    indicators: indicators.remove(&r.id).unwrap_or_default(),
-                    quote: r.quote,
-                    id: r.id,
-                };
-                (r.position, view)
-            })
-            .collect())
+    /// The programme's indicator definitions, in document order.
+    #[tracing::instrument(skip(self))]
+    pub async fn indicator_definitions(&mut self, programme_id: &str) -> Result<Vec<IndicatorDefinition>, sqlx::Error> {
+        super::documents::indicator_definitions(&mut self.tx, programme_id).await
     }
 
     /// Every indicator definition of the programme with every record's value, in definition
     /// then record order: (definition, values as (scheme id, value)).
     #[tracing::instrument(skip(self))]
     pub async fn indicators(&mut self, programme_id: &str) -> Result<Vec<IndicatorValues>, sqlx::Error> {
-        let definitions = sqlx::query_as::<_, IndicatorDefinitionRow>(
-            "SELECT key, name_vi, name_en, unit, additive FROM indicator_definitions WHERE programme_id = $1 ORDER BY position",
-        )
-        .bind(programme_id)
-        .fetch_all(&mut *self.tx)
-        .await?;
+        let definitions = self.indicator_definitions(programme_id).await?;
         let values = sqlx::query_as::<_, IndicatorRow>(
-            r#"SELECT i.scheme_id, i.key, i.value FROM indicators i
+            r#"SELECT i.scheme_id, i.key, i.value, i.note FROM indicators i
                JOIN scheme_records r ON r.programme_id = i.programme_id AND r.id = i.scheme_id
                WHERE i.programme_id = $1 ORDER BY r.position"#,
         )
         .bind(programme_id)
         .fetch_all(&mut *self.tx)
         .await?;
-        let mut by_key: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<(String, IndicatorValue)>> = HashMap::new();
         for v in values {
-            by_key.entry(v.key).or_default().push((v.scheme_id, v.value));
+            let value = IndicatorValue { key: v.key.clone(), value: v.value, note: v.note };
+            by_key.entry(v.key).or_default().push((v.scheme_id, value));
         }
         Ok(definitions
             .into_iter()
-            .map(|row| {
-                let definition: IndicatorDefinition = row.into();
+            .map(|definition| {
                 let values = by_key.remove(&definition.key).unwrap_or_default();
                 (definition, values)
             })

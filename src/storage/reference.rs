@@ -9,6 +9,7 @@ struct ReferenceRow {
     /// The activity's decree, the source's parent; NULL for scopes.
     detail: Option<String>,
     clause: Option<i64>,
+    point: Option<String>,
     name_vi: String,
     name_en: String,
 }
@@ -20,20 +21,26 @@ impl Db {
         let rows = |sql: &'static str| sqlx::query_as::<_, ReferenceRow>(sql).fetch_all(self.reads());
         let names = |r: &ReferenceRow| Names { vi: r.name_vi.clone(), en: r.name_en.clone() };
         let activities =
-            rows("SELECT key, decree AS detail, clause, name_vi, name_en FROM activities ORDER BY position")
+            rows("SELECT key, decree AS detail, clause, point, name_vi, name_en FROM activities ORDER BY position")
                 .await?
                 .iter()
-                .map(|r| Activity { key: r.key.clone(), decree: r.detail.clone(), clause: r.clause, names: names(r) })
+                .map(|r| Activity {
+                    key: r.key.clone(),
+                    decree: r.detail.clone(),
+                    clause: r.clause,
+                    point: r.point.clone(),
+                    names: names(r),
+                })
                 .collect();
         let sources = rows(
-            "SELECT key, parent AS detail, CAST(NULL AS BIGINT) AS clause, name_vi, name_en FROM funding_sources ORDER BY position",
+            "SELECT key, parent AS detail, CAST(NULL AS BIGINT) AS clause, CAST(NULL AS TEXT) AS point, name_vi, name_en FROM funding_sources ORDER BY position",
         )
         .await?
         .iter()
         .map(|r| FundingSource { key: r.key.clone(), parent: r.detail.clone(), names: names(r) })
         .collect();
         let scopes = rows(
-            "SELECT key, CAST(NULL AS TEXT) AS detail, CAST(NULL AS BIGINT) AS clause, name_vi, name_en FROM scopes ORDER BY position",
+            "SELECT key, CAST(NULL AS TEXT) AS detail, CAST(NULL AS BIGINT) AS clause, CAST(NULL AS TEXT) AS point, name_vi, name_en FROM scopes ORDER BY position",
         )
         .await?
         .iter()

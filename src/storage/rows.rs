@@ -213,12 +213,11 @@ impl From<IndicatorDefinitionRow> for IndicatorDefinition {
     }
 }
 
-/// A funding line of a record, with its source's parent.
+/// A funding line of a record.
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct LineRow {
     pub scheme_id: String,
     pub source: String,
-    pub parent: Option<String>,
     pub amount_dong: i64,
     pub quote: Option<String>,
 }
@@ -229,30 +228,5 @@ pub(super) struct IndicatorRow {
     pub scheme_id: String,
     pub key: String,
     pub value: String,
+    pub note: Option<String>,
 }
-
-/// A scheme record with its activity's and scope's names.
-#[derive(Debug, sqlx::FromRow)]
-pub(super) struct SchemeRow {
-    pub position: i64,
-    pub id: String,
-    pub activity: String,
-    pub activity_vi: String,
-    pub activity_en: String,
-    pub scope: String,
-    pub scope_vi: String,
-    pub scope_en: String,
-    pub title_vi: String,
-    pub title_en: String,
-    pub scheme_count: i64,
-    pub cost_dong: i64,
-    pub quote: Option<String>,
-}
-
-pub(super) const SCHEME_COLUMNS: &str = r#"
-    r.position, r.id, r.activity, a.name_vi AS activity_vi, a.name_en AS activity_en,
-    r.scope, s.name_vi AS scope_vi, s.name_en AS scope_en,
-    r.title_vi, r.title_en, r.scheme_count, r.cost_dong, r.quote
-    FROM scheme_records r
-    JOIN activities a ON a.key = r.activity
-    JOIN scopes s ON s.key = r.scope"#;

@@ -150,45 +150,91 @@ impl Db {
     /// Loads a seed file's programme unless this seed was loaded before (or `force`), in one
     /// transaction with the record that it was loaded. Returns whether it loaded.
     ///
-    /// Safe when several instances start at once: the first `INSERT` into `seed_runs` takes the
-    /// row (and on SQLite the write lock); a concurrent one waits for it, then finds the row and
-    /// loads nothing.
+    /// A seed corrected since it was loaded (its document differs from what its last load
+    /// wrote) is loaded again when the programme is still as that load left it: its last write
+    /// is the seed's. A programme someone changed since is theirs, and stays as it is
+    /// (`khuyencong seed` reloads on purpose). Either way the audit trail has the change.
+    ///
+    /// Safe when several instances start at once: the state is read again under the write lock
+    /// (the first statement of a write), so a second instance finds the seed current.
     #[tracing::instrument(skip(self, valid))]
     pub async fn load_seed(&self, name: &str, valid: &ValidProgramme, force: bool) -> Result<bool, WriteError> {
+        let id = &valid.programme.id;
+        let digest = format!("{:x}", Sha256::digest(valid.programme.canonical_json().as_bytes()));
         // A plain read first: a database seeded before starts without taking the write lock
         // (and a read-only one starts at all).
-        let seeded = sqlx::query("SELECT 1 FROM seed_runs WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&self.pool)
-            .await?
-            .is_some();
-        if seeded && !force {
+        if !force && !seed_state(&mut *self.pool.acquire().await?, name, id, &digest).await?.wants_load() {
             return Ok(false);
         }
         let mut tx = self.begin_write().await?;
-        let claimed =
-            sqlx::query("INSERT INTO seed_runs (name, loaded_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
-                .bind(name)
-                .bind(now_text())
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
-                == 1;
-        if !claimed && !force {
+        // Queue behind any other writer (a no-op update takes the row lock on PostgreSQL;
+        // SQLite's BEGIN IMMEDIATE already holds the lock), then read the state again.
+        sqlx::query("UPDATE data_version SET version = version WHERE id = 1").execute(&mut *tx).await?;
+        let state = seed_state(&mut tx, name, id, &digest).await?;
+        if !force && !state.wants_load() {
             return Ok(false);
         }
-        sqlx::query("UPDATE seed_runs SET loaded_at = $2 WHERE name = $1")
-            .bind(name)
-            .bind(now_text())
-            .execute(&mut *tx)
-            .await?;
+        if state == SeedState::Corrected {
+            tracing::info!(seed = %name, programme = %id, "the seed was corrected since it was loaded: loading it again");
+        }
+        sqlx::query(
+            "INSERT INTO seed_runs (name, loaded_at) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET loaded_at = $2",
+        )
+        .bind(name)
+        .bind(now_text())
+        .execute(&mut *tx)
+        .await?;
         let stored = valid.clone();
-        let id = &valid.programme.id;
         audited_write(&mut tx, id, Precondition::None, &Actor::local("seed"), &Operation::Seed, |_| Ok(Some(stored)))
             .await?;
         tx.commit().await?;
         Ok(true)
     }
+}
+
+/// Where a seed file stands in a database.
+#[derive(Debug, PartialEq, Eq)]
+enum SeedState {
+    /// Never loaded.
+    New,
+    /// Loaded, and the programme is what the seed says.
+    Current,
+    /// Loaded, the programme still as that load left it, and the seed says something else now.
+    Corrected,
+    /// Loaded, then the programme was changed (or deleted) by someone else.
+    ChangedSince,
+}
+
+impl SeedState {
+    fn wants_load(&self) -> bool {
+        matches!(self, SeedState::New | SeedState::Corrected)
+    }
+}
+
+/// The state of seed `name` (programme `id`, canonical document digest `digest`), from the seed
+/// runs and the programme's last audited write.
+async fn seed_state(conn: &mut AnyConnection, name: &str, id: &str, digest: &str) -> Result<SeedState, sqlx::Error> {
+    let seeded =
+        sqlx::query("SELECT 1 FROM seed_runs WHERE name = $1").bind(name).fetch_optional(&mut *conn).await?.is_some();
+    if !seeded {
+        return Ok(SeedState::New);
+    }
+    let last: Option<(String, Option<String>)> = sqlx::query_as(
+        "SELECT operation, after_sha256 FROM audit_log WHERE programme_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(match last {
+        Some((operation, after)) if operation == Operation::Seed.name() => {
+            if after.as_deref() == Some(digest) {
+                SeedState::Current
+            } else {
+                SeedState::Corrected
+            }
+        }
+        _ => SeedState::ChangedSince,
+    })
 }
 
 /// The body of [`Db::write`], inside the caller's transaction.
@@ -375,6 +421,7 @@ async fn write_programme(
             "scheme_count",
             "cost_dong",
             "quote",
+            "note",
         ],
         p.schemes.iter().enumerate().map(|(position, record)| {
             vec![
@@ -388,6 +435,7 @@ async fn write_programme(
                 Cell::Int(Some(record.scheme_count)),
                 Cell::Int(Some(record.cost.to_dong())),
                 Cell::Text(record.quote.as_deref()),
+                Cell::Text(record.note.as_deref()),
             ]
         }),
     )
@@ -447,7 +495,7 @@ async fn write_programme(
     insert_rows(
         tx,
         "indicators",
-        &["programme_id", "scheme_id", "key", "position", "value"],
+        &["programme_id", "scheme_id", "key", "position", "value", "note"],
         p.schemes.iter().flat_map(|record| {
             record.indicators.iter().enumerate().map(move |(position, indicator)| {
                 vec![
@@ -456,6 +504,7 @@ async fn write_programme(
                     Cell::Text(Some(&indicator.key)),
                     Cell::Int(Some(position as i64)),
                     Cell::Text(Some(&indicator.value)),
+                    Cell::Text(indicator.note.as_deref()),
                 ]
             })
         }),

@@ -18,21 +18,22 @@ async fn migrations_apply_to_an_empty_database_and_define_the_taxonomies() {
     let url = fresh_database().await;
     let db = migrated(&url).await;
     let reference = db.reference().await.unwrap();
-    let activities: Vec<(&str, Option<i64>)> =
-        reference.activities.iter().map(|a| (a.key.as_str(), a.clause)).collect();
+    // Decree 45/2012 Article 4 has eight clauses; clause 5 has points a and b.
+    let activities: Vec<(&str, Option<i64>, Option<&str>)> =
+        reference.activities.iter().map(|a| (a.key.as_str(), a.clause, a.point.as_deref())).collect();
     assert_eq!(
         activities,
         [
-            ("vocational_training", Some(1)),
-            ("management_capacity", Some(2)),
-            ("demonstration_technology_transfer", Some(3)),
-            ("rural_product_promotion", Some(4)),
-            ("consulting_assistance", Some(5)),
-            ("information_provision", Some(6)),
-            ("linkage_clusters_relocation", Some(7)),
-            ("international_cooperation", Some(8)),
-            ("programme_management_capacity", Some(9)),
-            ("unspecified", None),
+            ("vocational_training", Some(1), None),
+            ("management_capacity", Some(2), None),
+            ("demonstration_technology_transfer", Some(3), None),
+            ("rural_product_promotion", Some(4), None),
+            ("consulting_assistance", Some(5), Some("a")),
+            ("information_provision", Some(5), Some("b")),
+            ("linkage_clusters_relocation", Some(6), None),
+            ("international_cooperation", Some(7), None),
+            ("programme_management_capacity", Some(8), None),
+            ("unspecified", None, None),
         ]
     );
     let sources: Vec<(&str, Option<&str>)> =

@@ -23,4 +23,5 @@ mod schema_parity;
 mod schemes;
 mod snapshot;
 mod totals;
+mod whole_truth;
 mod writes;

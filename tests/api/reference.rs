@@ -12,8 +12,13 @@ async fn the_taxonomies_carry_vietnamese_and_english_names() {
     assert_eq!(items.len(), 10);
     assert_eq!(
         items[0],
-        json!({"key": "vocational_training", "decree": "45/2012/NĐ-CP, Điều 4", "clause": 1,
-               "names": {"vi": "Tổ chức đào tạo nghề, truyền nghề", "en": "Vocational training and craft-skill transfer"}})
+        json!({"key": "vocational_training", "decree": "45/2012/NĐ-CP, Điều 4", "clause": 1, "point": null,
+               "names": {"vi": "Đào tạo nghề, truyền nghề", "en": "Vocational training and craft-skill transfer"}})
+    );
+    assert_eq!(
+        items[5],
+        json!({"key": "information_provision", "decree": "45/2012/NĐ-CP, Điều 4", "clause": 5, "point": "b",
+               "names": {"vi": "Cung cấp thông tin về chính sách, thị trường", "en": "Information on policies and markets"}})
     );
     assert_eq!((&items[9]["key"], &items[9]["clause"]), (&json!("unspecified"), &json!(null)));
 

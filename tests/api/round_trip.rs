@@ -62,10 +62,10 @@ fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Va
         prop::collection::vec((0..10_000_000u64, any::<u8>(), optional(text(20))), SOURCE_KEYS.len()),
         some_of(&SOURCE_KEYS),
         (0..1_000_000u64, any::<u8>()),
-        prop::collection::vec(optional((-100_000i64..1_000_000, 0..4u32)), indicator_keys.len()),
-        optional(text(40)),
+        prop::collection::vec(optional((-100_000i64..1_000_000, 0..4u32, optional(text(20)))), indicator_keys.len()),
+        (optional(text(40)), optional(text(40))),
     )
-        .prop_map(move |(count, activity, scope, title, lines, sources, (extra, style), values, quote)| {
+        .prop_map(move |(count, activity, scope, title, lines, sources, (extra, style), values, (quote, note))| {
             let mut funded = 0;
             let funding: Vec<Value> = sources
                 .iter()
@@ -83,9 +83,13 @@ fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Va
                 .iter()
                 .zip(values)
                 .filter_map(|(key, value)| {
-                    value.map(
-                        |(n, scale)| json!({"key": key, "value": rust_decimal::Decimal::new(n, scale).to_string()}),
-                    )
+                    value.map(|(n, scale, note)| {
+                        let mut value = Map::new();
+                        value.insert("key".into(), json!(key));
+                        value.insert("value".into(), json!(rust_decimal::Decimal::new(n, scale).to_string()));
+                        insert(&mut value, "note", note.map(Value::from));
+                        Value::Object(value)
+                    })
                 })
                 .collect();
             let mut record = Map::new();
@@ -98,6 +102,7 @@ fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Va
             record.insert("funding".into(), Value::Array(funding));
             record.insert("indicators".into(), Value::Array(indicators));
             insert(&mut record, "quote", quote.map(Value::from));
+            insert(&mut record, "note", note.map(Value::from));
             Value::Object(record)
         })
 }

@@ -149,6 +149,18 @@ async fn postgres_shape(pool: &AnyPool) -> BTreeSet<String> {
 /// `r` (a slug id, a known activity, scope and source), so that only the named fault is wrong.
 const REFUSED: &[(&str, &str)] = &[
     (
+        "a second activity for clause 5 point a",
+        "INSERT INTO activities (key, decree, clause, point, position, name_vi, name_en) VALUES ('x', '45/2012/NĐ-CP, Điều 4', 5, 'a', 99, 'x', 'x')",
+    ),
+    (
+        "a point that is not one lowercase letter",
+        "INSERT INTO activities (key, decree, clause, point, position, name_vi, name_en) VALUES ('x', '45/2012/NĐ-CP, Điều 4', 5, 'c1', 99, 'x', 'x')",
+    ),
+    (
+        "a point without a clause",
+        "INSERT INTO activities (key, decree, clause, point, position, name_vi, name_en) VALUES ('x', '45/2012/NĐ-CP, Điều 4', NULL, 'c', 99, 'x', 'x')",
+    ),
+    (
         "a programme id with a double hyphen",
         "INSERT INTO programmes (id, name_vi, name_en, jurisdiction, start_year, end_year, source_title, source_publisher, source_date, updated_at) VALUES ('a--b', 'x', 'x', 'x', 2016, 2020, 't', 'p', '2020-01-01', 'now')",
     ),
