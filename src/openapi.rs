@@ -1,5 +1,6 @@
 //! The OpenAPI document: its info block here; paths and schemas are collected from the handlers.
 
+use serde_json::{Value, json};
 use utoipa::OpenApi;
 
 use crate::error::responses::{
@@ -21,9 +22,15 @@ itemised scheme records (`reported`, `itemised`, `gap`).\n\n\
 (http://www.congnghieptieudung.vn/). Each figure carries the article's sentence it comes from; where the article is \
 silent the data says unknown. The licence of the data is not stated by its source; the software is MIT OR Apache-2.0.\n\n\
 **Money** is a decimal string in million VND with two decimal places (`\"41306.53\"`): never parse it as a float.\n\n\
-**Compatibility.** `info.version` follows semantic versioning. Within a major version fields and values are only \
-added, never renamed or removed; a breaking change ships as a new major version, announced in the README. \
-Errors are RFC 9457 `application/problem+json` whose `type` URIs are listed in the `Problem` schema.",
+**Compatibility.** `info.version` follows semantic versioning (before 1.0, a minor version may change the \
+documented contract; the README's changelog says how). Within a version fields and values are only added, never \
+renamed or removed; a breaking change ships as a new major version, announced in the README. Response fields that \
+carry a taxonomy key (an activity, a scope, a funding source) are strings whose known values their description \
+lists, not enums: new keys may appear (Decree 235/2025/NĐ-CP amended the list of activities), so a client must \
+accept a key it does not know. Request parameters that take a key are enums of today's keys. Query parameters: \
+an unknown or repeated one is refused (400 naming it); one whose name begins with `_` is ignored (cache-busters). \
+Each operation has one media type: JSON, or CSV for the `.csv` downloads. \
+Errors are RFC 9457 `application/problem+json`, all of one `Problem` schema whose `type` URIs it lists.",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0"),
         contact(name = "khuyencong maintainers"),
     ),
@@ -83,4 +90,186 @@ pub fn programme_document_schema() -> serde_json::Value {
         "$ref": "#/$defs/ProgrammeDocument",
         "$defs": defs,
     })
+}
+
+/// What generators need that the derived document does not say: applied to the document the
+/// server serves and `khuyencong openapi` prints, and checked by `tests/clients` (Redocly,
+/// Spectral, a Python and a TypeScript client).
+pub fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    let mut spec = serde_json::to_value(document).expect("the OpenAPI document serialises");
+    spec["servers"] = json!([{"url": "/", "description": "This server (paths are relative to where it serves)"}]);
+    rename_generic_schemas(&mut spec);
+    refer_to_components(&mut spec);
+    problems_by_ref(&mut spec);
+    shared_parameter_enums(&mut spec);
+    public_and_bad_request(&mut spec);
+    required_and_nullable(&mut spec);
+    serde_json::from_value(spec).expect("the finished document is an OpenAPI document")
+}
+
+/// utoipa names a generic's instance after its argument (`Reported_String`, `Page_SchemeView`):
+/// internal names a client should not see.
+const RENAMES: [(&str, &str); 7] = [
+    ("Reported_String", "Reported"),
+    ("ReportedAmount_String", "ReportedAmount"),
+    ("SourceAmount_String", "SourceAmount"),
+    ("SchemeRecord_String", "SchemeRecord"),
+    ("Page_SchemeView", "SchemePage"),
+    ("Page_ProgrammeSummary", "ProgrammePage"),
+    ("Page_AuditEntry", "AuditPage"),
+];
+
+fn rename_generic_schemas(spec: &mut Value) {
+    let mut text = serde_json::to_string(spec).expect("serialises");
+    for (from, to) in RENAMES {
+        text = text.replace(&format!("\"#/components/schemas/{from}\""), &format!("\"#/components/schemas/{to}\""));
+    }
+    *spec = serde_json::from_str(&text).expect("parses back");
+    let schemas = spec["components"]["schemas"].as_object_mut().expect("schemas");
+    for (from, to) in RENAMES {
+        if let Some(schema) = schemas.remove(from) {
+            schemas.insert(to.to_string(), schema);
+        }
+    }
+}
+
+/// utoipa inlines a generic's argument (a page's items) and some nested objects: every inline
+/// object that is a component's schema becomes a `$ref` to it, so a generator makes one type.
+fn refer_to_components(spec: &mut Value) {
+    let components: Vec<(String, Value)> = spec["components"]["schemas"]
+        .as_object()
+        .expect("schemas")
+        .iter()
+        .filter(|(_, schema)| schema["type"] == "object")
+        .map(|(name, schema)| (name.clone(), schema.clone()))
+        .collect();
+    fn walk(node: &mut Value, components: &[(String, Value)], top: bool) {
+        if !top && let Some((name, _)) = components.iter().find(|(_, schema)| schema == node) {
+            *node = json!({"$ref": format!("#/components/schemas/{name}")});
+            return;
+        }
+        match node {
+            Value::Object(map) => map.values_mut().for_each(|child| walk(child, components, false)),
+            Value::Array(items) => items.iter_mut().for_each(|child| walk(child, components, false)),
+            _ => {}
+        }
+    }
+    if let Some(paths) = spec.get_mut("paths") {
+        walk(paths, &components, true);
+    }
+    for (_, schema) in spec["components"]["schemas"].as_object_mut().expect("schemas").iter_mut() {
+        walk(schema, &components, true);
+    }
+    if let Some(responses) = spec["components"].get_mut("responses") {
+        walk(responses, &components, true);
+    }
+}
+
+/// Query parameters that take a taxonomy key or a dimension refer to one named enum each, so
+/// that a generator makes one type per enum, not one per operation.
+const PARAMETER_ENUMS: [(&str, &str); 4] =
+    [("activity", "ActivityKey"), ("scope", "ScopeKey"), ("source", "FundingSourceKey"), ("by", "Dimension")];
+
+fn shared_parameter_enums(spec: &mut Value) {
+    let mut enums: Vec<(&str, Value)> = Vec::new();
+    for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
+        for operation in item.as_object_mut().expect("a path item").values_mut() {
+            for parameter in operation["parameters"].as_array_mut().into_iter().flatten() {
+                let Some((_, name)) = PARAMETER_ENUMS.iter().find(|(p, _)| parameter["name"] == *p) else { continue };
+                let mut schema = parameter["schema"].take();
+                if let Some(description) = schema.as_object_mut().and_then(|s| s.remove("description"))
+                    && parameter.get("description").is_none()
+                {
+                    parameter["description"] = description;
+                }
+                parameter["schema"] = json!({"$ref": format!("#/components/schemas/{name}")});
+                enums.push((name, schema));
+            }
+        }
+    }
+    let schemas = spec["components"]["schemas"].as_object_mut().expect("schemas");
+    for (name, schema) in enums {
+        schemas.entry(name.to_string()).or_insert(schema);
+    }
+}
+
+/// Every error response refers to the one `Problem` schema, so that one type handles them all.
+fn problems_by_ref(spec: &mut Value) {
+    if let Some(responses) = spec["components"]["responses"].as_object_mut() {
+        for response in responses.values_mut() {
+            if let Some(content) = response["content"].as_object_mut() {
+                for media in content.values_mut() {
+                    media["schema"] = json!({"$ref": "#/components/schemas/Problem"});
+                }
+            }
+        }
+    }
+}
+
+/// Operations without a security requirement are public (`security: []`); every operation can
+/// answer 400, since an unknown or repeated query parameter is refused everywhere.
+fn public_and_bad_request(spec: &mut Value) {
+    for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
+        for operation in item.as_object_mut().expect("a path item").values_mut() {
+            let Some(operation) = operation.as_object_mut() else { continue };
+            operation.entry("security").or_insert_with(|| json!([]));
+            let responses = operation.entry("responses").or_insert_with(|| json!({}));
+            if responses.get("400").is_none() {
+                responses["400"] = json!({"$ref": "#/components/responses/BadRequest"});
+            }
+        }
+    }
+}
+
+/// Schemas that are (parts of) the programme document, which requests send: an optional field
+/// may be absent or null. Everywhere else a response field is always present, null where it
+/// has no value, so it is required; the problem's extension members are absent when empty.
+const SENT: [&str; 13] = [
+    "ProgrammeDocument",
+    "Names",
+    "Period",
+    "LegalBasis",
+    "SourceDocument",
+    "Reported",
+    "ReportedCount",
+    "ScopeCount",
+    "ReportedAmount",
+    "SourceAmount",
+    "IndicatorDefinition",
+    "SchemeRecord",
+    "IndicatorValue",
+];
+const ABSENT_WHEN_EMPTY: [&str; 2] = ["Problem", "ProblemDetailItem"];
+
+fn required_and_nullable(spec: &mut Value) {
+    for (name, schema) in spec["components"]["schemas"].as_object_mut().expect("schemas").iter_mut() {
+        if SENT.contains(&name.as_str()) {
+            continue;
+        }
+        let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) else { continue };
+        let keys: Vec<String> = properties.keys().cloned().collect();
+        if ABSENT_WHEN_EMPTY.contains(&name.as_str()) {
+            properties.values_mut().for_each(not_nullable);
+            continue;
+        }
+        schema["required"] = json!(keys);
+    }
+}
+
+/// `["string", "null"]` → `"string"`; `oneOf: [null, X]` → X.
+fn not_nullable(property: &mut Value) {
+    if let Some(types) = property["type"].as_array() {
+        let kept: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
+        property["type"] = if kept.len() == 1 { kept[0].clone() } else { Value::Array(kept) };
+    }
+    if let Some(variants) = property.get("oneOf").and_then(Value::as_array).cloned() {
+        let kept: Vec<Value> = variants.into_iter().filter(|v| v["type"] != "null").collect();
+        if kept.len() == 1 {
+            let description = property.get("description").cloned();
+            *property = kept[0].clone();
+            if let Some(description) = description {
+                property["description"] = description;
+            }
+        }
+    }
 }

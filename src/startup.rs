@@ -45,7 +45,8 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
 
 /// The OpenAPI document of the routes the server registers (collected from the handlers).
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::configure).split_for_parts().1
+    let raw = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::configure).split_for_parts().1;
+    crate::openapi::finish(raw)
 }
 
 /// The budgets `auth::authorize` checks: `WRITE_RATE_PER_MINUTE` writes per token (bursts of
@@ -146,7 +147,9 @@ impl Application {
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .configure(routes::configure)
-                .openapi_service(|api| SwaggerUi::new("/swagger-ui/{_:.*}").url("/openapi.json", api))
+                .openapi_service(|api| {
+                    SwaggerUi::new("/swagger-ui/{_:.*}").url("/openapi.json", crate::openapi::finish(api))
+                })
                 .into_app()
                 .app_data(state.clone())
                 .app_data(methods.clone())

@@ -72,11 +72,11 @@ pub struct CountCoverage {
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct AmountCoverage {
     /// In million VND; null where the programme reports none.
-    #[schema(value_type = Option<String>, example = "41306.53")]
+    #[schema(example = "41306.53")]
     pub reported: Option<Money>,
-    #[schema(value_type = String, example = "41096.53")]
+    #[schema(example = "41096.53")]
     pub itemised: Money,
-    #[schema(value_type = Option<String>, example = "210.00")]
+    #[schema(example = "210.00")]
     pub gap: Option<Money>,
 }
 
@@ -95,15 +95,19 @@ pub struct ShareBase {
     /// Which figure: `cost.itemised` or `cost.reported` (see `reconciliation`).
     #[schema(example = "cost.itemised")]
     pub measure: &'static str,
-    #[schema(value_type = String, example = "41096.53")]
+    #[schema(example = "41096.53")]
     pub amount: Money,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct BreakdownRow {
+    /// The member of the dimension: an activity, a scope or a funding source key (see
+    /// `GET /activities`, `GET /funding-sources`), or `unattributed` for `by=source`. More keys
+    /// may be added.
     #[schema(example = "vocational_training")]
     pub key: String,
     /// For `by=source`, the source this one is part of.
+    #[schema(example = "state_budget")]
     pub parent: Option<String>,
     /// Our labels for the key.
     pub names: Names,
@@ -112,16 +116,16 @@ pub struct BreakdownRow {
     #[schema(example = 3)]
     pub schemes: i64,
     /// Cost in million VND. For `by=source`: the funding lines under this source, rolled up.
-    #[schema(value_type = String, example = "735.50")]
+    #[schema(example = "735.50")]
     pub cost: Money,
     /// `cost` as a percentage of the itemised cost (`share_bases.share_percent`), rounded
     /// half-even to two places; null when that is zero.
-    #[schema(value_type = Option<String>, example = "1.79")]
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^-?[0-9]+\.[0-9]{2}$", example = "1.79")]
     pub share_percent: Option<Decimal>,
     /// `cost` as a percentage of the programme's reported total cost
     /// (`share_bases.share_of_reported_percent`), rounded half-even to two places; null where
     /// none is reported.
-    #[schema(value_type = Option<String>, example = "1.78")]
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^-?[0-9]+\.[0-9]{2}$", example = "1.78")]
     pub share_of_reported_percent: Option<Decimal>,
     /// True when no record (for `source`: no funding line) falls in this row. Its zeros are
     /// then not known zeros: `notes` names what may hold its part.
@@ -135,34 +139,36 @@ pub struct BreakdownRow {
     pub schemes_gap: Option<i64>,
     /// `by=source`: the funding the programme reports from this source, in million VND; null
     /// where it reports none (and for the other dimensions).
-    #[schema(value_type = Option<String>, example = "7898.47")]
+    #[schema(example = "7898.47")]
     pub reported_cost: Option<Money>,
     /// `by=source`: `reported_cost - cost`; null where nothing is reported.
-    #[schema(value_type = Option<String>, example = "7898.47")]
+    #[schema(example = "7898.47")]
     pub cost_gap: Option<Money>,
     /// `by=source`: the bounds the reported figures imply for this source's part of its
     /// parent's unsplit money. Implied by arithmetic, not reported.
     pub implied: Option<ImpliedShare>,
     /// `by=source` only: the lines that name exactly this source.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<String>, example = "9570.70")]
+    #[schema(example = "9570.70")]
     pub own: Option<Money>,
     /// `by=activity` and `by=scope`: who paid for this row's cost, rolled up the source tree;
     /// only sources with at least one funding line appear.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub funding: Option<Vec<FundingShare>>,
+    /// `by=activity` and `by=scope`: the lines naming exactly each source, in reference order
+    /// (what the CSV's `<source>_own_million_vnd` columns show; in JSON, `funding` rolls up).
+    #[serde(skip)]
+    pub own_by_source: Vec<(String, Money)>,
     /// `by=activity` and `by=scope`: the part of `cost` no funding line covers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<String>, example = "735.50")]
+    #[schema(example = "735.50")]
     pub unattributed: Option<Money>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct FundingShare {
-    #[schema(example = "state_budget")]
+    #[schema(schema_with = crate::domain::reference::source_key_schema)]
     pub source: String,
+    #[schema(example = "state_budget")]
     pub parent: Option<String>,
-    #[schema(value_type = String, example = "5760.00")]
+    #[schema(example = "5760.00")]
     pub amount: Money,
 }
 
@@ -170,7 +176,7 @@ pub struct FundingShare {
 pub struct BreakdownTotal {
     #[schema(example = 64)]
     pub schemes: i64,
-    #[schema(value_type = String, example = "41096.53")]
+    #[schema(example = "41096.53")]
     pub cost: Money,
 }
 
@@ -360,6 +366,14 @@ fn by_group(
                 implied: None,
                 own: None,
                 funding: Some(funding_shares(group.roll_up(reference))),
+                own_by_source: reference
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        let own = group.lines.iter().find(|l| l.source == s.key).map_or(Money::ZERO, |l| l.amount);
+                        (s.key.clone(), own)
+                    })
+                    .collect(),
                 unattributed: Some(group.unattributed()),
             }
         })
@@ -440,6 +454,7 @@ fn by_source(
                 parent: rolled.parent,
                 cost: rolled.amount,
                 funding: None,
+                own_by_source: Vec::new(),
                 unattributed: None,
             }
         })
@@ -464,6 +479,7 @@ fn by_source(
         implied: None,
         own: Some(unattributed),
         funding: None,
+        own_by_source: Vec::new(),
         unattributed: None,
     });
     frame.notes.push("Each row's cost is rolled up over the sources below it; the rows with no parent plus `unattributed` sum to the total cost.".to_string());

@@ -122,7 +122,11 @@ pub struct Period {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LegalBasis {
-    #[schema(pattern = r"\S", max_length = 1000)]
+    #[schema(
+        pattern = r"\S",
+        max_length = 1000,
+        example = "Quyết định số 459/QĐ-UBND ngày 21/3/2016 về Chương trình Khuyến công thành phố Hải Phòng giai đoạn 2016-2020"
+    )]
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(pattern = r"\S", max_length = 200, example = "459/QĐ-UBND")]
@@ -132,10 +136,10 @@ pub struct LegalBasis {
     #[schema(format = Date, example = "2016-03-21")]
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 500)]
+    #[schema(example = "UBND thành phố", pattern = r"\S", max_length = 500)]
     pub issuer: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
@@ -143,7 +147,11 @@ pub struct LegalBasis {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
-    #[schema(pattern = r"\S", max_length = 1000)]
+    #[schema(
+        pattern = r"\S",
+        max_length = 1000,
+        example = "Hải Phòng: Kết quả thực hiện Chương trình Khuyến công giai đoạn 20216-2020"
+    )]
     pub title: String,
     #[schema(pattern = r"\S", max_length = 500, example = "congnghieptieudung.vn")]
     pub publisher: String,
@@ -154,7 +162,11 @@ pub struct SourceDocument {
     #[schema(pattern = r"\S", max_length = 2000, example = "http://www.congnghieptieudung.vn/")]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(
+        example = "Ours, not the source's: what a reader must know that the quote does not say.",
+        pattern = r"\S",
+        max_length = 5000
+    )]
     pub note: Option<String>,
 }
 
@@ -185,30 +197,30 @@ pub struct ReportedCount {
     #[serde(deserialize_with = "whole_number")]
     pub value: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeCount {
-    #[schema(schema_with = crate::domain::reference::scope_schema)]
+    #[schema(schema_with = crate::domain::reference::scope_key_schema)]
     pub scope: String,
     #[schema(minimum = 0, maximum = 1000000000, example = 46)]
     #[serde(deserialize_with = "whole_number")]
     pub value: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct ReportedAmount<A> {
-    #[schema(value_type = String, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "41306.53")]
+    #[schema(value_type = String, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "41306.53")]
     pub amount: A,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
@@ -216,12 +228,12 @@ pub struct ReportedAmount<A> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct SourceAmount<A> {
-    #[schema(schema_with = crate::domain::reference::source_schema)]
+    #[schema(schema_with = crate::domain::reference::source_key_schema)]
     pub source: String,
-    #[schema(value_type = String, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "5760.00")]
+    #[schema(value_type = String, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "5760.00")]
     pub amount: A,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
@@ -248,24 +260,28 @@ pub struct SchemeRecord<A> {
     #[schema(minimum = 1, maximum = 1000000000, example = 3)]
     #[serde(deserialize_with = "whole_number")]
     pub scheme_count: i64,
-    #[schema(schema_with = crate::domain::reference::activity_schema)]
+    #[schema(schema_with = crate::domain::reference::activity_key_schema)]
     pub activity: String,
-    #[schema(schema_with = crate::domain::reference::scope_schema)]
+    #[schema(schema_with = crate::domain::reference::scope_key_schema)]
     pub scope: String,
     pub title: Names,
-    #[schema(value_type = String, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "735.50")]
+    #[schema(value_type = String, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "735.50")]
     pub cost: A,
     #[serde(default)]
     pub funding: Vec<SourceAmount<A>>,
     #[serde(default)]
     pub indicators: Vec<IndicatorValue>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
     /// What a reader must know that the quote does not say: where the record's place in the
     /// programme is a reading of the source rather than its words. Ours, not the source's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(
+        example = "Ours, not the source's: what a reader must know that the quote does not say.",
+        pattern = r"\S",
+        max_length = 5000
+    )]
     pub note: Option<String>,
 }
 
@@ -280,7 +296,11 @@ pub struct IndicatorValue {
     /// What the value may not mean, where the source is ambiguous (which of the record's
     /// schemes it belongs to). Ours, not the source's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = r"\S", max_length = 5000)]
+    #[schema(
+        example = "Ours, not the source's: what a reader must know that the quote does not say.",
+        pattern = r"\S",
+        max_length = 5000
+    )]
     pub note: Option<String>,
 }
 

@@ -22,15 +22,18 @@ pub struct ImpliedShare {
     #[schema(example = "state_budget")]
     pub parent: String,
     /// The parent's money the records do not split between its children, in million VND.
-    #[schema(value_type = String, example = "9570.70")]
+    #[schema(example = "9570.70")]
     pub unsplit: Money,
     /// The least of `unsplit` that must be this source's, given the reported figures.
-    #[schema(value_type = String, example = "6713.69")]
+    #[schema(example = "6713.69")]
     pub at_least: Money,
     /// The most of `unsplit` that can be this source's, given the reported figures.
-    #[schema(value_type = String, example = "7898.47")]
+    #[schema(example = "7898.47")]
     pub at_most: Money,
     /// How the bounds follow from the reported and itemised figures, in words.
+    #[schema(
+        example = "Implied, not reported: central_budget reports 7898.47 million VND, of which 0.00 is itemised under it, so at most 7898.47 of the 9570.70 unsplit state_budget money is its; the other parts of state_budget can hold at most 2857.01 of it, so at least 6713.69 is its."
+    )]
     pub basis: String,
 }
 

@@ -17,6 +17,30 @@ pub const SCALE: u32 = 2;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(Decimal);
 
+/// How an amount looks in a response: a decimal string with exactly two places, `-` only for
+/// a gap.
+pub const MONEY_PATTERN: &str = r"^-?[0-9]{1,16}\.[0-9]{2}$";
+
+/// In the OpenAPI document every amount a response carries refers to one `Money` schema: a
+/// string with a pattern and `format: decimal`, so that generators type it as text, not float.
+impl utoipa::PartialSchema for Money {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::Custom("decimal".into())))
+            .pattern(Some(MONEY_PATTERN))
+            .description(Some(
+                "An exact amount in million VND: a decimal string with two places (`\"41306.53\"`), negative only \
+                 for a gap. Parse it as a decimal, never as a float.",
+            ))
+            .examples(["41306.53"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Money {}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
     #[error("must be a decimal number written as a string, such as \"735.50\"")]

@@ -147,3 +147,28 @@ pub fn scope_schema() -> utoipa::openapi::schema::Object {
 pub fn source_schema() -> utoipa::openapi::schema::Object {
     key_enum("A funding source (see `GET /funding-sources`); a parent includes the sources below it.", &SOURCE_KEYS)
 }
+
+/// A taxonomy key in a document or a response: a string whose known values the description
+/// lists, not an enum, so that a key added later (Decree 235/2025 amended the list of
+/// activities) never breaks a generated client. Requests are still checked against the
+/// reference data (422 naming the allowed values).
+fn key_text(description: &str, keys: &[&str]) -> utoipa::openapi::schema::Object {
+    let known: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some(format!("{description} Known values: {}; more may be added.", known.join(", "))))
+        .examples([keys[0]])
+        .build()
+}
+
+pub fn activity_key_schema() -> utoipa::openapi::schema::Object {
+    key_text("A kind of activity (see `GET /activities`).", &ACTIVITY_KEYS)
+}
+
+pub fn scope_key_schema() -> utoipa::openapi::schema::Object {
+    key_text("Local, national, or `unknown` where the source does not say.", &SCOPE_KEYS)
+}
+
+pub fn source_key_schema() -> utoipa::openapi::schema::Object {
+    key_text("A funding source (see `GET /funding-sources`).", &SOURCE_KEYS)
+}

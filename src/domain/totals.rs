@@ -40,6 +40,7 @@ pub struct SchemeTotals {
     #[schema(example = 1)]
     pub gap: Option<i64>,
     /// The source's words for the reported figure.
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
     /// One entry per scope, `unknown` last.
     pub by_scope: Vec<ScopeTotal>,
@@ -47,7 +48,7 @@ pub struct SchemeTotals {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ScopeTotal {
-    #[schema(example = "local")]
+    #[schema(schema_with = crate::domain::reference::scope_key_schema)]
     pub scope: String,
     pub names: Names,
     #[schema(example = 46)]
@@ -56,43 +57,46 @@ pub struct ScopeTotal {
     pub itemised: i64,
     #[schema(example = 46)]
     pub gap: Option<i64>,
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CostTotals {
     /// Total cost as published, in million VND.
-    #[schema(value_type = Option<String>, example = "41306.53")]
+    #[schema(example = "41306.53")]
     pub reported: Option<Money>,
     /// Sum of the scheme records' costs.
-    #[schema(value_type = String, example = "41096.53")]
+    #[schema(example = "41096.53")]
     pub itemised: Money,
     /// `reported - itemised`; null where `reported` is null.
-    #[schema(value_type = Option<String>, example = "210.00")]
+    #[schema(example = "210.00")]
     pub gap: Option<Money>,
     /// The part of the itemised cost that no funding line covers (who paid it is not stated).
-    #[schema(value_type = String, example = "974.80")]
+    #[schema(example = "974.80")]
     pub unattributed: Money,
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct FundingTotal {
-    #[schema(example = "state_budget")]
+    #[schema(schema_with = crate::domain::reference::source_key_schema)]
     pub source: String,
-    #[schema(example = json!(null))]
+    #[schema(example = "state_budget")]
     pub parent: Option<String>,
     pub names: Names,
-    #[schema(value_type = Option<String>, example = "12578.48")]
+    #[schema(example = "12578.48")]
     pub reported: Option<Money>,
     /// Funding lines naming this source or any source below it.
-    #[schema(value_type = String, example = "11393.70")]
+    #[schema(example = "11393.70")]
     pub itemised: Money,
-    #[schema(value_type = Option<String>, example = "1184.78")]
+    #[schema(example = "1184.78")]
     pub gap: Option<Money>,
     /// Of `itemised`, the lines that name exactly this source and not a source below it.
-    #[schema(value_type = String, example = "9570.70")]
+    #[schema(example = "9570.70")]
     pub own: Money,
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
     /// Where the parent's lines leave money unsplit: the part of it this source's reported
     /// figure implies is its own, as bounds. Arithmetic, not a figure the source states; null

@@ -45,6 +45,7 @@ pub struct ProgrammeDetail {
 /// A key with its names (an activity, a scope).
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Keyed {
+    /// An activity or scope key (see `GET /activities`); more may be added.
     #[schema(example = "vocational_training")]
     pub key: String,
     pub names: Names,
@@ -53,13 +54,14 @@ pub struct Keyed {
 /// An amount attributed to one funding source.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct FundingLineView {
-    #[schema(example = "state_budget")]
+    #[schema(schema_with = crate::domain::reference::source_key_schema)]
     pub source: String,
+    #[schema(example = "state_budget")]
     pub parent: Option<String>,
-    #[schema(value_type = String, example = "5760.00")]
+    #[schema(example = "5760.00")]
     pub amount: Money,
     /// The source's words for this line, where the document gives them.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
 }
 
@@ -77,7 +79,7 @@ pub struct IndicatorView {
     /// Whether values of this indicator add up across records.
     pub additive: bool,
     /// What the value may not mean, where the source is ambiguous. Ours, not the source's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Ours, not the source's: what a reader must know that the quote does not say.")]
     pub note: Option<String>,
 }
 
@@ -95,16 +97,17 @@ pub struct SchemeView {
     pub currency: &'static str,
     #[schema(example = "million")]
     pub amount_unit: &'static str,
-    #[schema(value_type = String, example = "735.50")]
+    #[schema(example = "735.50")]
     pub cost: Money,
     /// Who paid, as far as the source says: the lines need not cover the whole cost.
     pub funding: Vec<FundingLineView>,
     pub indicators: Vec<IndicatorView>,
     /// The source's own words for this record.
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
     /// What a reader must know that the quote does not say (where the record's place in the
     /// programme is a reading of the source). Ours, not the source's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Ours, not the source's: what a reader must know that the quote does not say.")]
     pub note: Option<String>,
 }
 
@@ -166,7 +169,7 @@ pub struct IndicatorRecordValue {
     #[schema(example = "610")]
     pub value: String,
     /// What the value may not mean, where the source is ambiguous. Ours, not the source's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Ours, not the source's: what a reader must know that the quote does not say.")]
     pub note: Option<String>,
 }
 

@@ -38,17 +38,20 @@ pub struct AuditQuery {
 pub struct AuditSide {
     /// The whole programme document (null when the programme did not exist, or when the document
     /// was over 1 MiB: then only `sha256` and `records` are kept).
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<crate::domain::document::ProgrammeDocumentSchema>)]
     pub document: Option<serde_json::Value>,
     /// SHA-256 of the canonical document text.
+    #[schema(example = "9f2c1e0b4a7d3e8f6a5b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f")]
     pub sha256: Option<String>,
     /// Number of scheme records.
+    #[schema(example = 7)]
     pub records: Option<i64>,
 }
 
 /// One successful write.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEntry {
+    #[schema(example = 42)]
     pub id: i64,
     /// When, in UTC (RFC 3339).
     #[schema(example = "2026-11-26T15:04:05Z")]
@@ -56,13 +59,17 @@ pub struct AuditEntry {
     /// Who: the token's name, `cli` for the command line, `seed` for the seed load.
     #[schema(example = "so-cong-thuong")]
     pub actor: String,
+    #[schema(example = "3f9a1c2e5b7d4a60")]
     pub token_id: Option<String>,
     /// `replace`, `delete`, `create_scheme`, `replace_scheme`, `delete_scheme`, `replace_reported`, `seed`.
     #[schema(example = "replace")]
     pub operation: String,
+    #[schema(example = "2016-2020")]
     pub programme_id: String,
+    #[schema(example = "vocational-training")]
     pub scheme_id: Option<String>,
     /// The data version the write was recorded at (the programme's new ETag version).
+    #[schema(example = 3)]
     pub version: i64,
     pub before: AuditSide,
     pub after: AuditSide,

@@ -19,15 +19,23 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct BreakdownQuery {
     /// The dimension to split by (required).
     #[param(required = true, inline, value_type = Dimension, example = "activity")]
     by: Option<String>,
-    /// `csv` for CSV (as `Accept: text/csv` does); JSON otherwise.
-    #[param(inline, value_type = Option<super::schemes::Format>)]
-    format: Option<String>,
+}
+
+impl BreakdownQuery {
+    pub fn dimension(&self) -> Result<Dimension, ApiError> {
+        match self.by.as_deref() {
+            Some("activity") => Ok(Dimension::Activity),
+            Some("scope") => Ok(Dimension::Scope),
+            Some("source") => Ok(Dimension::Source),
+            Some(other) => Err(ApiError::bad_value("by", other, &Dimension::ALL)),
+            None => Err(ApiError::missing("by", &Dimension::ALL)),
+        }
+    }
 }
 
 /// Break a programme down
@@ -38,13 +46,14 @@ pub struct BreakdownQuery {
 /// the itemised figures of `/totals`, and each row says who paid (`funding`, rolled up). For
 /// `source`, each row's `cost` is rolled up over its subtree, `own` is the part naming exactly
 /// that source, the rows with no parent plus `unattributed` sum to `total.cost`, and `schemes`
-/// counts the schemes with any line under the source, so it does not sum.
+/// counts the schemes with any line under the source, so it does not sum. Every breakdown
+/// carries its `reconciliation` with the reported figures. As CSV:
+/// `GET /programmes/{id}/breakdown.csv`.
 #[utoipa::path(
     tag = "aggregates",
     params(ProgrammePath, BreakdownQuery),
     responses(
-        (status = 200, description = "The breakdown", headers(("ETag" = String)),
-            content((Breakdown = "application/json"), (String = "text/csv"))),
+        (status = 200, description = "The breakdown", body = Breakdown, headers(("ETag" = String))),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
@@ -56,16 +65,11 @@ pub async fn get_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
     query: web::Query<BreakdownQuery>,
+    legacy: web::Query<super::schemes::LegacyFormat>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let by = match query.by.as_deref() {
-        Some("activity") => Dimension::Activity,
-        Some("scope") => Dimension::Scope,
-        Some("source") => Dimension::Source,
-        Some(other) => return Err(ApiError::bad_value("by", other, &Dimension::ALL)),
-        None => return Err(ApiError::missing("by", &Dimension::ALL)),
-    };
-    let representation = Representation::negotiate(&req, query.format.as_deref())?;
+    let by = query.dimension()?;
+    let representation = Representation::negotiate(&req, legacy.format.as_deref())?;
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
     let reported = snapshot.reported(&head).await?;
     let sums = snapshot.sums(&path.id).await?;

@@ -65,5 +65,5 @@ pub async fn export_programme(
         chunks.end().await?;
         Ok::<(), anyhow::Error>(())
     });
-    Ok(http::streamed_json(&req, &validators, body))
+    Ok(http::streamed(&req, &validators, http::Representation::JSON, body))
 }

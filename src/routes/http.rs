@@ -32,11 +32,20 @@ pub struct Representation {
 impl Representation {
     /// JSON, the only media type of the resource.
     pub const JSON: Representation = Representation { media: Media::Json, negotiated: false };
+    /// CSV, the only media type of the resource (`schemes.csv`, `breakdown.csv`).
+    pub const CSV: Representation = Representation { media: Media::Csv, negotiated: false };
 
     pub fn suffix(self) -> &'static str {
         match self.media {
             Media::Json => "json",
             Media::Csv => "csv",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self.media {
+            Media::Json => "application/json",
+            Media::Csv => "text/csv; charset=utf-8",
         }
     }
 
@@ -210,14 +219,15 @@ pub fn not_modified_response(
         .then(|| with_validators(HttpResponse::NotModified(), req, validators, representation).finish())
 }
 
-/// A 200 whose JSON body is streamed (a download; see `routes::heavy`).
-pub fn streamed_json(
+/// A 200 whose body is streamed (a download; see `routes::heavy`), as `representation`.
+pub fn streamed(
     req: &HttpRequest,
     validators: &Validators,
+    representation: Representation,
     body: impl futures_util::Stream<Item = Result<Bytes, actix_web::Error>> + 'static,
 ) -> HttpResponse {
-    with_validators(HttpResponse::Ok(), req, validators, Representation::JSON)
-        .content_type("application/json")
+    with_validators(HttpResponse::Ok(), req, validators, representation)
+        .content_type(representation.content_type())
         .streaming(body)
 }
 
@@ -236,8 +246,8 @@ fn build(
 ) -> HttpResponse {
     let mut builder = with_validators(HttpResponse::build(status), req, validators, representation);
     match body {
-        Body::Json(bytes) => builder.content_type("application/json").body(bytes),
-        Body::Csv(bytes) => builder.content_type("text/csv; charset=utf-8").body(bytes),
+        Body::Json(bytes) => builder.content_type(Representation::JSON.content_type()).body(bytes),
+        Body::Csv(bytes) => builder.content_type(Representation::CSV.content_type()).body(bytes),
     }
 }
 
@@ -334,7 +344,79 @@ pub async fn screen(
         let detail = format!("{place} holds a NUL character (%00), which no parameter may contain");
         return refuse(req, ProblemType::BadRequest, StatusCode::BAD_REQUEST, &detail);
     }
+    let mut req = req;
+    if let Some(methods) = req.app_data::<actix_web::web::Data<super::Methods>>().cloned()
+        && let Some(declared) = methods.query_parameters(req.path(), req.method().as_str())
+    {
+        match screen_query(req.query_string(), declared) {
+            Ok(None) => {}
+            Ok(Some(kept)) => {
+                let path = req.path().to_string();
+                let target = if kept.is_empty() { path } else { format!("{path}?{kept}") };
+                if let Ok(uri) = target.parse() {
+                    req.head_mut().uri = uri;
+                }
+            }
+            Err(error) => {
+                let response = actix_web::ResponseError::error_response(&error);
+                return Ok(req.into_response(response));
+            }
+        }
+    }
     Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// The one rule for query parameters, on every operation: a parameter the operation does not
+/// declare, or one given twice, is refused (400 naming it); one whose name begins with `_` is a
+/// cache-buster and is dropped before anything (the handler, the cache key) sees the query.
+/// Returns the query without the dropped parameters when there were any.
+fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crate::error::ApiError> {
+    use crate::error::ApiError;
+    if query.is_empty() {
+        return Ok(None);
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut dropped = false;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let raw_name = pair.split_once('=').map_or(pair, |(name, _)| name);
+        let name: String = serde_urlencoded::from_str::<Vec<(String, String)>>(raw_name)
+            .ok()
+            .and_then(|pairs| pairs.into_iter().next())
+            .map_or_else(|| raw_name.to_string(), |(name, _)| name);
+        if name.starts_with('_') {
+            dropped = true;
+            continue;
+        }
+        if !declared.contains(&name) {
+            let shown: String = name.chars().take(40).collect();
+            let detail = if declared.is_empty() {
+                format!(
+                    "unknown query parameter {shown:?}: this operation takes none (names beginning with `_` are ignored)"
+                )
+            } else {
+                format!(
+                    "unknown query parameter {shown:?}; this operation takes: {} (names beginning with `_` are ignored)",
+                    declared.join(", ")
+                )
+            };
+            return Err(ApiError::BadRequest {
+                detail: detail.clone(),
+                errors: vec![crate::error::ProblemDetailItem {
+                    pointer: None,
+                    parameter: Some(shown),
+                    detail,
+                    allowed: Some(declared.to_vec()),
+                }],
+            });
+        }
+        if seen.contains(&name) {
+            return Err(ApiError::bad_parameter(&name, "given more than once; give it once"));
+        }
+        seen.push(name);
+        kept.push(pair);
+    }
+    Ok(dropped.then(|| kept.join("&")))
 }
 
 /// Middleware: answers HEAD as GET without the body (so `curl -I` shows the ETag).

@@ -3,6 +3,7 @@
 mod audit;
 mod breakdown;
 mod csv;
+mod downloads;
 mod export;
 mod health;
 pub mod heavy;
@@ -53,6 +54,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .configure(totals::configure)
         .configure(breakdown::configure)
         .configure(schemes::configure)
+        .configure(downloads::configure)
         .configure(programmes::configure)
         .configure(indicators::configure)
         .configure(export::configure)
@@ -105,12 +107,22 @@ pub fn next_url(req: &HttpRequest, cursor: &str) -> String {
     format!("{scheme}://{host}{}?{query}", req.path())
 }
 
-/// The methods each documented path answers, taken from the OpenAPI document (itself collected
-/// from the handlers), so that a wrong method gets 405 with `Allow` rather than 404.
-pub struct Methods(Vec<(ResourceDef, String)>);
+/// Query parameters kept for 0.1 clients but no longer in the documented contract (0.2.0):
+/// `format=csv` on the list and the breakdown (see the README's changelog).
+const LEGACY_QUERY: [(&str, &str, &str); 2] =
+    [("/programmes/{id}/schemes", "GET", "format"), ("/programmes/{id}/breakdown", "GET", "format")];
+
+/// The methods each documented path answers and the query parameters each operation takes,
+/// taken from the OpenAPI document (itself collected from the handlers): so that a wrong method
+/// gets 405 with `Allow` rather than 404, and one rule for query parameters holds everywhere.
+pub struct Methods(Vec<PathMethods>);
+
+/// A documented path: its pattern, its methods (for `Allow`), and each method's query parameters.
+type PathMethods = (ResourceDef, String, Vec<(&'static str, Vec<String>)>);
 
 impl Methods {
     pub fn from_document(document: &utoipa::openapi::OpenApi) -> Methods {
+        use utoipa::openapi::path::ParameterIn;
         let table = document
             .paths
             .paths
@@ -123,16 +135,40 @@ impl Methods {
                     ("DELETE", &item.delete),
                     ("PATCH", &item.patch),
                 ];
-                let methods: Vec<&str> =
-                    operations.iter().filter(|(_, op)| op.is_some()).map(|(method, _)| *method).collect();
-                (ResourceDef::new(path.as_str()), methods.join(", "))
+                let present: Vec<(&'static str, &utoipa::openapi::path::Operation)> =
+                    operations.iter().filter_map(|(method, op)| op.as_ref().map(|op| (*method, op))).collect();
+                let methods: Vec<&str> = present.iter().map(|(method, _)| *method).collect();
+                let queries = present
+                    .iter()
+                    .map(|(method, op)| {
+                        let mut names: Vec<String> = op
+                            .parameters
+                            .iter()
+                            .flatten()
+                            .filter(|p| matches!(p.parameter_in, ParameterIn::Query))
+                            .map(|p| p.name.clone())
+                            .collect();
+                        let legacy = LEGACY_QUERY.iter().filter(|(p, m, _)| *p == path.as_str() && *m == *method);
+                        names.extend(legacy.map(|(_, _, name)| name.to_string()));
+                        (*method, names)
+                    })
+                    .collect();
+                (ResourceDef::new(path.as_str()), methods.join(", "), queries)
             })
             .collect();
         Methods(table)
     }
 
     fn allowed(&self, path: &str) -> Option<&str> {
-        self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, methods)| methods.as_str())
+        self.0.iter().find(|(def, _, _)| def.is_match(path)).map(|(_, methods, _)| methods.as_str())
+    }
+
+    /// The query parameters of `method` on `path` (HEAD as GET), when it is one of the API's
+    /// operations.
+    pub fn query_parameters(&self, path: &str, method: &str) -> Option<&[String]> {
+        let method = if method == "HEAD" { "GET" } else { method };
+        let (_, _, queries) = self.0.iter().find(|(def, _, _)| def.is_match(path))?;
+        queries.iter().find(|(m, _)| *m == method).map(|(_, names)| names.as_slice())
     }
 }
 

@@ -16,6 +16,7 @@ use super::{
 use crate::auth::{Scope, authorize};
 use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::money::Money;
+use crate::domain::reference::Reference;
 use crate::domain::views::SchemeView;
 use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::error::{ApiError, Result};
@@ -25,10 +26,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_schemes).service(get_scheme).service(post_scheme).service(put_scheme).service(delete_scheme);
 }
 
+/// The filters of the scheme list, shared by `/schemes` and `/schemes.csv`.
 #[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-pub struct SchemeQuery {
+pub struct SchemeFilterQuery {
     /// Only records of this activity (see `GET /activities`).
     #[param(schema_with = super::activity_schema, example = "vocational_training")]
     activity: Option<String>,
@@ -38,24 +39,39 @@ pub struct SchemeQuery {
     /// Only records with a funding line naming this source or a source below it.
     #[param(schema_with = super::source_schema, example = "state_budget")]
     source: Option<String>,
+}
+
+impl SchemeFilterQuery {
+    /// The filter, each key checked against the reference data (400 naming the allowed ones).
+    pub fn filter(&self, reference: &Reference) -> Result<SchemeFilter, ApiError> {
+        let key = |name: &str, value: &Option<String>, allowed: Vec<&str>| {
+            known_key(name, value.as_deref(), &allowed).map(|k| k.map(str::to_string))
+        };
+        Ok(SchemeFilter {
+            activity: key("activity", &self.activity, reference.activity_keys())?,
+            scope: key("scope", &self.scope, reference.scope_keys())?,
+            source: key("source", &self.source, reference.source_keys())?,
+        })
+    }
+}
+
+/// A page of the scheme list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
     /// Items per page, 1 to 500 (default 50).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
     limit: Option<String>,
     /// Where the page starts: the `cursor` of a `next` URL. Take it as it is; do not build one.
     #[param(pattern = r"^s[0-9]{1,18}$")]
     cursor: Option<String>,
-    /// `csv` for CSV (as `Accept: text/csv` does); JSON otherwise.
-    #[param(inline, value_type = Option<Format>)]
-    format: Option<String>,
 }
 
-/// A response format that can also be chosen by `Accept`.
-#[derive(Debug, utoipa::ToSchema)]
-#[schema(rename_all = "lowercase")]
-#[allow(dead_code)] // documents the parameter's values; the handler reads the text
-pub enum Format {
-    Json,
-    Csv,
+/// `format=csv`: the 0.1 CSV, kept for existing clients but no longer part of the documented
+/// contract since 0.2.0 (see the README); `schemes.csv` and `breakdown.csv` replace it.
+#[derive(Debug, Deserialize)]
+pub struct LegacyFormat {
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -80,15 +96,13 @@ fn decode_position(text: &str) -> Option<i64> {
 ///
 /// The programme's scheme records in the source's order, each with its activity, scope, cost,
 /// funding lines, indicators and source quote. A record may cover several schemes
-/// (`scheme_count`). Filter by `activity`, `scope` or `source`. As CSV (`Accept: text/csv` or
-/// `format=csv`): one row per record, a `funding_<source>` column per source, and the next page in
-/// a `Link: <…>; rel="next"` header.
+/// (`scheme_count`). Filter by `activity`, `scope` or `source`. The whole list as CSV is
+/// `GET /programmes/{id}/schemes.csv`.
 #[utoipa::path(
     tag = "schemes",
-    params(ProgrammePath, SchemeQuery),
+    params(ProgrammePath, SchemeFilterQuery, PageQuery),
     responses(
-        (status = 200, description = "A page of scheme records", headers(("ETag" = String), ("Link" = String, description = "CSV only: the next page")),
-            content((Page<SchemeView> = "application/json"), (String = "text/csv"))),
+        (status = 200, description = "A page of scheme records", body = Page<SchemeView>, headers(("ETag" = String))),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
@@ -99,17 +113,14 @@ fn decode_position(text: &str) -> Option<i64> {
 pub async fn list_schemes(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
-    query: web::Query<SchemeQuery>,
+    filters: web::Query<SchemeFilterQuery>,
+    query: web::Query<PageQuery>,
+    legacy: web::Query<LegacyFormat>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     let reference = &state.reference;
-    let query = query.into_inner();
-    let representation = Representation::negotiate(&req, query.format.as_deref())?;
-    let filter = SchemeFilter {
-        activity: known_key("activity", query.activity.as_deref(), &reference.activity_keys())?.map(str::to_string),
-        scope: known_key("scope", query.scope.as_deref(), &reference.scope_keys())?.map(str::to_string),
-        source: known_key("source", query.source.as_deref(), &reference.source_keys())?.map(str::to_string),
-    };
+    let representation = Representation::negotiate(&req, legacy.format.as_deref())?;
+    let filter = filters.filter(reference)?;
     let limit = parse_limit(query.limit.as_deref())?;
     let after = match query.cursor.as_deref() {
         Some(text) => Some(decode_position(text).ok_or_else(bad_cursor)?),

@@ -7,6 +7,7 @@ mod breakdown;
 mod cache;
 mod cli;
 mod csv;
+mod downloads;
 mod errors;
 mod foundation;
 mod heavy;

@@ -22,8 +22,8 @@ async fn one_record_in_full() {
     assert_eq!(
         s["funding"],
         json!([
-            {"source": "local_budget", "parent": "state_budget", "amount": "160.00"},
-            {"source": "contributions", "parent": null, "amount": "207.55"}
+            {"source": "local_budget", "parent": "state_budget", "amount": "160.00", "quote": null},
+            {"source": "contributions", "parent": null, "amount": "207.55", "quote": null}
         ])
     );
     assert!(
