@@ -58,7 +58,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Export { id } => {
-            let db = prepare_database(&settings).await?;
+            let db = Db::open_existing(&settings.db_options()).await?;
             let mut snapshot = db.snapshot().await?;
             let (programme, _) = snapshot.document(&id).await?.with_context(|| format!("no programme {id:?}"))?;
             snapshot.finish().await?;
@@ -73,8 +73,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn token(settings: &khuyencong::configuration::Settings, command: TokenCommand) -> anyhow::Result<()> {
-    let db = Db::connect(&settings.db_options()).await?;
-    db.migrate().await?;
+    // The server's database, as it is: a token for a database that does not exist is no token.
+    let db = Db::open_existing(&settings.db_options()).await?;
     match command {
         TokenCommand::Create { name, scope, expires_in_days } => {
             anyhow::ensure!(!name.trim().is_empty() && name.len() <= 100, "--name must be 1 to 100 characters");

@@ -735,13 +735,45 @@ pub fn relocate(violations: Vec<Violation>, from: &str, to: &str) -> Vec<Violati
 
 /// Parses one JSON part of a document (a scheme record, the reported figures), naming where a
 /// structural error is.
+///
+/// The text may begin with a UTF-8 byte-order mark (what Windows editors write). Every string
+/// is taken in Unicode NFC, so that a word typed decomposed (NFD, as some systems send
+/// Vietnamese) is stored, and compares, as the same word typed composed.
 pub fn parse_part<T: serde::de::DeserializeOwned>(text: &[u8]) -> Result<T, Violation> {
-    let de = &mut serde_json::Deserializer::from_slice(text);
-    let value = serde_path_to_error::deserialize(&mut *de)
-        .map_err(|e| Violation::new(path_to_pointer(e.path()), e.into_inner().to_string()))?;
-    // One JSON value and nothing after it: `{…}}}` is not a document.
-    de.end().map_err(|e| Violation::new("", format!("unexpected text after the JSON value: {e}")))?;
-    Ok(value)
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    if !needs_nfc(text) {
+        let de = &mut serde_json::Deserializer::from_slice(text);
+        let value = serde_path_to_error::deserialize(&mut *de)
+            .map_err(|e| Violation::new(path_to_pointer(e.path()), e.into_inner().to_string()))?;
+        // One JSON value and nothing after it: `{…}}}` is not a document.
+        de.end().map_err(|e| Violation::new("", format!("unexpected text after the JSON value: {e}")))?;
+        return Ok(value);
+    }
+    // Rare: text that is not NFC, or that escapes characters (`\u0301`). Parsed to a value
+    // first, its strings normalised, then read as the document.
+    let mut value: serde_json::Value =
+        serde_json::from_slice(text).map_err(|e| Violation::new("", format!("not JSON: {e}")))?;
+    to_nfc(&mut value);
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| Violation::new(path_to_pointer(e.path()), e.into_inner().to_string()))
+}
+
+/// Whether some string of the JSON `text` may not be NFC: the text is not plainly NFC, or it
+/// escapes a character (whose decoded form the raw text does not show).
+fn needs_nfc(text: &[u8]) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let Ok(text) = std::str::from_utf8(text) else { return false }; // the parser says what is wrong
+    text.contains("\\u") || is_nfc_quick(text.chars()) != IsNormalized::Yes
+}
+
+fn to_nfc(value: &mut serde_json::Value) {
+    use unicode_normalization::UnicodeNormalization;
+    match value {
+        serde_json::Value::String(text) => *text = text.nfc().collect(),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(to_nfc),
+        serde_json::Value::Object(map) => map.values_mut().for_each(to_nfc),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -196,3 +196,36 @@ pub struct Indicators {
     pub programme_id: String,
     pub indicators: Vec<IndicatorSummary>,
 }
+
+/// A write, as `GET /changes` lists it: what a mirror needs to know to fetch it again, and
+/// nothing about who made it.
+#[derive(Clone, Debug, Serialize, ToSchema, sqlx::FromRow)]
+pub struct Change {
+    /// The data version the write made: every write has its own, in the order they happened.
+    #[schema(example = 7)]
+    pub version: i64,
+    #[schema(example = "2021-2025")]
+    pub programme_id: String,
+    /// The scheme record a record write touched; null for writes of a whole programme.
+    #[schema(example = "training")]
+    pub scheme_id: Option<String>,
+    /// What the write did: `seed`, `replace` (a whole programme put or imported), `delete`, `create_scheme`,
+    /// `replace_scheme`, `delete_scheme` or `replace_reported`; more may be added.
+    #[schema(example = "replace_scheme")]
+    pub operation: String,
+    /// When, RFC 3339 (UTC).
+    #[schema(example = "2026-11-27T03:04:25Z")]
+    pub at: String,
+}
+
+/// `GET /changes`: the writes after a data version, oldest first.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Changes {
+    pub items: Vec<Change>,
+    /// The URL of the next page, or null when this page reaches `latest_version`.
+    #[schema(example = "http://127.0.0.1:8080/changes?since=7")]
+    pub next: Option<String>,
+    /// The database's data version now: a mirror that applied every item up to it is current.
+    #[schema(example = 7)]
+    pub latest_version: i64,
+}

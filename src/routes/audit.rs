@@ -137,5 +137,5 @@ pub async fn list_audit(
     } else {
         None
     };
-    Ok(web::Json(Page { items: rows.into_iter().map(entry).collect(), next }))
+    Ok(web::Json(Page { items: rows.into_iter().map(entry).collect(), next, count: None }))
 }

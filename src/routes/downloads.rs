@@ -15,6 +15,7 @@ use super::{AppState, programme_snapshot};
 use crate::domain::breakdown::breakdown;
 use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
+use crate::storage::{SchemeAfter, SchemeOrder};
 
 /// Records read from the snapshot per statement (and per chunk of the body).
 const BATCH: i64 = 1000;
@@ -66,9 +67,9 @@ pub async fn download_schemes(
         let mut table = Table::new(&scheme_header(&reference, &definitions))?;
         let mut after = None;
         loop {
-            let batch = snapshot.schemes(&id, &filter, BATCH, after).await?;
+            let batch = snapshot.schemes(&id, &filter, SchemeOrder::default(), BATCH, after.as_ref()).await?;
             let Some((last, _)) = batch.last() else { break };
-            after = Some(*last);
+            after = Some(SchemeAfter { value: *last, id: String::new() });
             for (_, record) in &batch {
                 table.row(&scheme_row(record, &reference, &definitions))?;
             }

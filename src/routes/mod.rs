@@ -2,6 +2,7 @@
 
 mod audit;
 mod breakdown;
+mod changes;
 mod csv;
 mod downloads;
 mod export;
@@ -59,6 +60,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .configure(indicators::configure)
         .configure(export::configure)
         .configure(reported::configure)
+        .configure(changes::configure)
         .configure(audit::configure);
 }
 
@@ -69,6 +71,10 @@ pub struct Page<T> {
     /// Absolute URL of the next page, or null when this is the last.
     #[schema(example = "http://127.0.0.1:8080/programmes/2016-2020/schemes?limit=2&cursor=s1")]
     pub next: Option<String>,
+    /// How many items match the request over all pages (the scheme list, the programme list);
+    /// null where a list does not count them (the audit trail).
+    #[schema(example = 7)]
+    pub count: Option<i64>,
 }
 
 pub const DEFAULT_LIMIT: i64 = 50;
@@ -92,12 +98,17 @@ pub fn bad_cursor() -> ApiError {
 
 /// The absolute URL of the page after this one: the same query with `cursor` replaced.
 pub fn next_url(req: &HttpRequest, cursor: &str) -> String {
+    with_query_value(req, "cursor", cursor)
+}
+
+/// This request's absolute URL with the query parameter `name` set to `value`.
+pub fn with_query_value(req: &HttpRequest, name: &str, value: &str) -> String {
     let mut query: Vec<(String, String)> = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
         .unwrap_or_default()
         .into_iter()
-        .filter(|(k, _)| k != "cursor")
+        .filter(|(k, _)| k != name)
         .collect();
-    query.push(("cursor".into(), cursor.to_string()));
+    query.push((name.into(), value.to_string()));
     let query = serde_urlencoded::to_string(&query).unwrap_or_default();
     // The client's scheme and host; forwarded ones only from trusted proxies.
     let (scheme, host) = req

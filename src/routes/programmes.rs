@@ -88,6 +88,7 @@ pub async fn list_programmes(
     let mut snapshot = state.db.snapshot().await?;
     let validators = http::Validators::data(snapshot.data_stamp().await?);
     let mut items = snapshot.programmes(limit + 1, after.as_ref()).await?;
+    let count = snapshot.count_programmes().await?;
     snapshot.finish().await?;
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
@@ -98,7 +99,7 @@ pub async fn list_programmes(
     } else {
         None
     };
-    http::json(&req, &validators, &Page { items, next })
+    http::json(&req, &validators, &Page { items, next, count: Some(count) })
 }
 
 /// Get a programme

@@ -14,13 +14,15 @@ use super::{
     AppState, Page, bad_cursor, csv, known_key, next_url, not_found_programme, parse_limit, programme_snapshot,
 };
 use crate::auth::{Scope, authorize};
-use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate, validate};
+use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, is_slug, parse_part, relocate, validate};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::domain::views::SchemeView;
 use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::error::{ApiError, Result};
-use crate::storage::{Actor, Operation, Precondition, SchemeFilter, Snapshot, WriteError, Written};
+use crate::storage::{
+    Actor, Operation, Precondition, SchemeAfter, SchemeFilter, SchemeOrder, Snapshot, SortKey, WriteError, Written,
+};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_schemes).service(get_scheme).service(post_scheme).service(put_scheme).service(delete_scheme);
@@ -59,6 +61,11 @@ impl SchemeFilterQuery {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
+    /// The order: `cost`, `scheme_count` or `id`, with a leading `-` for descending; ties are
+    /// broken by `id` in the same direction, so pages are stable. The document's order when
+    /// absent.
+    #[param(schema_with = sort_schema, example = "-cost")]
+    sort: Option<String>,
     /// Items per page, 1 to 500 (default 50).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
     limit: Option<String>,
@@ -85,11 +92,60 @@ pub struct SchemePath {
     scheme_id: String,
 }
 
-/// `s<position>`: the position of the last record of a page (keyset pagination).
-fn decode_position(text: &str) -> Option<i64> {
-    let digits = text.strip_prefix('s')?;
-    let plain = (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
-    plain.then(|| digits.parse().ok()).flatten()
+/// The values of `sort`.
+const SORTS: [&str; 6] = ["cost", "-cost", "scheme_count", "-scheme_count", "id", "-id"];
+
+fn sort_schema() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(SORTS))
+        .build()
+}
+
+fn parse_sort(sort: Option<&str>) -> Result<SchemeOrder, ApiError> {
+    let Some(text) = sort else { return Ok(SchemeOrder::default()) };
+    let (descending, name) = text.strip_prefix('-').map_or((false, text), |rest| (true, rest));
+    let key = match name {
+        "cost" => SortKey::Cost,
+        "scheme_count" => SortKey::SchemeCount,
+        "id" => SortKey::Id,
+        _ => return Err(ApiError::bad_value("sort", text, &SORTS)),
+    };
+    Ok(SchemeOrder { key, descending })
+}
+
+/// The cursor's first letter: which order it belongs to (a cursor of another order is refused).
+fn cursor_code(order: SchemeOrder) -> char {
+    let code = match order.key {
+        SortKey::Position => 's',
+        SortKey::Cost => 'c',
+        SortKey::SchemeCount => 'n',
+        SortKey::Id => 'i',
+    };
+    if order.descending { code.to_ascii_uppercase() } else { code }
+}
+
+/// The cursor after `record` at `position`: `s<position>` in the document's order (as 0.1 gave
+/// out), else `<code><value>.<id>`.
+fn encode_cursor(order: SchemeOrder, position: i64, record: &SchemeRecord<Money>) -> String {
+    match order.key {
+        SortKey::Position => format!("s{position}"),
+        _ => format!("{}{}.{}", cursor_code(order), order.value_of(position, record), record.id),
+    }
+}
+
+fn decode_cursor(order: SchemeOrder, text: &str) -> Option<SchemeAfter> {
+    let rest = text.strip_prefix(cursor_code(order))?;
+    let number = |digits: &str| {
+        let plain = (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        plain.then(|| digits.parse::<i64>().ok()).flatten()
+    };
+    if order.key == SortKey::Position {
+        return Some(SchemeAfter { value: number(rest)?, id: String::new() });
+    }
+    let (value, id) = rest.split_once('.')?;
+    let value = if order.key == SortKey::Id { 0 } else { number(value)? };
+    is_slug(id).then(|| SchemeAfter { value, id: id.to_string() })
 }
 
 /// List scheme records
@@ -122,25 +178,27 @@ pub async fn list_schemes(
     let representation = Representation::negotiate(&req, legacy.format.as_deref())?;
     let filter = filters.filter(reference)?;
     let limit = parse_limit(query.limit.as_deref())?;
+    let order = parse_sort(query.sort.as_deref())?;
     let after = match query.cursor.as_deref() {
-        Some(text) => Some(decode_position(text).ok_or_else(bad_cursor)?),
+        Some(text) => Some(decode_cursor(order, text).ok_or_else(bad_cursor)?),
         None => None,
     };
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
-    let mut rows = snapshot.schemes(&path.id, &filter, limit + 1, after).await?;
+    let mut rows = snapshot.schemes(&path.id, &filter, order, limit + 1, after.as_ref()).await?;
+    let count = snapshot.count_schemes(&path.id, &filter).await?;
     let definitions = definitions_for(&mut snapshot, &path.id, rows.iter().map(|(_, r)| r)).await?;
     snapshot.finish().await?;
     let version = http::Validators::programme(head.stamp());
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
-        rows.last().map(|(position, _)| next_url(&req, &format!("s{position}")))
+        rows.last().map(|(position, record)| next_url(&req, &encode_cursor(order, *position, record)))
     } else {
         None
     };
     let items: Vec<SchemeView> =
         rows.into_iter().map(|(_, record)| SchemeView::of(record, reference, &definitions)).collect();
     match representation.media {
-        Media::Json => http::json_as(&req, &version, representation, &Page { items, next }),
+        Media::Json => http::json_as(&req, &version, representation, &Page { items, next, count: Some(count) }),
         Media::Csv => {
             let mut response =
                 http::respond(&req, &version, StatusCode::OK, representation, Body::Csv(csv::schemes(&items)?));

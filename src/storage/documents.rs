@@ -51,33 +51,55 @@ pub async fn records(
     with_details(conn, id, rows).await
 }
 
-/// The records of `rows` (in position order) with their funding lines and indicators: two
-/// statements over the rows' range of positions, never one per record. Each is driven from the
-/// records' position index (`CROSS JOIN` keeps SQLite's join order): driven from the lines, a
-/// page of a 150,000-record programme read all its lines (0.2 s instead of 2 ms).
+/// The records of `rows` with their funding lines and indicators: two statements, never one
+/// per record. Rows in document order (a page of the list, a batch of an export) are fetched
+/// over their range of positions, driven from the records' position index (`CROSS JOIN` keeps
+/// SQLite's join order): driven from the lines, a page of a 150,000-record programme read all
+/// its lines (0.2 s instead of 2 ms). Rows spread wider than that (a page sorted by cost) are
+/// fetched by their ids.
 pub(super) async fn with_details(
     conn: &mut AnyConnection,
     id: &str,
     rows: Vec<RecordRow>,
 ) -> Result<Vec<(i64, SchemeRecord<Money>)>, sqlx::Error> {
-    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+    let (Some(low), Some(high)) = (rows.iter().map(|r| r.position).min(), rows.iter().map(|r| r.position).max()) else {
         return Ok(Vec::new());
     };
-    let range = (first.position, last.position);
-    let mut lines: HashMap<String, Vec<SourceAmount<Money>>> = HashMap::new();
-    for line in sqlx::query_as::<_, LineRow>(
+    let by_range = high - low < 4 * rows.len() as i64;
+    let (restrict, ids): (String, Vec<&str>) = if by_range {
+        ("r.position BETWEEN $2 AND $3".into(), Vec::new())
+    } else {
+        let marks: Vec<String> = (0..rows.len()).map(|i| format!("${}", i + 2)).collect();
+        (format!("r.id IN ({})", marks.join(", ")), rows.iter().map(|r| r.id.as_str()).collect())
+    };
+    let bind = |sql: &'static str| -> String { sql.replace("{restrict}", &restrict) };
+    let lines_sql = bind(
         r#"SELECT f.scheme_id, f.source, f.amount_dong, f.quote
            FROM scheme_records r CROSS JOIN funding_lines f
-           WHERE r.programme_id = $1 AND r.position BETWEEN $2 AND $3
+           WHERE r.programme_id = $1 AND {restrict}
              AND f.programme_id = r.programme_id AND f.scheme_id = r.id
            ORDER BY r.position, f.position"#,
-    )
-    .bind(id)
-    .bind(range.0)
-    .bind(range.1)
-    .fetch_all(&mut *conn)
-    .await?
-    {
+    );
+    let values_sql = bind(
+        r#"SELECT i.scheme_id, i.key, i.value, i.note
+           FROM scheme_records r CROSS JOIN indicators i
+           WHERE r.programme_id = $1 AND {restrict}
+             AND i.programme_id = r.programme_id AND i.scheme_id = r.id
+           ORDER BY r.position, i.position"#,
+    );
+    let mut lines_query = sqlx::query_as::<_, LineRow>(&lines_sql).bind(id);
+    let mut values_query = sqlx::query_as::<_, IndicatorRow>(&values_sql).bind(id);
+    if by_range {
+        lines_query = lines_query.bind(low).bind(high);
+        values_query = values_query.bind(low).bind(high);
+    } else {
+        for scheme_id in &ids {
+            lines_query = lines_query.bind(*scheme_id);
+            values_query = values_query.bind(*scheme_id);
+        }
+    }
+    let mut lines: HashMap<String, Vec<SourceAmount<Money>>> = HashMap::new();
+    for line in lines_query.fetch_all(&mut *conn).await? {
         lines.entry(line.scheme_id).or_default().push(SourceAmount {
             source: line.source,
             amount: Money::from_dong(line.amount_dong),
@@ -85,19 +107,7 @@ pub(super) async fn with_details(
         });
     }
     let mut indicators: HashMap<String, Vec<IndicatorValue>> = HashMap::new();
-    for value in sqlx::query_as::<_, IndicatorRow>(
-        r#"SELECT i.scheme_id, i.key, i.value, i.note
-           FROM scheme_records r CROSS JOIN indicators i
-           WHERE r.programme_id = $1 AND r.position BETWEEN $2 AND $3
-             AND i.programme_id = r.programme_id AND i.scheme_id = r.id
-           ORDER BY r.position, i.position"#,
-    )
-    .bind(id)
-    .bind(range.0)
-    .bind(range.1)
-    .fetch_all(&mut *conn)
-    .await?
-    {
+    for value in values_query.fetch_all(&mut *conn).await? {
         indicators.entry(value.scheme_id).or_default().push(IndicatorValue {
             key: value.key,
             value: value.value,

@@ -103,12 +103,60 @@ fn with_sqlite_defaults(url: &str) -> String {
     }
 }
 
+/// The SQLite URL opened read-write without creating the file (`mode=rw`), whatever mode it
+/// asked for.
+fn sqlite_without_create(url: &str) -> String {
+    let url = with_sqlite_defaults(url);
+    url.replace("mode=rwc", "mode=rw").replace("mode=memory", "mode=rw")
+}
+
 impl Db {
     pub async fn connect(options: &DbOptions) -> anyhow::Result<Db> {
+        Db::open(options, with_sqlite_defaults(&options.url)).await
+    }
+
+    /// The database at `options.url` as the server left it: never created, migrated or seeded.
+    /// For the CLI's read commands (`export`, `token …`): pointed at nothing, or at a database
+    /// this version has not migrated, they say so instead of making an empty one.
+    pub async fn open_existing(options: &DbOptions) -> anyhow::Result<Db> {
+        install_default_drivers();
+        let url = match Engine::of_url(&options.url)? {
+            Engine::Sqlite => sqlite_without_create(&options.url),
+            Engine::Postgres => options.url.clone(),
+        };
+        let db = Db::open(options, url).await.with_context(
+            || "there is no khuyencong database there: give the CLI the server's DATABASE_URL (or --database-url)",
+        )?;
+        let migrator = match db.engine {
+            Engine::Sqlite => &SQLITE_MIGRATIONS,
+            Engine::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        db.refuse_old_schema(migrator).await?;
+        let applied: Vec<(i64,)> = sqlx::query_as("SELECT version FROM _sqlx_migrations WHERE success")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap_or_default();
+        let missing = migrator.iter().filter(|m| !applied.iter().any(|(v,)| *v == m.version)).count();
+        if applied.is_empty() {
+            anyhow::bail!(
+                "the database {} holds no khuyencong data: give the CLI the server's DATABASE_URL (or --database-url)",
+                redact(&options.url)
+            );
+        }
+        if missing > 0 {
+            anyhow::bail!(
+                "the database {} lacks {missing} migration(s) of this version: start the server or run `khuyencong migrate` first",
+                redact(&options.url)
+            );
+        }
+        Ok(db)
+    }
+
+    async fn open(options: &DbOptions, url: String) -> anyhow::Result<Db> {
         install_default_drivers();
         let engine = Engine::of_url(&options.url)?;
         let url = match engine {
-            Engine::Sqlite => with_sqlite_defaults(&options.url),
+            Engine::Sqlite => url,
             Engine::Postgres => options.url.clone(),
         };
         // One direct connection first: the pool would only say "timed out", this says why.

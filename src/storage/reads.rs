@@ -14,7 +14,7 @@ use crate::domain::document::{IndicatorDefinition, IndicatorValue, Period, Progr
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
 use crate::domain::sums::ProgrammeSums;
-use crate::domain::views::ProgrammeSummary;
+use crate::domain::views::{Change, ProgrammeSummary};
 
 /// An indicator's definition and every record's value as (scheme id, value), in record order.
 pub type IndicatorValues = (IndicatorDefinition, Vec<(String, IndicatorValue)>);
@@ -39,6 +39,66 @@ pub struct SchemeFilter {
     pub scope: Option<String>,
     /// Records with a funding line naming this source or one below it.
     pub source: Option<String>,
+}
+
+/// The order of the scheme-record list: the document's (the default), or by cost, scheme count
+/// or id, ascending or descending, ties broken by id in the same direction (so that keyset
+/// pages are stable: each an index scan).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SchemeOrder {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Position,
+    Cost,
+    SchemeCount,
+    Id,
+}
+
+/// Where a page of the list starts: after the record with this sort value (its position, cost
+/// in đồng or scheme count; unused for `Id`) and id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemeAfter {
+    pub value: i64,
+    pub id: String,
+}
+
+impl SchemeOrder {
+    /// The ORDER BY and the keyset condition (after `$2` value and `$7` id): fixed SQL fragments.
+    fn sql(self, after: bool) -> (String, String) {
+        let (dir, op) = if self.descending { ("DESC", "<") } else { ("ASC", ">") };
+        let column = match self.key {
+            SortKey::Position => "r.position",
+            SortKey::Cost => "r.cost_dong",
+            SortKey::SchemeCount => "r.scheme_count",
+            SortKey::Id => "r.id",
+        };
+        let order = match self.key {
+            SortKey::Position | SortKey::Id => format!("{column} {dir}"),
+            _ => format!("{column} {dir}, r.id {dir}"),
+        };
+        let condition = match (after, self.key) {
+            (false, _) => String::new(),
+            (true, SortKey::Position) => format!("AND {column} {op} $2"),
+            (true, SortKey::Id) => format!("AND {column} {op} $7"),
+            (true, _) => format!("AND ({column} {op} $2 OR ({column} = $2 AND r.id {op} $7))"),
+        };
+        (order, condition)
+    }
+
+    /// The sort value of `record` at `position`, for the next page's cursor.
+    pub fn value_of(self, position: i64, record: &SchemeRecord<Money>) -> i64 {
+        match self.key {
+            SortKey::Position => position,
+            SortKey::Cost => record.cost.to_dong(),
+            SortKey::SchemeCount => record.scheme_count,
+            SortKey::Id => 0,
+        }
+    }
 }
 
 /// A programme's row as a snapshot first reads it: its version (the response's ETag) and what
@@ -114,6 +174,25 @@ impl Snapshot {
         Ok(Stamp { version, modified })
     }
 
+    /// How many programmes there are.
+    pub async fn count_programmes(&mut self) -> Result<i64, sqlx::Error> {
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM programmes").fetch_one(&mut *self.tx).await?;
+        Ok(count)
+    }
+
+    /// At most `limit` writes after data version `since`, oldest first (the audit trail without
+    /// its actors and documents).
+    #[tracing::instrument(skip(self))]
+    pub async fn changes(&mut self, since: i64, limit: i64) -> Result<Vec<Change>, sqlx::Error> {
+        sqlx::query_as::<_, Change>(
+            "SELECT version, programme_id, scheme_id, operation, at FROM audit_log WHERE version > $1 ORDER BY version LIMIT $2",
+        )
+        .bind(since)
+        .bind(limit)
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
     /// The programme's row (its version folded in), or None when it does not exist.
     #[tracing::instrument(skip(self))]
     pub async fn programme(&mut self, id: &str) -> Result<Option<ProgrammeHead>, sqlx::Error> {
@@ -175,30 +254,60 @@ impl Snapshot {
             .collect())
     }
 
-    /// Scheme records in document order, `limit` of them after position `after`, with their
-    /// funding lines and indicators: three statements for the page. Keyset pagination on the
-    /// record's position.
+    /// Scheme records matching `filter` in `order`, `limit` of them after `after`, with their
+    /// funding lines and indicators: three statements for the page (keyset pagination).
     #[tracing::instrument(skip(self))]
     pub async fn schemes(
         &mut self,
         programme_id: &str,
         filter: &SchemeFilter,
+        order: SchemeOrder,
         limit: i64,
-        after: Option<i64>,
+        after: Option<&SchemeAfter>,
     ) -> Result<Vec<(i64, SchemeRecord<Money>)>, sqlx::Error> {
+        let (order_by, condition) = order.sql(after.is_some());
+        // Every parameter is named whatever the order, so that PostgreSQL can type each one.
         let sql = format!(
-            "SELECT {RECORD_COLUMNS} FROM scheme_records r WHERE r.programme_id = $1 AND r.position > $2 {FILTER_SQL} ORDER BY r.position LIMIT $6"
+            r#"SELECT {RECORD_COLUMNS} FROM scheme_records r WHERE r.programme_id = $1 {condition} {FILTER_SQL}
+                 AND (CAST($2 AS BIGINT) IS NULL OR TRUE) AND (CAST($7 AS TEXT) IS NULL OR TRUE)
+               ORDER BY {order_by} LIMIT $6"#
         );
         let rows = sqlx::query_as::<_, RecordRow>(&sql)
             .bind(programme_id)
-            .bind(after.unwrap_or(-1))
+            .bind(after.map(|a| a.value))
             .bind(&filter.activity)
             .bind(&filter.scope)
             .bind(&filter.source)
             .bind(limit)
+            .bind(after.map(|a| a.id.clone()))
             .fetch_all(&mut *self.tx)
             .await?;
         super::documents::with_details(&mut self.tx, programme_id, rows).await
+    }
+
+    /// How many records match `filter`: from the stored sums (records per activity and scope)
+    /// when it names no source, else counted.
+    #[tracing::instrument(skip(self))]
+    pub async fn count_schemes(&mut self, programme_id: &str, filter: &SchemeFilter) -> Result<i64, sqlx::Error> {
+        let sql = if filter.source.is_none() {
+            r#"SELECT CAST(COALESCE(SUM(s.records), 0) AS BIGINT) FROM record_sums s
+               WHERE s.programme_id = $1 AND ($2 IS NULL OR s.activity = $2) AND ($3 IS NULL OR s.scope = $3)
+                 AND (CAST($4 AS TEXT) IS NULL OR TRUE)"#
+                .to_string()
+        } else {
+            format!(
+                "SELECT COUNT(*) FROM scheme_records r WHERE r.programme_id = $1 {}",
+                FILTER_SQL.replace("$3", "$2").replace("$4", "$3").replace("$5", "$4")
+            )
+        };
+        let (count,): (i64,) = sqlx::query_as(&sql)
+            .bind(programme_id)
+            .bind(&filter.activity)
+            .bind(&filter.scope)
+            .bind(&filter.source)
+            .fetch_one(&mut *self.tx)
+            .await?;
+        Ok(count)
     }
 
     /// One scheme record, or None.

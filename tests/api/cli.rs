@@ -5,7 +5,8 @@ use serde_json::json;
 
 use crate::helpers::{Write, fresh_database, spawn_app_on, test_programme};
 
-fn run(database_url: &str, args: &[&str]) -> (i32, String, String) {
+/// Runs the binary with `args` on `database_url`: exit code, stdout, stderr.
+pub fn run(database_url: &str, args: &[&str]) -> (i32, String, String) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_khuyencong"))
         .args(args)
         .env("DATABASE_URL", database_url)

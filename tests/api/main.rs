@@ -23,6 +23,7 @@ mod round_trip;
 mod schema_parity;
 mod schemes;
 mod snapshot;
+mod sync;
 mod totals;
 mod whole_truth;
 mod writes;

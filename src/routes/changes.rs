@@ -1,0 +1,79 @@
+//! `GET /changes`: every write after a data version, oldest first, for mirrors.
+
+use actix_web::middleware::from_fn;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::{AppState, http, parse_limit};
+use crate::domain::views::Changes;
+use crate::error::responses::{BadRequest, Unavailable};
+use crate::error::{ApiError, Result};
+
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(list_changes);
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ChangesQuery {
+    /// The data version a mirror has applied (the `version` of the last item it took, or
+    /// `latest_version`); the list starts after it. 0 (the default) lists every write.
+    #[param(value_type = Option<i64>, minimum = 0, example = 0)]
+    since: Option<String>,
+    /// Items per page, 1 to 500 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
+    limit: Option<String>,
+}
+
+/// List the changes since a version
+///
+/// Every write after data version `since`, oldest first: its version, the programme (and the
+/// scheme record, for a record write), what it did and when; never who (that is `/audit`, for
+/// admin tokens). A mirror keeps the last version it applied, asks `GET /changes?since=V`,
+/// fetches what each item names (`/programmes/{id}/export`, or notes a `delete`), follows `next`
+/// until it is null, and asks again later with `If-None-Match`: the ETag is the database's data
+/// version, so nothing new answers 304.
+#[utoipa::path(
+    tag = "programmes",
+    params(ChangesQuery),
+    responses(
+        (status = 200, description = "The writes after `since`", body = Changes,
+            headers(("ETag" = String, description = "The database-wide data version, e.g. `\"all-42-json\"`"))),
+        (status = 304, description = "Not modified (If-None-Match): no write since that ETag"),
+        (status = 400, response = BadRequest),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/changes", wrap = "from_fn(crate::cache::serve_page)")]
+pub async fn list_changes(
+    state: web::Data<AppState>,
+    query: web::Query<ChangesQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let limit = parse_limit(query.limit.as_deref())?;
+    let since = match query.since.as_deref() {
+        None => 0,
+        Some(text) => text.parse::<i64>().ok().filter(|v| *v >= 0).ok_or_else(|| {
+            ApiError::bad_parameter("since", format!("{text:?} is not a data version (a whole number, 0 or more)"))
+        })?,
+    };
+    let mut snapshot = state.db.snapshot().await?;
+    let stamp = snapshot.data_stamp().await?;
+    let mut items = snapshot.changes(since, limit + 1).await?;
+    snapshot.finish().await?;
+    let latest_version = stamp.version;
+    let next = if items.len() as i64 > limit {
+        items.truncate(limit as usize);
+        items.last().map(|last| since_url(&req, last.version))
+    } else {
+        None
+    };
+    http::json(&req, &http::Validators::data(stamp), &Changes { items, next, latest_version })
+}
+
+/// This request's URL with `since` moved on to `version`.
+fn since_url(req: &HttpRequest, version: i64) -> String {
+    super::with_query_value(req, "since", &version.to_string())
+}
