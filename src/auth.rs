@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::error::ApiError;
+use crate::i18n::Text;
 use crate::network::TrustedProxies;
 use crate::storage::{Actor, Db};
 
@@ -101,9 +102,13 @@ impl WriteLimits {
     }
 }
 
-fn too_many(not_until: &NotUntil<QuantaInstant>, what: &str) -> ApiError {
+fn too_many(not_until: &NotUntil<QuantaInstant>, what: &Text) -> ApiError {
     let retry_after = not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1);
-    ApiError::TooManyRequests { detail: format!("{what}; retry in {retry_after} s"), retry_after }
+    let detail = Text::new(
+        format!("{}; retry in {retry_after} s", what.en),
+        format!("{}; hãy thử lại sau {retry_after} giây", what.vi),
+    );
+    ApiError::TooManyRequests { detail, retry_after }
 }
 
 /// The actor behind the request's bearer token, if it is valid and has at least `required`.
@@ -115,9 +120,10 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
     let limits = req.app_data::<web::Data<WriteLimits>>();
     let header = req.headers().get(header::AUTHORIZATION).and_then(|h| h.to_str().ok());
     let Some(header) = header else {
-        return Err(ApiError::Unauthorized(
-            "this operation needs a bearer token: Authorization: Bearer <token>".into(),
-        ));
+        return Err(ApiError::Unauthorized(Text::new(
+            "this operation needs a bearer token: Authorization: Bearer <token>",
+            "thao tác này cần một bearer token: Authorization: Bearer <token>",
+        )));
     };
     let failed = |error: ApiError| -> ApiError {
         let proxies = req.app_data::<web::Data<TrustedProxies>>().map(|p| p.get_ref().clone()).unwrap_or_default();
@@ -125,17 +131,33 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
         match (limits, client) {
             (Some(limits), Some(ip)) => match limits.failures.check_key(&ip) {
                 Ok(()) => error,
-                Err(not_until) => too_many(&not_until, "too many failed authentications from this address"),
+                Err(not_until) => too_many(
+                    &not_until,
+                    &Text::new(
+                        "too many failed authentications from this address",
+                        "địa chỉ này đã xác thực sai quá nhiều lần",
+                    ),
+                ),
             },
             _ => error,
         }
     };
     // Only a token of the right shape can be a guess at one, so only such a token that fails
     // spends the address's budget; anything else is a plain 401, however often.
-    let malformed = || ApiError::Unauthorized("the Authorization header must be: Bearer kc_<id>_<secret>".into());
+    let malformed = || {
+        ApiError::Unauthorized(Text::new(
+            "the Authorization header must be: Bearer kc_<id>_<secret>",
+            "header Authorization phải có dạng: Bearer kc_<id>_<secret>",
+        ))
+    };
     let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")).map(str::trim);
     let (id, secret) = token.and_then(parse).ok_or_else(malformed)?;
-    let invalid = || failed(ApiError::Unauthorized("the token is not valid: unknown, revoked or expired".into()));
+    let invalid = || {
+        failed(ApiError::Unauthorized(Text::new(
+            "the token is not valid: unknown, revoked or expired",
+            "token không hợp lệ: không có, đã bị thu hồi hoặc đã hết hạn",
+        )))
+    };
     let stored = db.token(id).await?.ok_or_else(invalid)?;
     let matches: bool = sha256(secret).as_bytes().ct_eq(stored.secret_sha256.as_bytes()).into();
     let now = crate::storage::now_text();
@@ -145,16 +167,17 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
     }
     let scope = Scope::parse(&stored.scope).ok_or_else(invalid)?;
     if scope < required {
-        return Err(ApiError::Forbidden(format!(
-            "the token {:?} has scope {}; this operation needs {}",
-            stored.name,
-            scope.as_str(),
-            required.as_str()
+        let (name, has, needs) = (&stored.name, scope.as_str(), required.as_str());
+        return Err(ApiError::Forbidden(Text::new(
+            format!("the token {name:?} has scope {has}; this operation needs {needs}"),
+            format!("token {name:?} có phạm vi {has}; thao tác này cần {needs}"),
         )));
     }
     let writes = !matches!(*req.method(), actix_web::http::Method::GET | actix_web::http::Method::HEAD);
     if let Some(limits) = limits.filter(|_| writes) {
-        limits.per_token.check_key(&stored.id).map_err(|n| too_many(&n, "too many writes with this token"))?;
+        limits.per_token.check_key(&stored.id).map_err(|n| {
+            too_many(&n, &Text::new("too many writes with this token", "token này đã ghi quá nhiều lần"))
+        })?;
     }
     Ok(Actor { name: stored.name, token_id: Some(stored.id) })
 }

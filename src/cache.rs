@@ -118,7 +118,8 @@ struct Shape {
 
 /// The cache key of a read: its representation. The route (its template) and its path
 /// parameters; its query parameters parsed, sorted and encoded again (a query that does not
-/// parse is not cached: it is a 400); the negotiated media type where the route negotiates; and
+/// parse is not cached: it is a 400); the negotiated media type where the route negotiates; the
+/// language `Accept-Language` chooses; and
 /// where the body holds absolute links, the scheme and host they are built from (forwarded
 /// headers count only from trusted proxies, as for the links themselves). Nothing else of the
 /// request: a header the representation ignores cannot make a new entry. None for what is not
@@ -141,6 +142,9 @@ fn key(req: &ServiceRequest, shape: Shape) -> Option<String> {
         key.push('\n');
         key.push_str(Representation::negotiate(req.request(), format).ok()?.suffix());
     }
+    // The language of the messages a body holds (notes, warnings): by Accept-Language.
+    key.push('\n');
+    key.push_str(crate::i18n::Lang::of(req.request()).code());
     if shape.links {
         let proxies = req.app_data::<Data<TrustedProxies>>().map(|p| p.get_ref().clone()).unwrap_or_default();
         let (scheme, host) = proxies.origin(req.request());

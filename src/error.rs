@@ -6,6 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::document::Violation;
+use crate::i18n::{Lang, Text};
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
@@ -50,7 +51,30 @@ impl ProblemType {
         }
     }
 
-    fn title(self) -> &'static str {
+    fn title(self, lang: Lang) -> &'static str {
+        lang.pick(self.title_en(), self.title_vi())
+    }
+
+    fn title_vi(self) -> &'static str {
+        match self {
+            ProblemType::NotFound => "Không tìm thấy",
+            ProblemType::BadRequest => "Tham số yêu cầu không hợp lệ",
+            ProblemType::Unprocessable => "Tài liệu không hợp lệ",
+            ProblemType::MethodNotAllowed => "Phương thức không được phép",
+            ProblemType::Unauthorized => "Cần xác thực",
+            ProblemType::Forbidden => "Token này không được phép",
+            ProblemType::PreconditionFailed => "Phiên bản không khớp",
+            ProblemType::PreconditionRequired => "Cần If-Match",
+            ProblemType::PayloadTooLarge => "Nội dung yêu cầu quá lớn",
+            ProblemType::UnsupportedMediaType => "Kiểu nội dung không được hỗ trợ",
+            ProblemType::TooManyRequests => "Quá nhiều yêu cầu",
+            ProblemType::RequestTimeout => "Hết thời gian chờ yêu cầu",
+            ProblemType::Unavailable => "Dịch vụ tạm thời không phục vụ được",
+            ProblemType::Internal => "Lỗi máy chủ",
+        }
+    }
+
+    fn title_en(self) -> &'static str {
         match self {
             ProblemType::NotFound => "Not found",
             ProblemType::BadRequest => "Invalid request parameter",
@@ -120,33 +144,41 @@ pub struct Problem {
     pub request_id: Option<String>,
 }
 
+/// A parameter that is wrong: which, why (in both languages), and the values it takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParameterError {
+    pub parameter: String,
+    pub detail: Text,
+    pub allowed: Option<Vec<String>>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    #[error("{0}")]
-    NotFound(String),
-    #[error("{detail}")]
-    BadRequest { detail: String, errors: Vec<ProblemDetailItem> },
+    #[error("{}", .0.en)]
+    NotFound(Text),
+    #[error("{}", detail.en)]
+    BadRequest { detail: Text, errors: Vec<ParameterError> },
     #[error("the document has {} problem(s)", .0.len())]
     Unprocessable(Vec<Violation>),
-    #[error("{detail}")]
-    TooManyRequests { detail: String, retry_after: u64 },
+    #[error("{}", detail.en)]
+    TooManyRequests { detail: Text, retry_after: u64 },
     /// The server is at its limit for this kind of request (heavy reads); retry shortly.
-    #[error("{0}")]
-    Busy(String),
-    #[error("{0}")]
-    Unauthorized(String),
-    #[error("{0}")]
-    Forbidden(String),
-    #[error("{0}")]
-    PreconditionFailed(String),
-    #[error("{0}")]
-    PreconditionRequired(String),
-    #[error("{0}")]
-    PayloadTooLarge(String),
-    #[error("{0}")]
-    UnsupportedMediaType(String),
-    #[error("{0}")]
-    RequestTimeout(String),
+    #[error("{}", .0.en)]
+    Busy(Text),
+    #[error("{}", .0.en)]
+    Unauthorized(Text),
+    #[error("{}", .0.en)]
+    Forbidden(Text),
+    #[error("{}", .0.en)]
+    PreconditionFailed(Text),
+    #[error("{}", .0.en)]
+    PreconditionRequired(Text),
+    #[error("{}", .0.en)]
+    PayloadTooLarge(Text),
+    #[error("{}", .0.en)]
+    UnsupportedMediaType(Text),
+    #[error("{}", .0.en)]
+    RequestTimeout(Text),
     #[error("the database is not answering")]
     Unavailable(#[source] sqlx::Error),
     #[error("internal error")]
@@ -154,46 +186,65 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A bad parameter value, listing the values it accepts.
-    pub fn bad_value(parameter: &str, value: &str, allowed: &[&str]) -> Self {
-        let detail = format!("unknown {parameter} {value:?}; allowed: {}", allowed.join(", "));
+    fn bad(parameter: &str, detail: Text, allowed: Option<Vec<String>>) -> Self {
         ApiError::BadRequest {
             detail: detail.clone(),
-            errors: vec![ProblemDetailItem {
-                pointer: None,
-                parameter: Some(parameter.to_string()),
-                detail,
-                allowed: Some(allowed.iter().map(|s| s.to_string()).collect()),
-            }],
+            errors: vec![ParameterError { parameter: parameter.to_string(), detail, allowed }],
         }
+    }
+
+    /// A bad parameter value, listing the values it accepts.
+    pub fn bad_value(parameter: &str, value: &str, allowed: &[&str]) -> Self {
+        let list = allowed.join(", ");
+        let detail = Text::new(
+            format!("unknown {parameter} {value:?}; allowed: {list}"),
+            format!("{parameter} {value:?} không hợp lệ; các giá trị được phép: {list}"),
+        );
+        ApiError::bad(parameter, detail, Some(allowed.iter().map(|s| s.to_string()).collect()))
     }
 
     /// A required parameter that is absent, listing the values it accepts.
     pub fn missing(parameter: &str, allowed: &[&str]) -> Self {
-        let detail = format!("{parameter} is required; allowed: {}", allowed.join(", "));
-        ApiError::BadRequest {
-            detail: detail.clone(),
-            errors: vec![ProblemDetailItem {
-                pointer: None,
-                parameter: Some(parameter.to_string()),
-                detail,
-                allowed: Some(allowed.iter().map(|s| s.to_string()).collect()),
-            }],
-        }
+        let list = allowed.join(", ");
+        let detail = Text::new(
+            format!("{parameter} is required; allowed: {list}"),
+            format!("cần có {parameter}; các giá trị được phép: {list}"),
+        );
+        ApiError::bad(parameter, detail, Some(allowed.iter().map(|s| s.to_string()).collect()))
     }
 
     /// A parameter that is malformed or out of range.
-    pub fn bad_parameter(parameter: &str, detail: impl Into<String>) -> Self {
-        let detail = detail.into();
+    pub fn bad_parameter(parameter: &str, detail: Text) -> Self {
+        let whole = Text::new(format!("{parameter}: {}", detail.en), format!("{parameter}: {}", detail.vi));
         ApiError::BadRequest {
-            detail: format!("{parameter}: {detail}"),
-            errors: vec![ProblemDetailItem {
-                pointer: None,
-                parameter: Some(parameter.to_string()),
-                detail,
-                allowed: None,
-            }],
+            detail: whole,
+            errors: vec![ParameterError { parameter: parameter.to_string(), detail, allowed: None }],
         }
+    }
+
+    /// A query parameter the operation does not take, listing those it does.
+    pub fn unknown_parameter(name: &str, declared: &[String]) -> Self {
+        let detail = if declared.is_empty() {
+            Text::new(
+                format!(
+                    "unknown query parameter {name:?}: this operation takes none (names beginning with `_` are ignored)"
+                ),
+                format!(
+                    "tham số truy vấn {name:?} không được hỗ trợ: thao tác này không nhận tham số nào (tên bắt đầu bằng `_` được bỏ qua)"
+                ),
+            )
+        } else {
+            let list = declared.join(", ");
+            Text::new(
+                format!(
+                    "unknown query parameter {name:?}; this operation takes: {list} (names beginning with `_` are ignored)"
+                ),
+                format!(
+                    "tham số truy vấn {name:?} không được hỗ trợ; thao tác này nhận: {list} (tên bắt đầu bằng `_` được bỏ qua)"
+                ),
+            )
+        };
+        ApiError::bad(name, detail, Some(declared.to_vec()))
     }
 
     fn problem_type(&self) -> ProblemType {
@@ -215,7 +266,8 @@ impl ApiError {
         }
     }
 
-    pub fn problem(&self) -> Problem {
+    /// The problem, in `lang`.
+    pub fn problem(&self, lang: Lang) -> Problem {
         let kind = self.problem_type();
         let (detail, errors) = match self {
             ApiError::NotFound(what)
@@ -227,27 +279,52 @@ impl ApiError {
             | ApiError::UnsupportedMediaType(what)
             | ApiError::RequestTimeout(what)
             | ApiError::Busy(what)
-            | ApiError::TooManyRequests { detail: what, .. } => (what.clone(), Vec::new()),
-            ApiError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
+            | ApiError::TooManyRequests { detail: what, .. } => (what.get(lang).to_string(), Vec::new()),
+            ApiError::BadRequest { detail, errors } => (
+                detail.get(lang).to_string(),
+                errors
+                    .iter()
+                    .map(|e| ProblemDetailItem {
+                        pointer: None,
+                        parameter: Some(e.parameter.clone()),
+                        detail: e.detail.get(lang).to_string(),
+                        allowed: e.allowed.clone(),
+                    })
+                    .collect(),
+            ),
             ApiError::Unprocessable(violations) => (
-                self.to_string(),
+                lang.pick(
+                    format!("the document has {} problem(s)", violations.len()),
+                    format!("tài liệu có {} lỗi", violations.len()),
+                ),
                 violations
                     .iter()
                     .map(|v| ProblemDetailItem {
                         pointer: Some(v.pointer.clone()),
                         parameter: None,
-                        detail: v.detail.clone(),
+                        detail: v.detail.get(lang).to_string(),
                         allowed: None,
                     })
                     .collect(),
             ),
             // Server-side failures say nothing internal; the log has the cause chain.
-            ApiError::Unavailable(_) => ("The database is not answering; try again shortly.".to_string(), Vec::new()),
-            ApiError::Internal(_) => ("The server could not answer this request.".to_string(), Vec::new()),
+            ApiError::Unavailable(_) => (
+                lang.pick(
+                    "The database is not answering; try again shortly.",
+                    "Cơ sở dữ liệu không trả lời; hãy thử lại sau ít phút.",
+                )
+                .to_string(),
+                Vec::new(),
+            ),
+            ApiError::Internal(_) => (
+                lang.pick("The server could not answer this request.", "Máy chủ không trả lời được yêu cầu này.")
+                    .to_string(),
+                Vec::new(),
+            ),
         };
         Problem {
             problem_type: kind.uri(),
-            title: kind.title(),
+            title: kind.title(lang),
             status: self.status_code().as_u16(),
             detail,
             errors,
@@ -273,18 +350,30 @@ impl From<crate::storage::WriteError> for ApiError {
         match error {
             // The tag named is one the client can send back as it is: `"42-json"`.
             WriteError::PreconditionFailed { current: Some(v), asked: Precondition::Absent } => {
-                ApiError::PreconditionFailed(format!(
-                    "the programme already exists (its ETag is \"{v}-json\"): If-None-Match: * only creates; to \
-                     replace it, send If-Match: \"{v}-json\" (or no precondition)"
+                ApiError::PreconditionFailed(Text::new(
+                    format!(
+                        "the programme already exists (its ETag is \"{v}-json\"): If-None-Match: * only creates; to \
+                         replace it, send If-Match: \"{v}-json\" (or no precondition)"
+                    ),
+                    format!(
+                        "chương trình đã tồn tại (ETag của nó là \"{v}-json\"): If-None-Match: * chỉ dùng để tạo mới; \
+                         để thay thế, hãy gửi If-Match: \"{v}-json\" (hoặc không gửi điều kiện)"
+                    ),
                 ))
             }
-            WriteError::PreconditionFailed { current: Some(v), .. } => ApiError::PreconditionFailed(format!(
-                "the programme has changed: its ETag is now \"{v}-json\"; read it again and retry with If-Match: \"{v}-json\""
+            WriteError::PreconditionFailed { current: Some(v), .. } => ApiError::PreconditionFailed(Text::new(
+                format!(
+                    "the programme has changed: its ETag is now \"{v}-json\"; read it again and retry with If-Match: \"{v}-json\""
+                ),
+                format!(
+                    "chương trình đã thay đổi: ETag hiện nay là \"{v}-json\"; hãy đọc lại và gửi lại với If-Match: \"{v}-json\""
+                ),
             )),
-            WriteError::PreconditionFailed { current: None, .. } => {
-                ApiError::PreconditionFailed("the programme does not exist, so no If-Match can hold".into())
-            }
-            WriteError::NotFound => ApiError::NotFound("not found".into()),
+            WriteError::PreconditionFailed { current: None, .. } => ApiError::PreconditionFailed(Text::new(
+                "the programme does not exist, so no If-Match can hold",
+                "chương trình không tồn tại, nên không If-Match nào đúng được",
+            )),
+            WriteError::NotFound => ApiError::NotFound(Text::new("not found", "không tìm thấy")),
             WriteError::MissingPart(what) => ApiError::NotFound(what),
             WriteError::Invalid(violations) => ApiError::Unprocessable(violations),
             WriteError::Database(e) => e.into(),
@@ -292,9 +381,18 @@ impl From<crate::storage::WriteError> for ApiError {
     }
 }
 
-pub fn problem_response(status: StatusCode, problem: &Problem) -> HttpResponse {
-    HttpResponse::build(status).insert_header((header::CONTENT_TYPE, PROBLEM_JSON)).json(problem)
+/// A problem response in English, carrying its Vietnamese body for `localize` to send instead
+/// when the request prefers Vietnamese.
+pub fn problem_response(status: StatusCode, en: &Problem, vi: &Problem) -> HttpResponse {
+    let mut response = HttpResponse::build(status).insert_header((header::CONTENT_TYPE, PROBLEM_JSON)).json(en);
+    if let Ok(body) = serde_json::to_vec(vi) {
+        response.extensions_mut().insert(InVietnamese(body));
+    }
+    response
 }
+
+/// A response body in Vietnamese, for `routes::http::localize`.
+pub struct InVietnamese(pub Vec<u8>);
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
@@ -324,7 +422,7 @@ impl ResponseError for ApiError {
             ApiError::Internal(_) => tracing::error!(error = %anyhow_chain(self), "request failed"),
             _ => {}
         }
-        let mut response = problem_response(self.status_code(), &self.problem());
+        let mut response = problem_response(self.status_code(), &self.problem(Lang::En), &self.problem(Lang::Vi));
         let extra = match self {
             ApiError::Unavailable(_) | ApiError::Busy(_) => Some((header::RETRY_AFTER, "5")),
             ApiError::Unauthorized(_) => {
@@ -357,16 +455,18 @@ fn anyhow_chain(error: &(dyn std::error::Error + 'static)) -> String {
     out
 }
 
-/// A problem for the status actix itself produced (unknown route, wrong method, bad path).
-pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: impl Into<String>) -> Problem {
-    Problem {
+/// A problem response for a status the routes do not produce themselves (unknown route, wrong
+/// method, a NUL in the request), in both languages.
+pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: &Text) -> HttpResponse {
+    let problem = |lang: Lang| Problem {
         problem_type: kind.uri(),
-        title: kind.title(),
+        title: kind.title(lang),
         status: status.as_u16(),
-        detail: detail.into(),
+        detail: detail.get(lang).to_string(),
         errors: Vec::new(),
         request_id: crate::telemetry::current_request_id(),
-    }
+    };
+    problem_response(status, &problem(Lang::En), &problem(Lang::Vi))
 }
 
 /// Documented error responses, shared by every operation that can give them.

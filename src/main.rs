@@ -51,7 +51,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let reference = db.reference().await?;
             let valid = seeds::parse(&seeds::SeedFile { name, text }, &reference)?;
             let version = db.replace_programme(&valid, &Actor::local("cli")).await?;
-            let warnings = khuyencong::domain::totals::warnings(&valid.programme, &valid.sums, &reference);
+            let lang = khuyencong::i18n::Lang::of_environment();
+            let warnings = khuyencong::domain::totals::warnings(&valid.programme, &valid.sums, &reference, lang);
             println!("imported programme {} at version {version}", valid.programme.id);
             for warning in warnings {
                 println!("warning: {warning}");
@@ -162,7 +163,7 @@ async fn generate(
         for &period in &periods {
             let document = khuyencong::synthetic::programme(province, period, records, seed);
             let programme = khuyencong::domain::document::validate(document, &reference)
-                .map_err(|v| anyhow::anyhow!("a generated document is invalid: {} {}", v[0].pointer, v[0].detail))?;
+                .map_err(|v| anyhow::anyhow!("a generated document is invalid: {} {}", v[0].pointer, v[0].detail.en))?;
             let write = std::time::Instant::now();
             db.replace_programme(&programme, &Actor::local("generate")).await?;
             writing += write.elapsed();

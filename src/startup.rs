@@ -162,11 +162,13 @@ impl Application {
                 .default_service(web::to(routes::fallback))
                 // Outermost last: screen (unknown methods, NUL) → request id → log span → metrics →
                 // CORS →
-                // HEAD as GET → coded ETags → compression → cache refresh after writes → routes,
+                // HEAD as GET → coded ETags → compression → problems in the request's language →
+                // cache refresh after writes → routes,
                 // where each cacheable resource has the response cache (after routing, so a hit
                 // costs no route lookup). The cache keeps plain bytes; a body is compressed on its
                 // way out, when the client asks.
                 .wrap(from_fn(crate::cache::refresh_after_writes))
+                .wrap(from_fn(routes::http::localize))
                 .wrap(Compress::default())
                 .wrap(from_fn(routes::http::coded_etags))
                 .wrap(from_fn(routes::http::head_as_get))

@@ -11,6 +11,7 @@ use super::money::Money;
 use super::reference::{Names, Reference, UNKNOWN_SCOPE, UNSPECIFIED_ACTIVITY};
 use super::sums::{Group, Grouping, ProgrammeSums, RolledUp};
 use super::totals::{Totals, funding_totals, reconcile};
+use crate::i18n::Lang;
 
 /// The dimension a breakdown splits by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -209,7 +210,7 @@ struct Frame {
 }
 
 impl Frame {
-    fn of(totals: &Totals) -> Frame {
+    fn of(totals: &Totals, lang: Lang) -> Frame {
         let schemes = CountCoverage {
             reported: totals.schemes.reported,
             itemised: totals.schemes.itemised,
@@ -217,17 +218,30 @@ impl Frame {
         };
         let cost =
             AmountCoverage { reported: totals.cost.reported, itemised: totals.cost.itemised, gap: totals.cost.gap };
-        let mut notes = vec![coverage_note(&schemes, &cost)];
+        let mut notes = vec![coverage_note(&schemes, &cost, lang)];
         let itemised = ShareBase { measure: "cost.itemised", amount: cost.itemised };
         let reported = cost.reported.map(|amount| ShareBase { measure: "cost.reported", amount });
+        let i = itemised.amount;
         notes.push(match &reported {
-            Some(r) => format!(
-                "`share_percent` is a share of the itemised cost ({}); `share_of_reported_percent` a share of the reported total cost ({}).",
-                itemised.amount, r.amount
+            Some(r) => lang.pick(
+                format!(
+                    "`share_percent` is a share of the itemised cost ({i}); `share_of_reported_percent` a share of the reported total cost ({}).",
+                    r.amount
+                ),
+                format!(
+                    "`share_percent` là tỷ lệ trên kinh phí đã liệt kê ({}); `share_of_reported_percent` là tỷ lệ trên tổng kinh phí báo cáo ({}).",
+                    lang.amount(i),
+                    lang.amount(r.amount)
+                ),
             ),
-            None => format!(
-                "`share_percent` is a share of the itemised cost ({}); the programme reports no total cost, so `share_of_reported_percent` is null.",
-                itemised.amount
+            None => lang.pick(
+                format!(
+                    "`share_percent` is a share of the itemised cost ({i}); the programme reports no total cost, so `share_of_reported_percent` is null."
+                ),
+                format!(
+                    "`share_percent` là tỷ lệ trên kinh phí đã liệt kê ({}); chương trình không báo cáo tổng kinh phí, nên `share_of_reported_percent` là null.",
+                    lang.amount(i)
+                ),
             ),
         });
         Frame {
@@ -259,47 +273,68 @@ impl Frame {
 }
 
 /// What the rows cover against the reported figures, in words.
-fn coverage_note(schemes: &CountCoverage, cost: &AmountCoverage) -> String {
+fn coverage_note(schemes: &CountCoverage, cost: &AmountCoverage, lang: Lang) -> String {
     let (n, c) = (schemes.itemised, cost.itemised);
-    match (schemes.reported, cost.reported) {
-        (None, None) => {
-            format!("The programme reports no totals: the rows cover its {n} itemised schemes and {c} million VND.")
-        }
-        (r_schemes, r_cost) => {
-            let of_schemes =
-                r_schemes.map_or(format!("{n} schemes (no number is reported)"), |r| format!("{n} of the {r} schemes"));
-            let of_cost = r_cost.map_or(format!("{c} million VND (no total cost is reported)"), |r| {
-                format!("{c} of the {r} million VND")
-            });
-            let missing: Vec<String> = [
-                schemes
-                    .gap
-                    .filter(|g| *g != 0)
-                    .map(|g| format!("{g} {}", if g.abs() == 1 { "scheme" } else { "schemes" })),
-                cost.gap.filter(|g| !g.is_zero()).map(|g| format!("{g} million VND")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let rest = if missing.is_empty() {
-                "nothing reported is left out.".to_string()
-            } else {
-                format!(
-                    "the difference ({}) is in the reported totals but in no scheme record, so no row shows it.",
-                    missing.join(" and ")
-                )
-            };
-            format!("The rows cover {of_schemes} and {of_cost} the programme reports: {rest}")
-        }
+    let a = |m: Money| lang.amount(m);
+    if schemes.reported.is_none() && cost.reported.is_none() {
+        return lang.pick(
+            format!("The programme reports no totals: the rows cover its {n} itemised schemes and {c} million VND."),
+            format!("Chương trình không báo cáo tổng số: các dòng gồm {n} đề án và {} triệu đồng đã liệt kê.", a(c)),
+        );
     }
+    let of_schemes = match schemes.reported {
+        Some(r) => lang.pick(format!("{n} of the {r} schemes"), format!("{n} trong {r} đề án")),
+        None => lang.pick(format!("{n} schemes (no number is reported)"), format!("{n} đề án (không có số báo cáo)")),
+    };
+    let of_cost = match cost.reported {
+        Some(r) => lang.pick(format!("{c} of the {r} million VND"), format!("{} trong {} triệu đồng", a(c), a(r))),
+        None => lang.pick(
+            format!("{c} million VND (no total cost is reported)"),
+            format!("{} triệu đồng (không có tổng kinh phí báo cáo)", a(c)),
+        ),
+    };
+    let missing: Vec<String> = [
+        schemes.gap.filter(|g| *g != 0).map(|g| {
+            lang.pick(format!("{g} {}", if g.abs() == 1 { "scheme" } else { "schemes" }), format!("{g} đề án"))
+        }),
+        cost.gap
+            .filter(|g| !g.is_zero())
+            .map(|g| lang.pick(format!("{g} million VND"), format!("{} triệu đồng", a(g)))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let rest = match (missing.is_empty(), lang) {
+        (true, _) => {
+            lang.pick("nothing reported is left out.".to_string(), "không có gì được báo cáo bị bỏ sót.".to_string())
+        }
+        (false, Lang::En) => format!(
+            "the difference ({}) is in the reported totals but in no scheme record, so no row shows it.",
+            missing.join(" and ")
+        ),
+        (false, Lang::Vi) => format!(
+            "phần chênh lệch ({}) có trong tổng số báo cáo nhưng không có trong bản ghi đề án nào, nên không dòng nào thể hiện.",
+            missing.join(" và ")
+        ),
+    };
+    lang.pick(
+        format!("The rows cover {of_schemes} and {of_cost} the programme reports: {rest}"),
+        format!("Các dòng bao gồm {of_schemes} và {of_cost} chương trình báo cáo: {rest}"),
+    )
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn listed(items: &[String]) -> String {
+/// `a`, `a and b`, `a, b and c` (`và`, or `hoặc` for `or`, in Vietnamese).
+fn listed(items: &[String], lang: Lang, or: bool) -> String {
+    let word = match (lang, or) {
+        (Lang::En, false) => "and",
+        (Lang::En, true) => "or",
+        (Lang::Vi, false) => "và",
+        (Lang::Vi, true) => "hoặc",
+    };
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
     }
 }
 
@@ -311,11 +346,12 @@ pub fn breakdown(
     reported: &Reported<Money>,
     sums: &ProgrammeSums,
     reference: &Reference,
+    lang: Lang,
 ) -> Breakdown {
-    let totals = &reconcile(programme_id, reported, sums, reference);
+    let totals = &reconcile(programme_id, reported, sums, reference, lang);
     match by.grouping() {
-        Some(grouping) => by_group(programme_id, grouping, totals, sums, reference),
-        None => by_source(programme_id, totals, reported, sums, reference),
+        Some(grouping) => by_group(programme_id, grouping, totals, sums, reference, lang),
+        None => by_source(programme_id, totals, reported, sums, reference, lang),
     }
 }
 
@@ -327,6 +363,7 @@ fn by_group(
     totals: &Totals,
     sums: &ProgrammeSums,
     reference: &Reference,
+    lang: Lang,
 ) -> Breakdown {
     let (dimension, unknown, members): (Dimension, &str, Vec<(&str, &Names)>) = match by {
         Grouping::Activity => (
@@ -338,7 +375,7 @@ fn by_group(
             (Dimension::Scope, UNKNOWN_SCOPE, reference.scopes.iter().map(|s| (s.key.as_str(), &s.names)).collect())
         }
     };
-    let mut frame = Frame::of(totals);
+    let mut frame = Frame::of(totals, lang);
     let groups = sums.groups(by);
     let rows: Vec<BreakdownRow> = members
         .into_iter()
@@ -382,32 +419,53 @@ fn by_group(
         rows.iter().filter(|r| r.nothing_itemised && r.key != unknown).map(|r| r.key.clone()).collect();
     if !empty.is_empty() {
         let unknown_row = rows.iter().find(|r| r.key == unknown).filter(|r| !r.nothing_itemised);
+        let keys: Vec<String> = empty.iter().map(|k| format!("`{k}`")).collect();
         let mut note = match dimension {
             Dimension::Scope => {
                 let reported: Vec<String> = rows
                     .iter()
                     .filter(|r| r.nothing_itemised && r.key != unknown)
-                    .filter_map(|r| r.reported_schemes.map(|n| format!("{n} {}", r.key)))
+                    .filter_map(|r| r.reported_schemes.map(|n| lang.pick(format!("{n} {}", r.key), format!("{n} đề án {}", r.key))))
                     .collect();
-                let reported = if reported.is_empty() {
-                    String::new()
-                } else {
-                    format!(" The programme reports {} schemes (`reported_schemes`).", listed(&reported))
+                let reported = match (reported.is_empty(), lang) {
+                    (true, _) => String::new(),
+                    (false, Lang::En) => {
+                        format!(" The programme reports {} schemes (`reported_schemes`).", listed(&reported, lang, false))
+                    }
+                    (false, Lang::Vi) => {
+                        format!(" Chương trình báo cáo {} (`reported_schemes`).", listed(&reported, lang, false))
+                    }
                 };
-                format!(
-                    "No scheme record is counted as {}: the rows' zeros are not known zeros.{reported}",
-                    listed(&empty.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>()).replace(" and ", " or ")
+                lang.pick(
+                    format!(
+                        "No scheme record is counted as {}: the rows' zeros are not known zeros.{reported}",
+                        listed(&keys, lang, true)
+                    ),
+                    format!(
+                        "Không bản ghi đề án nào được tính là {}: các số 0 của những dòng này không phải số 0 đã biết.{reported}",
+                        listed(&keys, lang, true)
+                    ),
                 )
             }
-            _ => format!(
-                "Nothing is itemised under {}: the programme publishes no figure for them, so their zeros are not known zeros.",
-                listed(&empty.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>())
+            _ => lang.pick(
+                format!(
+                    "Nothing is itemised under {}: the programme publishes no figure for them, so their zeros are not known zeros.",
+                    listed(&keys, lang, false)
+                ),
+                format!(
+                    "Không có gì được liệt kê cho {}: chương trình không công bố số liệu cho các mục này, nên các số 0 không phải số 0 đã biết.",
+                    listed(&keys, lang, false)
+                ),
             ),
         };
         if let Some(row) = unknown_row {
-            note.push_str(&format!(
-                " The {} schemes ({} million VND) counted as `{unknown}` may include some of theirs.",
-                row.schemes, row.cost
+            let (n, c) = (row.schemes, row.cost);
+            note.push_str(&lang.pick(
+                format!(" The {n} schemes ({c} million VND) counted as `{unknown}` may include some of theirs."),
+                format!(
+                    " {n} đề án ({} triệu đồng) được tính là `{unknown}` có thể bao gồm một phần của chúng.",
+                    lang.amount(c)
+                ),
             ));
         }
         frame.notes.push(note);
@@ -426,12 +484,13 @@ fn by_source(
     reported: &Reported<Money>,
     sums: &ProgrammeSums,
     reference: &Reference,
+    lang: Lang,
 ) -> Breakdown {
     let whole = sums.whole();
-    let mut frame = Frame::of(totals);
+    let mut frame = Frame::of(totals, lang);
     let unattributed = whole.unattributed();
     let mut funding_notes = Vec::new();
-    let funding = funding_totals(reported, &whole, reference, &mut funding_notes);
+    let funding = funding_totals(reported, &whole, reference, lang, &mut funding_notes);
     let rolled = whole.roll_up(reference);
     let mut rows: Vec<BreakdownRow> = rolled
         .into_iter()
@@ -482,30 +541,51 @@ fn by_source(
         own_by_source: Vec::new(),
         unattributed: None,
     });
-    frame.notes.push("Each row's cost is rolled up over the sources below it; the rows with no parent plus `unattributed` sum to the total cost.".to_string());
-    frame.notes.push("A row's `schemes` counts the schemes with any funding line under that source: a scheme paid from several sources is counted in each, so `schemes` does not sum to the total.".to_string());
+    frame.notes.push(lang.pick(
+        "Each row's cost is rolled up over the sources below it; the rows with no parent plus `unattributed` sum to the total cost.",
+        "Kinh phí của mỗi dòng được cộng dồn từ các nguồn con; các dòng không có nguồn cha cộng với `unattributed` bằng tổng kinh phí.",
+    ).to_string());
+    frame.notes.push(lang.pick(
+        "A row's `schemes` counts the schemes with any funding line under that source: a scheme paid from several sources is counted in each, so `schemes` does not sum to the total.",
+        "`schemes` của một dòng đếm các đề án có dòng kinh phí thuộc nguồn đó: một đề án được chi từ nhiều nguồn được đếm ở mỗi nguồn, nên `schemes` không cộng thành tổng.",
+    ).to_string());
     for row in rows.iter().filter(|r| r.nothing_itemised && r.key != UNATTRIBUTED) {
-        let reported = row
-            .reported_cost
-            .map_or(String::new(), |r| format!(" The programme reports {r} million VND from it (`reported_cost`)."));
+        let reported = row.reported_cost.map_or(String::new(), |r| {
+            lang.pick(
+                format!(" The programme reports {r} million VND from it (`reported_cost`)."),
+                format!(" Chương trình báo cáo {} triệu đồng từ nguồn này (`reported_cost`).", lang.amount(r)),
+            )
+        });
         let mut holders: Vec<String> = reference
             .source_and_ancestors(&row.key)
             .skip(1)
             .filter_map(|ancestor| rows.iter().find(|r| r.key == ancestor))
             .filter(|a| a.own.is_some_and(|own| !own.is_zero()))
-            .map(|a| format!("the {} million VND of unsplit `{}` funding", a.own.unwrap_or_default(), a.key))
+            .map(|a| {
+                let own = a.own.unwrap_or_default();
+                lang.pick(
+                    format!("the {own} million VND of unsplit `{}` funding", a.key),
+                    format!("{} triệu đồng chưa chia của nguồn `{}`", lang.amount(own), a.key),
+                )
+            })
             .collect();
         if !unattributed.is_zero() {
-            holders.push(format!("the {unattributed} million VND no funding line covers"));
+            holders.push(lang.pick(
+                format!("the {unattributed} million VND no funding line covers"),
+                format!("{} triệu đồng không có dòng kinh phí nào", lang.amount(unattributed)),
+            ));
         }
-        let holders = if holders.is_empty() {
-            String::new()
-        } else {
-            format!(" {} may include some of it.", capitalised(&listed(&holders)))
+        let holders = match (holders.is_empty(), lang) {
+            (true, _) => String::new(),
+            (false, Lang::En) => format!(" {} may include some of it.", capitalised(&listed(&holders, lang, false))),
+            (false, Lang::Vi) => format!(" {} có thể bao gồm một phần của nó.", listed(&holders, lang, false)),
         };
-        frame.notes.push(format!(
-            "No funding line names `{}` or a source below it: its zeros are not known zeros.{reported}{holders}",
-            row.key
+        let k = &row.key;
+        frame.notes.push(lang.pick(
+            format!("No funding line names `{k}` or a source below it: its zeros are not known zeros.{reported}{holders}"),
+            format!(
+                "Không dòng kinh phí nào ghi `{k}` hoặc nguồn con của nó: các số 0 của dòng này không phải số 0 đã biết.{reported}{holders}"
+            ),
         ));
     }
     // The gaps, unsplit parts and implied bounds, as `/totals` says them.
@@ -535,7 +615,7 @@ mod tests {
                 &[("state_budget", "3810.70"), ("contributions", "2538.30")],
             ),
         ]);
-        let b = breakdown("p", Dimension::Activity, &Reported::empty(), &sums, &reference());
+        let b = breakdown("p", Dimension::Activity, &Reported::empty(), &sums, &reference(), Lang::En);
         let rows: Vec<_> = b
             .rows
             .iter()
@@ -565,7 +645,7 @@ mod tests {
             record("unspecified", "unknown", 2, "30.00", &[("local_budget", "10.00"), ("contributions", "20.00")]),
             record("unspecified", "unknown", 2, "15.50", &[]),
         ]);
-        let b = breakdown("p", Dimension::Source, &Reported::empty(), &sums, &reference());
+        let b = breakdown("p", Dimension::Source, &Reported::empty(), &sums, &reference(), Lang::En);
         let rows: Vec<_> =
             b.rows.iter().map(|r| (r.key.as_str(), r.parent.as_deref(), r.schemes, r.cost, r.own.unwrap())).collect();
         assert_eq!(
@@ -606,7 +686,7 @@ mod tests {
     fn every_breakdown_reconciles_with_the_reported_figures_and_names_its_share_bases() {
         let figures = reported(6, "125.00", &[]);
         for by in [Dimension::Activity, Dimension::Scope, Dimension::Source] {
-            let b = breakdown("p", by, &figures, &two_records(), &reference());
+            let b = breakdown("p", by, &figures, &two_records(), &reference(), Lang::En);
             let r = &b.reconciliation;
             assert_eq!((r.schemes.reported, r.schemes.itemised, r.schemes.gap), (Some(6), 5, Some(1)), "{by:?}");
             assert_eq!(
@@ -624,7 +704,7 @@ mod tests {
                 "The rows cover 5 of the 6 schemes and 100.00 of the 125.00 million VND the programme reports: the difference (1 scheme and 25.00 million VND) is in the reported totals but in no scheme record, so no row shows it."
             );
         }
-        let b = breakdown("p", Dimension::Activity, &figures, &two_records(), &reference());
+        let b = breakdown("p", Dimension::Activity, &figures, &two_records(), &reference(), Lang::En);
         let training = &b.rows[0];
         assert_eq!(
             (training.share_percent, training.share_of_reported_percent),
@@ -636,7 +716,7 @@ mod tests {
     fn rows_with_nothing_itemised_are_marked_and_the_unknown_member_named() {
         let figures = reported(6, "125.00", &[]);
         let only_unspecified = sums(vec![record("unspecified", "unknown", 2, "40.00", &[])]);
-        let b = breakdown("p", Dimension::Activity, &figures, &only_unspecified, &reference());
+        let b = breakdown("p", Dimension::Activity, &figures, &only_unspecified, &reference(), Lang::En);
         let marks: Vec<_> = b.rows.iter().map(|r| (r.key.as_str(), r.nothing_itemised)).collect();
         assert_eq!(marks, [("vocational_training", true), ("unspecified", false)]);
         assert!(
@@ -644,7 +724,7 @@ mod tests {
             "{:?}",
             b.notes
         );
-        let b = breakdown("p", Dimension::Scope, &figures, &only_unspecified, &reference());
+        let b = breakdown("p", Dimension::Scope, &figures, &only_unspecified, &reference(), Lang::En);
         let rows: Vec<_> =
             b.rows.iter().map(|r| (r.key.as_str(), r.nothing_itemised, r.reported_schemes, r.schemes_gap)).collect();
         assert_eq!(
@@ -662,7 +742,7 @@ mod tests {
     fn source_rows_carry_the_reported_figure_and_the_implied_bounds() {
         let figures =
             reported(6, "125.00", &[("state_budget", "50.00"), ("central_budget", "35.00"), ("local_budget", "15.00")]);
-        let b = breakdown("p", Dimension::Source, &figures, &two_records(), &reference());
+        let b = breakdown("p", Dimension::Source, &figures, &two_records(), &reference(), Lang::En);
         let central = b.rows.iter().find(|r| r.key == "central_budget").unwrap();
         assert_eq!(
             (central.cost, central.reported_cost, central.cost_gap),

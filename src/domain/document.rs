@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use super::money::Money;
 use super::reference::{Names, Reference};
 use super::sums::ProgrammeSums;
+use crate::i18n::Text;
 
 /// The currency and unit every amount of a document is in.
 pub const CURRENCY: &str = "VND";
@@ -317,17 +318,67 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64
     }
 }
 
-/// One thing wrong with a document, and where (an RFC 6901 JSON pointer).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One thing wrong with a document, and where (an RFC 6901 JSON pointer), in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
     pub pointer: String,
-    pub detail: String,
+    pub detail: Text,
 }
 
 impl Violation {
-    fn new(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
-        Violation { pointer: pointer.into(), detail: detail.into() }
+    fn new(pointer: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) -> Self {
+        Violation { pointer: pointer.into(), detail: Text::new(en, vi) }
     }
+
+    /// A parser's message (serde's, in English), with a Vietnamese rendering of it.
+    fn parser(pointer: impl Into<String>, en: String) -> Self {
+        let vi = parser_message_vi(&en);
+        Violation { pointer: pointer.into(), detail: Text::new(en, vi) }
+    }
+}
+
+/// serde_json's messages, as a Vietnamese reader needs them: the common ones in Vietnamese, the
+/// others introduced in Vietnamese with the parser's words kept (field and type names are the
+/// format's own).
+fn parser_message_vi(en: &str) -> String {
+    let located = |rest: &str| {
+        rest.rsplit_once(" at line ")
+            .and_then(|(what, at)| {
+                let (line, column) = at.split_once(" column ")?;
+                Some((what.to_string(), format!(" (dòng {line}, cột {column})")))
+            })
+            .unwrap_or((rest.to_string(), String::new()))
+    };
+    let (what, at) = located(en);
+    if let Some(field) = what.strip_prefix("missing field ") {
+        return format!("thiếu trường {field}{at}");
+    }
+    if let Some(rest) = what.strip_prefix("unknown field ") {
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+        return format!("trường {field} không có trong định dạng; các trường được phép: {expected}{at}");
+    }
+    if let Some(rest) = what.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return format!("sai kiểu dữ liệu: có {found}, cần {expected}{at}");
+    }
+    if let Some(rest) = what.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return format!("giá trị không hợp lệ: có {found}, cần {expected}{at}");
+    }
+    if let Some(field) = what.strip_prefix("duplicate field ") {
+        return format!("trường {field} xuất hiện hai lần{at}");
+    }
+    if what.starts_with("EOF while parsing") {
+        return format!("văn bản JSON kết thúc giữa chừng{at}");
+    }
+    if what.starts_with("expected value") || what.starts_with("expected") || what.starts_with("key must be") {
+        return format!("không phải JSON hợp lệ ({what}){at}");
+    }
+    if let Some(number) = what.strip_suffix(" is not a whole number in range") {
+        return format!("{number} không phải số nguyên trong khoảng cho phép{at}");
+    }
+    format!("không đọc được tài liệu JSON: {what}{at}")
 }
 
 /// Parses JSON text into a document, naming where a structural error is (missing field, wrong type).
@@ -395,18 +446,18 @@ struct Checker<'r> {
 }
 
 impl Checker<'_> {
-    fn fail(&mut self, pointer: impl Into<String>, detail: impl Into<String>) {
-        self.violations.push(Violation::new(pointer, detail));
+    fn fail(&mut self, pointer: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) {
+        self.violations.push(Violation::new(pointer, en, vi));
     }
 
     fn text(&mut self, pointer: &str, value: &str, max: usize) {
         if value.contains('\0') {
             // Neither engine stores it the same way (PostgreSQL refuses it), and no text needs it.
-            self.fail(pointer, "must not contain a NUL character (U+0000)");
+            self.fail(pointer, "must not contain a NUL character (U+0000)", "không được chứa ký tự NUL (U+0000)");
         } else if value.trim().is_empty() {
-            self.fail(pointer, "must not be empty");
+            self.fail(pointer, "must not be empty", "không được để trống");
         } else if value.chars().count() > max {
-            self.fail(pointer, format!("must be at most {max} characters"));
+            self.fail(pointer, format!("must be at most {max} characters"), format!("dài tối đa {max} ký tự"));
         }
     }
 
@@ -425,12 +476,12 @@ impl Checker<'_> {
     fn amount(&mut self, pointer: &str, text: &str) -> Option<Money> {
         match Money::parse(text) {
             Ok(money) if money.is_negative() => {
-                self.fail(pointer, "must not be negative");
+                self.fail(pointer, "must not be negative", "không được âm");
                 None
             }
             Ok(money) => Some(money),
             Err(e) => {
-                self.fail(pointer, format!("{text:?} {e}"));
+                self.fail(pointer, format!("{text:?} {e}"), format!("{text:?} {}", e.vi()));
                 None
             }
         }
@@ -438,16 +489,20 @@ impl Checker<'_> {
 
     fn count(&mut self, pointer: &str, value: i64, least: i64) {
         if value < least {
-            self.fail(pointer, format!("must be at least {least}"));
+            self.fail(pointer, format!("must be at least {least}"), format!("phải ít nhất là {least}"));
         } else if value > 1_000_000_000 {
-            self.fail(pointer, "is too large");
+            self.fail(pointer, "is too large", "quá lớn");
         }
     }
 
     fn source_key(&mut self, pointer: &str, key: &str) {
         if self.reference.source(key).is_none() {
             let allowed = self.reference.source_keys().join(", ");
-            self.fail(pointer, format!("unknown funding source {key:?}; allowed: {allowed}"));
+            self.fail(
+                pointer,
+                format!("unknown funding source {key:?}; allowed: {allowed}"),
+                format!("nguồn kinh phí {key:?} không có; các nguồn được phép: {allowed}"),
+            );
         }
     }
 
@@ -460,7 +515,11 @@ impl Checker<'_> {
             let at = format!("{pointer}/{i}");
             self.source_key(&format!("{at}/source"), &line.source);
             if !seen.insert(line.source.clone()) {
-                self.fail(format!("{at}/source"), format!("funding source {:?} is listed twice", line.source));
+                self.fail(
+                    format!("{at}/source"),
+                    format!("funding source {:?} is listed twice", line.source),
+                    format!("nguồn kinh phí {:?} được ghi hai lần", line.source),
+                );
             }
             self.optional_text(&format!("{at}/quote"), line.quote.as_deref(), 5000);
             let amount = self.amount(&format!("{at}/amount"), &line.amount);
@@ -484,23 +543,40 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
                 "{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)",
                 doc.id
             ),
+            format!(
+                "{:?} không phải mã định danh hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch nối đơn (tối đa 100 ký tự)",
+                doc.id
+            ),
         );
     }
     if doc.currency != CURRENCY {
-        c.fail("/currency", format!("must be {CURRENCY:?}"));
+        c.fail("/currency", format!("must be {CURRENCY:?}"), format!("phải là {CURRENCY:?}"));
     }
     if doc.amount_unit != AMOUNT_UNIT {
-        c.fail("/amount_unit", format!("must be {AMOUNT_UNIT:?}: amounts are in million VND"));
+        c.fail(
+            "/amount_unit",
+            format!("must be {AMOUNT_UNIT:?}: amounts are in million VND"),
+            format!("phải là {AMOUNT_UNIT:?}: số tiền tính bằng triệu đồng"),
+        );
     }
     c.names("/names", &doc.names);
     c.text("/jurisdiction", &doc.jurisdiction, 200);
     for (field, year) in [("start_year", doc.period.start_year), ("end_year", doc.period.end_year)] {
         if !(1900..=2200).contains(&year) {
-            c.fail(format!("/period/{field}"), "must be a year between 1900 and 2200");
+            c.fail(
+                format!("/period/{field}"),
+                "must be a year between 1900 and 2200",
+                "phải là một năm từ 1900 đến 2200",
+            );
         }
     }
     if doc.period.end_year < doc.period.start_year {
-        c.fail("/period/end_year", format!("{} is before start_year {}", doc.period.end_year, doc.period.start_year));
+        let (end, start) = (doc.period.end_year, doc.period.start_year);
+        c.fail(
+            "/period/end_year",
+            format!("{end} is before start_year {start}"),
+            format!("{end} sớm hơn năm bắt đầu start_year {start}"),
+        );
     }
     if let Some(basis) = &doc.legal_basis {
         c.text("/legal_basis/title", &basis.title, 1000);
@@ -508,7 +584,11 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
         c.optional_text("/legal_basis/issuer", basis.issuer.as_deref(), 500);
         c.optional_text("/legal_basis/quote", basis.quote.as_deref(), 5000);
         if let Some(date) = basis.date.as_deref().filter(|d| !is_iso_date(d)) {
-            c.fail("/legal_basis/date", format!("{date:?} is not an ISO 8601 date (YYYY-MM-DD)"));
+            c.fail(
+                "/legal_basis/date",
+                format!("{date:?} is not an ISO 8601 date (YYYY-MM-DD)"),
+                format!("{date:?} không phải ngày theo ISO 8601 (YYYY-MM-DD)"),
+            );
         }
     }
     if let Some(agency) = &doc.implementing_agency {
@@ -519,7 +599,12 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
     c.optional_text("/source/url", doc.source.url.as_deref(), 2000);
     c.optional_text("/source/note", doc.source.note.as_deref(), 5000);
     if !is_iso_date(&doc.source.date) {
-        c.fail("/source/date", format!("{:?} is not an ISO 8601 date (YYYY-MM-DD)", doc.source.date));
+        let date = &doc.source.date;
+        c.fail(
+            "/source/date",
+            format!("{date:?} is not an ISO 8601 date (YYYY-MM-DD)"),
+            format!("{date:?} không phải ngày theo ISO 8601 (YYYY-MM-DD)"),
+        );
     }
 
     let reported = doc.reported;
@@ -532,10 +617,18 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
         let at = format!("/reported/schemes_by_scope/{i}");
         if c.reference.scope(&entry.scope).is_none() {
             let allowed = c.reference.scope_keys().join(", ");
-            c.fail(format!("{at}/scope"), format!("unknown scope {:?}; allowed: {allowed}", entry.scope));
+            c.fail(
+                format!("{at}/scope"),
+                format!("unknown scope {:?}; allowed: {allowed}", entry.scope),
+                format!("phạm vi {:?} không có; các phạm vi được phép: {allowed}", entry.scope),
+            );
         }
         if !scopes_seen.insert(entry.scope.clone()) {
-            c.fail(format!("{at}/scope"), format!("scope {:?} is listed twice", entry.scope));
+            c.fail(
+                format!("{at}/scope"),
+                format!("scope {:?} is listed twice", entry.scope),
+                format!("phạm vi {:?} được ghi hai lần", entry.scope),
+            );
         }
         c.count(&format!("{at}/value"), entry.value, 0);
         c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
@@ -557,17 +650,22 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
             c.fail(
                 format!("{at}/key"),
                 format!("{:?} is not a key: use lowercase letters, digits and single underscores", def.key),
+                format!("{:?} không phải khóa hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch dưới đơn", def.key),
             );
         }
         if !indicator_keys.insert(def.key.as_str()) {
-            c.fail(format!("{at}/key"), format!("indicator {:?} is defined twice", def.key));
+            c.fail(
+                format!("{at}/key"),
+                format!("indicator {:?} is defined twice", def.key),
+                format!("chỉ số {:?} được định nghĩa hai lần", def.key),
+            );
         }
         c.names(&format!("{at}/names"), &def.names);
         c.text(&format!("{at}/unit"), &def.unit, 100);
     }
 
     if doc.schemes.len() > 2_000_000 {
-        c.fail("/schemes", "has more than 2,000,000 records");
+        c.fail("/schemes", "has more than 2,000,000 records", "có hơn 2.000.000 bản ghi");
     }
     let mut scheme_ids = HashSet::new();
     let mut schemes = Vec::with_capacity(doc.schemes.len());
@@ -580,19 +678,35 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
                     "{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)",
                     record.id
                 ),
+                format!(
+                    "{:?} không phải mã định danh hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch nối đơn (tối đa 100 ký tự)",
+                    record.id
+                ),
             );
         }
         if !scheme_ids.insert(record.id.clone()) {
-            c.fail(format!("{at}/id"), format!("scheme id {:?} is used twice", record.id));
+            c.fail(
+                format!("{at}/id"),
+                format!("scheme id {:?} is used twice", record.id),
+                format!("mã đề án {:?} được dùng hai lần", record.id),
+            );
         }
         c.count(&format!("{at}/scheme_count"), record.scheme_count, 1);
         if c.reference.activity(&record.activity).is_none() {
             let allowed = c.reference.activity_keys().join(", ");
-            c.fail(format!("{at}/activity"), format!("unknown activity {:?}; allowed: {allowed}", record.activity));
+            c.fail(
+                format!("{at}/activity"),
+                format!("unknown activity {:?}; allowed: {allowed}", record.activity),
+                format!("hoạt động {:?} không có; các hoạt động được phép: {allowed}", record.activity),
+            );
         }
         if c.reference.scope(&record.scope).is_none() {
             let allowed = c.reference.scope_keys().join(", ");
-            c.fail(format!("{at}/scope"), format!("unknown scope {:?}; allowed: {allowed}", record.scope));
+            c.fail(
+                format!("{at}/scope"),
+                format!("unknown scope {:?}; allowed: {allowed}", record.scope),
+                format!("phạm vi {:?} không có; các phạm vi được phép: {allowed}", record.scope),
+            );
         }
         c.names(&format!("{at}/title"), &record.title);
         c.optional_text(&format!("{at}/quote"), record.quote.as_deref(), 5000);
@@ -605,17 +719,26 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
             c.fail(
                 format!("{at}/funding"),
                 format!("funding lines add up to {funded}, more than the record's cost {cost}"),
+                format!("các dòng kinh phí cộng lại {funded}, nhiều hơn kinh phí của bản ghi {cost}"),
             );
         }
         let mut keys_seen = HashSet::new();
         for (j, indicator) in record.indicators.iter().enumerate() {
             let at = format!("{at}/indicators/{j}");
             if !indicator_keys.contains(indicator.key.as_str()) {
-                c.fail(format!("{at}/key"), format!("indicator {:?} is not in /indicator_definitions", indicator.key));
+                c.fail(
+                    format!("{at}/key"),
+                    format!("indicator {:?} is not in /indicator_definitions", indicator.key),
+                    format!("chỉ số {:?} không có trong /indicator_definitions", indicator.key),
+                );
             }
             c.optional_text(&format!("{at}/note"), indicator.note.as_deref(), 5000);
             if !keys_seen.insert(indicator.key.as_str()) {
-                c.fail(format!("{at}/key"), format!("indicator {:?} is given twice", indicator.key));
+                c.fail(
+                    format!("{at}/key"),
+                    format!("indicator {:?} is given twice", indicator.key),
+                    format!("chỉ số {:?} được ghi hai lần", indicator.key),
+                );
             }
             let plain = !indicator.value.is_empty()
                 && indicator.value.len() <= 40
@@ -624,12 +747,17 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
                 c.fail(
                     format!("{at}/value"),
                     format!("{:?} must be a decimal number written as a string, such as \"610\"", indicator.value),
+                    format!("{:?} phải là một số thập phân viết dưới dạng chuỗi, ví dụ \"610\"", indicator.value),
                 );
             } else if Decimal::from_str_exact(&indicator.value).is_err() {
                 // Kept as text, but summed as a Decimal: a value it would round cannot add up exactly.
                 c.fail(
                     format!("{at}/value"),
                     format!("{:?} has more digits than an exact sum can hold (28 significant digits)", indicator.value),
+                    format!(
+                        "{:?} có nhiều chữ số hơn mức một phép cộng chính xác chứa được (28 chữ số có nghĩa)",
+                        indicator.value
+                    ),
                 );
             }
         }
@@ -744,18 +872,24 @@ pub fn parse_part<T: serde::de::DeserializeOwned>(text: &[u8]) -> Result<T, Viol
     if !needs_nfc(text) {
         let de = &mut serde_json::Deserializer::from_slice(text);
         let value = serde_path_to_error::deserialize(&mut *de)
-            .map_err(|e| Violation::new(path_to_pointer(e.path()), e.into_inner().to_string()))?;
+            .map_err(|e| Violation::parser(path_to_pointer(e.path()), e.into_inner().to_string()))?;
         // One JSON value and nothing after it: `{…}}}` is not a document.
-        de.end().map_err(|e| Violation::new("", format!("unexpected text after the JSON value: {e}")))?;
+        de.end().map_err(|e| {
+            Violation::new(
+                "",
+                format!("unexpected text after the JSON value: {e}"),
+                format!("có văn bản thừa sau giá trị JSON: {e}"),
+            )
+        })?;
         return Ok(value);
     }
     // Rare: text that is not NFC, or that escapes characters (`\u0301`). Parsed to a value
     // first, its strings normalised, then read as the document.
     let mut value: serde_json::Value =
-        serde_json::from_slice(text).map_err(|e| Violation::new("", format!("not JSON: {e}")))?;
+        serde_json::from_slice(text).map_err(|e| Violation::parser("", e.to_string()))?;
     to_nfc(&mut value);
     serde_path_to_error::deserialize(value)
-        .map_err(|e| Violation::new(path_to_pointer(e.path()), e.into_inner().to_string()))
+        .map_err(|e| Violation::parser(path_to_pointer(e.path()), e.into_inner().to_string()))
 }
 
 /// Whether some string of the JSON `text` may not be NFC: the text is not plainly NFC, or it
@@ -828,7 +962,7 @@ mod tests {
     #[test]
     fn text_after_the_document_is_rejected() {
         let err = parse_part::<Names>(br#"{"vi": "a", "en": "b"}}}"#).unwrap_err();
-        assert!(err.detail.starts_with("unexpected text after the JSON value"), "{}", err.detail);
+        assert!(err.detail.en.starts_with("unexpected text after the JSON value"), "{}", err.detail.en);
         assert!(parse_part::<Names>(b"{\"vi\": \"a\", \"en\": \"b\"}\n").is_ok(), "trailing white space is fine");
     }
 
@@ -837,6 +971,6 @@ mod tests {
         let err = parse_json(r#"{"id": "x", "currency": "VND", "amount_unit": "million", "names": {"vi": "a"}}"#)
             .unwrap_err();
         assert_eq!(err.pointer, "/names");
-        assert!(err.detail.contains("missing field `en`"), "{}", err.detail);
+        assert!(err.detail.en.contains("missing field `en`"), "{}", err.detail.en);
     }
 }

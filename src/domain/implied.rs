@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 use super::document::Reported;
 use super::money::Money;
 use super::sums::RolledUp;
+use crate::i18n::Lang;
 
 /// The part of a parent source's unsplit money that the reported figures imply is this
 /// source's: implied by arithmetic, not reported by the source.
@@ -53,7 +54,8 @@ impl Implied {
 
 /// Bounds on each child's part of its parent's unsplit money, from the reported figures and
 /// the records rolled up the source tree (`rolled`, one entry per reference source).
-pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
+pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp], lang: Lang) -> Implied {
+    let a = |m: Money| lang.amount(m);
     let mut out = Implied::default();
     let reported_of = |key: &str| reported.funding.iter().find(|f| f.source == key).map(|f| f.amount);
     for parent in rolled.iter().filter(|r| !r.own.is_zero()) {
@@ -68,9 +70,17 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
         for child in &children {
             let most = match reported_of(&child.source) {
                 Some(r) if r < child.amount => {
-                    out.notes.push(format!(
-                        "No bounds on how the {unsplit} million VND of unsplit {} funding divides: {} reports {r} but its funding lines already add up to {}.",
-                        parent.source, child.source, child.amount
+                    let (p, c, i) = (&parent.source, &child.source, child.amount);
+                    out.notes.push(lang.pick(
+                        format!(
+                            "No bounds on how the {unsplit} million VND of unsplit {p} funding divides: {c} reports {r} but its funding lines already add up to {i}."
+                        ),
+                        format!(
+                            "Không suy ra được giới hạn cho cách chia {} triệu đồng chưa chia của nguồn {p}: {c} báo cáo {} nhưng các dòng kinh phí của nó đã cộng lại {}.",
+                            a(unsplit),
+                            a(r),
+                            a(i)
+                        ),
                     ));
                     room.clear();
                     break;
@@ -85,24 +95,51 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
         }
         let total_room: Money = room.iter().copied().sum();
         if total_room < unsplit {
-            out.notes.push(format!(
-                "No bounds on how the {unsplit} million VND of unsplit {} funding divides: the reported figures of {} leave room for only {total_room} of it.",
-                parent.source,
-                children.iter().map(|c| c.source.as_str()).collect::<Vec<_>>().join(" and ")
+            let p = &parent.source;
+            let names: Vec<&str> = children.iter().map(|c| c.source.as_str()).collect();
+            out.notes.push(lang.pick(
+                format!(
+                    "No bounds on how the {unsplit} million VND of unsplit {p} funding divides: the reported figures of {} leave room for only {total_room} of it.",
+                    names.join(" and ")
+                ),
+                format!(
+                    "Không suy ra được giới hạn cho cách chia {} triệu đồng chưa chia của nguồn {p}: số liệu báo cáo của {} chỉ chứa được {}.",
+                    a(unsplit),
+                    names.join(" và "),
+                    a(total_room)
+                ),
             ));
             continue;
         }
         for (child, &most) in children.iter().zip(&room) {
             let others = total_room - most;
             let least = if unsplit > others { unsplit - others } else { Money::ZERO };
-            let basis = match reported_of(&child.source) {
-                Some(r) => format!(
-                    "Implied, not reported: {} reports {r} million VND, of which {} is itemised under it, so at most {most} of the {unsplit} unsplit {} money is its; the other parts of {} can hold at most {others} of it, so at least {least} is its.",
-                    child.source, child.amount, parent.source, parent.source
+            let (c, i, p) = (&child.source, child.amount, &parent.source);
+            let basis = match reported_of(c) {
+                Some(r) => lang.pick(
+                    format!(
+                        "Implied, not reported: {c} reports {r} million VND, of which {i} is itemised under it, so at most {most} of the {unsplit} unsplit {p} money is its; the other parts of {p} can hold at most {others} of it, so at least {least} is its."
+                    ),
+                    format!(
+                        "Suy ra, không phải số liệu được báo cáo: {c} báo cáo {} triệu đồng, trong đó {} đã được liệt kê cho nó, nên nhiều nhất {} trong {} triệu đồng chưa chia của {p} là của nó; các phần khác của {p} chứa được nhiều nhất {}, nên ít nhất {} là của nó.",
+                        a(r),
+                        a(i),
+                        a(most),
+                        a(unsplit),
+                        a(others),
+                        a(least)
+                    ),
                 ),
-                None => format!(
-                    "Implied, not reported: {} reports no figure, so it may hold all of the {unsplit} unsplit {} money; the other parts of {} can hold at most {others} of it, so at least {least} is its.",
-                    child.source, parent.source, parent.source
+                None => lang.pick(
+                    format!(
+                        "Implied, not reported: {c} reports no figure, so it may hold all of the {unsplit} unsplit {p} money; the other parts of {p} can hold at most {others} of it, so at least {least} is its."
+                    ),
+                    format!(
+                        "Suy ra, không phải số liệu được báo cáo: {c} không có số liệu báo cáo, nên có thể chiếm toàn bộ {} triệu đồng chưa chia của {p}; các phần khác của {p} chứa được nhiều nhất {}, nên ít nhất {} là của nó.",
+                        a(unsplit),
+                        a(others),
+                        a(least)
+                    ),
                 ),
             };
             let share = ImpliedShare { parent: parent.source.clone(), unsplit, at_least: least, at_most: most, basis };
@@ -170,7 +207,7 @@ mod tests {
             ("local_budget", "4680.01"),
             ("contributions", "28728.05"),
         ]);
-        let implied = implied(&figures, &rolled);
+        let implied = implied(&figures, &rolled, Lang::En);
         assert_eq!(
             bounds(&implied),
             [("central_budget", m("6713.69"), m("7898.47")), ("local_budget", m("1672.23"), m("2857.01"))]
@@ -187,7 +224,7 @@ mod tests {
         let rolled = sums(vec![record("unspecified", "unknown", 1, "100.00", &[("state_budget", "100.00")])])
             .whole()
             .roll_up(&reference);
-        let implied = implied(&reported(&[("central_budget", "30.00")]), &rolled);
+        let implied = implied(&reported(&[("central_budget", "30.00")]), &rolled, Lang::En);
         assert_eq!(
             bounds(&implied),
             [("central_budget", Money::ZERO, m("30.00")), ("local_budget", m("70.00"), m("100.00"))]
@@ -207,13 +244,14 @@ mod tests {
         .whole()
         .roll_up(&reference);
         // the city's lines exceed what it reports
-        let implied_over = implied(&reported(&[("local_budget", "10.00")]), &rolled);
+        let implied_over = implied(&reported(&[("local_budget", "10.00")]), &rolled, Lang::En);
         assert!(implied_over.shares.is_empty());
         assert!(
             implied_over.notes[0].contains("local_budget reports 10.00 but its funding lines already add up to 40.00")
         );
         // together the children leave room for 20.00 of the 50.00
-        let too_small = implied(&reported(&[("central_budget", "10.00"), ("local_budget", "50.00")]), &rolled);
+        let too_small =
+            implied(&reported(&[("central_budget", "10.00"), ("local_budget", "50.00")]), &rolled, Lang::En);
         assert!(too_small.shares.is_empty());
         assert!(too_small.notes[0].contains("leave room for only 20.00"), "{:?}", too_small.notes);
     }
@@ -224,6 +262,6 @@ mod tests {
         let rolled = sums(vec![record("unspecified", "unknown", 1, "10.00", &[("local_budget", "10.00")])])
             .whole()
             .roll_up(&reference);
-        assert_eq!(implied(&reported(&[("central_budget", "5.00")]), &rolled), Implied::default());
+        assert_eq!(implied(&reported(&[("central_budget", "5.00")]), &rolled, Lang::En), Implied::default());
     }
 }

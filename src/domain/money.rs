@@ -51,6 +51,19 @@ pub enum MoneyError {
     TooLarge,
 }
 
+impl MoneyError {
+    /// The same, in Vietnamese.
+    pub fn vi(&self) -> String {
+        match self {
+            MoneyError::NotADecimal => "phải là một số thập phân viết dưới dạng chuỗi, ví dụ \"735.50\"".into(),
+            MoneyError::TooPrecise => {
+                format!("có hơn {SCALE} chữ số thập phân (số tiền tính bằng triệu đồng, chính xác đến 10.000 đồng)")
+            }
+            MoneyError::TooLarge => "quá lớn".into(),
+        }
+    }
+}
+
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
 

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::document::{Programme, Violation};
 use super::money::Money;
 use super::reference::Reference;
+use crate::i18n::Text;
 
 /// The records of one activity and scope.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,10 +100,14 @@ pub struct RolledUp {
     pub has_lines: bool,
 }
 
-fn too_large(pointer: String, what: &str) -> Violation {
+fn too_large(pointer: String, what: &str, what_vi: &str) -> Violation {
+    let most = Money::max_stored();
     Violation {
         pointer,
-        detail: format!("makes {what} more than {} million VND, the most that storage holds", Money::max_stored()),
+        detail: Text::new(
+            format!("makes {what} more than {most} million VND, the most that storage holds"),
+            format!("làm {what_vi} vượt quá {most} triệu đồng, mức lớn nhất có thể lưu"),
+        ),
     }
 }
 
@@ -123,7 +128,11 @@ impl ProgrammeSums {
         for (i, record) in programme.schemes.iter().enumerate() {
             let at = format!("/schemes/{i}");
             let Some(total) = total_cost.checked_add(record.cost) else {
-                violations.push(too_large(format!("{at}/cost"), "the programme's itemised cost"));
+                violations.push(too_large(
+                    format!("{at}/cost"),
+                    "the programme's itemised cost",
+                    "tổng kinh phí đã liệt kê của chương trình",
+                ));
                 break;
             };
             total_cost = total;
@@ -147,7 +156,11 @@ impl ProgrammeSums {
                     (group.records, group.schemes, group.cost) = (records, schemes, cost);
                     group.unattributed_schemes = unattributed;
                 }
-                _ => violations.push(too_large(format!("{at}/cost"), "a group of records")),
+                _ => violations.push(too_large(
+                    format!("{at}/cost"),
+                    "a group of records",
+                    "kinh phí của một nhóm bản ghi",
+                )),
             }
             // Each source a line names, and every source above it, once per record.
             let mut under: Vec<&str> = Vec::new();
@@ -169,7 +182,11 @@ impl ProgrammeSums {
                 let own = record.funding.iter().filter(|l| l.source == source).map(|l| l.amount).sum();
                 match (sum.amount.checked_add(own), sum.schemes.checked_add(record.scheme_count)) {
                     (Some(amount), Some(schemes)) => (sum.amount, sum.schemes) = (amount, schemes),
-                    _ => violations.push(too_large(format!("{at}/funding"), "the funding of a group of records")),
+                    _ => violations.push(too_large(
+                        format!("{at}/funding"),
+                        "the funding of a group of records",
+                        "nguồn kinh phí của một nhóm bản ghi",
+                    )),
                 }
             }
             for (j, indicator) in record.indicators.iter().enumerate() {
@@ -182,11 +199,19 @@ impl ProgrammeSums {
                     Some(total) => *sum = total,
                     None => violations.push(Violation {
                         pointer: at,
-                        detail: format!(
-                            "makes the total of indicator {:?} over the records larger than an exact decimal \
-                             holds ({})",
-                            indicator.key,
-                            Decimal::MAX
+                        detail: Text::new(
+                            format!(
+                                "makes the total of indicator {:?} over the records larger than an exact decimal \
+                                 holds ({})",
+                                indicator.key,
+                                Decimal::MAX
+                            ),
+                            format!(
+                                "làm tổng của chỉ số {:?} trên các bản ghi lớn hơn mức một số thập phân chính xác \
+                                 chứa được ({})",
+                                indicator.key,
+                                Decimal::MAX
+                            ),
                         ),
                     }),
                 }
@@ -476,7 +501,7 @@ mod tests {
         let err = ProgrammeSums::of(&programme(records.clone()), &reference()).unwrap_err();
         assert_eq!(err.len(), 1, "{err:?}");
         assert_eq!(err[0].pointer, "/schemes/9/cost");
-        assert!(err[0].detail.contains("9223372036854.77 million VND"), "{}", err[0].detail);
+        assert!(err[0].detail.en.contains("9223372036854.77 million VND"), "{}", err[0].detail.en);
         records.pop();
         let sums = ProgrammeSums::of(&programme(records), &reference()).expect("nine fit");
         assert_eq!(sums.whole().cost.to_string(), "8999999999999.91");

@@ -8,6 +8,7 @@ use super::implied::{ImpliedShare, implied};
 use super::money::Money;
 use super::reference::{Names, Reference};
 use super::sums::{Group, Grouping, ProgrammeSums};
+use crate::i18n::Lang;
 
 /// `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -110,7 +111,9 @@ pub fn reconcile(
     reported: &Reported<Money>,
     sums: &ProgrammeSums,
     reference: &Reference,
+    lang: Lang,
 ) -> Totals {
+    let a = |m: Money| lang.amount(m);
     let mut notes = Vec::new();
     let whole = sums.whole();
     let by_scope = sums.groups(Grouping::Scope);
@@ -119,9 +122,10 @@ pub fn reconcile(
     let reported_schemes = reported.schemes.as_ref().map(|r| r.value);
     let schemes_gap = reported_schemes.map(|r| r - itemised_schemes);
     if let Some(gap) = schemes_gap.filter(|g| *g != 0) {
-        notes.push(format!(
-            "The programme reports {} schemes; its scheme records cover {itemised_schemes}: a gap of {gap}.",
-            reported_schemes.unwrap_or_default()
+        let r = reported_schemes.unwrap_or_default();
+        notes.push(lang.pick(
+            format!("The programme reports {r} schemes; its scheme records cover {itemised_schemes}: a gap of {gap}."),
+            format!("Chương trình báo cáo {r} đề án; các bản ghi đề án cộng lại {itemised_schemes}: chênh lệch {gap}."),
         ));
     }
     let scope_totals = reference
@@ -132,9 +136,10 @@ pub fn reconcile(
             let reported = reported.schemes_by_scope.iter().find(|r| r.scope == scope.key);
             let gap = reported.map(|r| r.value - itemised);
             if let (Some(r), Some(gap)) = (reported, gap.filter(|g| *g != 0)) {
-                notes.push(format!(
-                    "The programme reports {} {} schemes; the scheme records name {itemised} as {}: a gap of {gap}.",
-                    r.value, scope.key, scope.key
+                let (v, k) = (r.value, &scope.key);
+                notes.push(lang.pick(
+                    format!("The programme reports {v} {k} schemes; the scheme records name {itemised} as {k}: a gap of {gap}."),
+                    format!("Chương trình báo cáo {v} đề án phạm vi {k}; các bản ghi đề án ghi {itemised} đề án là {k}: chênh lệch {gap}."),
                 ));
             }
             ScopeTotal {
@@ -151,18 +156,30 @@ pub fn reconcile(
     let reported_cost = reported.cost.as_ref().map(|c| c.amount);
     let cost_gap = reported_cost.map(|r| r - itemised_cost);
     if let (Some(r), Some(gap)) = (reported_cost, cost_gap.filter(|g| !g.is_zero())) {
-        notes.push(format!(
-            "The programme reports a total cost of {r} million VND; its scheme records add up to {itemised_cost}: a gap of {gap}."
+        notes.push(lang.pick(
+            format!(
+                "The programme reports a total cost of {r} million VND; its scheme records add up to {itemised_cost}: a gap of {gap}."
+            ),
+            format!(
+                "Chương trình báo cáo tổng kinh phí {} triệu đồng; các bản ghi đề án cộng lại {}: chênh lệch {}.",
+                a(r),
+                a(itemised_cost),
+                a(gap)
+            ),
         ));
     }
     let unattributed = whole.unattributed();
     if !unattributed.is_zero() {
-        notes.push(format!(
-            "{unattributed} million VND of the itemised cost has no funding line: the source does not say who paid it."
+        notes.push(lang.pick(
+            format!("{unattributed} million VND of the itemised cost has no funding line: the source does not say who paid it."),
+            format!(
+                "{} triệu đồng trong kinh phí đã liệt kê không có dòng nguồn kinh phí nào: nguồn tin không nói ai đã chi.",
+                a(unattributed)
+            ),
         ));
     }
 
-    let funding = funding_totals(reported, &whole, reference, &mut notes);
+    let funding = funding_totals(reported, &whole, reference, lang, &mut notes);
 
     Totals {
         programme_id: programme_id.to_string(),
@@ -194,10 +211,12 @@ pub fn funding_totals(
     reported: &Reported<Money>,
     whole: &Group,
     reference: &Reference,
+    lang: Lang,
     notes: &mut Vec<String>,
 ) -> Vec<FundingTotal> {
+    let a = |m: Money| lang.amount(m);
     let rolled = whole.roll_up(reference);
-    let implied = implied(reported, &rolled);
+    let implied = implied(reported, &rolled, lang);
     let totals = rolled
         .into_iter()
         .map(|rolled| {
@@ -206,23 +225,43 @@ pub fn funding_totals(
             let reported = published.map(|f| f.amount);
             let gap = reported.map(|r| r - rolled.amount);
             if let (Some(r), Some(gap)) = (reported, gap.filter(|g| !g.is_zero())) {
-                notes.push(format!(
-                    "Funding from {}: the programme reports {r} million VND; its funding lines add up to {}: a gap of {gap}.",
-                    rolled.source, rolled.amount
+                let (s, i) = (&rolled.source, rolled.amount);
+                notes.push(lang.pick(
+                    format!("Funding from {s}: the programme reports {r} million VND; its funding lines add up to {i}: a gap of {gap}."),
+                    format!(
+                        "Nguồn {s}: chương trình báo cáo {} triệu đồng; các dòng kinh phí cộng lại {}: chênh lệch {}.",
+                        a(r),
+                        a(i),
+                        a(gap)
+                    ),
                 ));
             }
             let has_children = reference.sources.iter().any(|s| s.parent.as_deref() == Some(&rolled.source));
             if has_children && !rolled.own.is_zero() {
-                notes.push(format!(
-                    "{} million VND of {} funding is not split between the sources below it: the source does not say which paid.",
-                    rolled.own, rolled.source
+                let (own, s) = (rolled.own, &rolled.source);
+                notes.push(lang.pick(
+                    format!(
+                        "{own} million VND of {s} funding is not split between the sources below it: the source does not say which paid."
+                    ),
+                    format!(
+                        "{} triệu đồng thuộc nguồn {s} không được chia cho các nguồn con: nguồn tin không nói nguồn nào đã chi.",
+                        a(own)
+                    ),
                 ));
             }
             let share = implied.share(&rolled.source).cloned();
             if let Some(share) = &share {
-                notes.push(format!(
-                    "Implied, not reported: of the {} million VND of unsplit {} funding, at least {} and at most {} is {}'s, by the arithmetic of the reported figures (see `implied`).",
-                    share.unsplit, share.parent, share.at_least, share.at_most, rolled.source
+                let (u, p, lo, hi, c) = (share.unsplit, &share.parent, share.at_least, share.at_most, &rolled.source);
+                notes.push(lang.pick(
+                    format!(
+                        "Implied, not reported: of the {u} million VND of unsplit {p} funding, at least {lo} and at most {hi} is {c}'s, by the arithmetic of the reported figures (see `implied`)."
+                    ),
+                    format!(
+                        "Suy ra, không phải số liệu được báo cáo: trong {} triệu đồng chưa chia của nguồn {p}, ít nhất {} và nhiều nhất {} là của {c}, theo phép tính trên các số liệu đã báo cáo (xem `implied`).",
+                        a(u),
+                        a(lo),
+                        a(hi)
+                    ),
                 ));
             }
             FundingTotal {
@@ -244,8 +283,8 @@ pub fn funding_totals(
 
 /// What a write accepts but reports: each way the document's reported figures and its records
 /// do not agree (published figures do not always add up).
-pub fn warnings(programme: &Programme, sums: &ProgrammeSums, reference: &Reference) -> Vec<String> {
-    reconcile(&programme.id, &programme.reported, sums, reference).notes
+pub fn warnings(programme: &Programme, sums: &ProgrammeSums, reference: &Reference, lang: Lang) -> Vec<String> {
+    reconcile(&programme.id, &programme.reported, sums, reference, lang).notes
 }
 
 #[cfg(test)]
@@ -283,7 +322,7 @@ mod tests {
             record("unspecified", "unknown", 1, "30.00", &[("local_budget", "10.00"), ("contributions", "20.00")]),
             record("unspecified", "unknown", 3, "15.50", &[]),
         ]);
-        let t = reconcile("p", &reported(), &sums, &reference());
+        let t = reconcile("p", &reported(), &sums, &reference(), Lang::En);
 
         assert_eq!((t.schemes.reported, t.schemes.itemised, t.schemes.gap), (Some(10), 9, Some(1)));
         let scopes: Vec<_> =
@@ -319,7 +358,7 @@ mod tests {
     #[test]
     fn a_programme_with_no_reported_figures_has_null_gaps() {
         let sums = sums(vec![record("unspecified", "national", 2, "12.00", &[])]);
-        let t = reconcile("p", &Reported::empty(), &sums, &reference());
+        let t = reconcile("p", &Reported::empty(), &sums, &reference(), Lang::En);
         assert_eq!((t.schemes.reported, t.schemes.itemised, t.schemes.gap), (None, 2, None));
         assert_eq!((t.cost.reported, t.cost.gap, t.cost.unattributed), (None, None, m("12.00")));
         assert!(t.funding.iter().all(|f| f.reported.is_none() && f.gap.is_none() && f.itemised.is_zero()));
@@ -328,7 +367,7 @@ mod tests {
 
     #[test]
     fn a_programme_with_no_records_itemises_zero() {
-        let t = reconcile("p", &reported(), &ProgrammeSums::default(), &reference());
+        let t = reconcile("p", &reported(), &ProgrammeSums::default(), &reference(), Lang::En);
         assert_eq!((t.schemes.itemised, t.schemes.gap), (0, Some(10)));
         assert_eq!((t.cost.itemised, t.cost.gap, t.cost.unattributed), (Money::ZERO, Some(m("100.00")), Money::ZERO));
     }

@@ -56,7 +56,13 @@ pub async fn list_changes(
     let since = match query.since.as_deref() {
         None => 0,
         Some(text) => text.parse::<i64>().ok().filter(|v| *v >= 0).ok_or_else(|| {
-            ApiError::bad_parameter("since", format!("{text:?} is not a data version (a whole number, 0 or more)"))
+            ApiError::bad_parameter(
+                "since",
+                crate::i18n::Text::new(
+                    format!("{text:?} is not a data version (a whole number, 0 or more)"),
+                    format!("{text:?} không phải phiên bản dữ liệu (một số nguyên từ 0 trở lên)"),
+                ),
+            )
         })?,
     };
     let mut snapshot = state.db.snapshot().await?;

@@ -117,7 +117,7 @@ pub async fn download_breakdown(
     let reported = snapshot.reported(&head).await?;
     let sums = snapshot.sums(&path.id).await?;
     snapshot.finish().await?;
-    let result = breakdown(&path.id, by, &reported, &sums, &state.reference);
+    let result = breakdown(&path.id, by, &reported, &sums, &state.reference, crate::i18n::Lang::of(&req));
     let table = breakdown_table(&result, &state.reference)?;
     let validators = http::Validators::programme(head.stamp());
     Ok(http::respond(&req, &validators, StatusCode::OK, Representation::CSV, Body::Csv(table)))

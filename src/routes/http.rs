@@ -10,6 +10,7 @@ use futures_util::StreamExt;
 use serde::Serialize;
 
 use crate::error::ApiError;
+use crate::i18n::{Lang, Text};
 use crate::storage::{Precondition, Stamp};
 
 /// The media types of programme data.
@@ -17,28 +18,49 @@ use crate::storage::{Precondition, Stamp};
 pub enum Media {
     Json,
     Csv,
+    Html,
 }
 
-/// A response's representation, beyond its resource and data version: its media type, and
-/// whether the client chose it (by `Accept` or `format`). Defined once, here: the ETag's suffix
-/// (`"42-json"`) and `Vary` derive from it, and the response cache keys on it (with the route's
+/// A response's representation, beyond its resource and data version: its media type, whether
+/// the client chose it (by `Accept` or `format`), and its language (JSON's messages by
+/// `Accept-Language`; a page's by its path, or by `Accept-Language` at `/`). Defined once, here:
+/// the ETag's suffix (`"42-json"`, `"42-json-vi"`, `"42-html-en"`), `Vary` and
+/// `Content-Language` derive from it, and the response cache keys on it (with the route's
 /// parsed parameters and, for pages, the origin of their links), never on raw headers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Representation {
     pub media: Media,
     negotiated: bool,
+    pub lang: Lang,
+    /// The language was chosen by `Accept-Language` (not by the path).
+    lang_negotiated: bool,
 }
 
 impl Representation {
-    /// JSON, the only media type of the resource.
-    pub const JSON: Representation = Representation { media: Media::Json, negotiated: false };
-    /// CSV, the only media type of the resource (`schemes.csv`, `breakdown.csv`).
-    pub const CSV: Representation = Representation { media: Media::Csv, negotiated: false };
+    /// JSON in English (what writes and language-free reads answer when nothing else is asked).
+    pub const JSON: Representation =
+        Representation { media: Media::Json, negotiated: false, lang: Lang::En, lang_negotiated: true };
+    /// CSV, the only media type of the resource (`schemes.csv`, `breakdown.csv`): no language.
+    pub const CSV: Representation =
+        Representation { media: Media::Csv, negotiated: false, lang: Lang::En, lang_negotiated: false };
+
+    /// JSON, in the request's language.
+    pub fn json(req: &HttpRequest) -> Representation {
+        Representation { lang: Lang::of(req), ..Representation::JSON }
+    }
+
+    /// A page in `lang`; `negotiated` when `Accept-Language` chose it (at `/`).
+    pub fn html(lang: Lang, negotiated: bool) -> Representation {
+        Representation { media: Media::Html, negotiated: false, lang, lang_negotiated: negotiated }
+    }
 
     pub fn suffix(self) -> &'static str {
-        match self.media {
-            Media::Json => "json",
-            Media::Csv => "csv",
+        match (self.media, self.lang) {
+            (Media::Json, Lang::En) => "json",
+            (Media::Json, Lang::Vi) => "json-vi",
+            (Media::Csv, _) => "csv",
+            (Media::Html, Lang::En) => "html-en",
+            (Media::Html, Lang::Vi) => "html-vi",
         }
     }
 
@@ -46,17 +68,35 @@ impl Representation {
         match self.media {
             Media::Json => "application/json",
             Media::Csv => "text/csv; charset=utf-8",
+            Media::Html => "text/html; charset=utf-8",
         }
+    }
+
+    /// The `Content-Language` of a body in this representation (none for CSV).
+    pub fn content_language(self) -> Option<&'static str> {
+        (self.media != Media::Csv).then(|| self.lang.code())
     }
 
     /// The request headers a response varies by (`Compress` adds `Accept-Encoding`).
     pub fn vary(self) -> &'static str {
-        if self.negotiated { "Accept, Accept-Encoding" } else { "Accept-Encoding" }
+        let by_language = self.lang_negotiated && self.media != Media::Csv;
+        match (self.negotiated, by_language) {
+            (true, true) => "Accept, Accept-Language, Accept-Encoding",
+            (true, false) => "Accept, Accept-Encoding",
+            (false, true) => "Accept-Language, Accept-Encoding",
+            (false, false) => "Accept-Encoding",
+        }
     }
 
-    /// CSV when `?format=csv`, or when the client's Accept prefers text/csv; JSON otherwise.
+    /// CSV when `?format=csv`, or when the client's Accept prefers text/csv; JSON otherwise (in
+    /// the request's language).
     pub fn negotiate(req: &HttpRequest, format: Option<&str>) -> Result<Representation, ApiError> {
-        let media = |media| Representation { media, negotiated: true };
+        let media = |media| Representation {
+            media,
+            negotiated: true,
+            lang: if media == Media::Json { Lang::of(req) } else { Lang::En },
+            lang_negotiated: media == Media::Json,
+        };
         match format {
             Some("csv") => return Ok(media(Media::Csv)),
             Some("json") => return Ok(media(Media::Json)),
@@ -136,7 +176,7 @@ fn version_of(tag: &str) -> Option<i64> {
     let tag = strip_coding(tag.trim()).unwrap_or_else(|| tag.trim().to_string());
     let inner = tag.strip_prefix('"')?.strip_suffix('"')?;
     let (version, suffix) = inner.split_once('-')?;
-    matches!(suffix, "json" | "csv").then(|| version.parse().ok()).flatten()
+    matches!(suffix, "json" | "json-vi" | "csv" | "html-en" | "html-vi").then(|| version.parse().ok()).flatten()
 }
 
 /// What `If-Match` / `If-None-Match: *` ask of a write. A tag this API did not give out
@@ -158,11 +198,12 @@ pub fn precondition(req: &HttpRequest) -> Precondition {
 /// Fine-grained edits must say which version they edit.
 pub fn require_if_match(req: &HttpRequest) -> Result<Precondition, ApiError> {
     match precondition(req) {
-        Precondition::None | Precondition::Absent => Err(ApiError::PreconditionRequired(
+        Precondition::None | Precondition::Absent => Err(ApiError::PreconditionRequired(Text::new(
             "this edit needs If-Match with the programme's current ETag (from any GET of the programme), so that two \
-             editors never overwrite each other"
-                .into(),
-        )),
+             editors never overwrite each other",
+            "thao tác sửa này cần If-Match với ETag hiện tại của chương trình (từ bất kỳ GET nào của chương trình), để \
+             hai người sửa không bao giờ ghi đè lên nhau",
+        ))),
         other => Ok(other),
     }
 }
@@ -182,6 +223,9 @@ fn with_validators(
 ) -> HttpResponseBuilder {
     let tag = validators.etag(representation);
     builder.insert_header((header::ETAG, tag.to_string())).insert_header((header::VARY, representation.vary()));
+    if let Some(language) = representation.content_language() {
+        builder.insert_header((header::CONTENT_LANGUAGE, language));
+    }
     if req.method() == Method::GET {
         builder.insert_header((header::CACHE_CONTROL, format!("public, max-age={MAX_AGE_SECS}, must-revalidate")));
     }
@@ -234,7 +278,7 @@ pub fn streamed(
 /// The answer to a write that took effect: its new ETag, never a 304. On a write, If-Match and
 /// If-None-Match are RFC 9110's preconditions (checked with the write), not cache validators.
 pub fn written(req: &HttpRequest, validators: &Validators, status: StatusCode, body: Body) -> HttpResponse {
-    build(req, validators, status, Representation::JSON, body)
+    build(req, validators, status, Representation::json(req), body)
 }
 
 fn build(
@@ -248,17 +292,19 @@ fn build(
     match body {
         Body::Json(bytes) => builder.content_type(Representation::JSON.content_type()).body(bytes),
         Body::Csv(bytes) => builder.content_type(Representation::CSV.content_type()).body(bytes),
+        Body::Html(text) => builder.content_type(Representation::html(Lang::En, false).content_type()).body(text),
     }
 }
 
 pub enum Body {
     Json(Vec<u8>),
     Csv(Vec<u8>),
+    Html(String),
 }
 
 /// A JSON response about data at `validators`, of a resource that is JSON only.
 pub fn json<T: Serialize>(req: &HttpRequest, validators: &Validators, value: &T) -> Result<HttpResponse, ApiError> {
-    json_as(req, validators, Representation::JSON, value)
+    json_as(req, validators, Representation::json(req), value)
 }
 
 /// A JSON response about data at `validators`, as `representation` (JSON, negotiated or not).
@@ -282,12 +328,18 @@ pub async fn json_body(
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|h| h.to_str().ok()).unwrap_or("");
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if essence != "application/json" {
-        return Err(ApiError::UnsupportedMediaType(format!(
-            "the body must be application/json, not {:?}",
-            if content_type.is_empty() { "nothing" } else { content_type }
+        let sent = if content_type.is_empty() { "nothing" } else { content_type };
+        return Err(ApiError::UnsupportedMediaType(Text::new(
+            format!("the body must be application/json, not {sent:?}"),
+            format!("nội dung phải là application/json, không phải {sent:?}"),
         )));
     }
-    let too_large = || ApiError::PayloadTooLarge(format!("the body is larger than {limit} bytes"));
+    let too_large = || {
+        ApiError::PayloadTooLarge(Text::new(
+            format!("the body is larger than {limit} bytes"),
+            format!("nội dung lớn hơn {limit} byte"),
+        ))
+    };
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|h| h.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
@@ -295,9 +347,20 @@ pub async fn json_body(
     }
     let mut body = actix_web::web::BytesMut::new();
     // A client that stops sending mid-body gets 408 after `idle`, not a worker held forever.
-    let stalled = || ApiError::RequestTimeout(format!("the body stopped arriving for {} s", idle.as_secs()));
+    let stalled = || {
+        let s = idle.as_secs();
+        ApiError::RequestTimeout(Text::new(
+            format!("the body stopped arriving for {s} s"),
+            format!("nội dung ngừng gửi đến trong {s} giây"),
+        ))
+    };
     while let Some(chunk) = tokio::time::timeout(idle, payload.next()).await.map_err(|_| stalled())? {
-        let chunk = chunk.map_err(|e| ApiError::bad_parameter("body", format!("the body could not be read: {e}")))?;
+        let chunk = chunk.map_err(|e| {
+            ApiError::bad_parameter(
+                "body",
+                Text::new(format!("the body could not be read: {e}"), format!("không đọc được nội dung: {e}")),
+            )
+        })?;
         if body.len() + chunk.len() > limit {
             return Err(too_large());
         }
@@ -320,28 +383,31 @@ pub async fn screen(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
-    use crate::error::{ProblemType, generic_problem, problem_response};
-    let refuse = |req: actix_web::dev::ServiceRequest, kind, status: StatusCode, detail: &str| {
-        let response = problem_response(status, &generic_problem(kind, status, detail.to_string()));
-        Ok(req.into_response(response))
+    use crate::error::{ProblemType, generic_problem};
+    let lang = Lang::of(req.request());
+    let refuse = |req: actix_web::dev::ServiceRequest, kind, status: StatusCode, detail: &Text| {
+        Ok(req.into_response(in_language(generic_problem(kind, status, detail), lang)))
     };
     if !KNOWN_METHODS.contains(req.method()) {
         let response = match req.app_data::<actix_web::web::Data<super::Methods>>() {
             Some(methods) => super::not_routed(methods, req.path(), req.method().as_str()),
             None => HttpResponse::MethodNotAllowed().finish(),
         };
-        return Ok(req.into_response(response));
+        return Ok(req.into_response(in_language(response, lang)));
     }
     let has_nul = |text: &str| text.contains('\0') || text.as_bytes().windows(3).any(|w| w == b"%00");
     let where_nul = if has_nul(req.uri().path()) {
-        Some("the path")
+        Some(("the path", "đường dẫn"))
     } else if has_nul(req.query_string()) {
-        Some("the query")
+        Some(("the query", "chuỗi truy vấn"))
     } else {
         None
     };
-    if let Some(place) = where_nul {
-        let detail = format!("{place} holds a NUL character (%00), which no parameter may contain");
+    if let Some((en, vi)) = where_nul {
+        let detail = Text::new(
+            format!("{en} holds a NUL character (%00), which no parameter may contain"),
+            format!("{vi} chứa ký tự NUL (%00), điều mà không tham số nào được có"),
+        );
         return refuse(req, ProblemType::BadRequest, StatusCode::BAD_REQUEST, &detail);
     }
     let mut req = req;
@@ -359,7 +425,7 @@ pub async fn screen(
             }
             Err(error) => {
                 let response = actix_web::ResponseError::error_response(&error);
-                return Ok(req.into_response(response));
+                return Ok(req.into_response(in_language(response, lang)));
             }
         }
     }
@@ -390,33 +456,53 @@ fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crat
         }
         if !declared.contains(&name) {
             let shown: String = name.chars().take(40).collect();
-            let detail = if declared.is_empty() {
-                format!(
-                    "unknown query parameter {shown:?}: this operation takes none (names beginning with `_` are ignored)"
-                )
-            } else {
-                format!(
-                    "unknown query parameter {shown:?}; this operation takes: {} (names beginning with `_` are ignored)",
-                    declared.join(", ")
-                )
-            };
-            return Err(ApiError::BadRequest {
-                detail: detail.clone(),
-                errors: vec![crate::error::ProblemDetailItem {
-                    pointer: None,
-                    parameter: Some(shown),
-                    detail,
-                    allowed: Some(declared.to_vec()),
-                }],
-            });
+            return Err(ApiError::unknown_parameter(&shown, declared));
         }
         if seen.contains(&name) {
-            return Err(ApiError::bad_parameter(&name, "given more than once; give it once"));
+            return Err(ApiError::bad_parameter(
+                &name,
+                Text::new("given more than once; give it once", "được gửi nhiều lần; chỉ gửi một lần"),
+            ));
         }
         seen.push(name);
         kept.push(pair);
     }
     Ok(dropped.then(|| kept.join("&")))
+}
+
+/// Middleware (inside compression, so it sees plain bodies): a problem (an error's body) in
+/// the request's language. Every problem carries its Vietnamese body (`error::InVietnamese`);
+/// this sends it when `Accept-Language` prefers Vietnamese, and says which language it sent
+/// (`Content-Language`, `Vary: Accept-Language`). Successful bodies choose their language where
+/// they are made; `screen`, outside, localises the problems it answers itself.
+pub async fn localize(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let lang = Lang::of(req.request());
+    let response = next.call(req).await?.map_into_boxed_body();
+    let (request, response) = response.into_parts();
+    Ok(actix_web::dev::ServiceResponse::new(request, in_language(response, lang)))
+}
+
+/// `response` in `lang`, when it is a problem that carries its Vietnamese body.
+pub fn in_language(mut response: HttpResponse, lang: Lang) -> HttpResponse {
+    let Some(crate::error::InVietnamese(vi)) = response.extensions_mut().remove::<crate::error::InVietnamese>() else {
+        return response;
+    };
+    let mut response = if lang == Lang::Vi { response.set_body(actix_web::body::BoxBody::new(vi)) } else { response };
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+    let vary = headers.get(header::VARY).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let vary = match vary {
+        Some(v) if v.contains("Accept-Language") => v,
+        Some(v) => format!("{v}, Accept-Language"),
+        None => "Accept-Language".to_string(),
+    };
+    if let Ok(value) = HeaderValue::from_str(&vary) {
+        headers.insert(header::VARY, value);
+    }
+    response
 }
 
 /// Middleware: answers HEAD as GET without the body (so `curl -I` shows the ETag).
@@ -485,11 +571,18 @@ mod tests {
     #[test]
     fn etags_name_a_version_and_a_representation() {
         let stamp = Stamp { version: 42, modified: Some("2026-11-26T10:00:00Z".into()) };
-        let csv = Representation { media: Media::Csv, negotiated: true };
+        let csv = Representation { media: Media::Csv, negotiated: true, lang: Lang::En, lang_negotiated: false };
         assert_eq!(Validators::programme(stamp.clone()).etag(Representation::JSON), "\"42-json\"");
         assert_eq!(Validators::data(stamp.clone()).etag(csv), "\"all-42-csv\"");
         assert_eq!(Validators::data(stamp).last_modified().as_deref(), Some("Thu, 26 Nov 2026 10:00:00 GMT"));
         assert_eq!(version_of("\"42-csv\""), Some(42));
+        assert_eq!(
+            Validators::programme(Stamp { version: 7, modified: None }).etag(Representation::html(Lang::Vi, false)),
+            "\"7-html-vi\""
+        );
+        let vi = Representation { lang: Lang::Vi, ..Representation::JSON };
+        assert_eq!(Validators::programme(Stamp { version: 7, modified: None }).etag(vi), "\"7-json-vi\"");
+        assert_eq!((version_of("\"42-json-vi\""), version_of("\"42-html-en\"")), (Some(42), Some(42)));
         assert_eq!(version_of("\"42-json-gzip\""), Some(42));
         for foreign in ["W/\"42-json\"", "42-json", "\"abc\"", "\"42-xml\"", "\"all-42-json\"", "\"42-json-xz\""] {
             assert_eq!(version_of(foreign), None, "{foreign}");

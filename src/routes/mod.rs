@@ -25,7 +25,8 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::domain::reference::Reference;
-use crate::error::{ApiError, ProblemType, generic_problem, problem_response};
+use crate::error::{ApiError, ProblemType, generic_problem};
+use crate::i18n::Text;
 use crate::storage::{Db, ProgrammeHead, Snapshot};
 
 /// What every handler shares: the database and the reference data (fixed by the migrations).
@@ -69,7 +70,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 pub struct Page<T> {
     pub items: Vec<T>,
     /// Absolute URL of the next page, or null when this is the last.
-    #[schema(example = "http://127.0.0.1:8080/programmes/2016-2020/schemes?limit=2&cursor=s1")]
+    #[schema(example = "http://127.0.0.1:8080/programmes/2016-2020/schemes?limit=2&cursor=1.management-capacity")]
     pub next: Option<String>,
     /// How many items match the request over all pages (the scheme list, the programme list);
     /// null where a list does not count them (the audit trail).
@@ -87,13 +88,25 @@ pub fn parse_limit(limit: Option<&str>) -> Result<i64, ApiError> {
     };
     match text.parse::<i64>() {
         Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        _ => Err(ApiError::bad_parameter("limit", format!("{text:?} is not a whole number from 1 to {MAX_LIMIT}"))),
+        _ => Err(ApiError::bad_parameter(
+            "limit",
+            Text::new(
+                format!("{text:?} is not a whole number from 1 to {MAX_LIMIT}"),
+                format!("{text:?} không phải số nguyên từ 1 đến {MAX_LIMIT}"),
+            ),
+        )),
     }
 }
 
 /// A cursor that is not one this API gives out.
 pub fn bad_cursor() -> ApiError {
-    ApiError::bad_parameter("cursor", "is not a cursor this API gave out; start again without it")
+    ApiError::bad_parameter(
+        "cursor",
+        Text::new(
+            "is not a cursor this API gave out; start again without it",
+            "không phải con trỏ do API này cấp; hãy bắt đầu lại mà không có nó",
+        ),
+    )
 }
 
 /// The absolute URL of the page after this one: the same query with `cursor` replaced.
@@ -193,18 +206,28 @@ pub async fn fallback(req: HttpRequest, methods: web::Data<Methods>) -> HttpResp
 pub fn not_routed(methods: &Methods, path: &str, method: &str) -> HttpResponse {
     if let Some(allow) = methods.allowed(path) {
         let status = StatusCode::METHOD_NOT_ALLOWED;
-        let method = if method.len() <= 16 { method } else { "this method" };
-        let detail = format!("{method} is not allowed here; allowed: {allow}");
-        let problem = generic_problem(ProblemType::MethodNotAllowed, status, detail);
-        let mut response = problem_response(status, &problem);
+        let detail = if method.len() <= 16 {
+            Text::new(
+                format!("{method} is not allowed here; allowed: {allow}"),
+                format!("{method} không được phép ở đây; được phép: {allow}"),
+            )
+        } else {
+            Text::new(
+                format!("this method is not allowed here; allowed: {allow}"),
+                format!("phương thức này không được phép ở đây; được phép: {allow}"),
+            )
+        };
+        let mut response = generic_problem(ProblemType::MethodNotAllowed, status, &detail);
         if let Ok(value) = HeaderValue::from_str(allow) {
             response.headers_mut().insert(header::ALLOW, value);
         }
         return response;
     }
-    let detail = format!("no resource at {path}; see /openapi.json for the API's paths");
-    let problem = generic_problem(ProblemType::NotFound, StatusCode::NOT_FOUND, detail);
-    problem_response(StatusCode::NOT_FOUND, &problem)
+    let detail = Text::new(
+        format!("no resource at {path}; see /openapi.json for the API's paths"),
+        format!("không có tài nguyên nào ở {path}; xem /openapi.json để biết các đường dẫn của API"),
+    );
+    generic_problem(ProblemType::NotFound, StatusCode::NOT_FOUND, &detail)
 }
 
 /// `/`: a small page that points to Swagger UI, the spec and a first request.
@@ -223,14 +246,21 @@ pub fn query_config() -> web::QueryConfig {
         };
         let parameter = parameter_named_in(&detail);
         match parameter {
-            Some(p) => ApiError::bad_parameter(&p, detail).into(),
-            None => ApiError::BadRequest { detail, errors: Vec::new() }.into(),
+            Some(p) => ApiError::bad_parameter(&p, Text::new(detail.clone(), format!("không hợp lệ: {detail}"))).into(),
+            None => ApiError::BadRequest {
+                detail: Text::new(detail.clone(), format!("chuỗi truy vấn không hợp lệ: {detail}")),
+                errors: Vec::new(),
+            }
+            .into(),
         }
     })
 }
 
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|err, _req| ApiError::NotFound(format!("no such resource: {err}")).into())
+    web::PathConfig::default().error_handler(|err, _req| {
+        ApiError::NotFound(Text::new(format!("no such resource: {err}"), format!("không có tài nguyên này: {err}")))
+            .into()
+    })
 }
 
 /// serde names the field in backquotes (`unknown field `x``, `duplicate field `limit``).
@@ -264,5 +294,5 @@ pub async fn programme_snapshot(state: &AppState, id: &str) -> Result<(Snapshot,
 }
 
 pub fn not_found_programme(id: &str) -> ApiError {
-    ApiError::NotFound(format!("programme {id:?} not found"))
+    ApiError::NotFound(Text::new(format!("programme {id:?} not found"), format!("không tìm thấy chương trình {id:?}")))
 }

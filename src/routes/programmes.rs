@@ -164,7 +164,7 @@ pub fn written(
     let result = WriteResult {
         programme_id: after.programme.id.clone(),
         version: written.version,
-        warnings: warnings(&after.programme, &after.sums, &state.reference),
+        warnings: warnings(&after.programme, &after.sums, &state.reference, crate::i18n::Lang::of(req)),
     };
     let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.into()))?;
     let status = if location.is_some() { StatusCode::CREATED } else { StatusCode::OK };
@@ -215,7 +215,10 @@ pub async fn put_programme(
     if doc.id != path.id {
         violations.push(Violation {
             pointer: "/id".into(),
-            detail: format!("{:?} must be the id in the path, {:?}", doc.id, path.id),
+            detail: crate::i18n::Text::new(
+                format!("{:?} must be the id in the path, {:?}", doc.id, path.id),
+                format!("{:?} phải là mã trong đường dẫn, {:?}", doc.id, path.id),
+            ),
         });
     }
     let programme = match validate(doc, &state.reference) {

@@ -14,7 +14,7 @@ use super::{
     AppState, Page, bad_cursor, csv, known_key, next_url, not_found_programme, parse_limit, programme_snapshot,
 };
 use crate::auth::{Scope, authorize};
-use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, is_slug, parse_part, relocate, validate};
+use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::domain::views::SchemeView;
@@ -70,7 +70,7 @@ pub struct PageQuery {
     #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
     limit: Option<String>,
     /// Where the page starts: the `cursor` of a `next` URL. Take it as it is; do not build one.
-    #[param(pattern = r"^s[0-9]{1,18}$")]
+    #[param(pattern = r"^[0-9]{1,18}\.([a-z0-9]+(-[a-z0-9]+)*)?$", max_length = 120)]
     cursor: Option<String>,
 }
 
@@ -114,38 +114,30 @@ fn parse_sort(sort: Option<&str>) -> Result<SchemeOrder, ApiError> {
     Ok(SchemeOrder { key, descending })
 }
 
-/// The cursor's first letter: which order it belongs to (a cursor of another order is refused).
-fn cursor_code(order: SchemeOrder) -> char {
-    let code = match order.key {
-        SortKey::Position => 's',
-        SortKey::Cost => 'c',
-        SortKey::SchemeCount => 'n',
-        SortKey::Id => 'i',
-    };
-    if order.descending { code.to_ascii_uppercase() } else { code }
-}
-
-/// The cursor after `record` at `position`: `s<position>` in the document's order (as 0.1 gave
-/// out), else `<code><value>.<id>`.
+/// The cursor after `record` at `position`: `<value>.<id>`, the record's sort value (its
+/// position in the document's order, its cost in đồng, its scheme count; 0 by id) and its id.
+/// Any cursor of this shape is one the list can start after, in whichever order it is asked.
 fn encode_cursor(order: SchemeOrder, position: i64, record: &SchemeRecord<Money>) -> String {
-    match order.key {
-        SortKey::Position => format!("s{position}"),
-        _ => format!("{}{}.{}", cursor_code(order), order.value_of(position, record), record.id),
-    }
+    format!("{}.{}", order.value_of(position, record), record.id)
 }
 
-fn decode_cursor(order: SchemeOrder, text: &str) -> Option<SchemeAfter> {
-    let rest = text.strip_prefix(cursor_code(order))?;
+fn decode_cursor(text: &str) -> Option<SchemeAfter> {
     let number = |digits: &str| {
         let plain = (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
         plain.then(|| digits.parse::<i64>().ok()).flatten()
     };
-    if order.key == SortKey::Position {
-        return Some(SchemeAfter { value: number(rest)?, id: String::new() });
+    // `s<position>`, the cursors 0.1 and 0.2 gave out (the document's order), still read.
+    if let Some(position) = text.strip_prefix('s').and_then(number) {
+        return Some(SchemeAfter { value: position, id: String::new() });
     }
-    let (value, id) = rest.split_once('.')?;
-    let value = if order.key == SortKey::Id { 0 } else { number(value)? };
-    is_slug(id).then(|| SchemeAfter { value, id: id.to_string() })
+    let (value, id) = text.split_once('.')?;
+    let value = number(value)?;
+    // The documented shape (a slug of any length within the cursor's 120 characters): a cursor
+    // of that shape is one the list can start after, even if no record has that id.
+    let slug = id
+        .split('-')
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    (text.len() <= 120 && (id.is_empty() || slug)).then(|| SchemeAfter { value, id: id.to_string() })
 }
 
 /// List scheme records
@@ -180,7 +172,7 @@ pub async fn list_schemes(
     let limit = parse_limit(query.limit.as_deref())?;
     let order = parse_sort(query.sort.as_deref())?;
     let after = match query.cursor.as_deref() {
-        Some(text) => Some(decode_cursor(order, text).ok_or_else(bad_cursor)?),
+        Some(text) => Some(decode_cursor(text).ok_or_else(bad_cursor)?),
         None => None,
     };
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
@@ -198,7 +190,9 @@ pub async fn list_schemes(
     let items: Vec<SchemeView> =
         rows.into_iter().map(|(_, record)| SchemeView::of(record, reference, &definitions)).collect();
     match representation.media {
-        Media::Json => http::json_as(&req, &version, representation, &Page { items, next, count: Some(count) }),
+        Media::Json | Media::Html => {
+            http::json_as(&req, &version, representation, &Page { items, next, count: Some(count) })
+        }
         Media::Csv => {
             let mut response =
                 http::respond(&req, &version, StatusCode::OK, representation, Body::Csv(csv::schemes(&items)?));
@@ -253,7 +247,14 @@ async fn definitions_for<'a>(
 }
 
 fn missing_scheme(programme_id: &str, scheme_id: &str) -> ApiError {
-    ApiError::NotFound(format!("scheme record {scheme_id:?} not found in programme {programme_id:?}"))
+    ApiError::NotFound(scheme_not_found(programme_id, scheme_id))
+}
+
+fn scheme_not_found(programme_id: &str, scheme_id: &str) -> crate::i18n::Text {
+    crate::i18n::Text::new(
+        format!("scheme record {scheme_id:?} not found in programme {programme_id:?}"),
+        format!("không tìm thấy bản ghi đề án {scheme_id:?} trong chương trình {programme_id:?}"),
+    )
 }
 
 /// A write's NotFound, and a failed If-Match on a programme that does not exist, as 404.
@@ -278,7 +279,10 @@ async fn record_body(
     if let Some(expected) = expected.filter(|e| *e != record.id) {
         return Err(ApiError::Unprocessable(vec![Violation {
             pointer: "/id".into(),
-            detail: format!("{:?} must be the scheme id in the path, {expected:?}", record.id),
+            detail: crate::i18n::Text::new(
+                format!("{:?} must be the scheme id in the path, {expected:?}", record.id),
+                format!("{:?} phải là mã đề án trong đường dẫn, {expected:?}", record.id),
+            ),
         }]));
     }
     Ok(record)
@@ -306,9 +310,15 @@ async fn store_record(
                 Some(_) if create => {
                     return Err(WriteError::Invalid(vec![Violation {
                         pointer: "/id".into(),
-                        detail: format!(
-                            "scheme id {:?} is already used in this programme (PUT it to replace it)",
-                            record.id
+                        detail: crate::i18n::Text::new(
+                            format!(
+                                "scheme id {:?} is already used in this programme (PUT it to replace it)",
+                                record.id
+                            ),
+                            format!(
+                                "mã đề án {:?} đã được dùng trong chương trình này (dùng PUT để thay thế)",
+                                record.id
+                            ),
                         ),
                     }]));
                 }
@@ -428,7 +438,7 @@ pub async fn delete_scheme(
             let count = doc.schemes.len();
             doc.schemes.retain(|r| r.id != path.scheme_id);
             if doc.schemes.len() == count {
-                return Err(WriteError::MissingPart(missing_scheme(&path.id, &path.scheme_id).to_string()));
+                return Err(WriteError::MissingPart(scheme_not_found(&path.id, &path.scheme_id)));
             }
             validate(doc, reference).map(Some).map_err(WriteError::Invalid)
         })

@@ -46,8 +46,8 @@ pub enum WriteError {
     #[error("not found")]
     NotFound,
     /// A part of the programme the write names (a scheme record) is not there.
-    #[error("{0}")]
-    MissingPart(String),
+    #[error("{}", .0.en)]
+    MissingPart(crate::i18n::Text),
     #[error("the document is invalid")]
     Invalid(Vec<crate::domain::document::Violation>),
     #[error(transparent)]

@@ -61,7 +61,12 @@ async fn csv_pages_link_to_the_next_page() {
         .await
         .unwrap();
     let link = response.headers()["link"].to_str().unwrap().to_string();
-    assert!(link.ends_with("rel=\"next\"") && link.contains("cursor=s4"), "{link}");
+    // the fifth record, at position 4, is `additional-schemes`
+    assert!(link.ends_with("rel=\"next\"") && link.contains("cursor=4.additional-schemes"), "{link}");
+    let (_, rows) =
+        csv_rows(&app, "/programmes/2016-2020/schemes?format=csv&limit=5&cursor=4.additional-schemes", false).await;
+    assert_eq!(rows.len(), 2);
+    // a cursor 0.2 gave out still reads
     let (_, rows) = csv_rows(&app, "/programmes/2016-2020/schemes?format=csv&limit=5&cursor=s4", false).await;
     assert_eq!(rows.len(), 2);
 }

@@ -14,6 +14,7 @@ mod heavy;
 mod helpers;
 mod http_caching;
 mod indicators;
+mod languages;
 mod limits;
 mod openapi;
 mod operations;

@@ -1,0 +1,189 @@
+//! Vietnamese and English: choosing one by `Accept-Language`, texts in both, numbers in each.
+
+use crate::domain::money::Money;
+
+/// A language of messages and pages. English is the JSON default within this major version.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Vi,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 tag (`Content-Language`, page paths, ETags).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Vi,
+            Lang::Vi => Lang::En,
+        }
+    }
+
+    /// The language an `Accept-Language` header prefers (RFC 9110 §12.5.4): of `vi` and `en`
+    /// (a range matches its subtags too: `vi-VN`; `*` matches either), the one with the highest
+    /// q-value, the earlier on a tie; `q=0` refuses. English when neither is acceptable.
+    pub fn negotiate(header: Option<&str>) -> Lang {
+        let mut best: Option<(Lang, f32)> = None;
+        for range in header.unwrap_or("").split(',') {
+            let mut parts = range.split(';');
+            let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
+                .find_map(|v| v.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if q.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
+                continue;
+            }
+            let lang = match tag.split('-').next().unwrap_or("") {
+                "vi" => Lang::Vi,
+                "en" | "*" => Lang::En,
+                _ => continue,
+            };
+            if best.is_none_or(|(_, q0)| q > q0) {
+                best = Some((lang, q));
+            }
+        }
+        best.map_or(Lang::En, |(lang, _)| lang)
+    }
+
+    /// The language of the command line's messages: Vietnamese when the locale is (`LC_ALL`,
+    /// `LC_MESSAGES` or `LANG` beginning `vi`), else English.
+    pub fn of_environment() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
+        if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("vi")) { Lang::Vi } else { Lang::En }
+    }
+
+    /// The request's language, by its `Accept-Language`.
+    pub fn of(req: &actix_web::HttpRequest) -> Lang {
+        Lang::negotiate(req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok()))
+    }
+
+    /// `en` or `vi`, as this language is.
+    pub fn pick<T>(self, en: T, vi: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Vi => vi,
+        }
+    }
+
+    /// An amount in prose: English as the API writes amounts (`41306.53`), Vietnamese as the
+    /// source does (`41.306,53`).
+    pub fn amount(self, money: Money) -> String {
+        match self {
+            Lang::En => money.to_string(),
+            Lang::Vi => grouped(&money.to_string(), '.', ','),
+        }
+    }
+
+    /// An amount for a page: `41,306.53` or `41.306,53`.
+    pub fn amount_grouped(self, money: Money) -> String {
+        match self {
+            Lang::En => grouped(&money.to_string(), ',', '.'),
+            Lang::Vi => grouped(&money.to_string(), '.', ','),
+        }
+    }
+
+    /// A whole number for a page: `1,184` or `1.184`.
+    pub fn count(self, n: i64) -> String {
+        grouped(&n.to_string(), self.pick(',', '.'), self.pick('.', ','))
+    }
+
+    /// A percentage for a page: `76.85%` or `76,85%`.
+    pub fn percent(self, text: &str) -> String {
+        format!("{}%", self.pick(text.to_string(), text.replace('.', ",")))
+    }
+
+    /// The unit of amounts: `million VND` or `triệu đồng`.
+    pub fn unit(self) -> &'static str {
+        self.pick("million VND", "triệu đồng")
+    }
+}
+
+/// `-1234567.89` with thousands marked by `thousands` and the decimals by `decimal`.
+fn grouped(plain: &str, thousands: char, decimal: char) -> String {
+    let (sign, digits) = plain.strip_prefix('-').map_or(("", plain), |rest| ("-", rest));
+    let (whole, fraction) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if let Some(fraction) = fraction {
+        out.push(decimal);
+        out.push_str(fraction);
+    }
+    format!("{sign}{out}")
+}
+
+/// A message in both languages, rendered in the request's when it is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub vi: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Text {
+        Text { en: en.into(), vi: vi.into() }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.vi)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_is_negotiated_by_q_value() {
+        let cases = [
+            (None, Lang::En),
+            (Some(""), Lang::En),
+            (Some("vi"), Lang::Vi),
+            (Some("vi-VN,vi;q=0.9,en-US;q=0.8,en;q=0.7"), Lang::Vi),
+            (Some("en-US,en;q=0.9,vi;q=0.8"), Lang::En),
+            (Some("fr, vi;q=0.5"), Lang::Vi),
+            (Some("en;q=0.2, vi;q=0.8"), Lang::Vi),
+            (Some("vi;q=0, en;q=0.1"), Lang::En),
+            (Some("vi;q=0"), Lang::En),
+            (Some("fr-FR, de"), Lang::En),
+            (Some("*;q=0.5, vi;q=0.4"), Lang::En),
+            (Some("VI"), Lang::Vi),
+        ];
+        for (header, expected) in cases {
+            assert_eq!(Lang::negotiate(header), expected, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        let m = |t: &str| Money::parse(t).unwrap();
+        assert_eq!(Lang::Vi.amount_grouped(m("41306.53")), "41.306,53");
+        assert_eq!(Lang::En.amount_grouped(m("41306.53")), "41,306.53");
+        assert_eq!(Lang::Vi.amount(m("6349")), "6.349,00");
+        assert_eq!(Lang::En.amount(m("6349")), "6349.00");
+        assert_eq!(Lang::Vi.amount_grouped(m("-1184.78")), "-1.184,78");
+        assert_eq!(Lang::En.amount_grouped(m("735.50")), "735.50");
+        assert_eq!((Lang::En.count(1234567), Lang::Vi.count(65)), ("1,234,567".to_string(), "65".to_string()));
+        assert_eq!(Lang::Vi.percent("76.85"), "76,85%");
+    }
+}

@@ -1,0 +1,174 @@
+//! Messages in Vietnamese and English, chosen by `Accept-Language`: the same figures, notes,
+//! warnings and problems in each language, and never one language's body for the other's ETag.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app, test_programme};
+
+const P: &str = "/programmes/2016-2020";
+
+/// GET `path` in `language`: status, ETag, Content-Language, Vary and the JSON body.
+async fn get_in(app: &TestApp, path: &str, language: &str) -> (u16, String, String, String, Value) {
+    let response =
+        app.client.get(format!("{}{path}", app.address)).header("Accept-Language", language).send().await.unwrap();
+    let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let (etag, content_language, vary) = (header("etag"), header("content-language"), header("vary"));
+    (response.status().as_u16(), etag, content_language, vary, response.json().await.unwrap_or(Value::Null))
+}
+
+/// The body without its messages: what must be the same in both languages.
+fn figures(mut body: Value) -> Value {
+    body.as_object_mut().unwrap().remove("notes");
+    for list in ["funding", "rows"] {
+        for entry in body[list].as_array_mut().into_iter().flatten() {
+            if let Some(implied) = entry["implied"].as_object_mut() {
+                implied.remove("basis");
+            }
+        }
+    }
+    body
+}
+
+#[tokio::test]
+async fn totals_and_breakdowns_give_the_same_figures_with_notes_in_each_language() {
+    let app = spawn_app().await;
+    for path in [format!("{P}/totals"), format!("{P}/breakdown?by=source"), format!("{P}/breakdown?by=activity")] {
+        let (status, en_tag, en_language, vary, en) = get_in(&app, &path, "en-US,en;q=0.9").await;
+        assert_eq!((status, en_language.as_str()), (200, "en"), "{path}");
+        assert!(vary.contains("Accept-Language"), "{path}: {vary}");
+        let (status, vi_tag, vi_language, _, vi) = get_in(&app, &path, "vi-VN,vi;q=0.9,en;q=0.5").await;
+        assert_eq!((status, vi_language.as_str()), (200, "vi"), "{path}");
+        assert_ne!(en_tag, vi_tag, "{path}: each language has its own ETag");
+        assert!(vi_tag.ends_with("-json-vi\""), "{vi_tag}");
+        assert_eq!(figures(en.clone()), figures(vi.clone()), "{path}: the same figures");
+        let (en_notes, vi_notes) = (en["notes"].as_array().unwrap(), vi["notes"].as_array().unwrap());
+        assert_eq!(en_notes.len(), vi_notes.len(), "{path}: a note for a note");
+        for (e, v) in en_notes.iter().zip(vi_notes) {
+            let (e, v) = (e.as_str().unwrap(), v.as_str().unwrap());
+            assert!(!v.trim().is_empty() && e != v, "{path}: {v:?} is not a translation of {e:?}");
+        }
+    }
+    let (_, _, _, _, vi) = get_in(&app, &format!("{P}/totals"), "vi").await;
+    let notes: Vec<&str> = vi["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+    assert_eq!(notes[0], "Chương trình báo cáo 65 đề án; các bản ghi đề án cộng lại 64: chênh lệch 1.");
+    assert!(
+        notes.contains(&"Chương trình báo cáo tổng kinh phí 41.306,53 triệu đồng; các bản ghi đề án cộng lại 41.096,53: chênh lệch 210,00."),
+        "{notes:?}"
+    );
+    assert!(
+        vi["funding"][1]["implied"]["basis"].as_str().unwrap().starts_with("Suy ra, không phải số liệu được báo cáo")
+    );
+    // q-values, not order, decide
+    assert_eq!(get_in(&app, &format!("{P}/totals"), "en;q=0.3, vi;q=0.8").await.2, "vi");
+    assert_eq!(get_in(&app, &format!("{P}/totals"), "fr").await.2, "en");
+}
+
+#[tokio::test]
+async fn an_etag_of_one_language_never_gets_a_304_for_the_other() {
+    let app = spawn_app().await;
+    let path = format!("{}{P}/totals", app.address);
+    let (_, en_tag, _, _, _) = get_in(&app, &format!("{P}/totals"), "en").await;
+    let response =
+        app.client.get(&path).header("Accept-Language", "vi").header("If-None-Match", &en_tag).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200, "the English ETag does not stand for the Vietnamese body");
+    assert_eq!(response.headers()["content-language"], "vi");
+    let vi_tag = response.headers()["etag"].to_str().unwrap().to_string();
+    let again =
+        app.client.get(&path).header("Accept-Language", "vi").header("If-None-Match", &vi_tag).send().await.unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+}
+
+#[tokio::test]
+async fn problems_come_in_the_language_asked_for() {
+    let app = spawn_app().await;
+    let cases = [
+        (
+            "/programmes/1999-2000/totals".to_string(),
+            404,
+            "Không tìm thấy",
+            "không tìm thấy chương trình \"1999-2000\"",
+        ),
+        (format!("{P}/breakdown?by=year"), 400, "Tham số yêu cầu không hợp lệ", "by \"year\" không hợp lệ"),
+        (
+            format!("{P}/totals?foo=1"),
+            400,
+            "Tham số yêu cầu không hợp lệ",
+            "tham số truy vấn \"foo\" không được hỗ trợ",
+        ),
+        (format!("{P}/schemes?limit=0"), 400, "Tham số yêu cầu không hợp lệ", "limit: \"0\" không phải số nguyên"),
+        ("/no/such/path".to_string(), 404, "Không tìm thấy", "không có tài nguyên nào ở /no/such/path"),
+    ];
+    for (path, status, title, detail) in cases {
+        let (got, _, language, vary, vi) = get_in(&app, &path, "vi").await;
+        assert_eq!((got, language.as_str()), (status, "vi"), "{path}: {vi}");
+        assert!(vary.contains("Accept-Language"), "{path}: {vary}");
+        assert_eq!(vi["title"], title, "{path}");
+        assert!(vi["detail"].as_str().unwrap().starts_with(detail), "{path}: {}", vi["detail"]);
+        let (_, _, language, _, en) = get_in(&app, &path, "en").await;
+        assert_eq!(language, "en");
+        assert_eq!((&en["type"], &en["status"]), (&vi["type"], &vi["status"]), "{path}: the same problem");
+        assert_ne!(en["detail"], vi["detail"]);
+    }
+    // a wrong method, answered before routing
+    let response =
+        app.client.delete(format!("{}{P}/totals", app.address)).header("Accept-Language", "vi").send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 405);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["title"], "Phương thức không được phép");
+}
+
+#[tokio::test]
+async fn validation_problems_and_warnings_of_a_write_come_in_vietnamese() {
+    let app = spawn_app().await;
+    let token = app.token("vi-writer", "write").await;
+    let put = |body: Value| {
+        app.client
+            .put(format!("{}/programmes/2021-2025", app.address))
+            .bearer_auth(&token)
+            .header("Accept-Language", "vi")
+            .json(&body)
+            .send()
+    };
+    let mut bad = test_programme("2021-2025");
+    bad["schemes"][0]["cost"] = json!("-1.00");
+    bad["schemes"][1]["activity"] = json!("sailing");
+    bad["names"] = json!({"vi": "Chương trình"});
+    let response = put(bad).await.unwrap();
+    assert_eq!(response.status().as_u16(), 422);
+    let problem: Value = response.json().await.unwrap();
+    assert_eq!(problem["title"], "Tài liệu không hợp lệ");
+    let details: Vec<&str> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["detail"].as_str().unwrap()).collect();
+    // a structural error (serde's) is reported first, in Vietnamese
+    assert_eq!(details.len(), 1, "{problem}");
+    assert!(details[0].starts_with("thiếu trường `en`"), "{problem}");
+
+    let mut bad = test_programme("2021-2025");
+    bad["schemes"][0]["cost"] = json!("-1.00");
+    bad["schemes"][1]["activity"] = json!("sailing");
+    let problem: Value = put(bad).await.unwrap().json().await.unwrap();
+    let details: Vec<(&str, &str)> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["pointer"].as_str().unwrap(), e["detail"].as_str().unwrap()))
+        .collect();
+    assert!(details.contains(&("/schemes/0/cost", "không được âm")), "{details:?}");
+    assert!(
+        details.iter().any(|(p, d)| *p == "/schemes/1/activity" && d.starts_with("hoạt động \"sailing\" không có")),
+        "{details:?}"
+    );
+
+    let response = put(test_programme("2021-2025")).await.unwrap();
+    assert_eq!(response.status().as_u16(), 201);
+    assert_eq!(response.headers()["content-language"], "vi");
+    let written: Value = response.json().await.unwrap();
+    let warnings: Vec<&str> = written["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert!(!warnings.is_empty());
+    assert!(warnings.iter().all(|w| !w.is_empty()));
+    assert_eq!(
+        warnings[0],
+        "Chương trình báo cáo tổng kinh phí 1.000,00 triệu đồng; các bản ghi đề án cộng lại 950,50: chênh lệch 49,50.",
+        "{warnings:?}"
+    );
+}
