@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod metrics;
 pub mod network;
 pub mod openapi;
+pub mod pages;
 pub mod routes;
 pub mod seeds;
 pub mod startup;

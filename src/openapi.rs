@@ -50,6 +50,7 @@ Errors are RFC 9457 `application/problem+json`, all of one `Problem` schema whos
         (name = "writes", description = "Authenticated writes: whole programmes, scheme records, reported figures"),
         (name = "audit", description = "Who changed what, when (admin tokens)"),
         (name = "operations", description = "Health checks for load balancers"),
+        (name = "pages", description = "HTML pages for people, in Vietnamese and English"),
     )
 )]
 pub struct ApiDoc;

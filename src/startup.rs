@@ -158,7 +158,6 @@ impl Application {
                 .app_data(write_limits.clone())
                 .app_data(routes::query_config())
                 .app_data(routes::path_config())
-                .service(routes::landing)
                 .default_service(web::to(routes::fallback))
                 // Outermost last: screen (unknown methods, NUL) → request id → log span → metrics →
                 // CORS →

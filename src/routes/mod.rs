@@ -10,6 +10,7 @@ mod health;
 pub mod heavy;
 pub mod http;
 mod indicators;
+mod pages;
 mod programmes;
 mod reference;
 mod reported;
@@ -62,7 +63,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .configure(export::configure)
         .configure(reported::configure)
         .configure(changes::configure)
-        .configure(audit::configure);
+        .configure(audit::configure)
+        .configure(pages::configure);
 }
 
 /// A page of a list: its items and the URL of the next page (null on the last page).
@@ -228,12 +230,6 @@ pub fn not_routed(methods: &Methods, path: &str, method: &str) -> HttpResponse {
         format!("không có tài nguyên nào ở {path}; xem /openapi.json để biết các đường dẫn của API"),
     );
     generic_problem(ProblemType::NotFound, StatusCode::NOT_FOUND, &detail)
-}
-
-/// `/`: a small page that points to Swagger UI, the spec and a first request.
-#[actix_web::get("/")]
-pub async fn landing() -> HttpResponse {
-    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(include_str!("landing.html"))
 }
 
 /// Query strings that do not parse (a number that is not one, an unknown or repeated

@@ -18,6 +18,7 @@ mod languages;
 mod limits;
 mod openapi;
 mod operations;
+mod pages;
 mod programmes;
 mod reference;
 mod round_trip;

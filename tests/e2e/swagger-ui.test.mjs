@@ -6,66 +6,21 @@
 // server binary (default: target/debug/khuyencong).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, screenshots } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const binary = process.env.KHUYENCONG_BIN ?? join(here, '..', '..', 'target', 'debug', 'khuyencong');
-const screenshots = join(here, 'screenshots');
-
-let server;
 let browser;
 let base;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(url, deadlineMs) {
-  const end = Date.now() + deadlineMs;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server did not answer ${url} within ${deadlineMs} ms`);
-}
+let stop;
 
 before(async () => {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'khuyencong-e2e-'));
-  server = spawn(binary, ['serve'], {
-    env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}`, BIND_ADDR: `127.0.0.1:${port}`, RUST_LOG: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  base = `http://127.0.0.1:${port}`;
-  await waitUntilServing(`${base}/openapi.json`, 30_000);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  mkdirSync(screenshots, { recursive: true });
+  ({ base, browser, stop } = await start('e2e'));
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
+  await stop?.();
 });
 
 /** Opens Swagger UI, runs GET /programmes/{id}/totals for `id`, returns the rendered status and body. */

@@ -1,0 +1,196 @@
+//! The pages for people: `/` (in the language `Accept-Language` prefers), `/vi` and `/en`
+//! (every programme with its headline figures), and `/{vi,en}/programmes/{id}` (a programme's
+//! reconciliation, breakdowns with charts, and records). Cached and validated like the JSON.
+
+use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use askama::Template;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::http::{self, Body, Representation};
+use super::programmes::ProgrammePath;
+use super::{AppState, not_found_programme, programme_snapshot};
+use crate::domain::breakdown::{Dimension, breakdown};
+use crate::domain::totals::reconcile;
+use crate::error::responses::{NotFound, Unavailable};
+use crate::error::{ApiError, Result};
+use crate::i18n::Lang;
+use crate::pages::{Chrome, Home, HomeRow, ProgrammeFigures, ProgrammePage, Words};
+use crate::storage::{SchemeFilter, SchemeOrder};
+
+/// Programmes the home page lists (newest first); the rest are counted and linked.
+const HOME_PROGRAMMES: i64 = 100;
+/// Scheme records a programme page shows; the CSV has them all.
+const PAGE_RECORDS: i64 = 100;
+
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(home).service(home_vi).service(home_en).service(programme_vi).service(programme_en);
+}
+
+fn render(template: &impl Template) -> Result<String> {
+    template.render().map_err(|e| ApiError::Internal(anyhow::Error::new(e).context("cannot render the page")))
+}
+
+async fn home_page(state: &AppState, req: &HttpRequest, lang: Lang, negotiated: bool) -> Result<HttpResponse> {
+    let mut snapshot = state.db.snapshot().await?;
+    let validators = http::Validators::data(snapshot.data_stamp().await?);
+    let representation = Representation::html(lang, negotiated);
+    if let Some(not_modified) = http::not_modified_response(req, &validators, representation) {
+        snapshot.finish().await?;
+        return Ok(not_modified);
+    }
+    let summaries = snapshot.programmes(HOME_PROGRAMMES, None).await?;
+    let total = snapshot.count_programmes().await?;
+    let mut programmes = Vec::with_capacity(summaries.len());
+    for summary in &summaries {
+        let Some(head) = snapshot.programme(&summary.id).await? else { continue };
+        let reported = snapshot.reported(&head).await?;
+        let sums = snapshot.sums(&summary.id).await?;
+        let totals = reconcile(&summary.id, &reported, &sums, &state.reference, lang);
+        programmes.push(HomeRow::of(summary, &totals, lang));
+    }
+    snapshot.finish().await?;
+    let page = Home {
+        chrome: Chrome::new(lang, Words::of(lang).home.to_string(), ""),
+        more: total - programmes.len() as i64,
+        programmes,
+    };
+    Ok(http::respond(req, &validators, StatusCode::OK, representation, Body::Html(render(&page)?)))
+}
+
+/// The home page, in the language you prefer
+///
+/// Every programme with its period, jurisdiction and headline figures (schemes, cost, state
+/// budget, contributions: reported and the sum of the records), in Vietnamese or English as
+/// `Accept-Language` prefers (English otherwise), linking to the other language. HTML for
+/// people; the same figures are in the JSON operations.
+#[utoipa::path(
+    tag = "pages",
+    responses(
+        (status = 200, description = "The home page", content_type = "text/html", body = String,
+            headers(("ETag" = String), ("Content-Language" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/", wrap = "from_fn(crate::cache::serve)")]
+pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
+    home_page(&state, &req, Lang::of(&req), true).await
+}
+
+/// Trang chủ (tiếng Việt)
+///
+/// Mọi chương trình với giai đoạn, địa phương và các số liệu chính (số đề án, tổng kinh phí,
+/// ngân sách nhà nước, đóng góp: số báo cáo và số cộng từ bản ghi). The home page in Vietnamese.
+#[utoipa::path(
+    tag = "pages",
+    responses(
+        (status = 200, description = "Trang chủ", content_type = "text/html", body = String, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/vi", wrap = "from_fn(crate::cache::serve)")]
+pub async fn home_vi(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
+    home_page(&state, &req, Lang::Vi, false).await
+}
+
+/// The home page in English
+///
+/// Every programme with its period, jurisdiction and headline figures (schemes, cost, state
+/// budget, contributions: reported and the sum of the records).
+#[utoipa::path(
+    tag = "pages",
+    responses(
+        (status = 200, description = "The home page", content_type = "text/html", body = String, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/en", wrap = "from_fn(crate::cache::serve)")]
+pub async fn home_en(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
+    home_page(&state, &req, Lang::En, false).await
+}
+
+async fn programme_page(state: &AppState, req: &HttpRequest, id: &str, lang: Lang) -> Result<HttpResponse> {
+    let (mut snapshot, head) = programme_snapshot(state, id).await?;
+    let validators = http::Validators::programme(head.stamp());
+    let representation = Representation::html(lang, false);
+    if let Some(not_modified) = http::not_modified_response(req, &validators, representation) {
+        snapshot.finish().await?;
+        return Ok(not_modified);
+    }
+    let reported = snapshot.reported(&head).await?;
+    let sums = snapshot.sums(id).await?;
+    let (document, _) = snapshot.document_head(id).await?.ok_or_else(|| not_found_programme(id))?;
+    let mut records =
+        snapshot.schemes(id, &SchemeFilter::default(), SchemeOrder::default(), PAGE_RECORDS + 1, None).await?;
+    snapshot.finish().await?;
+    let more_records = records.len() as i64 > PAGE_RECORDS;
+    records.truncate(PAGE_RECORDS as usize);
+    let records: Vec<_> = records.into_iter().map(|(_, r)| r).collect();
+    let reference = &state.reference;
+    let totals = reconcile(id, &reported, &sums, reference, lang);
+    let by_activity = breakdown(id, Dimension::Activity, &reported, &sums, reference, lang);
+    let by_source = breakdown(id, Dimension::Source, &reported, &sums, reference, lang);
+    let figures = ProgrammeFigures {
+        programme: &document,
+        totals: &totals,
+        by_activity: &by_activity,
+        by_source: &by_source,
+        records: &records,
+        definitions: &document.indicator_definitions,
+        more_records,
+    };
+    let page = ProgrammePage::of(figures, reference, lang);
+    Ok(http::respond(req, &validators, StatusCode::OK, representation, Body::Html(render(&page)?)))
+}
+
+/// Trang chương trình (tiếng Việt)
+///
+/// Một chương trình: nguồn số liệu, bảng số báo cáo và số cộng từ bản ghi với chênh lệch và
+/// giới hạn suy ra bằng lời, phân tích theo nội dung hoạt động và theo nguồn kinh phí (bảng và
+/// biểu đồ), các bản ghi đề án với câu gốc, và đường dẫn tải về. A programme's page in Vietnamese.
+#[utoipa::path(
+    tag = "pages",
+    params(ProgrammePath),
+    responses(
+        (status = 200, description = "Trang chương trình", content_type = "text/html", body = String, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/vi/programmes/{id}", wrap = "from_fn(crate::cache::serve)")]
+pub async fn programme_vi(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    programme_page(&state, &req, &path.id, Lang::Vi).await
+}
+
+/// A programme's page in English
+///
+/// A programme: its source, the table of reported figures beside the sum of the records with
+/// each gap and implied bound in words, the breakdowns by activity and by funding source (tables
+/// and charts), the scheme records with the source's words, and the downloads.
+#[utoipa::path(
+    tag = "pages",
+    params(ProgrammePath),
+    responses(
+        (status = 200, description = "The programme's page", content_type = "text/html", body = String, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/en/programmes/{id}", wrap = "from_fn(crate::cache::serve)")]
+pub async fn programme_en(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    programme_page(&state, &req, &path.id, Lang::En).await
+}
