@@ -77,7 +77,7 @@ pub async fn get_breakdown(
     let version = http::Validators::programme(head.stamp());
     let result = breakdown(&path.id, by, &reported, &sums, &state.reference, crate::i18n::Lang::of(&req));
     match representation.media {
-        Media::Json | Media::Html => http::json_as(&req, &version, representation, &result),
+        Media::Json | Media::Html | Media::Xlsx => http::json_as(&req, &version, representation, &result),
         Media::Csv => {
             Ok(http::respond(&req, &version, StatusCode::OK, representation, Body::Csv(csv::breakdown(&result)?)))
         }

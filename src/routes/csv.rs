@@ -1,196 +1,60 @@
 //! CSV renderings (UTF-8, a header row, plain decimals): the tables of `schemes.csv` and
-//! `breakdown.csv`, one value per cell and every money header naming its unit, and the 0.1 CSV
-//! that `Accept: text/csv` still gets on the JSON paths.
-//!
-//! One meaning per column name, in every CSV: `cost_million_vnd` is a cost;
-//! `<source>_own_million_vnd` the funding lines naming exactly that source (summing them never
-//! counts money twice); `<source>_rolled_up_million_vnd` that source with those below it;
-//! `unattributed_million_vnd` the cost no funding line covers.
+//! `breakdown.csv` (from `crate::tables`: one value per cell, every money header naming its
+//! unit), and the 0.1 CSV that `Accept: text/csv` still gets on the JSON paths.
 
-use crate::domain::breakdown::{Breakdown, BreakdownRow, Dimension};
-use crate::domain::document::{IndicatorDefinition, SchemeRecord};
-use crate::domain::money::Money;
-use crate::domain::reference::{Reference, SOURCE_KEYS};
+use crate::domain::breakdown::Breakdown;
+use crate::domain::reference::SOURCE_KEYS;
 use crate::domain::views::SchemeView;
 use crate::error::ApiError;
+use crate::tables::{Cell, Column, Table};
+
+/// The byte-order mark some spreadsheets (Excel) need to read a CSV as UTF-8.
+pub const BOM: &str = "\u{feff}";
 
 /// Rows written one at a time into a growing buffer, taken out a chunk at a time (a streamed
 /// download) or whole.
-pub struct Table(csv::Writer<Vec<u8>>);
+pub struct Writer(csv::Writer<Vec<u8>>);
 
-impl Table {
-    pub fn new(header: &[String]) -> Result<Table, ApiError> {
-        let mut table = Table(csv::Writer::from_writer(Vec::new()));
-        table.row(header)?;
-        Ok(table)
+impl Writer {
+    /// A CSV with the columns' keys as its header row.
+    pub fn new(columns: &[Column]) -> Result<Writer, ApiError> {
+        let mut writer = Writer(csv::Writer::from_writer(Vec::new()));
+        let header: Vec<&str> = columns.iter().map(|c| c.key.as_str()).collect();
+        writer.0.write_record(&header).map_err(internal)?;
+        Ok(writer)
     }
 
-    pub fn row(&mut self, cells: &[String]) -> Result<(), ApiError> {
-        self.0.write_record(cells).map_err(internal)
+    pub fn row(&mut self, cells: &[Cell]) -> Result<(), ApiError> {
+        self.0.write_record(cells.iter().map(cell_text)).map_err(internal)
     }
 
-    /// What is written so far, emptied out of the table.
+    /// What is written so far, emptied out of the writer.
     pub fn take(&mut self) -> Result<Vec<u8>, ApiError> {
         let full = std::mem::replace(&mut self.0, csv::Writer::from_writer(Vec::new()));
         full.into_inner().map_err(|e| ApiError::Internal(anyhow::anyhow!("cannot finish the CSV: {e}")))
     }
 }
 
-fn money(amount: Money) -> String {
-    amount.to_string()
-}
-
-fn optional<T: ToString>(value: Option<T>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn own_header(source: &str) -> String {
-    format!("{source}_own_million_vnd")
-}
-
-/// The columns of `schemes.csv`: the record, its cost, one own column per funding source, the
-/// unattributed rest, one column per indicator (`indicator_<key>`, unit in its definition),
-/// then its texts.
-pub fn scheme_header(reference: &Reference, definitions: &[IndicatorDefinition]) -> Vec<String> {
-    let mut header: Vec<String> =
-        ["scheme_id", "activity", "scope", "scheme_count", "cost_million_vnd"].map(String::from).to_vec();
-    header.extend(reference.sources.iter().map(|s| own_header(&s.key)));
-    header.push("unattributed_million_vnd".into());
-    header.extend(definitions.iter().map(|d| format!("indicator_{}", d.key)));
-    header.extend(["title_vi", "title_en", "quote", "note"].map(String::from));
-    header
-}
-
-/// One record as a row of [`scheme_header`].
-pub fn scheme_row(
-    record: &SchemeRecord<Money>,
-    reference: &Reference,
-    definitions: &[IndicatorDefinition],
-) -> Vec<String> {
-    let mut row = vec![
-        record.id.clone(),
-        record.activity.clone(),
-        record.scope.clone(),
-        record.scheme_count.to_string(),
-        money(record.cost),
-    ];
-    row.extend(
-        reference
-            .sources
-            .iter()
-            .map(|s| money(record.funding.iter().filter(|l| l.source == s.key).map(|l| l.amount).sum())),
-    );
-    let funded: Money = record.funding.iter().map(|l| l.amount).sum();
-    row.push(money(record.cost - funded));
-    row.extend(
-        definitions
-            .iter()
-            .map(|d| record.indicators.iter().find(|i| i.key == d.key).map(|i| i.value.clone()).unwrap_or_default()),
-    );
-    row.extend([
-        text_cell(&record.title.vi),
-        text_cell(&record.title.en),
-        text_cell(record.quote.as_deref().unwrap_or_default()),
-        text_cell(record.note.as_deref().unwrap_or_default()),
-    ]);
-    row
-}
-
-/// `breakdown.csv`: one row per member of the dimension. For `activity` and `scope`, each row's
-/// cost split into own columns per source plus `unattributed` (they sum to the row's cost) and
-/// the parents' rolled-up columns; for `source`, each row's own and rolled-up amount, the
-/// reported figure and the implied bounds.
-pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Result<Vec<u8>, ApiError> {
-    let parents: Vec<&str> = reference
-        .sources
-        .iter()
-        .filter(|p| reference.sources.iter().any(|c| c.parent.as_deref() == Some(&p.key)))
-        .map(|p| p.key.as_str())
-        .collect();
-    let shares = |row: &BreakdownRow| [optional(row.share_percent), optional(row.share_of_reported_percent)];
-    let mut table;
-    if b.by == Dimension::Source {
-        table = Table::new(
-            &[
-                "source",
-                "parent",
-                "name_vi",
-                "name_en",
-                "nothing_itemised",
-                "schemes_with_lines_under",
-                "own_million_vnd",
-                "rolled_up_million_vnd",
-                "share_of_itemised_cost_percent",
-                "share_of_reported_cost_percent",
-                "reported_funding_million_vnd",
-                "funding_gap_million_vnd",
-                "implied_at_least_million_vnd",
-                "implied_at_most_million_vnd",
-            ]
-            .map(String::from),
-        )?;
-        for row in &b.rows {
-            let mut cells = vec![
-                row.key.clone(),
-                optional(row.parent.as_ref()),
-                text_cell(&row.names.vi),
-                text_cell(&row.names.en),
-                row.nothing_itemised.to_string(),
-                row.schemes.to_string(),
-                optional(row.own),
-                money(row.cost),
-            ];
-            cells.extend(shares(row));
-            cells.extend([
-                optional(row.reported_cost),
-                optional(row.cost_gap),
-                optional(row.implied.as_ref().map(|i| i.at_least)),
-                optional(row.implied.as_ref().map(|i| i.at_most)),
-            ]);
-            table.row(&cells)?;
-        }
-    } else {
-        let mut header: Vec<String> = [
-            if b.by == Dimension::Activity { "activity" } else { "scope" },
-            "name_vi",
-            "name_en",
-            "nothing_itemised",
-            "schemes",
-            "reported_schemes",
-            "schemes_gap",
-            "cost_million_vnd",
-            "share_of_itemised_cost_percent",
-            "share_of_reported_cost_percent",
-        ]
-        .map(String::from)
-        .to_vec();
-        header.extend(reference.sources.iter().map(|s| own_header(&s.key)));
-        header.push("unattributed_million_vnd".into());
-        header.extend(parents.iter().map(|p| format!("{p}_rolled_up_million_vnd")));
-        table = Table::new(&header)?;
-        for row in &b.rows {
-            let mut cells = vec![
-                row.key.clone(),
-                text_cell(&row.names.vi),
-                text_cell(&row.names.en),
-                row.nothing_itemised.to_string(),
-                row.schemes.to_string(),
-                optional(row.reported_schemes),
-                optional(row.schemes_gap),
-                money(row.cost),
-            ];
-            cells.extend(shares(row));
-            cells.extend(row.own_by_source.iter().map(|(_, amount)| money(*amount)));
-            cells.push(optional(row.unattributed));
-            cells.extend(
-                parents
-                    .iter()
-                    .map(|p| money(row.funding.iter().flatten().filter(|f| f.source == *p).map(|f| f.amount).sum())),
-            );
-            table.row(&cells)?;
-        }
+/// A cell as CSV text: numbers as plain decimals, text safe from spreadsheet formulas.
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) => text_cell(text),
+        Cell::Money(amount) => amount.to_string(),
+        Cell::Count(n) => n.to_string(),
+        Cell::Percent(p) => p.to_string(),
+        Cell::Decimal(text) => text.clone(),
+        Cell::Flag(flag) => flag.to_string(),
+        Cell::Empty => String::new(),
     }
-    table.take()
+}
+
+/// A whole table as CSV.
+pub fn table(table: &Table) -> Result<Vec<u8>, ApiError> {
+    let mut writer = Writer::new(&table.columns)?;
+    for row in &table.rows {
+        writer.row(row)?;
+    }
+    writer.take()
 }
 
 fn finish(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ApiError> {

@@ -4,24 +4,41 @@
 use actix_web::http::StatusCode;
 use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::breakdown::BreakdownQuery;
-use super::csv::{Table, breakdown_table, scheme_header, scheme_row};
+use super::csv::{self, Writer};
 use super::http::{self, Body, Representation};
 use super::programmes::ProgrammePath;
 use super::schemes::SchemeFilterQuery;
 use super::{AppState, programme_snapshot};
+use crate::domain::breakdown::Dimension;
 use crate::domain::breakdown::breakdown;
+use crate::domain::totals::reconcile;
+use crate::error::ApiError;
 use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
-use crate::storage::{SchemeAfter, SchemeOrder};
+use crate::spreadsheet::{MAX_RECORDS, WorkbookData, workbook};
+use crate::storage::{SchemeAfter, SchemeFilter, SchemeOrder};
+use crate::tables::{breakdown_table, scheme_columns, scheme_row};
 
 /// Records read from the snapshot per statement (and per chunk of the body).
 const BATCH: i64 = 1000;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(download_schemes).service(download_breakdown);
+    cfg.service(download_schemes).service(download_breakdown).service(download_workbook);
+}
+
+/// Options of the `.csv` operations.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CsvOptions {
+    /// `true`: begin the file with a UTF-8 byte-order mark, which Excel needs to read it as
+    /// UTF-8 (it then shows Vietnamese as it is). Part of the representation: its own ETag.
+    #[param(example = true)]
+    bom: Option<bool>,
 }
 
 /// Download the scheme records as CSV
@@ -36,7 +53,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 /// run as a formula is prefixed with `'`.
 #[utoipa::path(
     tag = "schemes",
-    params(ProgrammePath, SchemeFilterQuery),
+    params(ProgrammePath, SchemeFilterQuery, CsvOptions),
     responses(
         (status = 200, description = "The scheme records as CSV", content_type = "text/csv", body = String,
             headers(("ETag" = String))),
@@ -50,13 +67,15 @@ pub async fn download_schemes(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
     filters: web::Query<SchemeFilterQuery>,
+    options: web::Query<CsvOptions>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     let filter = filters.filter(&state.reference)?;
+    let representation = Representation::csv(options.bom.unwrap_or(false));
     let permit = state.heavy.permit().await?;
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
     let validators = http::Validators::programme(head.stamp());
-    if let Some(not_modified) = http::not_modified_response(&req, &validators, Representation::CSV) {
+    if let Some(not_modified) = http::not_modified_response(&req, &validators, representation) {
         snapshot.finish().await?;
         return Ok(not_modified);
     }
@@ -64,7 +83,10 @@ pub async fn download_schemes(
     let (id, reference) = (path.id.clone(), state.reference.clone());
     let body = state.heavy.stream(move |chunks| async move {
         let _permit = permit;
-        let mut table = Table::new(&scheme_header(&reference, &definitions))?;
+        if representation.bom {
+            chunks.send(csv::BOM.to_string()).await?;
+        }
+        let mut table = Writer::new(&scheme_columns(&reference, &definitions))?;
         let mut after = None;
         loop {
             let batch = snapshot.schemes(&id, &filter, SchemeOrder::default(), BATCH, after.as_ref()).await?;
@@ -80,7 +102,7 @@ pub async fn download_schemes(
         chunks.end().await?;
         Ok::<(), anyhow::Error>(())
     });
-    Ok(http::streamed(&req, &validators, Representation::CSV, body))
+    Ok(http::streamed(&req, &validators, representation, body))
 }
 
 /// Download a breakdown as CSV
@@ -96,7 +118,7 @@ pub async fn download_schemes(
 /// shares, `reported_funding_million_vnd`, `funding_gap_million_vnd` and the implied bounds.
 #[utoipa::path(
     tag = "aggregates",
-    params(ProgrammePath, BreakdownQuery),
+    params(ProgrammePath, BreakdownQuery, CsvOptions),
     responses(
         (status = 200, description = "The breakdown as CSV", content_type = "text/csv", body = String,
             headers(("ETag" = String))),
@@ -110,15 +132,103 @@ pub async fn download_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
     query: web::Query<BreakdownQuery>,
+    options: web::Query<CsvOptions>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     let by = query.dimension()?;
+    let representation = Representation::csv(options.bom.unwrap_or(false));
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
     let reported = snapshot.reported(&head).await?;
     let sums = snapshot.sums(&path.id).await?;
     snapshot.finish().await?;
     let result = breakdown(&path.id, by, &reported, &sums, &state.reference, crate::i18n::Lang::of(&req));
-    let table = breakdown_table(&result, &state.reference)?;
+    let mut table = csv::table(&breakdown_table(&result, &state.reference))?;
+    if representation.bom {
+        table.splice(0..0, csv::BOM.bytes());
+    }
     let validators = http::Validators::programme(head.stamp());
-    Ok(http::respond(&req, &validators, StatusCode::OK, Representation::CSV, Body::Csv(table)))
+    Ok(http::respond(&req, &validators, StatusCode::OK, representation, Body::Csv(table)))
+}
+
+/// Download a programme as a spreadsheet (XLSX)
+///
+/// The programme as an Excel/LibreOffice workbook: `About` (the source, the data version and
+/// when it was written, the unit), `Totals` (reported beside the sum of the records, gaps,
+/// unsplit money, implied bounds, the source's words, and the notes), `By activity`, `By scope`
+/// and `By source` (the breakdowns' columns and notes), `Schemes` (one row per record) and
+/// `Quotes` (every quote and where it belongs). Amounts are numbers formatted `#,##0.00`, the
+/// unit in the header; sheet and column names in Vietnamese or English by `Accept-Language`.
+/// A spreadsheet cell is a binary float: the JSON and CSV are the exact figures. The same data
+/// gives the same bytes (the workbook's creation time is the data's). Made under the
+/// heavy-read permits.
+#[utoipa::path(
+    tag = "writes",
+    params(ProgrammePath),
+    responses(
+        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            body = Vec<u8>, headers(("ETag" = String), ("Content-Disposition" = String), ("Content-Language" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/programmes/{id}/export.xlsx")]
+pub async fn download_workbook(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let representation = Representation::xlsx(&req);
+    let lang = representation.lang;
+    let permit = state.heavy.permit().await?;
+    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let stamp = head.stamp();
+    let validators = http::Validators::programme(stamp.clone());
+    if let Some(not_modified) = http::not_modified_response(&req, &validators, representation) {
+        snapshot.finish().await?;
+        return Ok(not_modified);
+    }
+    let id = path.id.clone();
+    let reported = snapshot.reported(&head).await?;
+    let sums = snapshot.sums(&id).await?;
+    let (document, _) = snapshot.document_head(&id).await?.ok_or_else(|| super::not_found_programme(&id))?;
+    let mut records = Vec::new();
+    let mut after = None;
+    while records.len() <= MAX_RECORDS {
+        let batch =
+            snapshot.schemes(&id, &SchemeFilter::default(), SchemeOrder::default(), BATCH, after.as_ref()).await?;
+        let Some((last, _)) = batch.last() else { break };
+        after = Some(SchemeAfter { value: *last, id: String::new() });
+        records.extend(batch.into_iter().map(|(_, r)| r));
+    }
+    snapshot.finish().await?;
+    let truncated = records.len() > MAX_RECORDS;
+    records.truncate(MAX_RECORDS);
+    let reference = state.reference.clone();
+    let bytes = web::block(move || {
+        let _permit = permit;
+        let totals = reconcile(&id, &reported, &sums, &reference, lang);
+        let [activity, scope, source] = [Dimension::Activity, Dimension::Scope, Dimension::Source]
+            .map(|by| breakdown(&id, by, &reported, &sums, &reference, lang));
+        let data = WorkbookData {
+            programme: &document,
+            version: stamp.version,
+            modified: stamp.modified.as_deref(),
+            totals: &totals,
+            breakdowns: [&activity, &scope, &source],
+            records: &records,
+            truncated,
+            definitions: &document.indicator_definitions,
+        };
+        workbook(&data, &reference, lang)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(anyhow::anyhow!("the workbook task failed: {e}")))?
+    .map_err(|e| ApiError::Internal(anyhow::Error::new(e).context("cannot write the workbook")))?;
+    let mut response = http::respond(&req, &validators, StatusCode::OK, representation, Body::Xlsx(bytes));
+    let file = format!("attachment; filename=\"khuyencong-{}.xlsx\"", path.id);
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&file) {
+        response.headers_mut().insert(actix_web::http::header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
 }

@@ -19,6 +19,7 @@ pub enum Media {
     Json,
     Csv,
     Html,
+    Xlsx,
 }
 
 /// A response's representation, beyond its resource and data version: its media type, whether
@@ -34,15 +35,29 @@ pub struct Representation {
     pub lang: Lang,
     /// The language was chosen by `Accept-Language` (not by the path).
     lang_negotiated: bool,
+    /// A CSV that begins with a UTF-8 byte-order mark (`bom=true`).
+    pub bom: bool,
 }
 
 impl Representation {
     /// JSON in English (what writes and language-free reads answer when nothing else is asked).
     pub const JSON: Representation =
-        Representation { media: Media::Json, negotiated: false, lang: Lang::En, lang_negotiated: true };
+        Representation { media: Media::Json, negotiated: false, lang: Lang::En, lang_negotiated: true, bom: false };
     /// CSV, the only media type of the resource (`schemes.csv`, `breakdown.csv`): no language.
     pub const CSV: Representation =
-        Representation { media: Media::Csv, negotiated: false, lang: Lang::En, lang_negotiated: false };
+        Representation { media: Media::Csv, negotiated: false, lang: Lang::En, lang_negotiated: false, bom: false };
+
+    pub const XLSX_TYPE: &'static str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// The `.csv` operations' CSV, with a byte-order mark or without.
+    pub fn csv(bom: bool) -> Representation {
+        Representation { bom, ..Representation::CSV }
+    }
+
+    /// The workbook, its sheet and column names in the request's language.
+    pub fn xlsx(req: &HttpRequest) -> Representation {
+        Representation { media: Media::Xlsx, lang: Lang::of(req), ..Representation::JSON }
+    }
 
     /// JSON, in the request's language.
     pub fn json(req: &HttpRequest) -> Representation {
@@ -51,14 +66,17 @@ impl Representation {
 
     /// A page in `lang`; `negotiated` when `Accept-Language` chose it (at `/`).
     pub fn html(lang: Lang, negotiated: bool) -> Representation {
-        Representation { media: Media::Html, negotiated: false, lang, lang_negotiated: negotiated }
+        Representation { media: Media::Html, negotiated: false, lang, lang_negotiated: negotiated, bom: false }
     }
 
     pub fn suffix(self) -> &'static str {
         match (self.media, self.lang) {
             (Media::Json, Lang::En) => "json",
             (Media::Json, Lang::Vi) => "json-vi",
+            (Media::Csv, _) if self.bom => "csv-bom",
             (Media::Csv, _) => "csv",
+            (Media::Xlsx, Lang::En) => "xlsx-en",
+            (Media::Xlsx, Lang::Vi) => "xlsx-vi",
             (Media::Html, Lang::En) => "html-en",
             (Media::Html, Lang::Vi) => "html-vi",
         }
@@ -69,6 +87,7 @@ impl Representation {
             Media::Json => "application/json",
             Media::Csv => "text/csv; charset=utf-8",
             Media::Html => "text/html; charset=utf-8",
+            Media::Xlsx => Representation::XLSX_TYPE,
         }
     }
 
@@ -96,6 +115,7 @@ impl Representation {
             negotiated: true,
             lang: if media == Media::Json { Lang::of(req) } else { Lang::En },
             lang_negotiated: media == Media::Json,
+            bom: false,
         };
         match format {
             Some("csv") => return Ok(media(Media::Csv)),
@@ -176,7 +196,9 @@ fn version_of(tag: &str) -> Option<i64> {
     let tag = strip_coding(tag.trim()).unwrap_or_else(|| tag.trim().to_string());
     let inner = tag.strip_prefix('"')?.strip_suffix('"')?;
     let (version, suffix) = inner.split_once('-')?;
-    matches!(suffix, "json" | "json-vi" | "csv" | "html-en" | "html-vi").then(|| version.parse().ok()).flatten()
+    matches!(suffix, "json" | "json-vi" | "csv" | "csv-bom" | "html-en" | "html-vi" | "xlsx-en" | "xlsx-vi")
+        .then(|| version.parse().ok())
+        .flatten()
 }
 
 /// What `If-Match` / `If-None-Match: *` ask of a write. A tag this API did not give out
@@ -293,6 +315,7 @@ fn build(
         Body::Json(bytes) => builder.content_type(Representation::JSON.content_type()).body(bytes),
         Body::Csv(bytes) => builder.content_type(Representation::CSV.content_type()).body(bytes),
         Body::Html(text) => builder.content_type(Representation::html(Lang::En, false).content_type()).body(text),
+        Body::Xlsx(bytes) => builder.content_type(Representation::XLSX_TYPE).body(bytes),
     }
 }
 
@@ -300,6 +323,7 @@ pub enum Body {
     Json(Vec<u8>),
     Csv(Vec<u8>),
     Html(String),
+    Xlsx(Vec<u8>),
 }
 
 /// A JSON response about data at `validators`, of a resource that is JSON only.
@@ -571,7 +595,8 @@ mod tests {
     #[test]
     fn etags_name_a_version_and_a_representation() {
         let stamp = Stamp { version: 42, modified: Some("2026-11-26T10:00:00Z".into()) };
-        let csv = Representation { media: Media::Csv, negotiated: true, lang: Lang::En, lang_negotiated: false };
+        let csv =
+            Representation { media: Media::Csv, negotiated: true, lang: Lang::En, lang_negotiated: false, bom: false };
         assert_eq!(Validators::programme(stamp.clone()).etag(Representation::JSON), "\"42-json\"");
         assert_eq!(Validators::data(stamp.clone()).etag(csv), "\"all-42-csv\"");
         assert_eq!(Validators::data(stamp).last_modified().as_deref(), Some("Thu, 26 Nov 2026 10:00:00 GMT"));

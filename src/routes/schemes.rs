@@ -190,7 +190,7 @@ pub async fn list_schemes(
     let items: Vec<SchemeView> =
         rows.into_iter().map(|(_, record)| SchemeView::of(record, reference, &definitions)).collect();
     match representation.media {
-        Media::Json | Media::Html => {
+        Media::Json | Media::Html | Media::Xlsx => {
             http::json_as(&req, &version, representation, &Page { items, next, count: Some(count) })
         }
         Media::Csv => {

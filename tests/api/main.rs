@@ -25,6 +25,7 @@ mod round_trip;
 mod schema_parity;
 mod schemes;
 mod snapshot;
+mod spreadsheets;
 mod sync;
 mod totals;
 mod whole_truth;

@@ -1,0 +1,291 @@
+//! The tables the downloads show (the `.csv` operations, the XLSX workbook): typed cells made
+//! once from the domain values, one value per cell, each column with a key and its names.
+//!
+//! One meaning per column key, in every table: `cost_million_vnd` is a cost;
+//! `<source>_own_million_vnd` the funding lines naming exactly that source (summing them never
+//! counts money twice); `<source>_rolled_up_million_vnd` that source with those below it;
+//! `unattributed_million_vnd` the cost no funding line covers.
+
+use rust_decimal::Decimal;
+
+use crate::domain::breakdown::{Breakdown, BreakdownRow, Dimension};
+use crate::domain::document::{IndicatorDefinition, SchemeRecord};
+use crate::domain::money::Money;
+use crate::domain::reference::Reference;
+use crate::i18n::Lang;
+
+/// A cell: text stays text, numbers stay numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// An amount in million VND.
+    Money(Money),
+    Count(i64),
+    /// A percentage, two places (`77.24`).
+    Percent(Decimal),
+    /// An exact decimal written by the document (an indicator's value).
+    Decimal(String),
+    Flag(bool),
+    Empty,
+}
+
+impl Cell {
+    fn money(amount: Option<Money>) -> Cell {
+        amount.map_or(Cell::Empty, Cell::Money)
+    }
+
+    fn count(n: Option<i64>) -> Cell {
+        n.map_or(Cell::Empty, Cell::Count)
+    }
+
+    fn percent(p: Option<Decimal>) -> Cell {
+        p.map_or(Cell::Empty, Cell::Percent)
+    }
+
+    fn text(t: Option<&str>) -> Cell {
+        t.map_or(Cell::Empty, |t| Cell::Text(t.to_string()))
+    }
+}
+
+/// A column: its key (the CSV header) and its names for a person, with the unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub key: String,
+    pub en: String,
+    pub vi: String,
+}
+
+impl Column {
+    fn new(key: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) -> Column {
+        Column { key: key.into(), en: en.into(), vi: vi.into() }
+    }
+
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.vi)
+    }
+}
+
+/// Columns and rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn own(source: &str) -> Column {
+    Column::new(
+        format!("{source}_own_million_vnd"),
+        format!("{source}: lines naming it (million VND)"),
+        format!("{source}: dòng kinh phí ghi đúng nguồn này (triệu đồng)"),
+    )
+}
+
+fn rolled_up(source: &str) -> Column {
+    Column::new(
+        format!("{source}_rolled_up_million_vnd"),
+        format!("{source} with the sources below it (million VND)"),
+        format!("{source} cộng các nguồn con (triệu đồng)"),
+    )
+}
+
+fn unattributed() -> Column {
+    Column::new("unattributed_million_vnd", "No funding line (million VND)", "Không có dòng kinh phí (triệu đồng)")
+}
+
+/// The columns of the scheme records: the record, its cost, one own column per funding source,
+/// the unattributed rest, one column per indicator (`indicator_<key>`), then its texts.
+pub fn scheme_columns(reference: &Reference, definitions: &[IndicatorDefinition]) -> Vec<Column> {
+    let mut columns = vec![
+        Column::new("scheme_id", "Record id", "Mã bản ghi"),
+        Column::new("activity", "Activity", "Nội dung hoạt động"),
+        Column::new("scope", "Scope", "Phạm vi"),
+        Column::new("scheme_count", "Schemes", "Số đề án"),
+        Column::new("cost_million_vnd", "Cost (million VND)", "Kinh phí (triệu đồng)"),
+    ];
+    columns.extend(reference.sources.iter().map(|s| own(&s.key)));
+    columns.push(unattributed());
+    columns.extend(definitions.iter().map(|d| {
+        Column::new(
+            format!("indicator_{}", d.key),
+            format!("{} ({})", d.names.en, d.unit),
+            format!("{} ({})", d.names.vi, d.unit),
+        )
+    }));
+    columns.extend([
+        Column::new("title_vi", "Title (Vietnamese)", "Tên (tiếng Việt)"),
+        Column::new("title_en", "Title (English)", "Tên (tiếng Anh)"),
+        Column::new("quote", "The source's words", "Câu gốc của nguồn tin"),
+        Column::new("note", "Our note", "Ghi chú của chúng tôi"),
+    ]);
+    columns
+}
+
+/// One record as a row of [`scheme_columns`].
+pub fn scheme_row(
+    record: &SchemeRecord<Money>,
+    reference: &Reference,
+    definitions: &[IndicatorDefinition],
+) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::Text(record.id.clone()),
+        Cell::Text(record.activity.clone()),
+        Cell::Text(record.scope.clone()),
+        Cell::Count(record.scheme_count),
+        Cell::Money(record.cost),
+    ];
+    row.extend(
+        reference
+            .sources
+            .iter()
+            .map(|s| Cell::Money(record.funding.iter().filter(|l| l.source == s.key).map(|l| l.amount).sum())),
+    );
+    let funded: Money = record.funding.iter().map(|l| l.amount).sum();
+    row.push(Cell::Money(record.cost - funded));
+    row.extend(definitions.iter().map(|d| {
+        record.indicators.iter().find(|i| i.key == d.key).map_or(Cell::Empty, |i| Cell::Decimal(i.value.clone()))
+    }));
+    row.extend([
+        Cell::Text(record.title.vi.clone()),
+        Cell::Text(record.title.en.clone()),
+        Cell::text(record.quote.as_deref()),
+        Cell::text(record.note.as_deref()),
+    ]);
+    row
+}
+
+/// A breakdown as a table. For `activity` and `scope`: each row's cost split into own columns
+/// per source plus `unattributed` (together the row's cost), then the parents' rolled-up
+/// columns; for `source`: each row's own and rolled-up amount, the reported figure and the
+/// implied bounds.
+pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
+    let parents: Vec<&str> = reference
+        .sources
+        .iter()
+        .filter(|p| reference.sources.iter().any(|c| c.parent.as_deref() == Some(&p.key)))
+        .map(|p| p.key.as_str())
+        .collect();
+    let shares = |row: &BreakdownRow| [Cell::percent(row.share_percent), Cell::percent(row.share_of_reported_percent)];
+    let share_columns = [
+        Column::new(
+            "share_of_itemised_cost_percent",
+            "Share of the records' cost (%)",
+            "Tỷ lệ trên kinh phí cộng từ bản ghi (%)",
+        ),
+        Column::new(
+            "share_of_reported_cost_percent",
+            "Share of the reported cost (%)",
+            "Tỷ lệ trên tổng kinh phí báo cáo (%)",
+        ),
+    ];
+    let names = [
+        Column::new("name_vi", "Name (Vietnamese)", "Tên (tiếng Việt)"),
+        Column::new("name_en", "Name (English)", "Tên (tiếng Anh)"),
+    ];
+    let nothing = Column::new("nothing_itemised", "Nothing itemised", "Chưa có bản ghi");
+    if b.by == Dimension::Source {
+        let mut columns = vec![
+            Column::new("source", "Funding source", "Nguồn kinh phí"),
+            Column::new("parent", "Part of", "Thuộc nguồn"),
+        ];
+        columns.extend(names);
+        columns.extend([
+            nothing,
+            Column::new(
+                "schemes_with_lines_under",
+                "Schemes with a line under it",
+                "Số đề án có dòng kinh phí thuộc nguồn",
+            ),
+            Column::new(
+                "own_million_vnd",
+                "Lines naming it (million VND)",
+                "Dòng kinh phí ghi đúng nguồn này (triệu đồng)",
+            ),
+            Column::new(
+                "rolled_up_million_vnd",
+                "With the sources below it (million VND)",
+                "Cộng các nguồn con (triệu đồng)",
+            ),
+        ]);
+        columns.extend(share_columns);
+        columns.extend([
+            Column::new("reported_funding_million_vnd", "Reported (million VND)", "Báo cáo (triệu đồng)"),
+            Column::new("funding_gap_million_vnd", "Gap (million VND)", "Chênh lệch (triệu đồng)"),
+            Column::new(
+                "implied_at_least_million_vnd",
+                "Implied, at least (million VND)",
+                "Suy ra, ít nhất (triệu đồng)",
+            ),
+            Column::new(
+                "implied_at_most_million_vnd",
+                "Implied, at most (million VND)",
+                "Suy ra, nhiều nhất (triệu đồng)",
+            ),
+        ]);
+        let rows = b
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![
+                    Cell::Text(row.key.clone()),
+                    Cell::text(row.parent.as_deref()),
+                    Cell::Text(row.names.vi.clone()),
+                    Cell::Text(row.names.en.clone()),
+                    Cell::Flag(row.nothing_itemised),
+                    Cell::Count(row.schemes),
+                    Cell::money(row.own),
+                    Cell::Money(row.cost),
+                ];
+                cells.extend(shares(row));
+                cells.extend([
+                    Cell::money(row.reported_cost),
+                    Cell::money(row.cost_gap),
+                    Cell::money(row.implied.as_ref().map(|i| i.at_least)),
+                    Cell::money(row.implied.as_ref().map(|i| i.at_most)),
+                ]);
+                cells
+            })
+            .collect();
+        return Table { columns, rows };
+    }
+    let mut columns = vec![if b.by == Dimension::Activity {
+        Column::new("activity", "Activity", "Nội dung hoạt động")
+    } else {
+        Column::new("scope", "Scope", "Phạm vi")
+    }];
+    columns.extend(names);
+    columns.extend([
+        nothing,
+        Column::new("schemes", "Schemes", "Số đề án"),
+        Column::new("reported_schemes", "Reported schemes", "Số đề án báo cáo"),
+        Column::new("schemes_gap", "Schemes gap", "Chênh lệch số đề án"),
+        Column::new("cost_million_vnd", "Cost (million VND)", "Kinh phí (triệu đồng)"),
+    ]);
+    columns.extend(share_columns);
+    columns.extend(reference.sources.iter().map(|s| own(&s.key)));
+    columns.push(unattributed());
+    columns.extend(parents.iter().map(|p| rolled_up(p)));
+    let rows =
+        b.rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![
+                    Cell::Text(row.key.clone()),
+                    Cell::Text(row.names.vi.clone()),
+                    Cell::Text(row.names.en.clone()),
+                    Cell::Flag(row.nothing_itemised),
+                    Cell::Count(row.schemes),
+                    Cell::count(row.reported_schemes),
+                    Cell::count(row.schemes_gap),
+                    Cell::Money(row.cost),
+                ];
+                cells.extend(shares(row));
+                cells.extend(row.own_by_source.iter().map(|(_, amount)| Cell::Money(*amount)));
+                cells.push(Cell::money(row.unattributed));
+                cells.extend(parents.iter().map(|p| {
+                    Cell::Money(row.funding.iter().flatten().filter(|f| f.source == *p).map(|f| f.amount).sum())
+                }));
+                cells
+            })
+            .collect();
+    Table { columns, rows }
+}
