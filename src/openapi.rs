@@ -105,6 +105,7 @@ pub fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     shared_parameter_enums(&mut spec);
     public_and_bad_request(&mut spec);
     required_and_nullable(&mut spec);
+    binary_bodies(&mut spec);
     serde_json::from_value(spec).expect("the finished document is an OpenAPI document")
 }
 
@@ -270,6 +271,21 @@ fn not_nullable(property: &mut Value) {
             *property = kept[0].clone();
             if let Some(description) = description {
                 property["description"] = description;
+            }
+        }
+    }
+}
+
+/// A workbook is a file: `type: string, format: binary`, not the array of integers utoipa
+/// derives from `Vec<u8>`.
+fn binary_bodies(spec: &mut Value) {
+    for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
+        for operation in item.as_object_mut().expect("a path item").values_mut() {
+            for response in operation["responses"].as_object_mut().into_iter().flat_map(|r| r.values_mut()) {
+                let xlsx = crate::routes::http::Representation::XLSX_TYPE;
+                if let Some(media) = response.get_mut("content").and_then(|c| c.get_mut(xlsx)) {
+                    media["schema"] = json!({"type": "string", "format": "binary"});
+                }
             }
         }
     }
