@@ -181,17 +181,17 @@ pub async fn download_workbook(
     let representation = Representation::xlsx(&req);
     let lang = representation.lang;
     let permit = state.heavy.permit().await?;
-    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
-    let stamp = head.stamp();
+    let id = path.id.clone();
+    let mut snapshot = state.db.snapshot().await?;
+    // The document's head is the programme's row, its reported figures and definitions: one read.
+    let (document, stamp) = snapshot.document_head(&id).await?.ok_or_else(|| super::not_found_programme(&id))?;
     let validators = http::Validators::programme(stamp.clone());
     if let Some(not_modified) = http::not_modified_response(&req, &validators, representation) {
         snapshot.finish().await?;
         return Ok(not_modified);
     }
-    let id = path.id.clone();
-    let reported = snapshot.reported(&head).await?;
+    let reported = document.reported.clone();
     let sums = snapshot.sums(&id).await?;
-    let (document, _) = snapshot.document_head(&id).await?.ok_or_else(|| super::not_found_programme(&id))?;
     let mut records = Vec::new();
     let mut after = None;
     while records.len() <= MAX_RECORDS {

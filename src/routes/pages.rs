@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::http::{self, Body, Representation};
 use super::programmes::ProgrammePath;
-use super::{AppState, not_found_programme, programme_snapshot};
+use super::{AppState, not_found_programme};
 use crate::domain::breakdown::{Dimension, breakdown};
 use crate::domain::totals::reconcile;
 use crate::error::responses::{NotFound, Unavailable};
@@ -114,16 +114,17 @@ pub async fn home_en(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
 }
 
 async fn programme_page(state: &AppState, req: &HttpRequest, id: &str, lang: Lang) -> Result<HttpResponse> {
-    let (mut snapshot, head) = programme_snapshot(state, id).await?;
-    let validators = http::Validators::programme(head.stamp());
+    let mut snapshot = state.db.snapshot().await?;
+    // The document's head is the programme's row, its reported figures and definitions: one read.
+    let (document, stamp) = snapshot.document_head(id).await?.ok_or_else(|| not_found_programme(id))?;
+    let validators = http::Validators::programme(stamp);
     let representation = Representation::html(lang, false);
     if let Some(not_modified) = http::not_modified_response(req, &validators, representation) {
         snapshot.finish().await?;
         return Ok(not_modified);
     }
-    let reported = snapshot.reported(&head).await?;
+    let reported = &document.reported;
     let sums = snapshot.sums(id).await?;
-    let (document, _) = snapshot.document_head(id).await?.ok_or_else(|| not_found_programme(id))?;
     let mut records =
         snapshot.schemes(id, &SchemeFilter::default(), SchemeOrder::default(), PAGE_RECORDS + 1, None).await?;
     snapshot.finish().await?;
@@ -131,9 +132,9 @@ async fn programme_page(state: &AppState, req: &HttpRequest, id: &str, lang: Lan
     records.truncate(PAGE_RECORDS as usize);
     let records: Vec<_> = records.into_iter().map(|(_, r)| r).collect();
     let reference = &state.reference;
-    let totals = reconcile(id, &reported, &sums, reference, lang);
-    let by_activity = breakdown(id, Dimension::Activity, &reported, &sums, reference, lang);
-    let by_source = breakdown(id, Dimension::Source, &reported, &sums, reference, lang);
+    let totals = reconcile(id, reported, &sums, reference, lang);
+    let by_activity = breakdown(id, Dimension::Activity, reported, &sums, reference, lang);
+    let by_source = breakdown(id, Dimension::Source, reported, &sums, reference, lang);
     let figures = ProgrammeFigures {
         programme: &document,
         totals: &totals,
