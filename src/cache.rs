@@ -1,15 +1,22 @@
-//! The response cache: read responses built once per data version and served as ready bytes.
+//! The response cache: read responses built once per data version, compressed once in each
+//! coding, and served as ready bytes.
 //!
 //! Correctness rests on the database-wide data version that every write bumps:
-//! - a poller reads it every 200 ms, so a write through another instance is seen within that;
-//! - a write through this instance refreshes it before its response leaves, so the very next
-//!   read sees the new data;
+//! - the version the cache holds only moves forward ([`ResponseCache::saw`]): the poller reads
+//!   it every 200 ms, a write through this instance raises it before its response leaves, and
+//!   any response that shows a newer version (a miss, a download, a write) raises it as it
+//!   passes, so no response after it serves an older one from memory;
 //! - an entry is stored only if the version did not move while it was being built;
 //! - while the database is down the version cannot move, so what is cached keeps being served;
-//! - with a read replica, reads go to it only while it holds the version last read from the
-//!   primary (checked by the same poller, and after each write), so no read goes back in time.
+//! - with a read replica, reads go to it only while it holds the newest version served (checked
+//!   by the poller), and a newer version seen anywhere stops them at once: no read goes back.
+//!
+//! One build per missing entry: the first request builds it; the others wait for that build and
+//! are then served from memory.
 
-use std::sync::{Arc, RwLock};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use actix_web::body::{BodySize, BoxBody, MessageBody};
@@ -20,7 +27,11 @@ use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 use actix_web::{Error, HttpResponse};
 use moka::sync::Cache;
+use tokio::sync::watch;
 
+use crate::http::compression;
+use crate::http::context::Asked;
+use crate::http::negotiation::Coding;
 use crate::network::TrustedProxies;
 use crate::routes::http::Representation;
 use crate::storage::Db;
@@ -30,9 +41,14 @@ const MAX_BODY: usize = 1 << 20;
 /// Keys longer than this are not kept (a key is a route, its parameters and an origin).
 const MAX_KEY: usize = 2048;
 const POLL: Duration = Duration::from_millis(200);
+/// How long a request waits for another's build of the same entry before building its own.
+const WAIT_FOR_BUILD: Duration = Duration::from_secs(10);
+/// The version before the first is known.
+const UNKNOWN: i64 = i64::MIN;
 
 struct Entry {
     version: i64,
+    /// The 200's headers, `ETag` and `Content-Encoding` as this coding's.
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Bytes,
 }
@@ -46,14 +62,39 @@ impl Entry {
         let headers: usize = self.headers.iter().map(|(n, v)| n.as_str().len() + v.len()).sum();
         u32::try_from(key.len() + headers + self.body.len() * 3 / 2 + 128).unwrap_or(u32::MAX)
     }
+
+    fn etag(&self) -> Option<&HeaderValue> {
+        self.headers.iter().find(|(name, _)| name == header::ETAG).map(|(_, value)| value)
+    }
 }
+
+/// Marks a response served from memory: already in its coding, its ETag already coded.
+#[derive(Clone, Copy, Debug)]
+pub struct FromMemory;
 
 pub struct ResponseCache {
     enabled: bool,
     db: Db,
-    version: RwLock<Option<i64>>,
+    /// The newest data version known; only ever raised.
+    version: AtomicI64,
     /// Bounded by bytes (`RESPONSE_CACHE_BYTES`); what was least used goes first.
     entries: Cache<String, Arc<Entry>>,
+    /// The entries being built now, each with the channel its waiters watch (closed when the
+    /// build ends, stored or not).
+    building: Mutex<HashMap<String, watch::Receiver<()>>>,
+}
+
+/// A build in progress: while it lives, other requests for the same key wait for it.
+struct Building<'a> {
+    cache: &'a ResponseCache,
+    key: String,
+    _done: watch::Sender<()>,
+}
+
+impl Drop for Building<'_> {
+    fn drop(&mut self) {
+        self.cache.building.lock().expect("cache lock").remove(&self.key);
+    }
 }
 
 impl ResponseCache {
@@ -62,7 +103,13 @@ impl ResponseCache {
     pub fn start(db: Db, enabled: bool, budget: u64) -> Arc<ResponseCache> {
         let entries =
             Cache::builder().max_capacity(budget).weigher(|key: &String, entry: &Arc<Entry>| entry.weight(key)).build();
-        let cache = Arc::new(ResponseCache { enabled, db, version: RwLock::new(None), entries });
+        let cache = Arc::new(ResponseCache {
+            enabled,
+            db,
+            version: AtomicI64::new(UNKNOWN),
+            entries,
+            building: Mutex::new(HashMap::new()),
+        });
         // The poller also decides where reads go when there is a replica, cache or not.
         if enabled || cache.db.has_replica() {
             let poller = Arc::downgrade(&cache);
@@ -81,23 +128,34 @@ impl ResponseCache {
         cache
     }
 
-    /// Reads the data version; on a change, forgets every entry. A failed read (database down)
-    /// keeps what is known: the data cannot change while nobody can write it.
+    /// Reads the data version on the primary and raises the cache's to it; then lets reads go
+    /// to the replica only if it holds the newest version served. A failed read (database
+    /// down) keeps what is known: the data cannot change while nobody can write it.
     pub async fn refresh(&self) {
         if let Ok(now) = self.db.data_version().await {
-            // Before the version is published: from now on reads go to the replica only if it
-            // holds this version, so nothing older is built and stored under it.
-            self.db.check_replica(now).await;
-            let changed = *self.version.read().expect("cache lock") != Some(now);
-            if changed {
-                *self.version.write().expect("cache lock") = Some(now);
-                self.entries.invalidate_all();
-            }
+            self.saw(now);
+            self.db.check_replica(self.current().unwrap_or(now)).await;
         }
     }
 
-    fn current(&self) -> Option<i64> {
-        *self.version.read().expect("cache lock")
+    /// A response shows data at `version`: when that is newer than the cache's, the cache's is
+    /// raised to it (never lowered: `fetch_max`), every entry is forgotten, and the replica is
+    /// no longer read until it is seen to hold it.
+    pub fn saw(&self, version: i64) {
+        let before = self.version.fetch_max(version, Ordering::AcqRel);
+        if version > before {
+            // Before anything is built under the new version: no read goes to a replica that
+            // may lack it.
+            if before != UNKNOWN {
+                self.db.distrust_replica();
+            }
+            self.entries.invalidate_all();
+        }
+    }
+
+    /// The newest data version known, once one is.
+    pub fn current(&self) -> Option<i64> {
+        Some(self.version.load(Ordering::Acquire)).filter(|v| *v != UNKNOWN)
     }
 
     /// The bytes the entries hold now (after pending evictions).
@@ -105,6 +163,79 @@ impl ResponseCache {
         self.entries.run_pending_tasks();
         self.entries.weighted_size()
     }
+
+    /// The entry `key` at `version`, if it is kept.
+    fn at(&self, key: &str, version: i64) -> Option<Arc<Entry>> {
+        self.entries.get(key).filter(|e| e.version == version)
+    }
+
+    /// Starts the build of `key`, or, when another request is building it, the channel that
+    /// closes when that build ends.
+    fn build(&self, key: &str) -> Result<Building<'_>, watch::Receiver<()>> {
+        let mut building = self.building.lock().expect("cache lock");
+        if let Some(waiting) = building.get(key) {
+            return Err(waiting.clone());
+        }
+        let (done, waiting) = watch::channel(());
+        building.insert(key.to_string(), waiting);
+        Ok(Building { cache: self, key: key.to_string(), _done: done })
+    }
+
+    /// The entry `key` in `coding` at `version`: kept, or made now from the identity entry
+    /// (once: concurrent requests for it wait for the one compression). None when there is no
+    /// identity entry to make it from.
+    async fn coded(&self, key: &str, coding: Coding, version: i64) -> Option<Arc<Entry>> {
+        if coding == Coding::Identity {
+            return self.at(key, version);
+        }
+        let coded_key = coded_key(key, coding);
+        loop {
+            if let Some(entry) = self.at(&coded_key, version) {
+                return Some(entry);
+            }
+            let plain = self.at(key, version)?;
+            match self.build(&coded_key) {
+                Ok(_building) => {
+                    let body = compression::compress(plain.body.clone(), coding).await.ok()?;
+                    let entry = Arc::new(plain.in_coding(coding, body));
+                    if self.current() == Some(version) {
+                        self.entries.insert(coded_key, Arc::clone(&entry));
+                    }
+                    return Some(entry);
+                }
+                Err(mut waiting) => {
+                    let _ = tokio::time::timeout(WAIT_FOR_BUILD, waiting.changed()).await;
+                    if self.current() != Some(version) {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Entry {
+    /// This identity entry's headers for `body`, its `coding`: the ETag names the coding.
+    fn in_coding(&self, coding: Coding, body: Bytes) -> Entry {
+        let mut headers = self.headers.clone();
+        for (name, value) in &mut headers {
+            if *name == header::ETAG
+                && let Some(coded) = value
+                    .to_str()
+                    .ok()
+                    .and_then(|t| t.strip_suffix('"'))
+                    .and_then(|stem| HeaderValue::from_str(&format!("{stem}-{}\"", coding.token())).ok())
+            {
+                *value = coded;
+            }
+        }
+        headers.push((header::CONTENT_ENCODING, HeaderValue::from_static(coding.token())));
+        Entry { version: self.version, headers, body }
+    }
+}
+
+fn coded_key(key: &str, coding: Coding) -> String {
+    format!("{key}\n{}", coding.token())
 }
 
 /// What a cached route's representation depends on besides its path and query.
@@ -114,37 +245,46 @@ struct Shape {
     negotiated: bool,
     /// Its body holds absolute links (`next`), built from the origin the client used.
     links: bool,
+    /// Its body is in the language `Accept-Language` chooses (not fixed by the path or media).
+    by_language: bool,
 }
 
 /// The cache key of a read: its representation. The route (its template) and its path
 /// parameters; its query parameters parsed, sorted and encoded again (a query that does not
 /// parse is not cached: it is a 400); the negotiated media type where the route negotiates; the
-/// language `Accept-Language` chooses; and
-/// where the body holds absolute links, the scheme and host they are built from (forwarded
-/// headers count only from trusted proxies, as for the links themselves). Nothing else of the
-/// request: a header the representation ignores cannot make a new entry. None for what is not
-/// cached (anything but GET, an oversized key).
+/// language `Accept-Language` chooses, where the body depends on it; and where the body holds
+/// absolute links, the scheme and host they are built from (forwarded headers count only from
+/// trusted proxies, as for the links themselves). Nothing else of the request: a header the
+/// representation ignores cannot make a new entry. None for what is not cached (anything but
+/// GET, an oversized key).
 fn key(req: &ServiceRequest, shape: Shape) -> Option<String> {
     if req.method() != Method::GET {
         return None;
     }
-    let mut query: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).ok()?;
-    query.sort();
-    let mut key = req.match_pattern()?;
+    let route = crate::http::context::route(req.request())?;
+    let mut key = String::with_capacity(route.pattern.len() + req.query_string().len() + 32);
+    key.push_str(&route.pattern);
     for (_, value) in req.match_info().iter() {
         key.push('\n');
         key.push_str(value);
     }
     key.push('?');
-    key.push_str(&serde_urlencoded::to_string(&query).ok()?);
-    if shape.negotiated {
-        let format = query.iter().find(|(name, _)| name == "format").map(|(_, value)| value.as_str());
-        key.push('\n');
-        key.push_str(Representation::negotiate(req.request(), format).ok()?.suffix());
+    let mut format = None;
+    if !req.query_string().is_empty() {
+        let mut query: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).ok()?;
+        query.sort();
+        key.push_str(&serde_urlencoded::to_string(&query).ok()?);
+        format = query.into_iter().find(|(name, _)| name == "format").map(|(_, value)| value);
     }
-    // The language of the messages a body holds (notes, warnings): by Accept-Language.
-    key.push('\n');
-    key.push_str(crate::i18n::Lang::of(req.request()).code());
+    if shape.negotiated {
+        key.push('\n');
+        key.push_str(Representation::negotiate(req.request(), format.as_deref()).ok()?.suffix());
+    }
+    if shape.by_language {
+        // The language of the messages a body holds (notes, warnings): by Accept-Language.
+        key.push('\n');
+        key.push_str(Asked::of(req.request()).lang.code());
+    }
     if shape.links {
         let proxies = req.app_data::<Data<TrustedProxies>>().map(|p| p.get_ref().clone()).unwrap_or_default();
         let (scheme, host) = proxies.origin(req.request());
@@ -154,27 +294,6 @@ fn key(req: &ServiceRequest, shape: Shape) -> Option<String> {
         key.push_str(&host);
     }
     (key.len() <= MAX_KEY).then_some(key)
-}
-
-/// The headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5).
-const NOT_MODIFIED_HEADERS: [HeaderName; 4] =
-    [header::ETAG, header::VARY, header::CACHE_CONTROL, header::LAST_MODIFIED];
-
-/// A 304 when `asked` (the client's If-None-Match) holds `etag`, the ETag of the 200 whose
-/// `headers` it repeats (those a 304 carries); None when the client needs the body.
-fn not_modified<'a>(
-    asked: Option<&HeaderValue>,
-    etag: Option<&HeaderValue>,
-    headers: impl Iterator<Item = (&'a HeaderName, &'a HeaderValue)>,
-) -> Option<HttpResponse> {
-    if !crate::routes::http::not_modified(asked, etag?.to_str().ok()?) {
-        return None;
-    }
-    let mut response = HttpResponse::NotModified();
-    for (name, value) in headers.filter(|(name, _)| NOT_MODIFIED_HEADERS.contains(name)) {
-        response.insert_header((name.clone(), value.clone()));
-    }
-    Some(response.finish())
 }
 
 /// The shared cache from the app data, when it is on.
@@ -205,7 +324,16 @@ pub async fn serve(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    serve_as(req, next, Shape { negotiated: false, links: false }).await
+    serve_as(req, next, Shape { negotiated: false, links: false, by_language: true }).await
+}
+
+/// Middleware for a cached resource whose body does not depend on `Accept-Language` (a page
+/// whose language is in its path, a CSV).
+pub async fn serve_any_language(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    serve_as(req, next, Shape { negotiated: false, links: false, by_language: false }).await
 }
 
 /// Middleware for a cached resource that is JSON or CSV.
@@ -213,7 +341,7 @@ pub async fn serve_negotiated(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    serve_as(req, next, Shape { negotiated: true, links: false }).await
+    serve_as(req, next, Shape { negotiated: true, links: false, by_language: true }).await
 }
 
 /// Middleware for a cached page (its body links to the next page).
@@ -221,7 +349,7 @@ pub async fn serve_page(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    serve_as(req, next, Shape { negotiated: false, links: true }).await
+    serve_as(req, next, Shape { negotiated: false, links: true, by_language: true }).await
 }
 
 /// Middleware for a cached page that is JSON or CSV.
@@ -229,11 +357,39 @@ pub async fn serve_negotiated_page(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    serve_as(req, next, Shape { negotiated: true, links: true }).await
+    serve_as(req, next, Shape { negotiated: true, links: true, by_language: true }).await
+}
+
+/// The 200 of `entry`, or its 304 when `asked` (the client's If-None-Match) holds its tag,
+/// marked as served from memory.
+fn from_memory(
+    req: actix_web::HttpRequest,
+    asked: Option<&HeaderValue>,
+    entry: &Entry,
+    hit: bool,
+) -> ServiceResponse<BoxBody> {
+    let headers = entry.headers.iter().map(|(n, v)| (n, v));
+    let response = match entry.etag().and_then(|etag| crate::routes::http::not_modified_from(asked, etag, headers)) {
+        Some(not_modified) => not_modified,
+        None => {
+            let mut r = HttpResponse::Ok();
+            for (name, value) in &entry.headers {
+                r.insert_header((name.clone(), value.clone()));
+            }
+            r.body(entry.body.clone())
+        }
+    };
+    let mut response = ServiceResponse::new(req, response);
+    if hit {
+        response.headers_mut().insert(HeaderName::from_static("x-cache"), HeaderValue::from_static("hit"));
+    }
+    response.response_mut().extensions_mut().insert(FromMemory);
+    response
 }
 
 /// Each cached resource's middleware (wrapped on its route, so it runs after routing): serves
-/// the stored bytes for the current data version, or builds the response and stores it.
+/// the stored bytes for the current data version in the coding the client prefers, or builds
+/// the response and stores it (one build at a time per entry), then compresses it once.
 async fn serve_as(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -242,36 +398,50 @@ async fn serve_as(
     let (Some(cache), Some(key)) = (of(&req), key(&req, shape)) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
-    let version = cache.current();
-    let hit = version.and_then(|v| cache.entries.get(&key).filter(|e| e.version == v));
-    if let Some(entry) = hit {
-        let asked = req.headers().get(header::IF_NONE_MATCH);
-        let etag = entry.headers.iter().find(|(name, _)| name == header::ETAG).map(|(_, value)| value);
-        let mut response = not_modified(asked, etag, entry.headers.iter().map(|(n, v)| (n, v))).unwrap_or_else(|| {
-            let mut r = HttpResponse::Ok();
-            for (name, value) in &entry.headers {
-                r.insert_header((name.clone(), value.clone()));
+    let coding = Asked::of(req.request()).coding;
+    let mut building = None;
+    let mut waited = false;
+    while let Some(version) = cache.current() {
+        if let Some(entry) = cache.coded(&key, coding, version).await {
+            let asked = req.headers().get(header::IF_NONE_MATCH).cloned();
+            return Ok(from_memory(req.into_parts().0, asked.as_ref(), &entry, !waited));
+        }
+        if waited {
+            break;
+        }
+        match cache.build(&key) {
+            Ok(build) => {
+                building = Some((build, version));
+                break;
             }
-            r.body(entry.body.clone())
-        });
-        response.headers_mut().insert(HeaderName::from_static("x-cache"), HeaderValue::from_static("hit"));
-        return Ok(req.into_response(response));
+            Err(mut waiting) => {
+                // Another request is building it: wait, then take what it kept.
+                let _ = tokio::time::timeout(WAIT_FOR_BUILD, waiting.changed()).await;
+                waited = true;
+            }
+        }
     }
     // A miss builds the whole 200, whatever the client holds, so that it can be stored; the
     // client's If-None-Match is answered here, from what was built.
     let mut req = req;
     let asked = req.headers_mut().remove(header::IF_NONE_MATCH).next();
     let response = next.call(req).await?;
-    if response.status() != StatusCode::OK {
-        return Ok(response.map_into_boxed_body());
+    let shown =
+        response.headers().get(header::ETAG).and_then(|t| t.to_str().ok()).and_then(crate::routes::http::shown_version);
+    if let Some(shown) = shown {
+        cache.saw(shown);
     }
     let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_BODY);
-    let Some(version) = version.filter(|_| small) else {
-        // Not kept (too large, or no version known yet): still answered as the client asked.
+    let Some((_building, version)) = building.filter(|_| small && response.status() == StatusCode::OK) else {
+        // Not kept (not a 200, too large, or no version known yet): still answered as the
+        // client asked.
         let headers = response.headers();
-        return Ok(match not_modified(asked.as_ref(), headers.get(header::ETAG), headers.iter()) {
-            Some(not_modified) => response.into_response(not_modified),
-            None => response.map_into_boxed_body(),
+        let not_modified = headers
+            .get(header::ETAG)
+            .and_then(|etag| crate::routes::http::not_modified_from(asked.as_ref(), etag, headers.iter()));
+        return Ok(match not_modified {
+            Some(not_modified) if response.status() == StatusCode::OK => response.into_response(not_modified),
+            _ => response.map_into_boxed_body(),
         });
     };
     let (request, response) = response.into_parts();
@@ -279,18 +449,24 @@ async fn serve_as(
     let body = actix_web::body::to_bytes(body)
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.into().to_string()))?;
+    let headers: Vec<(HeaderName, HeaderValue)> = head.headers().iter().map(|(n, v)| (n.clone(), v.clone())).collect();
+    // A copy of exactly the body's length: the bytes a handler built may sit in a buffer up to
+    // twice as large (a Vec grown by doubling), which the budget would not see.
+    let plain = Arc::new(Entry { version, headers, body: Bytes::copy_from_slice(&body) });
     // Only if no write moved the version while this was built.
-    if cache.current() == Some(version) {
-        let headers = head.headers().iter().map(|(n, v)| (n.clone(), v.clone())).collect();
-        // A copy of exactly the body's length: the bytes a handler built may sit in a buffer
-        // up to twice as large (a Vec grown by doubling), which the budget would not see.
-        let kept = Bytes::copy_from_slice(&body);
-        cache.entries.insert(key, Arc::new(Entry { version, headers, body: kept }));
+    let kept = cache.current() == Some(version);
+    if kept {
+        cache.entries.insert(key.clone(), Arc::clone(&plain));
     }
-    let headers = head.headers();
-    let response = match not_modified(asked.as_ref(), headers.get(header::ETAG), headers.iter()) {
-        Some(not_modified) => not_modified,
-        None => head.set_body(body).map_into_boxed_body(),
+    let entry = match coding {
+        Coding::Identity => plain,
+        _ if kept => cache.coded(&key, coding, version).await.unwrap_or(plain),
+        _ => plain,
     };
-    Ok(ServiceResponse::new(request, response))
+    let mut response = from_memory(request, asked.as_ref(), &entry, false);
+    if entry.headers.iter().all(|(name, _)| name != header::CONTENT_ENCODING) {
+        // Not coded here (not kept): the compression layer may still code it on its way out.
+        response.response_mut().extensions_mut().remove::<FromMemory>();
+    }
+    Ok(response)
 }

@@ -32,33 +32,6 @@ impl Lang {
         }
     }
 
-    /// The language an `Accept-Language` header prefers (RFC 9110 §12.5.4): of `vi` and `en`
-    /// (a range matches its subtags too: `vi-VN`; `*` matches either), the one with the highest
-    /// q-value, the earlier on a tie; `q=0` refuses. English when neither is acceptable.
-    pub fn negotiate(header: Option<&str>) -> Lang {
-        let mut best: Option<(Lang, f32)> = None;
-        for range in header.unwrap_or("").split(',') {
-            let mut parts = range.split(';');
-            let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-            let q = parts
-                .filter_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
-                .find_map(|v| v.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            if q.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
-                continue;
-            }
-            let lang = match tag.split('-').next().unwrap_or("") {
-                "vi" => Lang::Vi,
-                "en" | "*" => Lang::En,
-                _ => continue,
-            };
-            if best.is_none_or(|(_, q0)| q > q0) {
-                best = Some((lang, q));
-            }
-        }
-        best.map_or(Lang::En, |(lang, _)| lang)
-    }
-
     /// The language of the command line's messages: Vietnamese when the locale is (`LC_ALL`,
     /// `LC_MESSAGES` or `LANG` beginning `vi`), else English.
     pub fn of_environment() -> Lang {
@@ -69,8 +42,9 @@ impl Lang {
     }
 
     /// The request's language, by its `Accept-Language`.
+    /// (Parsed once per request: see `http::context::Asked`.)
     pub fn of(req: &actix_web::HttpRequest) -> Lang {
-        Lang::negotiate(req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok()))
+        crate::http::context::Asked::of(req).lang
     }
 
     /// `en` or `vi`, as this language is.
@@ -152,27 +126,6 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn accept_language_is_negotiated_by_q_value() {
-        let cases = [
-            (None, Lang::En),
-            (Some(""), Lang::En),
-            (Some("vi"), Lang::Vi),
-            (Some("vi-VN,vi;q=0.9,en-US;q=0.8,en;q=0.7"), Lang::Vi),
-            (Some("en-US,en;q=0.9,vi;q=0.8"), Lang::En),
-            (Some("fr, vi;q=0.5"), Lang::Vi),
-            (Some("en;q=0.2, vi;q=0.8"), Lang::Vi),
-            (Some("vi;q=0, en;q=0.1"), Lang::En),
-            (Some("vi;q=0"), Lang::En),
-            (Some("fr-FR, de"), Lang::En),
-            (Some("*;q=0.5, vi;q=0.4"), Lang::En),
-            (Some("VI"), Lang::Vi),
-        ];
-        for (header, expected) in cases {
-            assert_eq!(Lang::negotiate(header), expected, "{header:?}");
-        }
-    }
 
     #[test]
     fn numbers_are_written_as_each_language_writes_them() {

@@ -5,6 +5,7 @@ pub mod cache;
 pub mod configuration;
 pub mod domain;
 pub mod error;
+pub mod http;
 pub mod i18n;
 pub mod metrics;
 pub mod network;

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use actix_cors::Cors;
 use actix_web::http::{Method, header};
-use actix_web::middleware::{Compress, from_fn};
+use actix_web::middleware::from_fn;
 use tracing_actix_web::TracingLogger;
 
 use crate::auth::WriteLimits;
@@ -159,23 +159,32 @@ impl Application {
                 .app_data(routes::query_config())
                 .app_data(routes::path_config())
                 .default_service(web::to(routes::fallback))
-                // Outermost last: screen (unknown methods, NUL) → request id → log span → metrics →
-                // CORS →
-                // HEAD as GET → coded ETags → compression → problems in the request's language →
-                // cache refresh after writes → routes,
-                // where each cacheable resource has the response cache (after routing, so a hit
-                // costs no route lookup). The cache keeps plain bytes; a body is compressed on its
-                // way out, when the client asks.
+                // Outermost last: screen (the route, found once; unknown methods, NUL) → request
+                // id → log span → metrics → CORS → the query-parameter rule → HEAD as GET →
+                // coding and coded ETags → problems in the request's language → cache refresh
+                // after writes → routes, where each cacheable resource has the response cache
+                // (after routing, so a hit costs no route lookup). The cache keeps each body in
+                // every coding, compressed once; `encode` codes only what it did not.
                 .wrap(from_fn(crate::cache::refresh_after_writes))
                 .wrap(from_fn(routes::http::localize))
-                .wrap(Compress::default())
-                .wrap(from_fn(routes::http::coded_etags))
+                .wrap(from_fn(routes::http::encode))
                 .wrap(from_fn(routes::http::head_as_get))
+                .wrap(from_fn(routes::http::parameters))
                 .wrap(cors(&write_origins))
                 .wrap(metrics.clone())
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(from_fn(request_id))
                 .wrap(from_fn(routes::http::screen))
+        })
+        // Each response goes out as soon as it is written: with Nagle's algorithm on, a body
+        // written in two parts (a coded or streamed one) waited for the client's delayed ACK,
+        // about 40 ms on every kept-alive request.
+        .on_connect(|connection, _| {
+            if let Some(socket) = connection.downcast_ref::<actix_web::rt::net::TcpStream>()
+                && let Err(e) = socket.set_nodelay(true)
+            {
+                tracing::warn!(error = %e, "cannot set TCP_NODELAY on a connection");
+            }
         })
         .client_request_timeout(Duration::from_secs(settings.request_timeout_secs.max(1)))
         .shutdown_timeout(settings.shutdown_timeout_secs)

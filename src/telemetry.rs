@@ -47,18 +47,28 @@ fn acceptable(id: &str) -> bool {
     (1..=128).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
 }
 
+/// The id a request with these headers gets: its `X-Request-Id` when that is a sane token,
+/// else a new UUID.
+pub fn request_id_for(headers: &actix_web::http::header::HeaderMap) -> String {
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| acceptable(v))
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string)
+}
+
+/// Runs `f` as part of request `id` (what it logs and the problems it makes name the id).
+pub fn in_request<T>(id: &str, f: impl FnOnce() -> T) -> T {
+    REQUEST_ID.sync_scope(id.to_string(), f)
+}
+
 /// Middleware: gives every request its id (see [`RequestId`]).
 pub async fn request_id(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
 ) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
     use actix_web::HttpMessage;
-    let id = req
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| acceptable(v))
-        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string);
+    let id = request_id_for(req.headers());
     req.extensions_mut().insert(RequestId(id.clone()));
     req.extensions_mut().insert(Arrived(std::time::Instant::now()));
     // `call` runs inside the scope too: middleware such as the rate limiter answers from it.
@@ -77,7 +87,9 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
     fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
         use actix_web::HttpMessage;
         let id = request.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
-        let route = request.match_pattern().unwrap_or_else(|| "(unmatched)".to_string());
+        // The route `http::screen` found, not a second lookup.
+        let route = crate::http::context::route(request.request())
+            .map_or_else(|| std::sync::Arc::from("(unmatched)"), |r| r.pattern);
         let client = request
             .app_data::<actix_web::web::Data<crate::network::TrustedProxies>>()
             .and_then(|p| p.client_ip(request.peer_addr().map(|a| a.ip()), request.headers()))

@@ -127,7 +127,7 @@ pub async fn download_schemes(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/breakdown.csv", wrap = "from_fn(crate::cache::serve)")]
+#[get("/programmes/{id}/breakdown.csv", wrap = "from_fn(crate::cache::serve_any_language)")]
 pub async fn download_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

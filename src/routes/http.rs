@@ -123,12 +123,7 @@ impl Representation {
             Some(other) => return Err(ApiError::bad_value("format", other, &["json", "csv"])),
             None => {}
         }
-        let accept = req.headers().get(header::ACCEPT).and_then(|h| h.to_str().ok()).unwrap_or("");
-        let wants_csv = accept
-            .split(',')
-            .map(|part| part.split(';').next().unwrap_or("").trim())
-            .find(|t| matches!(*t, "text/csv" | "application/json" | "application/*" | "*/*" | "text/*"));
-        Ok(media(if wants_csv == Some("text/csv") { Media::Csv } else { Media::Json }))
+        Ok(media(if crate::http::context::Asked::of(req).csv { Media::Csv } else { Media::Json }))
     }
 }
 
@@ -178,9 +173,23 @@ pub fn none_match(if_none_match: &str, tag: &str) -> bool {
     value == "*" || value.split(',').any(|t| same_tag(t, tag))
 }
 
+/// Weak comparison (RFC 9110 §8.8.3.2, which `If-None-Match` uses): `W/"42-json"` holds
+/// `"42-json"`; and a tag in one content coding holds the same representation in any other
+/// (`"42-json-gzip"` holds `"42-json-br"` and `"42-json"`: the coding changes the bytes on the
+/// wire, not what they say).
 fn same_tag(asked: &str, tag: &str) -> bool {
     let (asked, tag) = (asked.trim(), tag.trim());
-    asked == tag || strip_coding(asked).is_some_and(|stem| stem == tag)
+    let asked = asked.strip_prefix("W/").unwrap_or(asked);
+    asked == tag || stem(asked) == stem(tag)
+}
+
+/// A tag without its coding: `"42-json-gzip"` → `42-json`.
+fn stem(tag: &str) -> &str {
+    let inner = tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(tag);
+    match inner.rsplit_once('-') {
+        Some((stem, coding)) if CODINGS.contains(&coding) => stem,
+        _ => inner,
+    }
 }
 
 /// `"42-json-gzip"` → `"42-json"` (with its quotes); None for a tag with no coding.
@@ -199,6 +208,17 @@ fn version_of(tag: &str) -> Option<i64> {
     matches!(suffix, "json" | "json-vi" | "csv" | "csv-bom" | "html-en" | "html-vi" | "xlsx-en" | "xlsx-vi")
         .then(|| version.parse().ok())
         .flatten()
+}
+
+/// The data version a response's ETag shows, for a programme's resources and for lists alike
+/// (`"42-json-gzip"` and `"all-42-json"` both show 42): a version no later response may go back
+/// from. None for tags this API did not give out.
+pub fn shown_version(tag: &str) -> Option<i64> {
+    let tag = tag.trim();
+    match tag.strip_prefix("\"all-") {
+        Some(rest) => version_of(&format!("\"{rest}")),
+        None => version_of(tag),
+    }
 }
 
 /// What `If-Match` / `If-None-Match: *` ask of a write. A tag this API did not give out
@@ -280,9 +300,30 @@ pub fn not_modified_response(
     validators: &Validators,
     representation: Representation,
 ) -> Option<HttpResponse> {
-    let tag = validators.etag(representation);
-    not_modified(req.headers().get(header::IF_NONE_MATCH), &tag)
-        .then(|| with_validators(HttpResponse::NotModified(), req, validators, representation).finish())
+    let asked = req.headers().get(header::IF_NONE_MATCH)?;
+    let ok = with_validators(HttpResponse::Ok(), req, validators, representation).finish();
+    not_modified_from(Some(asked), ok.headers().get(header::ETAG)?, ok.headers().iter())
+}
+
+/// The headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5).
+const NOT_MODIFIED_HEADERS: [header::HeaderName; 5] =
+    [header::ETAG, header::VARY, header::CACHE_CONTROL, header::LAST_MODIFIED, header::CONTENT_LANGUAGE];
+
+/// The one place a 304 is made: when `asked` (the client's If-None-Match) holds `etag`, the tag
+/// of a 200 with `headers`, the 304 that stands for that 200, repeating its validators.
+pub fn not_modified_from<'a>(
+    asked: Option<&HeaderValue>,
+    etag: &HeaderValue,
+    headers: impl Iterator<Item = (&'a header::HeaderName, &'a HeaderValue)>,
+) -> Option<HttpResponse> {
+    if !not_modified(asked, etag.to_str().ok()?) {
+        return None;
+    }
+    let mut response = HttpResponse::NotModified();
+    for (name, value) in headers.filter(|(name, _)| NOT_MODIFIED_HEADERS.contains(name)) {
+        response.insert_header((name.clone(), value.clone()));
+    }
+    Some(response.finish())
 }
 
 /// A 200 whose body is streamed (a download; see `routes::heavy`), as `representation`.
@@ -397,27 +438,29 @@ pub async fn json_body(
 const KNOWN_METHODS: [Method; 7] =
     [Method::GET, Method::HEAD, Method::POST, Method::PUT, Method::DELETE, Method::OPTIONS, Method::PATCH];
 
-/// Middleware, outermost: turns away what no route can use before metrics, logs, the rate
-/// limit or the cache see it, so nothing a client invents becomes a label, a log field or a
-/// key. A method the API uses nowhere (actix accepts any token as a method) → 405 with `Allow`
-/// on the API's paths, 404 elsewhere; a NUL character in the path or query, raw or
-/// percent-encoded → 400 (no text the API stores or matches may hold one, and PostgreSQL
-/// refuses it).
+/// Middleware, outermost: finds the request's route once (`http::context::Route`, which the
+/// span, the metrics, the cache key and the parameter rule read), and turns away what no route
+/// can use before metrics, logs, the rate limit or the cache see it, so nothing a client invents
+/// becomes a label, a log field or a key. A method the API uses nowhere (actix accepts any
+/// token as a method) → 405 with `Allow` on the API's paths, 404 elsewhere; a NUL character in
+/// the path or query, raw or percent-encoded → 400 (no text the API stores or matches may hold
+/// one, and PostgreSQL refuses it). Its refusals still carry a request id (header and body),
+/// CORS headers and a log line, where an unknown method is logged as `OTHER`.
 pub async fn screen(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
     use crate::error::{ProblemType, generic_problem};
-    let lang = Lang::of(req.request());
-    let refuse = |req: actix_web::dev::ServiceRequest, kind, status: StatusCode, detail: &Text| {
-        Ok(req.into_response(in_language(generic_problem(kind, status, detail), lang)))
-    };
+    use actix_web::HttpMessage;
+    let methods = req.app_data::<actix_web::web::Data<super::Methods>>().cloned();
+    if let Some(route) = methods.as_ref().and_then(|m| m.routes.find(req.path())) {
+        req.extensions_mut().insert(route);
+    }
     if !KNOWN_METHODS.contains(req.method()) {
-        let response = match req.app_data::<actix_web::web::Data<super::Methods>>() {
+        return Ok(refuse(req, |req| match &methods {
             Some(methods) => super::not_routed(methods, req.path(), req.method().as_str()),
             None => HttpResponse::MethodNotAllowed().finish(),
-        };
-        return Ok(req.into_response(in_language(response, lang)));
+        }));
     }
     let has_nul = |text: &str| text.contains('\0') || text.as_bytes().windows(3).any(|w| w == b"%00");
     let where_nul = if has_nul(req.uri().path()) {
@@ -432,11 +475,47 @@ pub async fn screen(
             format!("{en} holds a NUL character (%00), which no parameter may contain"),
             format!("{vi} chứa ký tự NUL (%00), điều mà không tham số nào được có"),
         );
-        return refuse(req, ProblemType::BadRequest, StatusCode::BAD_REQUEST, &detail);
+        return Ok(refuse(req, |_| generic_problem(ProblemType::BadRequest, StatusCode::BAD_REQUEST, &detail)));
     }
-    let mut req = req;
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// A refusal made before the request id, CORS and log layers: with all three all the same.
+fn refuse(
+    req: actix_web::dev::ServiceRequest,
+    problem: impl FnOnce(&actix_web::dev::ServiceRequest) -> HttpResponse,
+) -> actix_web::dev::ServiceResponse<actix_web::body::BoxBody> {
+    let id = crate::telemetry::request_id_for(req.headers());
+    let lang = Lang::of(req.request());
+    let mut response = in_language(crate::telemetry::in_request(&id, || problem(&req)), lang);
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        headers.insert(header::HeaderName::from_static("x-request-id"), value);
+    }
+    // As CORS answers a read from any origin: the refusal is readable where the read would be.
+    if let Some(origin) = req.headers().get(header::ORIGIN) {
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
+        headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("x-request-id"));
+        headers.append(header::VARY, HeaderValue::from_static("Origin"));
+    }
+    let method = if KNOWN_METHODS.contains(req.method()) { req.method().as_str() } else { "OTHER" };
+    let route = crate::http::context::route(req.request()).map_or_else(|| "(unmatched)".into(), |r| r.pattern);
+    tracing::info!(request_id = %id, method, route = %route, status = response.status().as_u16(), "request refused");
+    req.into_response(response)
+}
+
+/// Middleware, after the route is known and inside the request id, CORS and log layers: the
+/// query-parameter rule ([`screen_query`]) for the operation the request takes.
+pub async fn parameters(
+    mut req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    if req.query_string().is_empty() {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
     if let Some(methods) = req.app_data::<actix_web::web::Data<super::Methods>>().cloned()
-        && let Some(declared) = methods.query_parameters(req.path(), req.method().as_str())
+        && let Some(route) = crate::http::context::route(req.request())
+        && let Some(declared) = methods.query_parameters(&route, req.method().as_str())
     {
         match screen_query(req.query_string(), declared) {
             Ok(None) => {}
@@ -449,6 +528,7 @@ pub async fn screen(
             }
             Err(error) => {
                 let response = actix_web::ResponseError::error_response(&error);
+                let lang = Lang::of(req.request());
                 return Ok(req.into_response(in_language(response, lang)));
             }
         }
@@ -545,16 +625,60 @@ pub async fn head_as_get(
     Ok(response.map_body(|_, _| actix_web::body::BoxBody::new(())))
 }
 
-/// Middleware, outside `Compress`: a compressed body is another representation, so its strong
-/// ETag names the coding (`"42-json"` sent gzip-encoded is `"42-json-gzip"`), and a 304 repeats
-/// the tag the client holds. It also keeps `Vary` on one line.
-pub async fn coded_etags(
+/// Middleware: the content coding of what the cache did not already code, and the versions
+/// responses show. A body goes in the coding the client prefers (`http::context::Asked`),
+/// compressed as it streams; a coded body is another representation, so its strong ETag names
+/// the coding (`"42-json"` sent gzip-encoded is `"42-json-gzip"`), and a 304 repeats the tag the
+/// client holds. A response that shows a data version newer than the cache's raises it
+/// ([`crate::cache::ResponseCache::saw`]). It also keeps `Vary` on one line.
+pub async fn encode(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
-) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
-    let asked = req.headers().get(header::IF_NONE_MATCH).and_then(|h| h.to_str().ok()).map(str::to_string);
-    let mut response = next.call(req).await?;
-    // `Compress` adds a second `Vary` line; CORS, further out, keeps only the first. One line,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    use actix_web::body::MessageBody as _;
+    let mut response = next.call(req).await?.map_into_boxed_body();
+    if response.response().extensions().get::<crate::cache::FromMemory>().is_some() {
+        return Ok(response);
+    }
+    let tag = response.headers().get(header::ETAG).and_then(|t| t.to_str().ok()).map(str::to_string);
+    if let Some(shown) = tag.as_deref().and_then(shown_version)
+        && let Some(cache) =
+            response.request().app_data::<actix_web::web::Data<std::sync::Arc<crate::cache::ResponseCache>>>()
+    {
+        cache.saw(shown);
+    }
+    let coding = crate::http::context::Asked::of(response.request()).coding;
+    let status = response.status();
+    if status == StatusCode::NOT_MODIFIED {
+        let asked = response.request().headers().get(header::IF_NONE_MATCH).and_then(|h| h.to_str().ok());
+        let held = tag.as_deref().and_then(|tag| asked?.split(',').map(str::trim).find(|t| same_tag(t, tag)));
+        if let Some(value) = held.and_then(|t| HeaderValue::from_str(t).ok()) {
+            response.headers_mut().insert(header::ETAG, value);
+        }
+    } else if coding != crate::http::negotiation::Coding::Identity
+        && status.is_success()
+        && !response.headers().contains_key(header::CONTENT_ENCODING)
+        && !matches!(
+            response.response().body().size(),
+            actix_web::body::BodySize::None | actix_web::body::BodySize::Sized(0)
+        )
+    {
+        if let Some(value) =
+            tag.and_then(|tag| HeaderValue::from_str(&format!("{}-{}\"", tag.strip_suffix('"')?, coding.token())).ok())
+        {
+            response.headers_mut().insert(header::ETAG, value);
+        }
+        let encoding = match coding {
+            crate::http::negotiation::Coding::Br => header::ContentEncoding::Brotli,
+            crate::http::negotiation::Coding::Zstd => header::ContentEncoding::Zstd,
+            crate::http::negotiation::Coding::Gzip => header::ContentEncoding::Gzip,
+            crate::http::negotiation::Coding::Identity => header::ContentEncoding::Identity,
+        };
+        response = response.map_body(|head, body| {
+            actix_web::body::BoxBody::new(actix_http::encoding::Encoder::response(encoding, head, body))
+        });
+    }
+    // The encoder adds a second `Vary` line; CORS, further out, keeps only the first. One line,
     // each name once.
     if response.headers().get_all(header::VARY).count() > 1 {
         let mut names: Vec<&str> = Vec::new();
@@ -568,22 +692,6 @@ pub async fn coded_etags(
         if let Ok(joined) = HeaderValue::from_str(&names.join(", ")) {
             response.headers_mut().insert(header::VARY, joined);
         }
-    }
-    let headers = response.headers();
-    let Some(tag) = headers.get(header::ETAG).and_then(|t| t.to_str().ok()).map(str::to_string) else {
-        return Ok(response);
-    };
-    let coded = if response.status() == StatusCode::NOT_MODIFIED {
-        asked.and_then(|asked| asked.split(',').map(str::trim).find(|t| same_tag(t, &tag)).map(str::to_string))
-    } else {
-        headers
-            .get(header::CONTENT_ENCODING)
-            .and_then(|c| c.to_str().ok())
-            .filter(|c| CODINGS.contains(c))
-            .and_then(|coding| tag.strip_suffix('"').map(|stem| format!("{stem}-{coding}\"")))
-    };
-    if let Some(value) = coded.and_then(|t| HeaderValue::from_str(&t).ok()) {
-        response.headers_mut().insert(header::ETAG, value);
     }
     Ok(response)
 }
@@ -609,6 +717,8 @@ mod tests {
         assert_eq!(Validators::programme(Stamp { version: 7, modified: None }).etag(vi), "\"7-json-vi\"");
         assert_eq!((version_of("\"42-json-vi\""), version_of("\"42-html-en\"")), (Some(42), Some(42)));
         assert_eq!(version_of("\"42-json-gzip\""), Some(42));
+        assert_eq!((shown_version("\"all-42-json-br\""), shown_version("\"43-html-vi\"")), (Some(42), Some(43)));
+        assert_eq!(shown_version("W/\"all-42-json\""), None);
         for foreign in ["W/\"42-json\"", "42-json", "\"abc\"", "\"42-xml\"", "\"all-42-json\"", "\"42-json-xz\""] {
             assert_eq!(version_of(foreign), None, "{foreign}");
         }
@@ -620,5 +730,7 @@ mod tests {
         assert!(none_match("*", "\"42-json\""));
         assert!(!none_match("\"42-csv\"", "\"42-json\""));
         assert!(!none_match("\"42-json\"", "\"all-42-json\""));
+        assert!(none_match("W/\"42-json\"", "\"42-json\""));
+        assert!(none_match("\"1-json\", W/\"42-json-gzip\"", "\"42-json\""));
     }
 }

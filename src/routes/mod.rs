@@ -17,7 +17,6 @@ mod reported;
 mod schemes;
 mod totals;
 
-use actix_web::dev::ResourceDef;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -27,6 +26,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::domain::reference::Reference;
 use crate::error::{ApiError, ProblemType, generic_problem};
+use crate::http::context::{Route, Routes};
 use crate::i18n::Text;
 use crate::storage::{Db, ProgrammeHead, Snapshot};
 
@@ -141,15 +141,24 @@ const LEGACY_QUERY: [(&str, &str, &str); 2] =
 /// The methods each documented path answers and the query parameters each operation takes,
 /// taken from the OpenAPI document (itself collected from the handlers): so that a wrong method
 /// gets 405 with `Allow` rather than 404, and one rule for query parameters holds everywhere.
-pub struct Methods(Vec<PathMethods>);
+/// Its [`Routes`] are the one lookup of a request's route (`http::screen`).
+pub struct Methods {
+    pub routes: Routes,
+    /// By route index: the methods (for `Allow`), and each method's query parameters.
+    operations: Vec<Operations>,
+}
 
-/// A documented path: its pattern, its methods (for `Allow`), and each method's query parameters.
-type PathMethods = (ResourceDef, String, Vec<(&'static str, Vec<String>)>);
+/// A path's methods (for `Allow`) and each method's query parameters.
+type Operations = (String, Vec<(&'static str, Vec<String>)>);
+
+/// Paths the server answers that are not operations of the API (no methods or parameters of
+/// their own in the document), so that logs and metrics still name their route.
+const OTHER_PATHS: [&str; 3] = ["/openapi.json", "/metrics", "/swagger-ui/{_:.*}"];
 
 impl Methods {
     pub fn from_document(document: &utoipa::openapi::OpenApi) -> Methods {
         use utoipa::openapi::path::ParameterIn;
-        let table = document
+        let operations = document
             .paths
             .paths
             .iter()
@@ -179,21 +188,23 @@ impl Methods {
                         (*method, names)
                     })
                     .collect();
-                (ResourceDef::new(path.as_str()), methods.join(", "), queries)
+                (path.as_str(), methods.join(", "), queries)
             })
-            .collect();
-        Methods(table)
+            .collect::<Vec<_>>();
+        let routes = Routes::new(operations.iter().map(|(path, _, _)| *path).chain(OTHER_PATHS));
+        Methods { routes, operations: operations.into_iter().map(|(_, allow, queries)| (allow, queries)).collect() }
     }
 
     fn allowed(&self, path: &str) -> Option<&str> {
-        self.0.iter().find(|(def, _, _)| def.is_match(path)).map(|(_, methods, _)| methods.as_str())
+        let route = self.routes.find(path)?;
+        self.operations.get(route.index).map(|(methods, _)| methods.as_str())
     }
 
-    /// The query parameters of `method` on `path` (HEAD as GET), when it is one of the API's
+    /// The query parameters of `method` on `route` (HEAD as GET), when it is one of the API's
     /// operations.
-    pub fn query_parameters(&self, path: &str, method: &str) -> Option<&[String]> {
+    pub fn query_parameters(&self, route: &Route, method: &str) -> Option<&[String]> {
         let method = if method == "HEAD" { "GET" } else { method };
-        let (_, _, queries) = self.0.iter().find(|(def, _, _)| def.is_match(path))?;
+        let (_, queries) = self.operations.get(route.index)?;
         queries.iter().find(|(m, _)| *m == method).map(|(_, names)| names.as_slice())
     }
 }

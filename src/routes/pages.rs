@@ -91,7 +91,7 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/vi", wrap = "from_fn(crate::cache::serve)")]
+#[get("/vi", wrap = "from_fn(crate::cache::serve_any_language)")]
 pub async fn home_vi(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     home_page(&state, &req, Lang::Vi, false).await
 }
@@ -108,7 +108,7 @@ pub async fn home_vi(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/en", wrap = "from_fn(crate::cache::serve)")]
+#[get("/en", wrap = "from_fn(crate::cache::serve_any_language)")]
 pub async fn home_en(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     home_page(&state, &req, Lang::En, false).await
 }
@@ -163,7 +163,7 @@ async fn programme_page(state: &AppState, req: &HttpRequest, id: &str, lang: Lan
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/vi/programmes/{id}", wrap = "from_fn(crate::cache::serve)")]
+#[get("/vi/programmes/{id}", wrap = "from_fn(crate::cache::serve_any_language)")]
 pub async fn programme_vi(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
@@ -187,7 +187,7 @@ pub async fn programme_vi(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/en/programmes/{id}", wrap = "from_fn(crate::cache::serve)")]
+#[get("/en/programmes/{id}", wrap = "from_fn(crate::cache::serve_any_language)")]
 pub async fn programme_en(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
