@@ -492,8 +492,10 @@ fn refuse(
     if let Ok(value) = HeaderValue::from_str(&id) {
         headers.insert(header::HeaderName::from_static("x-request-id"), value);
     }
-    // As CORS answers a read from any origin: the refusal is readable where the read would be.
-    if let Some(origin) = req.headers().get(header::ORIGIN) {
+    // As CORS answers a read from any origin (and nothing else from any): the refusal of a read
+    // is readable where the read would be.
+    let read = matches!(*req.method(), Method::GET | Method::HEAD);
+    if let Some(origin) = req.headers().get(header::ORIGIN).filter(|_| read) {
         headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
         headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("x-request-id"));
         headers.append(header::VARY, HeaderValue::from_static("Origin"));

@@ -202,3 +202,149 @@ async fn the_cache_holds_no_more_than_its_budget() {
         .unwrap();
     assert!(held > 0 && held <= budget, "{held} bytes held, budget {budget}");
 }
+
+/// GET `path` with `Accept-Encoding: coding`: status, `x-cache`, `Content-Encoding`, ETag, body.
+async fn get_coded(app: &TestApp, path: &str, coding: &str) -> (u16, Option<String>, Option<String>, String, Vec<u8>) {
+    let mut request = app.client.get(format!("{}{path}", app.address));
+    if !coding.is_empty() {
+        request = request.header("Accept-Encoding", coding);
+    }
+    let response = request.send().await.unwrap();
+    let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string());
+    let (cache, encoding, etag) = (header("x-cache"), header("content-encoding"), header("etag").unwrap_or_default());
+    (response.status().as_u16(), cache, encoding, etag, response.bytes().await.unwrap().to_vec())
+}
+
+fn decode(coding: &str, bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut plain = Vec::new();
+    match coding {
+        "gzip" => flate2::read::GzDecoder::new(bytes).read_to_end(&mut plain).map(|_| ()).unwrap(),
+        "br" => brotli::Decompressor::new(bytes, 4096).read_to_end(&mut plain).map(|_| ()).unwrap(),
+        "zstd" => plain = zstd::decode_all(bytes).unwrap(),
+        other => panic!("no decoder for {other}"),
+    }
+    plain
+}
+
+#[tokio::test]
+async fn a_hit_in_each_coding_is_compressed_once_and_decodes_to_the_identity_body() {
+    let app = spawn_app_on(fresh_database().await).await;
+    for path in ["/programmes/2016-2020/totals", "/vi/programmes/2016-2020"] {
+        let started = Instant::now();
+        let identity = loop {
+            let (status, cache, encoding, etag, body) = get_coded(&app, path, "").await;
+            assert_eq!((status, encoding), (200, None), "{path}");
+            if cache.as_deref() == Some("hit") {
+                break (etag, body);
+            }
+            assert!(started.elapsed() < Duration::from_secs(3), "{path} is never kept");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        let stem = identity.0.trim_end_matches('"').to_string();
+        for coding in ["gzip", "br", "zstd"] {
+            // The first asks for the coding; the second is served the same bytes from memory.
+            let (_, _, encoding, first_etag, first) = get_coded(&app, path, coding).await;
+            let (status, cache, encoding_again, etag, body) = get_coded(&app, path, coding).await;
+            assert_eq!((status, cache.as_deref()), (200, Some("hit")), "{path} {coding}");
+            assert_eq!((encoding.as_deref(), encoding_again.as_deref()), (Some(coding), Some(coding)));
+            assert_eq!(etag, format!("{stem}-{coding}\""), "{path}: the ETag names the coding");
+            assert_eq!((first_etag, first), (etag.clone(), body.clone()), "{path} {coding}: compressed once");
+            assert_eq!(decode(coding, &body), identity.1, "{path} {coding}: the identity body, byte for byte");
+            assert!(body.len() < identity.1.len() / 2, "{path} {coding}: {} of {} bytes", body.len(), identity.1.len());
+        }
+        // What a browser sends: the smallest of the codings it takes.
+        let (_, cache, encoding, _, _) = get_coded(&app, path, "gzip, deflate, br, zstd").await;
+        assert_eq!((cache.as_deref(), encoding.as_deref()), (Some("hit"), Some("br")), "{path}");
+        // Its tag in any coding revalidates: 304.
+        let response = app
+            .client
+            .get(format!("{}{path}", app.address))
+            .header("Accept-Encoding", "gzip")
+            .header("If-None-Match", format!("W/{}", identity.0))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 304, "{path}: a weak tag matches (RFC 9110 weak comparison)");
+    }
+}
+
+/// The version an ETag names (`"42-json-gzip"`, `"all-42-json"` → 42).
+fn version_in(etag: &str) -> i64 {
+    let inner = etag.trim_matches('"');
+    let inner = inner.strip_prefix("all-").unwrap_or(inner);
+    inner.split('-').next().unwrap().parse().unwrap_or_else(|_| panic!("no version in {etag}"))
+}
+
+/// Reads `paths` in turn as one client would: the version each names must never be older than
+/// one this client already saw. Returns the newest.
+async fn read_forward(app: &TestApp, paths: &[&str], newest: &mut i64, trace: &mut Vec<String>) {
+    for path in paths {
+        let response = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{path}");
+        let etag = response.headers()["etag"].to_str().unwrap().to_string();
+        let cache = response.headers().get("x-cache").map(|v| v.to_str().unwrap().to_string());
+        trace.push(format!("{path} {etag} {cache:?}"));
+        let version = version_in(&etag);
+        assert!(version >= *newest, "{path} went back from {newest} to {version}:\n{}", trace.join("\n"));
+        *newest = version;
+    }
+}
+
+/// Reads that come between the poller's ticks: a download, which is never cached, shows the
+/// newest data; the cached resources read after it must not show older.
+const RESOURCES: [&str; 4] = [
+    "/programmes/2016-2020/totals",
+    "/programmes/2016-2020/export",
+    "/programmes/2016-2020/breakdown?by=scope",
+    "/programmes/2016-2020",
+];
+
+#[tokio::test]
+async fn no_response_names_a_version_older_than_one_already_served_while_another_instance_writes() {
+    let url = fresh_database().await;
+    let (writer, reader) = (spawn_app_on(url.clone()).await, spawn_app_on(url).await);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let writes = async {
+        for i in 0..15 {
+            correct_reported_cost_at(&writer, &format!("{}.00", 41400 + i), "*").await;
+            tokio::time::sleep(Duration::from_millis(35)).await;
+        }
+    };
+    let reads = async {
+        let (mut newest, mut trace) = (0, Vec::new());
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_millis(900) {
+            read_forward(&reader, &RESOURCES, &mut newest, &mut trace).await;
+        }
+        newest
+    };
+    let ((), newest) = tokio::join!(writes, reads);
+    assert!(newest >= 10, "the reader saw the writes: newest {newest}");
+}
+
+#[tokio::test]
+async fn after_a_write_from_the_command_line_no_read_goes_back() {
+    let url = fresh_database().await;
+    let app = spawn_app_on(url.clone()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (mut newest, mut trace) = (0, Vec::new());
+    // Everything kept at the first version.
+    read_forward(&app, &RESOURCES, &mut newest, &mut trace).await;
+    read_forward(&app, &RESOURCES, &mut newest, &mut trace).await;
+    let mut document: serde_json::Value = serde_json::from_str(&app.export("2016-2020").await).unwrap();
+    document["reported"]["cost"]["amount"] = json!("41401.00");
+    let file = std::env::temp_dir().join(format!("khuyencong-forward-{}.json", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&file, document.to_string()).unwrap();
+    let (code, _, stderr) = crate::cli::run(&url, &["import", file.to_str().unwrap()]);
+    std::fs::remove_file(&file).ok();
+    assert_eq!(code, 0, "{stderr}");
+    // At once, before the poller's next tick: the download shows the new version, and nothing
+    // read after it shows the old one.
+    for _ in 0..3 {
+        let mut order = RESOURCES;
+        order.rotate_left(1);
+        read_forward(&app, &order, &mut newest, &mut trace).await;
+    }
+    assert!(newest >= 2, "the import was seen:\n{}", trace.join("\n"));
+}

@@ -113,3 +113,26 @@ async fn text_a_spreadsheet_would_run_as_a_formula_is_neutralised_and_numbers_st
     let json = app.get_ok("/programmes/formulas/schemes").await;
     assert_eq!(json["items"][0]["title"]["en"], "=HYPERLINK(\"http://evil.example\",\"x\")");
 }
+
+#[tokio::test]
+async fn accept_is_weighed_by_its_q_values() {
+    let app = spawn_app().await;
+    let cases = [
+        ("text/csv", "text/csv; charset=utf-8"),
+        ("text/csv;q=0", "application/json"),
+        ("text/csv;q=0, */*", "application/json"),
+        ("application/json;q=0.5, text/csv", "text/csv; charset=utf-8"),
+        ("application/json, text/csv", "application/json"),
+    ];
+    for (accept, expected) in cases {
+        let response = app
+            .client
+            .get(format!("{}/programmes/2016-2020/breakdown?by=scope", app.address))
+            .header("Accept", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{accept}");
+        assert_eq!(response.headers()["content-type"], expected, "Accept: {accept}");
+    }
+}

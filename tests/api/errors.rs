@@ -58,3 +58,36 @@ async fn unknown_routes_and_malformed_paths_are_404_problems() {
     // The data is untouched by all of that.
     assert_eq!(app.get_ok("/programmes/2016-2020/totals").await["cost"]["itemised"], "41096.53");
 }
+
+#[tokio::test]
+async fn every_refusal_carries_a_request_id_and_cors_headers() {
+    let app = spawn_app().await;
+    // Reads are open to any origin, so their refusals are readable from any; other methods only
+    // from the write origins (none here), as CORS says for their answers.
+    let cases = [
+        (reqwest::Method::GET, "/programmes/2016-2020/totals?foo=1", 400, true),
+        (reqwest::Method::GET, "/programmes/2016-2020/totals?x=%00", 400, true),
+        (reqwest::Method::GET, "/nowhere", 404, true),
+        (reqwest::Method::DELETE, "/programmes/2016-2020/totals", 405, false),
+        (reqwest::Method::from_bytes(b"BREW").unwrap(), "/programmes/2016-2020/totals", 405, false),
+    ];
+    for (method, path, status, readable) in cases {
+        let response = app
+            .client
+            .request(method.clone(), format!("{}{path}", app.address))
+            .header("Origin", "https://bao.example")
+            .header("X-Request-Id", "trace-42")
+            .send()
+            .await
+            .unwrap();
+        let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(response.status().as_u16(), status, "{method} {path}");
+        assert_eq!(header("x-request-id").as_deref(), Some("trace-42"), "{method} {path}");
+        let allowed = readable.then_some("https://bao.example");
+        assert_eq!(header("access-control-allow-origin").as_deref(), allowed, "{method} {path}");
+        let exposed = header("access-control-expose-headers").is_some_and(|h| h.contains("x-request-id"));
+        assert!(exposed || !readable, "{method} {path}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["request_id"], "trace-42", "{method} {path}: {body}");
+    }
+}

@@ -172,3 +172,23 @@ async fn validation_problems_and_warnings_of_a_write_come_in_vietnamese() {
         "{warnings:?}"
     );
 }
+
+#[tokio::test]
+async fn negotiation_follows_rfc_9110_whatever_the_header_length() {
+    let app = spawn_app().await;
+    let cases = [
+        // `*` stands for the languages no range names: English is refused by name.
+        ("en;q=0, *", "vi"),
+        // A weight above 1 is no qvalue: that range is left out.
+        ("en;q=2, vi;q=0.5", "vi"),
+        ("vi-VN,vi;q=0.9,en;q=0.8", "vi"),
+        // Only the header's first ranges are read: a 60 KB header costs no more than those.
+        (&*format!("{}vi", "xx;q=0.5, ".repeat(6_000)), "en"),
+        (&*format!("vi, {}", "xx;q=0.5, ".repeat(6_000)), "vi"),
+    ];
+    for (header, expected) in cases {
+        let (status, etag, content_language, _, _) = get_in(&app, &format!("{P}/totals"), header).await;
+        assert_eq!((status, content_language.as_str()), (200, expected), "{}", &header[..header.len().min(40)]);
+        assert_eq!(etag.ends_with("-vi\""), expected == "vi");
+    }
+}
