@@ -132,12 +132,14 @@ impl Application {
         let state = web::Data::new(AppState { db: db.clone(), reference, limits, heavy });
         let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));
         let cache = ResponseCache::start(db.clone(), settings.response_cache, settings.response_cache_bytes);
-        let metrics = crate::metrics::build(&db, cache.clone(), settings.metrics_bind_addr.is_none())?;
+        let metrics = crate::metrics::build(&db, cache.clone())?;
+        let metrics_here = settings.metrics_bind_addr.is_none();
         let metrics_server = match &settings.metrics_bind_addr {
             Some(address) => Some(crate::metrics::serve_separately(&metrics, address)?),
             None => None,
         };
         let cache = web::Data::new(cache);
+        let metrics = web::Data::new(metrics);
         let write_limits = write_limits(settings)?;
         let write_origins: Vec<String> =
             settings.cors_write_origins.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect();
@@ -155,6 +157,12 @@ impl Application {
                 .app_data(methods.clone())
                 .app_data(proxies.clone())
                 .app_data(cache.clone())
+                .app_data(metrics.clone())
+                .configure(|cfg| {
+                    if metrics_here {
+                        cfg.route("/metrics", web::get().to(crate::metrics::exposition_here));
+                    }
+                })
                 .app_data(write_limits.clone())
                 .app_data(routes::query_config())
                 .app_data(routes::path_config())
@@ -171,7 +179,7 @@ impl Application {
                 .wrap(from_fn(routes::http::head_as_get))
                 .wrap(from_fn(routes::http::parameters))
                 .wrap(cors(&write_origins))
-                .wrap(metrics.clone())
+                .wrap(from_fn(crate::metrics::record))
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(from_fn(request_id))
                 .wrap(from_fn(routes::http::screen))

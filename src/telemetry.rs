@@ -7,7 +7,7 @@ use crate::configuration::LogFormat;
 
 /// The level when RUST_LOG is unset. tracing-actix-web's own error line is off: `ApiError`
 /// already logs server-side failures with their cause chain.
-pub const DEFAULT_FILTER: &str = "info,sqlx=warn,actix_web_prom=error,tracing_actix_web::middleware=off";
+pub const DEFAULT_FILTER: &str = "info,sqlx=warn,tracing_actix_web::middleware=off";
 
 /// Installs the global subscriber once; later calls (tests) are no-ops. Lines are written to
 /// stderr by a background thread (a request does not wait for the write; none is dropped: a

@@ -40,16 +40,14 @@ async fn home_page(state: &AppState, req: &HttpRequest, lang: Lang, negotiated: 
         snapshot.finish().await?;
         return Ok(not_modified);
     }
-    let summaries = snapshot.programmes(HOME_PROGRAMMES, None).await?;
+    let overviews = snapshot.overviews(HOME_PROGRAMMES).await?;
     let total = snapshot.count_programmes().await?;
-    let mut programmes = Vec::with_capacity(summaries.len());
-    for summary in &summaries {
-        let Some(head) = snapshot.programme(&summary.id).await? else { continue };
-        let reported = snapshot.reported(&head).await?;
-        let sums = snapshot.sums(&summary.id).await?;
-        let totals = reconcile(&summary.id, &reported, &sums, &state.reference, lang);
-        programmes.push(HomeRow::of(summary, &totals, lang));
-    }
+    let programmes: Vec<HomeRow> = overviews
+        .iter()
+        .map(|(summary, reported, sums)| {
+            HomeRow::of(summary, &reconcile(&summary.id, reported, sums, &state.reference, lang), lang)
+        })
+        .collect();
     snapshot.finish().await?;
     let page = Home {
         chrome: Chrome::new(lang, Words::of(lang).home.to_string(), ""),

@@ -217,6 +217,37 @@ impl Snapshot {
         programme_sums(sqlx::query_as::<_, SumRow>(PROGRAMME_SUMS).bind(programme_id).fetch_all(&mut *self.tx).await?)
     }
 
+    /// The first `limit` programmes in list order, each with its reported figures and kept
+    /// sums: three statements whatever `limit` (the home page's read).
+    #[tracing::instrument(skip(self))]
+    pub async fn overviews(
+        &mut self,
+        limit: i64,
+    ) -> Result<Vec<(ProgrammeSummary, Reported<Money>, ProgrammeSums)>, sqlx::Error> {
+        use std::collections::HashMap;
+        let rows = sqlx::query_as::<_, ProgrammeRow>(super::rows::FIRST_PROGRAMME_ROWS)
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await?;
+        let mut reported: HashMap<String, Vec<ReportedRow>> = HashMap::new();
+        let sql = super::rows::reported_entries_of_first();
+        for entry in sqlx::query_as::<_, super::rows::ReportedRowOf>(&sql).bind(limit).fetch_all(&mut *self.tx).await? {
+            reported.entry(entry.programme_id).or_default().push(entry.row);
+        }
+        let mut sums: HashMap<String, Vec<SumRow>> = HashMap::new();
+        let sql = super::rows::sums_of_first();
+        for entry in sqlx::query_as::<_, super::rows::SumRowOf>(&sql).bind(limit).fetch_all(&mut *self.tx).await? {
+            sums.entry(entry.programme_id).or_default().push(entry.row);
+        }
+        rows.into_iter()
+            .map(|row| {
+                let kept = programme_sums(sums.remove(&row.id).unwrap_or_default())?;
+                let figures = row.reported(reported.remove(&row.id).unwrap_or_default());
+                Ok((row.summary(&kept), figures, kept))
+            })
+            .collect()
+    }
+
     /// Programmes, newest period first, `limit` of them after `after`.
     /// Keyset pagination on (end_year DESC, start_year DESC, id ASC): stable under inserts.
     #[tracing::instrument(skip(self))]

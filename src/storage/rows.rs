@@ -85,6 +85,18 @@ impl ProgrammeRow {
     }
 
     /// The reported figures: this row's scalars and the entries of `reported_entries`.
+    /// The programme as lists show it, with its record counts (from its kept sums).
+    pub fn summary(&self, sums: &ProgrammeSums) -> crate::domain::views::ProgrammeSummary {
+        crate::domain::views::ProgrammeSummary {
+            id: self.id.clone(),
+            names: Names { vi: self.name_vi.clone(), en: self.name_en.clone() },
+            jurisdiction: self.jurisdiction.clone(),
+            period: Period { start_year: self.start_year, end_year: self.end_year },
+            scheme_records: sums.records.iter().map(|r| r.records).sum(),
+            schemes_itemised: sums.records.iter().map(|r| r.schemes).sum(),
+        }
+    }
+
     pub fn reported(&self, entries: Vec<ReportedRow>) -> Reported<Money> {
         let mut reported = Reported {
             schemes: self
@@ -131,6 +143,59 @@ pub(super) const REPORTED_ENTRIES: &str = r#"
     SELECT 'source', f.source, f.amount_dong, f.quote, 1, s.position
     FROM reported_funding f JOIN funding_sources s ON s.key = f.source WHERE f.programme_id = $1
     ORDER BY 5, 6"#;
+
+/// The first `$1` programmes in list order (newest period first): what the overview statements
+/// below select by.
+const FIRST_PROGRAMMES: &str = "SELECT id FROM programmes ORDER BY end_year DESC, start_year DESC, id LIMIT $1";
+
+/// [`REPORTED_ENTRIES`] of the first `$1` programmes at once, each row with its programme.
+pub(super) fn reported_entries_of_first() -> String {
+    format!(
+        r#"SELECT c.programme_id, 'scope' AS kind, c.scope AS key, c.schemes AS value, c.quote, 0 AS tree, s.position
+           FROM reported_scheme_counts c JOIN scopes s ON s.key = c.scope
+           WHERE c.programme_id IN ({FIRST_PROGRAMMES})
+           UNION ALL
+           SELECT f.programme_id, 'source', f.source, f.amount_dong, f.quote, 1, s.position
+           FROM reported_funding f JOIN funding_sources s ON s.key = f.source
+           WHERE f.programme_id IN ({FIRST_PROGRAMMES})
+           ORDER BY 1, 6, 7"#
+    )
+}
+
+/// [`PROGRAMME_SUMS`] of the first `$1` programmes at once, each row with its programme.
+pub(super) fn sums_of_first() -> String {
+    format!(
+        r#"SELECT programme_id, 'record' AS kind, activity, scope, '' AS source, records, schemes,
+                  cost_dong AS amount_dong, unattributed_schemes, CAST(NULL AS TEXT) AS total
+           FROM record_sums WHERE programme_id IN ({FIRST_PROGRAMMES})
+           UNION ALL
+           SELECT programme_id, 'line', activity, scope, source, 0, schemes, amount_dong, 0, NULL
+           FROM line_sums WHERE programme_id IN ({FIRST_PROGRAMMES})
+           UNION ALL
+           SELECT programme_id, 'indicator', key, '', '', 0, 0, 0, 0, total
+           FROM indicator_definitions WHERE programme_id IN ({FIRST_PROGRAMMES}) AND total IS NOT NULL"#
+    )
+}
+
+/// A row of [`reported_entries_of_first`]: the programme it belongs to, and the row.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct ReportedRowOf {
+    pub programme_id: String,
+    #[sqlx(flatten)]
+    pub row: ReportedRow,
+}
+
+/// A row of [`sums_of_first`]: the programme it belongs to, and the row.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct SumRowOf {
+    pub programme_id: String,
+    #[sqlx(flatten)]
+    pub row: SumRow,
+}
+
+/// The first `$1` programmes' rows, in list order.
+pub(super) const FIRST_PROGRAMME_ROWS: &str =
+    "SELECT * FROM programmes ORDER BY end_year DESC, start_year DESC, id LIMIT $1";
 
 /// One row of the kept sums: a record group (`kind` = `record`), a line group (`line`) or an
 /// indicator total (`indicator`: the key in `activity`, the total in `total`).
