@@ -133,8 +133,19 @@ impl ResponseCache {
     /// down) keeps what is known: the data cannot change while nobody can write it.
     pub async fn refresh(&self) {
         if let Ok(now) = self.db.data_version().await {
-            self.saw(now);
-            self.db.check_replica(self.current().unwrap_or(now)).await;
+            // Before the version is published: from now on reads go to the replica only if it
+            // holds the newest version, so nothing older is built and stored under it.
+            let newest = self.current().map_or(now, |current| current.max(now));
+            self.db.check_replica(newest).await;
+            self.raise(now, false);
+        }
+    }
+
+    /// After a successful write through this instance, before its answer leaves: reads the new
+    /// data version, so that the next read through this instance sees the write.
+    pub async fn refresh_after_write(&self) {
+        if self.enabled || self.db.has_replica() {
+            self.refresh().await;
         }
     }
 
@@ -142,13 +153,21 @@ impl ResponseCache {
     /// raised to it (never lowered: `fetch_max`), every entry is forgotten, and the replica is
     /// no longer read until it is seen to hold it.
     pub fn saw(&self, version: i64) {
-        let before = self.version.fetch_max(version, Ordering::AcqRel);
-        if version > before {
+        self.raise(version, true);
+    }
+
+    /// Raises the version to `version` when that is newer; `distrust`: the replica has not been
+    /// seen to hold it.
+    fn raise(&self, version: i64, distrust: bool) {
+        if version <= self.version.load(Ordering::Acquire) {
+            return;
+        }
+        if distrust {
             // Before anything is built under the new version: no read goes to a replica that
             // may lack it.
-            if before != UNKNOWN {
-                self.db.distrust_replica();
-            }
+            self.db.distrust_replica();
+        }
+        if version > self.version.fetch_max(version, Ordering::AcqRel) {
             self.entries.invalidate_all();
         }
     }
@@ -299,24 +318,6 @@ fn key(req: &ServiceRequest, shape: Shape) -> Option<String> {
 /// The shared cache from the app data, when it is on.
 fn of(req: &ServiceRequest) -> Option<Arc<ResponseCache>> {
     req.app_data::<Data<Arc<ResponseCache>>>().map(|c| Arc::clone(c.get_ref())).filter(|c| c.enabled)
-}
-
-/// App-wide middleware: after a successful write, and before its answer leaves, reads the new
-/// data version, so that the next read through this instance sees the write.
-pub async fn refresh_after_writes(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let cache = req
-        .app_data::<Data<Arc<ResponseCache>>>()
-        .map(|c| Arc::clone(c.get_ref()))
-        .filter(|c| is_write && (c.enabled || c.db.has_replica()));
-    let response = next.call(req).await?;
-    if let Some(cache) = cache.filter(|_| response.status().is_success()) {
-        cache.refresh().await;
-    }
-    Ok(response)
 }
 
 /// Middleware for a cached resource that is JSON only.

@@ -381,7 +381,7 @@ impl From<crate::storage::WriteError> for ApiError {
     }
 }
 
-/// A problem response in English, carrying its Vietnamese body for `localize` to send instead
+/// A problem response in English, carrying its Vietnamese body for `respond_as_asked` to send instead
 /// when the request prefers Vietnamese.
 pub fn problem_response(status: StatusCode, en: &Problem, vi: &Problem) -> HttpResponse {
     let mut response = HttpResponse::build(status).insert_header((header::CONTENT_TYPE, PROBLEM_JSON)).json(en);
@@ -391,7 +391,7 @@ pub fn problem_response(status: StatusCode, en: &Problem, vi: &Problem) -> HttpR
     response
 }
 
-/// A response body in Vietnamese, for `routes::http::localize`.
+/// A response body in Vietnamese, for `routes::http::respond_as_asked`.
 pub struct InVietnamese(pub Vec<u8>);
 
 impl ResponseError for ApiError {

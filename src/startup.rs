@@ -168,15 +168,13 @@ impl Application {
                 .app_data(routes::path_config())
                 .default_service(web::to(routes::fallback))
                 // Outermost last: screen (the route, found once; unknown methods, NUL) → request
-                // id → log span → metrics → CORS → the query-parameter rule → HEAD as GET →
-                // coding and coded ETags → problems in the request's language → cache refresh
-                // after writes → routes, where each cacheable resource has the response cache
+                // id → log span → metrics → CORS → the query-parameter rule → the response as
+                // asked (HEAD as GET, cache refresh after writes, problems in the request's
+                // language, coding and coded ETags) → routes, where each cacheable resource has the response cache
                 // (after routing, so a hit costs no route lookup). The cache keeps each body in
-                // every coding, compressed once; `encode` codes only what it did not.
-                .wrap(from_fn(crate::cache::refresh_after_writes))
-                .wrap(from_fn(routes::http::localize))
-                .wrap(from_fn(routes::http::encode))
-                .wrap(from_fn(routes::http::head_as_get))
+                // every coding, compressed once; `respond_as_asked` codes
+                // only what it did not.
+                .wrap(from_fn(routes::http::respond_as_asked))
                 .wrap(from_fn(routes::http::parameters))
                 .wrap(cors(&write_origins))
                 .wrap(from_fn(crate::metrics::record))

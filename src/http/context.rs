@@ -16,8 +16,10 @@ use crate::i18n::Lang;
 pub struct Asked {
     /// By `Accept-Language`.
     pub lang: Lang,
-    /// By `Accept-Encoding`.
+    /// By `Accept-Encoding`: for bodies the cache keeps (compressed once).
     pub coding: Coding,
+    /// By `Accept-Encoding`: for bodies compressed as they stream.
+    pub stream_coding: Coding,
     /// `Accept` prefers `text/csv` to JSON.
     pub csv: bool,
 }
@@ -32,6 +34,7 @@ impl Asked {
         let asked = Asked {
             lang: negotiation::language(value(header::ACCEPT_LANGUAGE)),
             coding: Coding::negotiate(value(header::ACCEPT_ENCODING)),
+            stream_coding: Coding::for_streams(value(header::ACCEPT_ENCODING)),
             csv: negotiation::prefers_csv(value(header::ACCEPT)),
         };
         req.extensions_mut().insert(asked);

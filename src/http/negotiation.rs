@@ -143,6 +143,17 @@ impl Coding {
     }
 }
 
+impl Coding {
+    /// The coding of a body compressed as it streams (one the cache does not keep): gzip when
+    /// the client takes it, else none. gzip holds a fixed few hundred KB per stream, where
+    /// brotli and zstd at actix's settings hold megabytes, so a stream's memory stays bounded
+    /// whatever the client prefers.
+    pub fn for_streams(header: Option<&[u8]>) -> Coding {
+        let gzip = header.and_then(|h| weight(h, |t| t.eq_ignore_ascii_case(b"gzip")));
+        if gzip.is_some_and(|(q, _)| q > 0) { Coding::Gzip } else { Coding::Identity }
+    }
+}
+
 /// Whether `Accept` prefers CSV to JSON, weighing `text/csv` (or `text/*`, `*/*`) against
 /// `application/json` (or `application/*`, `*/*`) by q-value, the earlier on a tie. JSON when
 /// the header names neither, or refuses CSV (`text/csv;q=0`).
@@ -233,6 +244,19 @@ mod tests {
         ];
         for (header, expected) in cases {
             assert_eq!(Coding::negotiate(header.map(str::as_bytes)), expected, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn streams_are_gzip_or_nothing() {
+        for (header, expected) in [
+            (None, Coding::Identity),
+            (Some("gzip, deflate, br, zstd"), Coding::Gzip),
+            (Some("br"), Coding::Identity),
+            (Some("*"), Coding::Gzip),
+            (Some("gzip;q=0, *"), Coding::Identity),
+        ] {
+            assert_eq!(Coding::for_streams(header.map(str::as_bytes)), expected, "{header:?}");
         }
     }
 

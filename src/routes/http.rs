@@ -576,26 +576,17 @@ fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crat
     Ok(dropped.then(|| kept.join("&")))
 }
 
-/// Middleware (inside compression, so it sees plain bodies): a problem (an error's body) in
-/// the request's language. Every problem carries its Vietnamese body (`error::InVietnamese`);
-/// this sends it when `Accept-Language` prefers Vietnamese, and says which language it sent
-/// (`Content-Language`, `Vary: Accept-Language`). Successful bodies choose their language where
-/// they are made; `screen`, outside, localises the problems it answers itself.
-pub async fn localize(
-    req: actix_web::dev::ServiceRequest,
-    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
-) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
-    let lang = Lang::of(req.request());
-    let response = next.call(req).await?.map_into_boxed_body();
-    let (request, response) = response.into_parts();
-    Ok(actix_web::dev::ServiceResponse::new(request, in_language(response, lang)))
+/// `response` in `lang`, when it is a problem that carries its Vietnamese body.
+pub fn in_language(response: HttpResponse, lang: Lang) -> HttpResponse {
+    in_language_of(response, || lang)
 }
 
-/// `response` in `lang`, when it is a problem that carries its Vietnamese body.
-pub fn in_language(mut response: HttpResponse, lang: Lang) -> HttpResponse {
+/// [`in_language`], where the language is only worked out when the response is a problem.
+fn in_language_of(mut response: HttpResponse, lang: impl FnOnce() -> Lang) -> HttpResponse {
     let Some(crate::error::InVietnamese(vi)) = response.extensions_mut().remove::<crate::error::InVietnamese>() else {
         return response;
     };
+    let lang = lang();
     let mut response = if lang == Lang::Vi { response.set_body(actix_web::body::BoxBody::new(vi)) } else { response };
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
@@ -611,36 +602,52 @@ pub fn in_language(mut response: HttpResponse, lang: Lang) -> HttpResponse {
     response
 }
 
-/// Middleware: answers HEAD as GET without the body (so `curl -I` shows the ETag).
-pub async fn head_as_get(
+/// Middleware, the one layer between the shared ones and the routes, in the order a response
+/// needs (one layer, not four: each costs every request a boxed future):
+/// - HEAD is answered as GET without the body (so `curl -I` shows the ETag);
+/// - after a successful write, and before its answer leaves, the cache reads the new data
+///   version, so the next read through this instance sees the write;
+/// - a problem (an error's body) goes in the request's language: every problem carries its
+///   Vietnamese body (`error::InVietnamese`), sent when `Accept-Language` prefers Vietnamese,
+///   with `Content-Language` and `Vary: Accept-Language` (`screen`, outside, localises the
+///   problems it answers itself);
+/// - a response that shows a data version newer than the cache's raises it
+///   ([`crate::cache::ResponseCache::saw`]);
+/// - what the cache did not already code goes gzip-compressed as it streams when the client
+///   takes gzip (`Asked::stream_coding`: bounded memory per stream); a coded body is another
+///   representation, so its strong ETag names the coding (`"42-json"` sent gzip-encoded is
+///   `"42-json-gzip"`), and a 304 repeats the tag the client holds;
+/// - `Vary` stays on one line.
+pub async fn respond_as_asked(
     mut req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
-    let head = req.method() == actix_web::http::Method::HEAD;
+    let head = req.method() == Method::HEAD;
     if head {
-        req.head_mut().method = actix_web::http::Method::GET;
+        req.head_mut().method = Method::GET;
     }
-    let response = next.call(req).await?;
-    if !head {
-        return Ok(response.map_into_boxed_body());
+    let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.call(req).await?.map_into_boxed_body();
+    let cache = response.request().app_data::<actix_web::web::Data<std::sync::Arc<crate::cache::ResponseCache>>>();
+    if is_write
+        && response.status().is_success()
+        && let Some(cache) = cache
+    {
+        cache.refresh_after_write().await;
     }
-    Ok(response.map_body(|_, _| actix_web::body::BoxBody::new(())))
+    let (request, response) = response.into_parts();
+    let response = in_language_of(response, || Lang::of(&request));
+    let response = coded(actix_web::dev::ServiceResponse::new(request, response));
+    Ok(if head { response.map_body(|_, _| actix_web::body::BoxBody::new(())) } else { response })
 }
 
-/// Middleware: the content coding of what the cache did not already code, and the versions
-/// responses show. A body goes in the coding the client prefers (`http::context::Asked`),
-/// compressed as it streams; a coded body is another representation, so its strong ETag names
-/// the coding (`"42-json"` sent gzip-encoded is `"42-json-gzip"`), and a 304 repeats the tag the
-/// client holds. A response that shows a data version newer than the cache's raises it
-/// ([`crate::cache::ResponseCache::saw`]). It also keeps `Vary` on one line.
-pub async fn encode(
-    req: actix_web::dev::ServiceRequest,
-    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
-) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+/// See [`respond_as_asked`]: the version a response shows, its coding and its `Vary`.
+fn coded(
+    mut response: actix_web::dev::ServiceResponse<actix_web::body::BoxBody>,
+) -> actix_web::dev::ServiceResponse<actix_web::body::BoxBody> {
     use actix_web::body::MessageBody as _;
-    let mut response = next.call(req).await?.map_into_boxed_body();
     if response.response().extensions().get::<crate::cache::FromMemory>().is_some() {
-        return Ok(response);
+        return response;
     }
     let tag = response.headers().get(header::ETAG).and_then(|t| t.to_str().ok()).map(str::to_string);
     if let Some(shown) = tag.as_deref().and_then(shown_version)
@@ -649,7 +656,7 @@ pub async fn encode(
     {
         cache.saw(shown);
     }
-    let coding = crate::http::context::Asked::of(response.request()).coding;
+    let coding = crate::http::context::Asked::of(response.request()).stream_coding;
     let status = response.status();
     if status == StatusCode::NOT_MODIFIED {
         let asked = response.request().headers().get(header::IF_NONE_MATCH).and_then(|h| h.to_str().ok());
@@ -695,7 +702,7 @@ pub async fn encode(
             response.headers_mut().insert(header::VARY, joined);
         }
     }
-    Ok(response)
+    response
 }
 
 #[cfg(test)]
