@@ -542,7 +542,7 @@ pub mod responses {
     #[response(
         content_type = "application/problem+json",
         example = json!({"type": "urn:khuyencong:problem:precondition-failed", "title": "Version mismatch", "status": 412,
-                         "detail": "the programme has changed: it is now at version 43 (ETag \"43\"); read it again and retry with that If-Match"})
+                         "detail": "the programme has changed: its ETag is now \"43-json\"; read it again and retry with If-Match: \"43-json\""})
     )]
     pub struct PreconditionFailed(#[to_schema] pub Problem);
 

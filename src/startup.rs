@@ -132,6 +132,9 @@ impl Application {
         let state = web::Data::new(AppState { db: db.clone(), reference, limits, heavy });
         let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));
         let cache = ResponseCache::start(db.clone(), settings.response_cache, settings.response_cache_bytes);
+        // The data version read before the first request, not at the poller's first tick: from
+        // the first read on, responses are kept (and tests need not wait for the poller).
+        cache.refresh().await;
         let metrics = crate::metrics::build(&db, cache.clone())?;
         let metrics_here = settings.metrics_bind_addr.is_none();
         let metrics_server = match &settings.metrics_bind_addr {

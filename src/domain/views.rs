@@ -199,7 +199,7 @@ pub struct Indicators {
 
 /// A write, as `GET /changes` lists it: what a mirror needs to know to fetch it again, and
 /// nothing about who made it.
-#[derive(Clone, Debug, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Change {
     /// The data version the write made: every write has its own, in the order they happened.
     #[schema(example = 7)]

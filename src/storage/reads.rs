@@ -184,13 +184,14 @@ impl Snapshot {
     /// its actors and documents).
     #[tracing::instrument(skip(self))]
     pub async fn changes(&mut self, since: i64, limit: i64) -> Result<Vec<Change>, sqlx::Error> {
-        sqlx::query_as::<_, Change>(
+        let rows = sqlx::query_as::<_, super::rows::ChangeRow>(
             "SELECT version, programme_id, scheme_id, operation, at FROM audit_log WHERE version > $1 ORDER BY version LIMIT $2",
         )
         .bind(since)
         .bind(limit)
         .fetch_all(&mut *self.tx)
-        .await
+        .await?;
+        Ok(rows.into_iter().map(Change::from).collect())
     }
 
     /// The programme's row (its version folded in), or None when it does not exist.

@@ -295,3 +295,25 @@ pub(super) struct IndicatorRow {
     pub value: String,
     pub note: Option<String>,
 }
+
+/// A row of the audit trail as the changes feed reads it (`domain` knows no rows).
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct ChangeRow {
+    version: i64,
+    programme_id: String,
+    scheme_id: Option<String>,
+    operation: String,
+    at: String,
+}
+
+impl From<ChangeRow> for crate::domain::views::Change {
+    fn from(row: ChangeRow) -> Self {
+        crate::domain::views::Change {
+            version: row.version,
+            programme_id: row.programme_id,
+            scheme_id: row.scheme_id,
+            operation: row.operation,
+            at: row.at,
+        }
+    }
+}
