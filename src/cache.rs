@@ -6,13 +6,15 @@
 //!   it every 200 ms, a write through this instance raises it before its response leaves, and
 //!   any response that shows a newer version (a miss, a download, a write) raises it as it
 //!   passes, so no response after it serves an older one from memory;
-//! - an entry is stored only if the version did not move while it was being built;
+//! - an entry is stored under the version its response shows, and only if no newer version is
+//!   known by the time it is built;
 //! - while the database is down the version cannot move, so what is cached keeps being served;
 //! - with a read replica, reads go to it only while it holds the newest version served (checked
 //!   by the poller), and a newer version seen anywhere stops them at once: no read goes back.
 //!
 //! One build per missing entry: the first request builds it; the others wait for that build and
-//! are then served from memory.
+//! are served what it built, kept or not (a full cache may refuse a new entry; a write may
+//! overtake it), so that a burst of readers never becomes a burst of builds.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -79,16 +81,32 @@ pub struct ResponseCache {
     version: AtomicI64,
     /// Bounded by bytes (`RESPONSE_CACHE_BYTES`); what was least used goes first.
     entries: Cache<String, Arc<Entry>>,
-    /// The entries being built now, each with the channel its waiters watch (closed when the
-    /// build ends, stored or not).
-    building: Mutex<HashMap<String, watch::Receiver<()>>>,
+    /// The entries being built now, each with the channel its waiters watch: it carries what
+    /// the build made, or closes without it (not a small 200, or the build was dropped).
+    building: Mutex<HashMap<String, watch::Receiver<Option<Arc<Entry>>>>>,
+    /// `khuyencong_response_cache_builds_total`: the cacheable reads that were built, kept or not.
+    pub builds: prometheus::IntCounter,
 }
 
 /// A build in progress: while it lives, other requests for the same key wait for it.
 struct Building<'a> {
     cache: &'a ResponseCache,
     key: String,
-    _done: watch::Sender<()>,
+    done: watch::Sender<Option<Arc<Entry>>>,
+}
+
+impl Building<'_> {
+    /// Hands what was built to the requests waiting for it, and ends the build.
+    fn finish(self, entry: &Arc<Entry>) {
+        let _ = self.done.send(Some(Arc::clone(entry)));
+    }
+}
+
+/// What the build a request waited for made: None when it made nothing to share, or took
+/// longer than [`WAIT_FOR_BUILD`].
+async fn built(mut waiting: watch::Receiver<Option<Arc<Entry>>>) -> Option<Arc<Entry>> {
+    let made = tokio::time::timeout(WAIT_FOR_BUILD, waiting.wait_for(Option::is_some)).await.ok()?.ok()?;
+    made.as_ref().map(Arc::clone)
 }
 
 impl Drop for Building<'_> {
@@ -109,6 +127,11 @@ impl ResponseCache {
             version: AtomicI64::new(UNKNOWN),
             entries,
             building: Mutex::new(HashMap::new()),
+            builds: prometheus::IntCounter::new(
+                "khuyencong_response_cache_builds_total",
+                "Cacheable reads that were built rather than served from memory, kept or not",
+            )
+            .expect("a valid metric name"),
         });
         // The poller also decides where reads go when there is a replica, cache or not.
         if enabled || cache.db.has_replica() {
@@ -190,46 +213,48 @@ impl ResponseCache {
 
     /// Starts the build of `key`, or, when another request is building it, the channel that
     /// closes when that build ends.
-    fn build(&self, key: &str) -> Result<Building<'_>, watch::Receiver<()>> {
+    fn build(&self, key: &str) -> Result<Building<'_>, watch::Receiver<Option<Arc<Entry>>>> {
         let mut building = self.building.lock().expect("cache lock");
         if let Some(waiting) = building.get(key) {
             return Err(waiting.clone());
         }
-        let (done, waiting) = watch::channel(());
+        let (done, waiting) = watch::channel(None);
         building.insert(key.to_string(), waiting);
-        Ok(Building { cache: self, key: key.to_string(), _done: done })
+        Ok(Building { cache: self, key: key.to_string(), done })
     }
 
-    /// The entry `key` in `coding` at `version`: kept, or made now from the identity entry
-    /// (once: concurrent requests for it wait for the one compression). None when there is no
-    /// identity entry to make it from.
+    /// The entry `key` at `version` in `coding`, if the identity entry is kept: the coded entry
+    /// kept, or made now (once: concurrent requests for it wait for the one compression), or
+    /// the identity entry itself if that compression fails or is not waited for.
     async fn coded(&self, key: &str, coding: Coding, version: i64) -> Option<Arc<Entry>> {
+        let plain = self.at(key, version)?;
+        Some(self.in_coding(key, plain, coding).await)
+    }
+
+    /// `plain` (the identity entry of `key`, kept or only just built) in `coding`.
+    async fn in_coding(&self, key: &str, plain: Arc<Entry>, coding: Coding) -> Arc<Entry> {
         if coding == Coding::Identity {
-            return self.at(key, version);
+            return plain;
         }
         let coded_key = coded_key(key, coding);
-        loop {
-            if let Some(entry) = self.at(&coded_key, version) {
-                return Some(entry);
-            }
-            let plain = self.at(key, version)?;
-            match self.build(&coded_key) {
-                Ok(_building) => {
-                    let body = compression::compress(plain.body.clone(), coding).await.ok()?;
+        if let Some(entry) = self.at(&coded_key, plain.version) {
+            return entry;
+        }
+        let made = match self.build(&coded_key) {
+            Ok(building) => match compression::compress(plain.body.clone(), coding).await {
+                Ok(body) => {
                     let entry = Arc::new(plain.in_coding(coding, body));
-                    if self.current() == Some(version) {
+                    if self.current() == Some(plain.version) && self.at(key, plain.version).is_some() {
                         self.entries.insert(coded_key, Arc::clone(&entry));
                     }
-                    return Some(entry);
+                    building.finish(&entry);
+                    Some(entry)
                 }
-                Err(mut waiting) => {
-                    let _ = tokio::time::timeout(WAIT_FOR_BUILD, waiting.changed()).await;
-                    if self.current() != Some(version) {
-                        return None;
-                    }
-                }
-            }
-        }
+                Err(_) => None,
+            },
+            Err(waiting) => built(waiting).await.filter(|entry| entry.version == plain.version),
+        };
+        made.unwrap_or(plain)
     }
 }
 
@@ -401,24 +426,21 @@ async fn serve_as(
     };
     let coding = Asked::of(req.request()).coding;
     let mut building = None;
-    let mut waited = false;
-    while let Some(version) = cache.current() {
+    if let Some(version) = cache.current() {
         if let Some(entry) = cache.coded(&key, coding, version).await {
             let asked = req.headers().get(header::IF_NONE_MATCH).cloned();
-            return Ok(from_memory(req.into_parts().0, asked.as_ref(), &entry, !waited));
-        }
-        if waited {
-            break;
+            return Ok(from_memory(req.into_parts().0, asked.as_ref(), &entry, true));
         }
         match cache.build(&key) {
-            Ok(build) => {
-                building = Some((build, version));
-                break;
-            }
-            Err(mut waiting) => {
-                // Another request is building it: wait, then take what it kept.
-                let _ = tokio::time::timeout(WAIT_FOR_BUILD, waiting.changed()).await;
-                waited = true;
+            Ok(build) => building = Some((build, version)),
+            Err(waiting) => {
+                // Another request is building it: served what that build made, unless it shows
+                // data older than this request already knew of. Otherwise built here, unkept.
+                if let Some(plain) = built(waiting).await.filter(|entry| entry.version >= version) {
+                    let entry = cache.in_coding(&key, plain, coding).await;
+                    let asked = req.headers().get(header::IF_NONE_MATCH).cloned();
+                    return Ok(from_memory(req.into_parts().0, asked.as_ref(), &entry, false));
+                }
             }
         }
     }
@@ -426,6 +448,7 @@ async fn serve_as(
     // client's If-None-Match is answered here, from what was built.
     let mut req = req;
     let asked = req.headers_mut().remove(header::IF_NONE_MATCH).next();
+    cache.builds.inc();
     let response = next.call(req).await?;
     let shown =
         response.headers().get(header::ETAG).and_then(|t| t.to_str().ok()).and_then(crate::routes::http::shown_version);
@@ -433,7 +456,7 @@ async fn serve_as(
         cache.saw(shown);
     }
     let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_BODY);
-    let Some((_building, version)) = building.filter(|_| small && response.status() == StatusCode::OK) else {
+    let Some((building, started_at)) = building.filter(|_| small && response.status() == StatusCode::OK) else {
         // Not kept (not a 200, too large, or no version known yet): still answered as the
         // client asked.
         let headers = response.headers();
@@ -451,19 +474,18 @@ async fn serve_as(
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.into().to_string()))?;
     let headers: Vec<(HeaderName, HeaderValue)> = head.headers().iter().map(|(n, v)| (n.clone(), v.clone())).collect();
+    // Stored under the version the response shows (the cache's when it shows none): a build
+    // that began before the poller saw a write, but read after it, is as current as any.
+    let version = shown.unwrap_or(started_at);
     // A copy of exactly the body's length: the bytes a handler built may sit in a buffer up to
     // twice as large (a Vec grown by doubling), which the budget would not see.
     let plain = Arc::new(Entry { version, headers, body: Bytes::copy_from_slice(&body) });
-    // Only if no write moved the version while this was built.
-    let kept = cache.current() == Some(version);
-    if kept {
+    // Only if no newer version is known by now.
+    if cache.current() == Some(version) {
         cache.entries.insert(key.clone(), Arc::clone(&plain));
     }
-    let entry = match coding {
-        Coding::Identity => plain,
-        _ if kept => cache.coded(&key, coding, version).await.unwrap_or(plain),
-        _ => plain,
-    };
+    building.finish(&plain);
+    let entry = cache.in_coding(&key, Arc::clone(&plain), coding).await;
     let mut response = from_memory(request, asked.as_ref(), &entry, false);
     if entry.headers.iter().all(|(name, _)| name != header::CONTENT_ENCODING) {
         // Not coded here (not kept): the compression layer may still code it on its way out.

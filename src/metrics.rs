@@ -49,6 +49,7 @@ pub fn build(db: &Db, cache: Arc<ResponseCache>) -> anyhow::Result<Arc<Metrics>>
         Box::new(in_use.clone()) as Box<dyn prometheus::core::Collector>,
         Box::new(idle.clone()),
         Box::new(cached.clone()),
+        Box::new(cache.builds.clone()),
         Box::new(build_info),
     ] {
         registry.register(collector).context("cannot register a metric")?;

@@ -199,6 +199,47 @@ async fn the_cache_holds_no_more_than_its_budget() {
     assert!(held > 0 && held <= budget, "{held} bytes held, budget {budget}");
 }
 
+/// `khuyencong_response_cache_builds_total` on `app`'s `/metrics`.
+async fn builds(app: &TestApp) -> u64 {
+    let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix("khuyencong_response_cache_builds_total "))
+        .expect("the builds counter")
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+// Found by scripts/exhaustion-test (attack 8): 64 browsers opened the home page just after
+// another process wrote 120 programmes. The one build began under the version this instance
+// knew and showed the newer one, so it was not kept; the 63 requests waiting for it then each
+// built the page themselves, and a write queued behind them answered 503.
+#[tokio::test]
+async fn a_burst_of_readers_after_another_instance_wrote_is_one_build() {
+    let url = fresh_database().await;
+    let (a, b) = (spawn_app_on(url.clone()).await, spawn_app_on(url).await);
+    correct_reported_cost(&a, "41600.00").await;
+    let before = builds(&b).await;
+    let read = || async {
+        let response = b
+            .client
+            .get(format!("{}/", b.address))
+            .header("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.8")
+            .header("Accept-Encoding", "gzip, deflate, br, zstd")
+            .send()
+            .await
+            .unwrap();
+        let etag = response.headers()["etag"].to_str().unwrap().to_string();
+        (response.status().as_u16(), response.headers()["content-encoding"].to_str().unwrap().to_string(), etag)
+    };
+    let answers = futures_util::future::join_all((0..32).map(|_| read())).await;
+    assert_eq!(builds(&b).await - before, 1, "one build served all 32 readers");
+    for (status, coding, etag) in &answers {
+        assert_eq!((*status, coding.as_str()), (200, "br"));
+        assert_eq!(etag, &answers[0].2, "every reader got the one build");
+    }
+}
+
 /// GET `path` with `Accept-Encoding: coding`: status, `x-cache`, `Content-Encoding`, ETag, body.
 async fn get_coded(app: &TestApp, path: &str, coding: &str) -> (u16, Option<String>, Option<String>, String, Vec<u8>) {
     let mut request = app.client.get(format!("{}{path}", app.address));
