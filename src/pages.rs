@@ -567,7 +567,7 @@ impl ProgrammePage {
             Some(issuer) => format!("{} ({issuer})", b.title),
             None => b.title.clone(),
         });
-        let notes_of = |b: &Breakdown| b.notes.clone();
+        let notes_of = |b: &Breakdown| lang.say_all(&b.notes);
         ProgrammePage {
             chrome: Chrome::new(lang, name(&p.names, lang), &format!("/programmes/{id}")),
             name: name(&p.names, lang),
@@ -581,7 +581,7 @@ impl ProgrammePage {
             source_url: p.source.url.clone(),
             source_note: p.source.note.clone(),
             reconciled,
-            notes: totals.notes.clone(),
+            notes: lang.say_all(&totals.notes),
             activity_chart,
             activity_rows,
             activity_notes: notes_of(by_activity),

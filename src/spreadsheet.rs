@@ -231,7 +231,7 @@ pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> R
         ]);
     }
     let totals = Table { columns, rows };
-    table_sheet(&mut book, lang.pick("Totals", "Tổng hợp"), &totals, &t.notes, lang, &f)?;
+    table_sheet(&mut book, lang.pick("Totals", "Tổng hợp"), &totals, &lang.say_all(&t.notes), lang, &f)?;
 
     let names = [
         lang.pick("By activity", "Theo hoạt động"),
@@ -239,7 +239,14 @@ pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> R
         lang.pick("By source", "Theo nguồn"),
     ];
     for (breakdown, name) in data.breakdowns.iter().zip(names) {
-        table_sheet(&mut book, name, &breakdown_table(breakdown, reference), &breakdown.notes, lang, &f)?;
+        table_sheet(
+            &mut book,
+            name,
+            &breakdown_table(breakdown, reference),
+            &lang.say_all(&breakdown.notes),
+            lang,
+            &f,
+        )?;
     }
 
     let schemes = Table {

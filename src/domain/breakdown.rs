@@ -11,7 +11,7 @@ use super::money::Money;
 use super::reference::{Names, Reference, UNKNOWN_SCOPE, UNSPECIFIED_ACTIVITY};
 use super::sums::{Group, Grouping, ProgrammeSums, RolledUp};
 use super::totals::{Totals, funding_totals, reconcile};
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Message};
 
 /// The dimension a breakdown splits by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -46,7 +46,8 @@ pub struct Breakdown {
     pub share_bases: ShareBases,
     /// How to read the rows, in words: what they cover and leave out, what a zero means, and
     /// (for `source`) that rows overlap and their `schemes` do not sum.
-    pub notes: Vec<String>,
+    #[schema(value_type = Vec<String>)]
+    pub notes: Vec<Message>,
 }
 
 /// The schemes and cost the rows cover, next to the programme's reported figures.
@@ -206,11 +207,11 @@ struct Frame {
     total: BreakdownTotal,
     reconciliation: Reconciliation,
     share_bases: ShareBases,
-    notes: Vec<String>,
+    notes: Vec<Message>,
 }
 
 impl Frame {
-    fn of(totals: &Totals, lang: Lang) -> Frame {
+    fn of(totals: &Totals) -> Frame {
         let schemes = CountCoverage {
             reported: totals.schemes.reported,
             itemised: totals.schemes.itemised,
@@ -218,32 +219,16 @@ impl Frame {
         };
         let cost =
             AmountCoverage { reported: totals.cost.reported, itemised: totals.cost.itemised, gap: totals.cost.gap };
-        let mut notes = vec![coverage_note(&schemes, &cost, lang)];
+        let mut notes = vec![coverage_note(&schemes, &cost)];
         let itemised = ShareBase { measure: "cost.itemised", amount: cost.itemised };
         let reported = cost.reported.map(|amount| ShareBase { measure: "cost.reported", amount });
-        let i = itemised.amount;
-        notes.push(match &reported {
-            Some(r) => lang.pick(
-                format!(
-                    "`share_percent` is a share of the itemised cost ({i}); `share_of_reported_percent` a share of the reported total cost ({}).",
-                    r.amount
-                ),
-                format!(
-                    "`share_percent` là tỷ lệ trên kinh phí đã liệt kê ({}); `share_of_reported_percent` là tỷ lệ trên tổng kinh phí báo cáo ({}).",
-                    lang.amount(i),
-                    lang.amount(r.amount)
-                ),
-            ),
-            None => lang.pick(
-                format!(
-                    "`share_percent` is a share of the itemised cost ({i}); the programme reports no total cost, so `share_of_reported_percent` is null."
-                ),
-                format!(
-                    "`share_percent` là tỷ lệ trên kinh phí đã liệt kê ({}); chương trình không báo cáo tổng kinh phí, nên `share_of_reported_percent` là null.",
-                    lang.amount(i)
-                ),
-            ),
-        });
+        notes.push(
+            match &reported {
+                Some(r) => Message::new("shares-reported").amount("reported", r.amount),
+                None => Message::new("shares-unreported"),
+            }
+            .amount("itemised", itemised.amount),
+        );
         Frame {
             total: BreakdownTotal { schemes: schemes.itemised, cost: cost.itemised },
             reconciliation: Reconciliation { schemes, cost },
@@ -273,69 +258,33 @@ impl Frame {
 }
 
 /// What the rows cover against the reported figures, in words.
-fn coverage_note(schemes: &CountCoverage, cost: &AmountCoverage, lang: Lang) -> String {
+fn coverage_note(schemes: &CountCoverage, cost: &AmountCoverage) -> Message {
     let (n, c) = (schemes.itemised, cost.itemised);
-    let a = |m: Money| lang.amount(m);
     if schemes.reported.is_none() && cost.reported.is_none() {
-        return lang.pick(
-            format!("The programme reports no totals: the rows cover its {n} itemised schemes and {c} million VND."),
-            format!("Chương trình không báo cáo tổng số: các dòng gồm {n} đề án và {} triệu đồng đã liệt kê.", a(c)),
-        );
+        return Message::new("coverage-no-totals").count("schemes", n).amount("cost", c);
     }
     let of_schemes = match schemes.reported {
-        Some(r) => lang.pick(format!("{n} of the {r} schemes"), format!("{n} trong {r} đề án")),
-        None => lang.pick(format!("{n} schemes (no number is reported)"), format!("{n} đề án (không có số báo cáo)")),
-    };
+        Some(r) => Message::new("coverage-schemes").count("reported", r),
+        None => Message::new("coverage-schemes-unreported"),
+    }
+    .count("itemised", n);
     let of_cost = match cost.reported {
-        Some(r) => lang.pick(format!("{c} of the {r} million VND"), format!("{} trong {} triệu đồng", a(c), a(r))),
-        None => lang.pick(
-            format!("{c} million VND (no total cost is reported)"),
-            format!("{} triệu đồng (không có tổng kinh phí báo cáo)", a(c)),
-        ),
-    };
-    let missing: Vec<String> = [
-        schemes.gap.filter(|g| *g != 0).map(|g| {
-            lang.pick(format!("{g} {}", if g.abs() == 1 { "scheme" } else { "schemes" }), format!("{g} đề án"))
-        }),
-        cost.gap
-            .filter(|g| !g.is_zero())
-            .map(|g| lang.pick(format!("{g} million VND"), format!("{} triệu đồng", a(g)))),
+        Some(r) => Message::new("coverage-cost").amount("reported", r),
+        None => Message::new("coverage-cost-unreported"),
+    }
+    .amount("itemised", c);
+    let missing: Vec<Arg> = [
+        schemes.gap.filter(|g| *g != 0).map(|g| Message::new("missing-schemes").count("gap", g).into()),
+        cost.gap.filter(|g| !g.is_zero()).map(|g| Message::new("missing-cost").amount("gap", g).into()),
     ]
     .into_iter()
     .flatten()
     .collect();
-    let rest = match (missing.is_empty(), lang) {
-        (true, _) => {
-            lang.pick("nothing reported is left out.".to_string(), "không có gì được báo cáo bị bỏ sót.".to_string())
-        }
-        (false, Lang::En) => format!(
-            "the difference ({}) is in the reported totals but in no scheme record, so no row shows it.",
-            missing.join(" and ")
-        ),
-        (false, Lang::Vi) => format!(
-            "phần chênh lệch ({}) có trong tổng số báo cáo nhưng không có trong bản ghi đề án nào, nên không dòng nào thể hiện.",
-            missing.join(" và ")
-        ),
+    let rest = match missing.is_empty() {
+        true => Message::new("coverage-complete"),
+        false => Message::new("coverage-missing").list("missing", missing, false),
     };
-    lang.pick(
-        format!("The rows cover {of_schemes} and {of_cost} the programme reports: {rest}"),
-        format!("Các dòng bao gồm {of_schemes} và {of_cost} chương trình báo cáo: {rest}"),
-    )
-}
-
-/// `a`, `a and b`, `a, b and c` (`và`, or `hoặc` for `or`, in Vietnamese).
-fn listed(items: &[String], lang: Lang, or: bool) -> String {
-    let word = match (lang, or) {
-        (Lang::En, false) => "and",
-        (Lang::En, true) => "or",
-        (Lang::Vi, false) => "và",
-        (Lang::Vi, true) => "hoặc",
-    };
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
-    }
+    Message::new("coverage").message("schemes", of_schemes).message("cost", of_cost).message("rest", rest)
 }
 
 /// A breakdown of the programme's sums by `by`, reconciled with its reported figures as
@@ -346,12 +295,11 @@ pub fn breakdown(
     reported: &Reported<Money>,
     sums: &ProgrammeSums,
     reference: &Reference,
-    lang: Lang,
 ) -> Breakdown {
-    let totals = &reconcile(programme_id, reported, sums, reference, lang);
+    let totals = &reconcile(programme_id, reported, sums, reference);
     match by.grouping() {
-        Some(grouping) => by_group(programme_id, grouping, totals, sums, reference, lang),
-        None => by_source(programme_id, totals, reported, sums, reference, lang),
+        Some(grouping) => by_group(programme_id, grouping, totals, sums, reference),
+        None => by_source(programme_id, totals, reported, sums, reference),
     }
 }
 
@@ -363,7 +311,6 @@ fn by_group(
     totals: &Totals,
     sums: &ProgrammeSums,
     reference: &Reference,
-    lang: Lang,
 ) -> Breakdown {
     let (dimension, unknown, members): (Dimension, &str, Vec<(&str, &Names)>) = match by {
         Grouping::Activity => (
@@ -375,7 +322,7 @@ fn by_group(
             (Dimension::Scope, UNKNOWN_SCOPE, reference.scopes.iter().map(|s| (s.key.as_str(), &s.names)).collect())
         }
     };
-    let mut frame = Frame::of(totals, lang);
+    let mut frame = Frame::of(totals);
     let groups = sums.groups(by);
     let rows: Vec<BreakdownRow> = members
         .into_iter()
@@ -415,60 +362,32 @@ fn by_group(
             }
         })
         .collect();
-    let empty: Vec<String> =
-        rows.iter().filter(|r| r.nothing_itemised && r.key != unknown).map(|r| r.key.clone()).collect();
+    let empty: Vec<&BreakdownRow> = rows.iter().filter(|r| r.nothing_itemised && r.key != unknown).collect();
     if !empty.is_empty() {
-        let unknown_row = rows.iter().find(|r| r.key == unknown).filter(|r| !r.nothing_itemised);
-        let keys: Vec<String> = empty.iter().map(|k| format!("`{k}`")).collect();
-        let mut note = match dimension {
+        let keys: Vec<Arg> = empty.iter().map(|r| Arg::Word(format!("`{}`", r.key))).collect();
+        let note = match dimension {
             Dimension::Scope => {
-                let reported: Vec<String> = rows
+                let reported: Vec<Arg> = empty
                     .iter()
-                    .filter(|r| r.nothing_itemised && r.key != unknown)
-                    .filter_map(|r| r.reported_schemes.map(|n| lang.pick(format!("{n} {}", r.key), format!("{n} đề án {}", r.key))))
+                    .filter_map(|r| {
+                        r.reported_schemes
+                            .map(|n| Message::new("scope-schemes").count("count", n).word("scope", &r.key).into())
+                    })
                     .collect();
-                let reported = match (reported.is_empty(), lang) {
-                    (true, _) => String::new(),
-                    (false, Lang::En) => {
-                        format!(" The programme reports {} schemes (`reported_schemes`).", listed(&reported, lang, false))
-                    }
-                    (false, Lang::Vi) => {
-                        format!(" Chương trình báo cáo {} (`reported_schemes`).", listed(&reported, lang, false))
-                    }
-                };
-                lang.pick(
-                    format!(
-                        "No scheme record is counted as {}: the rows' zeros are not known zeros.{reported}",
-                        listed(&keys, lang, true)
-                    ),
-                    format!(
-                        "Không bản ghi đề án nào được tính là {}: các số 0 của những dòng này không phải số 0 đã biết.{reported}",
-                        listed(&keys, lang, true)
-                    ),
+                Message::new("empty-scopes").list("keys", keys, true).then(
+                    (!reported.is_empty())
+                        .then(|| Message::new("empty-scopes-reported").list("schemes", reported, false)),
                 )
             }
-            _ => lang.pick(
-                format!(
-                    "Nothing is itemised under {}: the programme publishes no figure for them, so their zeros are not known zeros.",
-                    listed(&keys, lang, false)
-                ),
-                format!(
-                    "Không có gì được liệt kê cho {}: chương trình không công bố số liệu cho các mục này, nên các số 0 không phải số 0 đã biết.",
-                    listed(&keys, lang, false)
-                ),
-            ),
+            _ => Message::new("empty-activities").list("keys", keys, false),
         };
-        if let Some(row) = unknown_row {
-            let (n, c) = (row.schemes, row.cost);
-            note.push_str(&lang.pick(
-                format!(" The {n} schemes ({c} million VND) counted as `{unknown}` may include some of theirs."),
-                format!(
-                    " {n} đề án ({} triệu đồng) được tính là `{unknown}` có thể bao gồm một phần của chúng.",
-                    lang.amount(c)
-                ),
-            ));
-        }
-        frame.notes.push(note);
+        let unknown_row = rows.iter().find(|r| r.key == unknown).filter(|r| !r.nothing_itemised);
+        frame.notes.push(note.then(unknown_row.map(|row| {
+            Message::new("unknown-may-include")
+                .count("schemes", row.schemes)
+                .amount("cost", row.cost)
+                .word("unknown", unknown)
+        })));
     }
     frame.into_breakdown(programme_id, dimension, rows)
 }
@@ -484,13 +403,12 @@ fn by_source(
     reported: &Reported<Money>,
     sums: &ProgrammeSums,
     reference: &Reference,
-    lang: Lang,
 ) -> Breakdown {
     let whole = sums.whole();
-    let mut frame = Frame::of(totals, lang);
+    let mut frame = Frame::of(totals);
     let unattributed = whole.unattributed();
     let mut funding_notes = Vec::new();
-    let funding = funding_totals(reported, &whole, reference, lang, &mut funding_notes);
+    let funding = funding_totals(reported, &whole, reference, &mut funding_notes);
     let rolled = whole.roll_up(reference);
     let mut rows: Vec<BreakdownRow> = rolled
         .into_iter()
@@ -541,67 +459,33 @@ fn by_source(
         own_by_source: Vec::new(),
         unattributed: None,
     });
-    frame.notes.push(lang.pick(
-        "Each row's cost is rolled up over the sources below it; the rows with no parent plus `unattributed` sum to the total cost.",
-        "Kinh phí của mỗi dòng được cộng dồn từ các nguồn con; các dòng không có nguồn cha cộng với `unattributed` bằng tổng kinh phí.",
-    ).to_string());
-    frame.notes.push(lang.pick(
-        "A row's `schemes` counts the schemes with any funding line under that source: a scheme paid from several sources is counted in each, so `schemes` does not sum to the total.",
-        "`schemes` của một dòng đếm các đề án có dòng kinh phí thuộc nguồn đó: một đề án được chi từ nhiều nguồn được đếm ở mỗi nguồn, nên `schemes` không cộng thành tổng.",
-    ).to_string());
+    frame.notes.push(Message::new("source-rolled-up"));
+    frame.notes.push(Message::new("source-schemes-overlap"));
     for row in rows.iter().filter(|r| r.nothing_itemised && r.key != UNATTRIBUTED) {
-        let reported = row.reported_cost.map_or(String::new(), |r| {
-            lang.pick(
-                format!(" The programme reports {r} million VND from it (`reported_cost`)."),
-                format!(" Chương trình báo cáo {} triệu đồng từ nguồn này (`reported_cost`).", lang.amount(r)),
-            )
-        });
-        let mut holders: Vec<String> = reference
+        let reported = row.reported_cost.map(|r| Message::new("source-empty-reported").amount("reported", r));
+        let mut holders: Vec<Arg> = reference
             .source_and_ancestors(&row.key)
             .skip(1)
             .filter_map(|ancestor| rows.iter().find(|r| r.key == ancestor))
-            .filter(|a| a.own.is_some_and(|own| !own.is_zero()))
-            .map(|a| {
-                let own = a.own.unwrap_or_default();
-                lang.pick(
-                    format!("the {own} million VND of unsplit `{}` funding", a.key),
-                    format!("{} triệu đồng chưa chia của nguồn `{}`", lang.amount(own), a.key),
-                )
-            })
+            .filter_map(|a| a.own.filter(|own| !own.is_zero()).map(|own| (a, own)))
+            .map(|(a, own)| Message::new("holder-unsplit").amount("own", own).word("source", &a.key).into())
             .collect();
         if !unattributed.is_zero() {
-            holders.push(lang.pick(
-                format!("the {unattributed} million VND no funding line covers"),
-                format!("{} triệu đồng không có dòng kinh phí nào", lang.amount(unattributed)),
-            ));
+            holders.push(Message::new("holder-unattributed").amount("amount", unattributed).into());
         }
-        let holders = match (holders.is_empty(), lang) {
-            (true, _) => String::new(),
-            (false, Lang::En) => format!(" {} may include some of it.", capitalised(&listed(&holders, lang, false))),
-            (false, Lang::Vi) => format!(" {} có thể bao gồm một phần của nó.", listed(&holders, lang, false)),
-        };
-        let k = &row.key;
-        frame.notes.push(lang.pick(
-            format!("No funding line names `{k}` or a source below it: its zeros are not known zeros.{reported}{holders}"),
-            format!(
-                "Không dòng kinh phí nào ghi `{k}` hoặc nguồn con của nó: các số 0 của dòng này không phải số 0 đã biết.{reported}{holders}"
-            ),
-        ));
+        let holders = (!holders.is_empty()).then(|| Message::new("source-may-include").list("holders", holders, false));
+        frame.notes.push(Message::new("source-empty").word("source", &row.key).then(reported).then(holders));
     }
     // The gaps, unsplit parts and implied bounds, as `/totals` says them.
     frame.notes.extend(funding_notes);
     frame.into_breakdown(programme_id, Dimension::Source, rows)
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::sums::fixtures::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn activity_rows_cover_every_activity_and_sum_to_the_total() {
@@ -615,7 +499,7 @@ mod tests {
                 &[("state_budget", "3810.70"), ("contributions", "2538.30")],
             ),
         ]);
-        let b = breakdown("p", Dimension::Activity, &Reported::empty(), &sums, &reference(), Lang::En);
+        let b = breakdown("p", Dimension::Activity, &Reported::empty(), &sums, &reference());
         let rows: Vec<_> = b
             .rows
             .iter()
@@ -645,7 +529,7 @@ mod tests {
             record("unspecified", "unknown", 2, "30.00", &[("local_budget", "10.00"), ("contributions", "20.00")]),
             record("unspecified", "unknown", 2, "15.50", &[]),
         ]);
-        let b = breakdown("p", Dimension::Source, &Reported::empty(), &sums, &reference(), Lang::En);
+        let b = breakdown("p", Dimension::Source, &Reported::empty(), &sums, &reference());
         let rows: Vec<_> =
             b.rows.iter().map(|r| (r.key.as_str(), r.parent.as_deref(), r.schemes, r.cost, r.own.unwrap())).collect();
         assert_eq!(
@@ -686,7 +570,7 @@ mod tests {
     fn every_breakdown_reconciles_with_the_reported_figures_and_names_its_share_bases() {
         let figures = reported(6, "125.00", &[]);
         for by in [Dimension::Activity, Dimension::Scope, Dimension::Source] {
-            let b = breakdown("p", by, &figures, &two_records(), &reference(), Lang::En);
+            let b = breakdown("p", by, &figures, &two_records(), &reference());
             let r = &b.reconciliation;
             assert_eq!((r.schemes.reported, r.schemes.itemised, r.schemes.gap), (Some(6), 5, Some(1)), "{by:?}");
             assert_eq!(
@@ -700,11 +584,15 @@ mod tests {
             let of_reported = b.share_bases.share_of_reported_percent.as_ref().unwrap();
             assert_eq!((of_reported.measure, of_reported.amount), ("cost.reported", m("125.00")));
             assert_eq!(
-                b.notes[0],
+                Lang::En.say(&b.notes[0]),
                 "The rows cover 5 of the 6 schemes and 100.00 of the 125.00 million VND the programme reports: the difference (1 scheme and 25.00 million VND) is in the reported totals but in no scheme record, so no row shows it."
             );
+            assert_eq!(
+                Lang::Vi.say(&b.notes[0]),
+                "Các dòng bao gồm 5 trong 6 đề án và 100,00 trong 125,00 triệu đồng chương trình báo cáo: phần chênh lệch (1 đề án và 25,00 triệu đồng) có trong tổng số báo cáo nhưng không có trong bản ghi đề án nào, nên không dòng nào thể hiện."
+            );
         }
-        let b = breakdown("p", Dimension::Activity, &figures, &two_records(), &reference(), Lang::En);
+        let b = breakdown("p", Dimension::Activity, &figures, &two_records(), &reference());
         let training = &b.rows[0];
         assert_eq!(
             (training.share_percent, training.share_of_reported_percent),
@@ -716,25 +604,25 @@ mod tests {
     fn rows_with_nothing_itemised_are_marked_and_the_unknown_member_named() {
         let figures = reported(6, "125.00", &[]);
         let only_unspecified = sums(vec![record("unspecified", "unknown", 2, "40.00", &[])]);
-        let b = breakdown("p", Dimension::Activity, &figures, &only_unspecified, &reference(), Lang::En);
+        let b = breakdown("p", Dimension::Activity, &figures, &only_unspecified, &reference());
         let marks: Vec<_> = b.rows.iter().map(|r| (r.key.as_str(), r.nothing_itemised)).collect();
         assert_eq!(marks, [("vocational_training", true), ("unspecified", false)]);
+        let notes = Lang::En.say_all(&b.notes);
         assert!(
-            b.notes.contains(&"Nothing is itemised under `vocational_training`: the programme publishes no figure for them, so their zeros are not known zeros. The 2 schemes (40.00 million VND) counted as `unspecified` may include some of theirs.".to_string()),
-            "{:?}",
-            b.notes
+            notes.contains(&"Nothing is itemised under `vocational_training`: the programme publishes no figure for them, so their zeros are not known zeros. The 2 schemes (40.00 million VND) counted as `unspecified` may include some of theirs.".to_string()),
+            "{notes:?}"
         );
-        let b = breakdown("p", Dimension::Scope, &figures, &only_unspecified, &reference(), Lang::En);
+        let b = breakdown("p", Dimension::Scope, &figures, &only_unspecified, &reference());
         let rows: Vec<_> =
             b.rows.iter().map(|r| (r.key.as_str(), r.nothing_itemised, r.reported_schemes, r.schemes_gap)).collect();
         assert_eq!(
             rows,
             [("local", true, Some(4), Some(4)), ("national", true, None, None), ("unknown", false, None, None)]
         );
+        let notes = Lang::En.say_all(&b.notes);
         assert!(
-            b.notes.iter().any(|n| n.starts_with("No scheme record is counted as `local` or `national`")),
-            "{:?}",
-            b.notes
+            notes.iter().any(|n| n.starts_with("No scheme record is counted as `local` or `national`: the rows' zeros are not known zeros. The programme reports 4 local schemes (`reported_schemes`).")),
+            "{notes:?}"
         );
     }
 
@@ -742,7 +630,7 @@ mod tests {
     fn source_rows_carry_the_reported_figure_and_the_implied_bounds() {
         let figures =
             reported(6, "125.00", &[("state_budget", "50.00"), ("central_budget", "35.00"), ("local_budget", "15.00")]);
-        let b = breakdown("p", Dimension::Source, &figures, &two_records(), &reference(), Lang::En);
+        let b = breakdown("p", Dimension::Source, &figures, &two_records(), &reference());
         let central = b.rows.iter().find(|r| r.key == "central_budget").unwrap();
         assert_eq!(
             (central.cost, central.reported_cost, central.cost_gap),
@@ -752,10 +640,10 @@ mod tests {
         let implied = central.implied.as_ref().unwrap();
         // 30.00 unsplit: the city can hold at most 15.00 of it, so at least 15.00 is central's
         assert_eq!((implied.unsplit, implied.at_least, implied.at_most), (m("30.00"), m("15.00"), m("30.00")));
+        let notes = Lang::En.say_all(&b.notes);
         assert!(
-            b.notes.iter().any(|n| n.starts_with("No funding line names `central_budget` or a source below it: its zeros are not known zeros. The programme reports 35.00 million VND from it (`reported_cost`). The 30.00 million VND of unsplit `state_budget` funding and the 60.00 million VND no funding line covers may include some of it.")),
-            "{:?}",
-            b.notes
+            notes.iter().any(|n| n.starts_with("No funding line names `central_budget` or a source below it: its zeros are not known zeros. The programme reports 35.00 million VND from it (`reported_cost`). The 30.00 million VND of unsplit `state_budget` funding and the 60.00 million VND no funding line covers may include some of it.")),
+            "{notes:?}"
         );
     }
 }

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 use super::document::Reported;
 use super::money::Money;
 use super::sums::RolledUp;
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Message};
 
 /// The part of a parent source's unsplit money that the reported figures imply is this
 /// source's: implied by arithmetic, not reported by the source.
@@ -35,7 +35,8 @@ pub struct ImpliedShare {
     #[schema(
         example = "Implied, not reported: central_budget reports 7898.47 million VND, of which 0.00 is itemised under it, so at most 7898.47 of the 9570.70 unsplit state_budget money is its; the other parts of state_budget can hold at most 2857.01 of it, so at least 6713.69 is its."
     )]
-    pub basis: String,
+    #[schema(value_type = String)]
+    pub basis: Message,
 }
 
 /// What the figures imply for every parent source with unsplit money: the implied shares (one
@@ -43,7 +44,7 @@ pub struct ImpliedShare {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Implied {
     pub shares: Vec<(String, ImpliedShare)>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 impl Implied {
@@ -54,8 +55,7 @@ impl Implied {
 
 /// Bounds on each child's part of its parent's unsplit money, from the reported figures and
 /// the records rolled up the source tree (`rolled`, one entry per reference source).
-pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp], lang: Lang) -> Implied {
-    let a = |m: Money| lang.amount(m);
+pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
     let mut out = Implied::default();
     let reported_of = |key: &str| reported.funding.iter().find(|f| f.source == key).map(|f| f.amount);
     for parent in rolled.iter().filter(|r| !r.own.is_zero()) {
@@ -70,18 +70,14 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp], lang: Lang) -> I
         for child in &children {
             let most = match reported_of(&child.source) {
                 Some(r) if r < child.amount => {
-                    let (p, c, i) = (&parent.source, &child.source, child.amount);
-                    out.notes.push(lang.pick(
-                        format!(
-                            "No bounds on how the {unsplit} million VND of unsplit {p} funding divides: {c} reports {r} but its funding lines already add up to {i}."
-                        ),
-                        format!(
-                            "Không suy ra được giới hạn cho cách chia {} triệu đồng chưa chia của nguồn {p}: {c} báo cáo {} nhưng các dòng kinh phí của nó đã cộng lại {}.",
-                            a(unsplit),
-                            a(r),
-                            a(i)
-                        ),
-                    ));
+                    out.notes.push(
+                        Message::new("implied-overspent")
+                            .amount("unsplit", unsplit)
+                            .word("parent", &parent.source)
+                            .word("source", &child.source)
+                            .amount("reported", r)
+                            .amount("itemised", child.amount),
+                    );
                     room.clear();
                     break;
                 }
@@ -95,53 +91,31 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp], lang: Lang) -> I
         }
         let total_room: Money = room.iter().copied().sum();
         if total_room < unsplit {
-            let p = &parent.source;
-            let names: Vec<&str> = children.iter().map(|c| c.source.as_str()).collect();
-            out.notes.push(lang.pick(
-                format!(
-                    "No bounds on how the {unsplit} million VND of unsplit {p} funding divides: the reported figures of {} leave room for only {total_room} of it.",
-                    names.join(" and ")
-                ),
-                format!(
-                    "Không suy ra được giới hạn cho cách chia {} triệu đồng chưa chia của nguồn {p}: số liệu báo cáo của {} chỉ chứa được {}.",
-                    a(unsplit),
-                    names.join(" và "),
-                    a(total_room)
-                ),
-            ));
+            let names = children.iter().map(|c| Arg::Word(c.source.clone())).collect();
+            out.notes.push(
+                Message::new("implied-no-room")
+                    .amount("unsplit", unsplit)
+                    .word("parent", &parent.source)
+                    .list("sources", names, false)
+                    .amount("room", total_room),
+            );
             continue;
         }
         for (child, &most) in children.iter().zip(&room) {
             let others = total_room - most;
             let least = if unsplit > others { unsplit - others } else { Money::ZERO };
-            let (c, i, p) = (&child.source, child.amount, &parent.source);
-            let basis = match reported_of(c) {
-                Some(r) => lang.pick(
-                    format!(
-                        "Implied, not reported: {c} reports {r} million VND, of which {i} is itemised under it, so at most {most} of the {unsplit} unsplit {p} money is its; the other parts of {p} can hold at most {others} of it, so at least {least} is its."
-                    ),
-                    format!(
-                        "Suy ra, không phải số liệu được báo cáo: {c} báo cáo {} triệu đồng, trong đó {} đã được liệt kê cho nó, nên nhiều nhất {} trong {} triệu đồng chưa chia của {p} là của nó; các phần khác của {p} chứa được nhiều nhất {}, nên ít nhất {} là của nó.",
-                        a(r),
-                        a(i),
-                        a(most),
-                        a(unsplit),
-                        a(others),
-                        a(least)
-                    ),
-                ),
-                None => lang.pick(
-                    format!(
-                        "Implied, not reported: {c} reports no figure, so it may hold all of the {unsplit} unsplit {p} money; the other parts of {p} can hold at most {others} of it, so at least {least} is its."
-                    ),
-                    format!(
-                        "Suy ra, không phải số liệu được báo cáo: {c} không có số liệu báo cáo, nên có thể chiếm toàn bộ {} triệu đồng chưa chia của {p}; các phần khác của {p} chứa được nhiều nhất {}, nên ít nhất {} là của nó.",
-                        a(unsplit),
-                        a(others),
-                        a(least)
-                    ),
-                ),
-            };
+            let basis = match reported_of(&child.source) {
+                Some(r) => Message::new("implied-basis")
+                    .amount("reported", r)
+                    .amount("itemised", child.amount)
+                    .amount("most", most),
+                None => Message::new("implied-basis-unreported"),
+            }
+            .word("source", &child.source)
+            .amount("unsplit", unsplit)
+            .word("parent", &parent.source)
+            .amount("others", others)
+            .amount("least", least);
             let share = ImpliedShare { parent: parent.source.clone(), unsplit, at_least: least, at_most: most, basis };
             out.shares.push((child.source.clone(), share));
         }
@@ -155,6 +129,7 @@ mod tests {
     use crate::domain::document::SourceAmount;
     use crate::domain::sums::ProgrammeSums;
     use crate::domain::sums::fixtures::*;
+    use crate::i18n::Lang;
 
     fn reported(funding: &[(&str, &str)]) -> Reported<Money> {
         let mut r = Reported::empty();
@@ -207,14 +182,20 @@ mod tests {
             ("local_budget", "4680.01"),
             ("contributions", "28728.05"),
         ]);
-        let implied = implied(&figures, &rolled, Lang::En);
+        let implied = implied(&figures, &rolled);
         assert_eq!(
             bounds(&implied),
             [("central_budget", m("6713.69"), m("7898.47")), ("local_budget", m("1672.23"), m("2857.01"))]
         );
         let central = implied.share("central_budget").unwrap();
         assert_eq!((central.parent.as_str(), central.unsplit), ("state_budget", m("9570.70")));
-        assert!(central.basis.starts_with("Implied, not reported"), "{}", central.basis);
+        let (en, vi) = (Lang::En.say(&central.basis), Lang::Vi.say(&central.basis));
+        assert!(en.starts_with("Implied, not reported: central_budget reports 7898.47 million VND"), "{en}");
+        assert!(en.ends_with("can hold at most 2857.01 of it, so at least 6713.69 is its."), "{en}");
+        assert!(
+            vi.starts_with("Suy ra, không phải số liệu được báo cáo: central_budget báo cáo 7.898,47 triệu đồng"),
+            "{vi}"
+        );
         assert!(implied.notes.is_empty());
     }
 
@@ -224,7 +205,7 @@ mod tests {
         let rolled = sums(vec![record("unspecified", "unknown", 1, "100.00", &[("state_budget", "100.00")])])
             .whole()
             .roll_up(&reference);
-        let implied = implied(&reported(&[("central_budget", "30.00")]), &rolled, Lang::En);
+        let implied = implied(&reported(&[("central_budget", "30.00")]), &rolled);
         assert_eq!(
             bounds(&implied),
             [("central_budget", Money::ZERO, m("30.00")), ("local_budget", m("70.00"), m("100.00"))]
@@ -244,16 +225,21 @@ mod tests {
         .whole()
         .roll_up(&reference);
         // the city's lines exceed what it reports
-        let implied_over = implied(&reported(&[("local_budget", "10.00")]), &rolled, Lang::En);
+        let implied_over = implied(&reported(&[("local_budget", "10.00")]), &rolled);
         assert!(implied_over.shares.is_empty());
         assert!(
-            implied_over.notes[0].contains("local_budget reports 10.00 but its funding lines already add up to 40.00")
+            Lang::En
+                .say(&implied_over.notes[0])
+                .contains("local_budget reports 10.00 but its funding lines already add up to 40.00")
         );
         // together the children leave room for 20.00 of the 50.00
-        let too_small =
-            implied(&reported(&[("central_budget", "10.00"), ("local_budget", "50.00")]), &rolled, Lang::En);
+        let too_small = implied(&reported(&[("central_budget", "10.00"), ("local_budget", "50.00")]), &rolled);
         assert!(too_small.shares.is_empty());
-        assert!(too_small.notes[0].contains("leave room for only 20.00"), "{:?}", too_small.notes);
+        let note = Lang::En.say(&too_small.notes[0]);
+        assert!(
+            note.contains("the reported figures of central_budget and local_budget leave room for only 20.00"),
+            "{note}"
+        );
     }
 
     #[test]
@@ -262,6 +248,6 @@ mod tests {
         let rolled = sums(vec![record("unspecified", "unknown", 1, "10.00", &[("local_budget", "10.00")])])
             .whole()
             .roll_up(&reference);
-        assert_eq!(implied(&reported(&[("central_budget", "5.00")]), &rolled, Lang::En), Implied::default());
+        assert_eq!(implied(&reported(&[("central_budget", "5.00")]), &rolled), Implied::default());
     }
 }

@@ -8,7 +8,7 @@ use super::implied::{ImpliedShare, implied};
 use super::money::Money;
 use super::reference::{Names, Reference};
 use super::sums::{Group, Grouping, ProgrammeSums};
-use crate::i18n::Lang;
+use crate::i18n::Message;
 
 /// `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -26,7 +26,8 @@ pub struct Totals {
     /// One entry per funding source, parents before their children.
     pub funding: Vec<FundingTotal>,
     /// Each non-zero gap, and each part of the funding the records leave unsplit, in words.
-    pub notes: Vec<String>,
+    #[schema(value_type = Vec<String>)]
+    pub notes: Vec<Message>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -111,9 +112,7 @@ pub fn reconcile(
     reported: &Reported<Money>,
     sums: &ProgrammeSums,
     reference: &Reference,
-    lang: Lang,
 ) -> Totals {
-    let a = |m: Money| lang.amount(m);
     let mut notes = Vec::new();
     let whole = sums.whole();
     let by_scope = sums.groups(Grouping::Scope);
@@ -122,11 +121,12 @@ pub fn reconcile(
     let reported_schemes = reported.schemes.as_ref().map(|r| r.value);
     let schemes_gap = reported_schemes.map(|r| r - itemised_schemes);
     if let Some(gap) = schemes_gap.filter(|g| *g != 0) {
-        let r = reported_schemes.unwrap_or_default();
-        notes.push(lang.pick(
-            format!("The programme reports {r} schemes; its scheme records cover {itemised_schemes}: a gap of {gap}."),
-            format!("Chương trình báo cáo {r} đề án; các bản ghi đề án cộng lại {itemised_schemes}: chênh lệch {gap}."),
-        ));
+        notes.push(
+            Message::new("totals-schemes-gap")
+                .count("reported", reported_schemes.unwrap_or_default())
+                .count("itemised", itemised_schemes)
+                .count("gap", gap),
+        );
     }
     let scope_totals = reference
         .scopes
@@ -136,11 +136,13 @@ pub fn reconcile(
             let reported = reported.schemes_by_scope.iter().find(|r| r.scope == scope.key);
             let gap = reported.map(|r| r.value - itemised);
             if let (Some(r), Some(gap)) = (reported, gap.filter(|g| *g != 0)) {
-                let (v, k) = (r.value, &scope.key);
-                notes.push(lang.pick(
-                    format!("The programme reports {v} {k} schemes; the scheme records name {itemised} as {k}: a gap of {gap}."),
-                    format!("Chương trình báo cáo {v} đề án phạm vi {k}; các bản ghi đề án ghi {itemised} đề án là {k}: chênh lệch {gap}."),
-                ));
+                notes.push(
+                    Message::new("totals-scope-gap")
+                        .count("reported", r.value)
+                        .word("scope", &scope.key)
+                        .count("itemised", itemised)
+                        .count("gap", gap),
+                );
             }
             ScopeTotal {
                 scope: scope.key.clone(),
@@ -156,30 +158,16 @@ pub fn reconcile(
     let reported_cost = reported.cost.as_ref().map(|c| c.amount);
     let cost_gap = reported_cost.map(|r| r - itemised_cost);
     if let (Some(r), Some(gap)) = (reported_cost, cost_gap.filter(|g| !g.is_zero())) {
-        notes.push(lang.pick(
-            format!(
-                "The programme reports a total cost of {r} million VND; its scheme records add up to {itemised_cost}: a gap of {gap}."
-            ),
-            format!(
-                "Chương trình báo cáo tổng kinh phí {} triệu đồng; các bản ghi đề án cộng lại {}: chênh lệch {}.",
-                a(r),
-                a(itemised_cost),
-                a(gap)
-            ),
-        ));
+        notes.push(
+            Message::new("totals-cost-gap").amount("reported", r).amount("itemised", itemised_cost).amount("gap", gap),
+        );
     }
     let unattributed = whole.unattributed();
     if !unattributed.is_zero() {
-        notes.push(lang.pick(
-            format!("{unattributed} million VND of the itemised cost has no funding line: the source does not say who paid it."),
-            format!(
-                "{} triệu đồng trong kinh phí đã liệt kê không có dòng nguồn kinh phí nào: nguồn tin không nói ai đã chi.",
-                a(unattributed)
-            ),
-        ));
+        notes.push(Message::new("totals-unattributed").amount("amount", unattributed));
     }
 
-    let funding = funding_totals(reported, &whole, reference, lang, &mut notes);
+    let funding = funding_totals(reported, &whole, reference, &mut notes);
 
     Totals {
         programme_id: programme_id.to_string(),
@@ -211,12 +199,10 @@ pub fn funding_totals(
     reported: &Reported<Money>,
     whole: &Group,
     reference: &Reference,
-    lang: Lang,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Message>,
 ) -> Vec<FundingTotal> {
-    let a = |m: Money| lang.amount(m);
     let rolled = whole.roll_up(reference);
-    let implied = implied(reported, &rolled, lang);
+    let implied = implied(reported, &rolled);
     let totals = rolled
         .into_iter()
         .map(|rolled| {
@@ -225,44 +211,28 @@ pub fn funding_totals(
             let reported = published.map(|f| f.amount);
             let gap = reported.map(|r| r - rolled.amount);
             if let (Some(r), Some(gap)) = (reported, gap.filter(|g| !g.is_zero())) {
-                let (s, i) = (&rolled.source, rolled.amount);
-                notes.push(lang.pick(
-                    format!("Funding from {s}: the programme reports {r} million VND; its funding lines add up to {i}: a gap of {gap}."),
-                    format!(
-                        "Nguồn {s}: chương trình báo cáo {} triệu đồng; các dòng kinh phí cộng lại {}: chênh lệch {}.",
-                        a(r),
-                        a(i),
-                        a(gap)
-                    ),
-                ));
+                notes.push(
+                    Message::new("funding-gap")
+                        .word("source", &rolled.source)
+                        .amount("reported", r)
+                        .amount("itemised", rolled.amount)
+                        .amount("gap", gap),
+                );
             }
             let has_children = reference.sources.iter().any(|s| s.parent.as_deref() == Some(&rolled.source));
             if has_children && !rolled.own.is_zero() {
-                let (own, s) = (rolled.own, &rolled.source);
-                notes.push(lang.pick(
-                    format!(
-                        "{own} million VND of {s} funding is not split between the sources below it: the source does not say which paid."
-                    ),
-                    format!(
-                        "{} triệu đồng thuộc nguồn {s} không được chia cho các nguồn con: nguồn tin không nói nguồn nào đã chi.",
-                        a(own)
-                    ),
-                ));
+                notes.push(Message::new("funding-unsplit").amount("own", rolled.own).word("source", &rolled.source));
             }
             let share = implied.share(&rolled.source).cloned();
             if let Some(share) = &share {
-                let (u, p, lo, hi, c) = (share.unsplit, &share.parent, share.at_least, share.at_most, &rolled.source);
-                notes.push(lang.pick(
-                    format!(
-                        "Implied, not reported: of the {u} million VND of unsplit {p} funding, at least {lo} and at most {hi} is {c}'s, by the arithmetic of the reported figures (see `implied`)."
-                    ),
-                    format!(
-                        "Suy ra, không phải số liệu được báo cáo: trong {} triệu đồng chưa chia của nguồn {p}, ít nhất {} và nhiều nhất {} là của {c}, theo phép tính trên các số liệu đã báo cáo (xem `implied`).",
-                        a(u),
-                        a(lo),
-                        a(hi)
-                    ),
-                ));
+                notes.push(
+                    Message::new("funding-implied")
+                        .amount("unsplit", share.unsplit)
+                        .word("parent", &share.parent)
+                        .amount("least", share.at_least)
+                        .amount("most", share.at_most)
+                        .word("source", &rolled.source),
+                );
             }
             FundingTotal {
                 source: rolled.source,
@@ -283,8 +253,8 @@ pub fn funding_totals(
 
 /// What a write accepts but reports: each way the document's reported figures and its records
 /// do not agree (published figures do not always add up).
-pub fn warnings(programme: &Programme, sums: &ProgrammeSums, reference: &Reference, lang: Lang) -> Vec<String> {
-    reconcile(&programme.id, &programme.reported, sums, reference, lang).notes
+pub fn warnings(programme: &Programme, sums: &ProgrammeSums, reference: &Reference) -> Vec<Message> {
+    reconcile(&programme.id, &programme.reported, sums, reference).notes
 }
 
 #[cfg(test)]
@@ -322,7 +292,7 @@ mod tests {
             record("unspecified", "unknown", 1, "30.00", &[("local_budget", "10.00"), ("contributions", "20.00")]),
             record("unspecified", "unknown", 3, "15.50", &[]),
         ]);
-        let t = reconcile("p", &reported(), &sums, &reference(), Lang::En);
+        let t = reconcile("p", &reported(), &sums, &reference());
 
         assert_eq!((t.schemes.reported, t.schemes.itemised, t.schemes.gap), (Some(10), 9, Some(1)));
         let scopes: Vec<_> =
@@ -342,23 +312,22 @@ mod tests {
                 ("contributions", Some(m("40.00")), m("40.00"), Some(Money::ZERO), m("40.00")),
             ]
         );
-        assert!(t.notes.iter().any(|n| n.contains("gap of 4.50")), "{:?}", t.notes);
+        let notes = crate::i18n::Lang::En.say_all(&t.notes);
+        assert!(notes.iter().any(|n| n.contains("gap of 4.50")), "{notes:?}");
         assert!(
-            t.notes.iter().any(|n| n.starts_with("30.00 million VND of state_budget funding is not split")),
-            "{:?}",
-            t.notes
+            notes.iter().any(|n| n.starts_with("30.00 million VND of state_budget funding is not split")),
+            "{notes:?}"
         );
         assert!(
-            !t.notes.iter().any(|n| n.starts_with("Funding from contributions")),
-            "a zero gap needs no note: {:?}",
-            t.notes
+            !notes.iter().any(|n| n.starts_with("Funding from contributions")),
+            "a zero gap needs no note: {notes:?}"
         );
     }
 
     #[test]
     fn a_programme_with_no_reported_figures_has_null_gaps() {
         let sums = sums(vec![record("unspecified", "national", 2, "12.00", &[])]);
-        let t = reconcile("p", &Reported::empty(), &sums, &reference(), Lang::En);
+        let t = reconcile("p", &Reported::empty(), &sums, &reference());
         assert_eq!((t.schemes.reported, t.schemes.itemised, t.schemes.gap), (None, 2, None));
         assert_eq!((t.cost.reported, t.cost.gap, t.cost.unattributed), (None, None, m("12.00")));
         assert!(t.funding.iter().all(|f| f.reported.is_none() && f.gap.is_none() && f.itemised.is_zero()));
@@ -367,7 +336,7 @@ mod tests {
 
     #[test]
     fn a_programme_with_no_records_itemises_zero() {
-        let t = reconcile("p", &reported(), &ProgrammeSums::default(), &reference(), Lang::En);
+        let t = reconcile("p", &reported(), &ProgrammeSums::default(), &reference());
         assert_eq!((t.schemes.itemised, t.schemes.gap), (0, Some(10)));
         assert_eq!((t.cost.itemised, t.cost.gap, t.cost.unattributed), (Money::ZERO, Some(m("100.00")), Money::ZERO));
     }

@@ -75,7 +75,7 @@ pub async fn get_breakdown(
     let sums = snapshot.sums(&path.id).await?;
     snapshot.finish().await?;
     let version = http::Validators::programme(head.stamp());
-    let result = breakdown(&path.id, by, &reported, &sums, &state.reference, crate::i18n::Lang::of(&req));
+    let result = breakdown(&path.id, by, &reported, &sums, &state.reference);
     match representation.media {
         Media::Json | Media::Html | Media::Xlsx => http::json_as(&req, &version, representation, &result),
         Media::Csv => {

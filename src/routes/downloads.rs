@@ -141,7 +141,7 @@ pub async fn download_breakdown(
     let reported = snapshot.reported(&head).await?;
     let sums = snapshot.sums(&path.id).await?;
     snapshot.finish().await?;
-    let result = breakdown(&path.id, by, &reported, &sums, &state.reference, crate::i18n::Lang::of(&req));
+    let result = breakdown(&path.id, by, &reported, &sums, &state.reference);
     let mut table = csv::table(&breakdown_table(&result, &state.reference))?;
     if representation.bom {
         table.splice(0..0, csv::BOM.bytes());
@@ -207,9 +207,9 @@ pub async fn download_workbook(
     let reference = state.reference.clone();
     let bytes = web::block(move || {
         let _permit = permit;
-        let totals = reconcile(&id, &reported, &sums, &reference, lang);
+        let totals = reconcile(&id, &reported, &sums, &reference);
         let [activity, scope, source] = [Dimension::Activity, Dimension::Scope, Dimension::Source]
-            .map(|by| breakdown(&id, by, &reported, &sums, &reference, lang));
+            .map(|by| breakdown(&id, by, &reported, &sums, &reference));
         let data = WorkbookData {
             programme: &document,
             version: stamp.version,

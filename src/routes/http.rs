@@ -379,7 +379,9 @@ pub fn json_as<T: Serialize>(
     representation: Representation,
     value: &T,
 ) -> Result<HttpResponse, ApiError> {
-    let bytes = serde_json::to_vec(value).map_err(|e| ApiError::Internal(e.into()))?;
+    // Messages in it (notes, warnings) in the request's language.
+    let bytes = crate::i18n::in_language(Lang::of(req), || serde_json::to_vec(value))
+        .map_err(|e| ApiError::Internal(e.into()))?;
     Ok(respond(req, validators, StatusCode::OK, representation, Body::Json(bytes)))
 }
 

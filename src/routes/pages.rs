@@ -45,7 +45,7 @@ async fn home_page(state: &AppState, req: &HttpRequest, lang: Lang, negotiated: 
     let programmes: Vec<HomeRow> = overviews
         .iter()
         .map(|(summary, reported, sums)| {
-            HomeRow::of(summary, &reconcile(&summary.id, reported, sums, &state.reference, lang), lang)
+            HomeRow::of(summary, &reconcile(&summary.id, reported, sums, &state.reference), lang)
         })
         .collect();
     snapshot.finish().await?;
@@ -130,9 +130,9 @@ async fn programme_page(state: &AppState, req: &HttpRequest, id: &str, lang: Lan
     records.truncate(PAGE_RECORDS as usize);
     let records: Vec<_> = records.into_iter().map(|(_, r)| r).collect();
     let reference = &state.reference;
-    let totals = reconcile(id, reported, &sums, reference, lang);
-    let by_activity = breakdown(id, Dimension::Activity, reported, &sums, reference, lang);
-    let by_source = breakdown(id, Dimension::Source, reported, &sums, reference, lang);
+    let totals = reconcile(id, reported, &sums, reference);
+    let by_activity = breakdown(id, Dimension::Activity, reported, &sums, reference);
+    let by_source = breakdown(id, Dimension::Source, reported, &sums, reference);
     let figures = ProgrammeFigures {
         programme: &document,
         totals: &totals,

@@ -147,7 +147,8 @@ pub struct WriteResult {
     pub programme_id: String,
     #[schema(example = 42)]
     pub version: i64,
-    pub warnings: Vec<String>,
+    #[schema(value_type = Vec<String>)]
+    pub warnings: Vec<crate::i18n::Message>,
 }
 
 /// The response to a write: 201 with `Location` when it created the programme, else 200.
@@ -164,9 +165,10 @@ pub fn written(
     let result = WriteResult {
         programme_id: after.programme.id.clone(),
         version: written.version,
-        warnings: warnings(&after.programme, &after.sums, &state.reference, crate::i18n::Lang::of(req)),
+        warnings: warnings(&after.programme, &after.sums, &state.reference),
     };
-    let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.into()))?;
+    let body = crate::i18n::in_language(crate::i18n::Lang::of(req), || serde_json::to_vec(&result))
+        .map_err(|e| ApiError::Internal(e.into()))?;
     let status = if location.is_some() { StatusCode::CREATED } else { StatusCode::OK };
     let validators = http::Validators::programme(Stamp { version: written.version, modified: Some(written.modified) });
     let mut response = http::written(req, &validators, status, Body::Json(body));

@@ -9,7 +9,6 @@ use super::{AppState, http, programme_snapshot};
 use crate::domain::totals::{Totals, reconcile};
 use crate::error::Result;
 use crate::error::responses::{NotFound, Unavailable};
-use crate::i18n::Lang;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_totals);
@@ -42,6 +41,6 @@ pub async fn get_totals(
     let reported = snapshot.reported(&head).await?;
     let sums = snapshot.sums(&path.id).await?;
     snapshot.finish().await?;
-    let totals = reconcile(&path.id, &reported, &sums, &state.reference, Lang::of(&req));
+    let totals = reconcile(&path.id, &reported, &sums, &state.reference);
     http::json(&req, &http::Validators::programme(head.stamp()), &totals)
 }

@@ -1,6 +1,10 @@
-//! Vietnamese and English: choosing one by `Accept-Language`, texts in both, numbers in each.
+//! Vietnamese and English: the language a request or a terminal asks for, the messages of the
+//! catalog (`en.ftl`, `vi.ftl`) with their arguments, and numbers as each language writes them.
 
-use crate::domain::money::Money;
+mod catalog;
+mod message;
+
+pub use message::{Arg, Message, in_language};
 
 /// A language of messages and pages. English is the JSON default within this major version.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -56,8 +60,8 @@ impl Lang {
     }
 
     /// An amount in prose: English as the API writes amounts (`41306.53`), Vietnamese as the
-    /// source does (`41.306,53`).
-    pub fn amount(self, money: Money) -> String {
+    /// source does (`41.306,53`). `money` is an amount as the API writes it.
+    pub fn amount(self, money: impl std::fmt::Display) -> String {
         match self {
             Lang::En => money.to_string(),
             Lang::Vi => grouped(&money.to_string(), '.', ','),
@@ -65,11 +69,21 @@ impl Lang {
     }
 
     /// An amount for a page: `41,306.53` or `41.306,53`.
-    pub fn amount_grouped(self, money: Money) -> String {
+    pub fn amount_grouped(self, money: impl std::fmt::Display) -> String {
         match self {
             Lang::En => grouped(&money.to_string(), ',', '.'),
             Lang::Vi => grouped(&money.to_string(), '.', ','),
         }
+    }
+
+    /// `message` in this language, as a sentence (its first letter a capital).
+    pub fn say(self, message: &Message) -> String {
+        message.sentence(self)
+    }
+
+    /// Each of `messages` in this language.
+    pub fn say_all(self, messages: &[Message]) -> Vec<String> {
+        messages.iter().map(|m| self.say(m)).collect()
     }
 
     /// A whole number for a page: `1,184` or `1.184`.
@@ -129,7 +143,7 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_each_language_writes_them() {
-        let m = |t: &str| Money::parse(t).unwrap();
+        let m = |t: &str| crate::domain::money::Money::parse(t).unwrap();
         assert_eq!(Lang::Vi.amount_grouped(m("41306.53")), "41.306,53");
         assert_eq!(Lang::En.amount_grouped(m("41306.53")), "41,306.53");
         assert_eq!(Lang::Vi.amount(m("6349")), "6.349,00");
