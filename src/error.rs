@@ -6,7 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::document::Violation;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Message, Text};
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
@@ -51,48 +51,32 @@ impl ProblemType {
         }
     }
 
-    fn title(self, lang: Lang) -> &'static str {
-        lang.pick(self.title_en(), self.title_vi())
-    }
-
-    fn title_vi(self) -> &'static str {
-        match self {
-            ProblemType::NotFound => "Không tìm thấy",
-            ProblemType::BadRequest => "Tham số yêu cầu không hợp lệ",
-            ProblemType::Unprocessable => "Tài liệu không hợp lệ",
-            ProblemType::MethodNotAllowed => "Phương thức không được phép",
-            ProblemType::Unauthorized => "Cần xác thực",
-            ProblemType::Forbidden => "Token này không được phép",
-            ProblemType::PreconditionFailed => "Phiên bản không khớp",
-            ProblemType::PreconditionRequired => "Cần If-Match",
-            ProblemType::PayloadTooLarge => "Nội dung yêu cầu quá lớn",
-            ProblemType::UnsupportedMediaType => "Kiểu nội dung không được hỗ trợ",
-            ProblemType::TooManyRequests => "Quá nhiều yêu cầu",
-            ProblemType::RequestTimeout => "Hết thời gian chờ yêu cầu",
-            ProblemType::Unavailable => "Dịch vụ tạm thời không phục vụ được",
-            ProblemType::Internal => "Lỗi máy chủ",
-        }
-    }
-
-    fn title_en(self) -> &'static str {
-        match self {
-            ProblemType::NotFound => "Not found",
-            ProblemType::BadRequest => "Invalid request parameter",
-            ProblemType::Unprocessable => "Invalid document",
-            ProblemType::MethodNotAllowed => "Method not allowed",
-            ProblemType::Unauthorized => "Authentication required",
-            ProblemType::Forbidden => "Not allowed for this token",
-            ProblemType::PreconditionFailed => "Version mismatch",
-            ProblemType::PreconditionRequired => "If-Match required",
-            ProblemType::PayloadTooLarge => "Request body too large",
-            ProblemType::UnsupportedMediaType => "Unsupported media type",
-            ProblemType::TooManyRequests => "Too many requests",
-            ProblemType::RequestTimeout => "Request timeout",
-            ProblemType::Unavailable => "Service unavailable",
-            ProblemType::Internal => "Internal error",
-        }
+    /// Its title in `lang`: the catalog's `problem-…` message (`problem-not-found`).
+    fn title(self, lang: Lang) -> String {
+        let slug = self.uri().rsplit(':').next().unwrap_or_default();
+        let id = PROBLEM_TITLES.iter().find(|id| id.strip_prefix("problem-") == Some(slug));
+        lang.say(&Message::new(id.copied().unwrap_or("problem-internal")))
     }
 }
+
+/// The catalog ids of the problem titles, one per [`ProblemType`] (`urn:khuyencong:problem:x`
+/// is titled by `problem-x`).
+const PROBLEM_TITLES: [&str; 14] = [
+    "problem-not-found",
+    "problem-invalid-parameter",
+    "problem-invalid-document",
+    "problem-method-not-allowed",
+    "problem-unauthorized",
+    "problem-forbidden",
+    "problem-precondition-failed",
+    "problem-precondition-required",
+    "problem-payload-too-large",
+    "problem-unsupported-media-type",
+    "problem-too-many-requests",
+    "problem-request-timeout",
+    "problem-unavailable",
+    "problem-internal",
+];
 
 /// One thing wrong with a request: where (`pointer` into the body, or `parameter`) and what.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
@@ -129,7 +113,7 @@ pub struct Problem {
     #[schema(example = "urn:khuyencong:problem:not-found")]
     pub problem_type: &'static str,
     #[schema(example = "Not found")]
-    pub title: &'static str,
+    pub title: String,
     #[schema(example = 404)]
     pub status: u16,
     /// What happened, for a person.
@@ -381,18 +365,15 @@ impl From<crate::storage::WriteError> for ApiError {
     }
 }
 
-/// A problem response in English, carrying its Vietnamese body for `respond_as_asked` to send instead
-/// when the request prefers Vietnamese.
-pub fn problem_response(status: StatusCode, en: &Problem, vi: &Problem) -> HttpResponse {
-    let mut response = HttpResponse::build(status).insert_header((header::CONTENT_TYPE, PROBLEM_JSON)).json(en);
-    if let Ok(body) = serde_json::to_vec(vi) {
-        response.extensions_mut().insert(InVietnamese(body));
-    }
-    response
+/// The response of `problem`, written in `lang`: the language goes in `Content-Language`, and
+/// `Vary: Accept-Language` says it was chosen.
+fn problem_response(status: StatusCode, problem: &Problem, lang: Lang) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
+        .insert_header((header::CONTENT_LANGUAGE, lang.code()))
+        .insert_header((header::VARY, "Accept-Language"))
+        .json(problem)
 }
-
-/// A response body in Vietnamese, for `routes::http::respond_as_asked`.
-pub struct InVietnamese(pub Vec<u8>);
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
@@ -422,7 +403,9 @@ impl ResponseError for ApiError {
             ApiError::Internal(_) => tracing::error!(error = %anyhow_chain(self), "request failed"),
             _ => {}
         }
-        let mut response = problem_response(self.status_code(), &self.problem(Lang::En), &self.problem(Lang::Vi));
+        // Written once, in the language of the request being handled.
+        let lang = crate::telemetry::current_lang();
+        let mut response = problem_response(self.status_code(), &self.problem(lang), lang);
         let extra = match self {
             ApiError::Unavailable(_) | ApiError::Busy(_) => Some((header::RETRY_AFTER, "5")),
             ApiError::Unauthorized(_) => {
@@ -456,9 +439,10 @@ fn anyhow_chain(error: &(dyn std::error::Error + 'static)) -> String {
 }
 
 /// A problem response for a status the routes do not produce themselves (unknown route, wrong
-/// method, a NUL in the request), in both languages.
+/// method, a NUL in the request), in the language of the request being handled.
 pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: &Text) -> HttpResponse {
-    let problem = |lang: Lang| Problem {
+    let lang = crate::telemetry::current_lang();
+    let problem = Problem {
         problem_type: kind.uri(),
         title: kind.title(lang),
         status: status.as_u16(),
@@ -466,7 +450,7 @@ pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: &Text) -> 
         errors: Vec::new(),
         request_id: crate::telemetry::current_request_id(),
     };
-    problem_response(status, &problem(Lang::En), &problem(Lang::Vi))
+    problem_response(status, &problem, lang)
 }
 
 /// Documented error responses, shared by every operation that can give them.
@@ -632,5 +616,22 @@ pub mod responses {
         UnsupportedMediaType(#[ref_response] UnsupportedMediaType),
         #[response(status = 422)]
         Unprocessable(#[ref_response] Unprocessable),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_type_has_a_title_in_each_language() {
+        for id in PROBLEM_TITLES {
+            for lang in Lang::ALL {
+                assert_ne!(lang.say(&Message::new(id)), id, "{id} is not in the {} catalog", lang.code());
+            }
+        }
+        assert_eq!(ProblemType::NotFound.title(Lang::En), "Not found");
+        assert_eq!(ProblemType::PreconditionFailed.title(Lang::Vi), "Phiên bản không khớp");
+        assert_eq!(ProblemType::Internal.title(Lang::En), "Internal error");
     }
 }

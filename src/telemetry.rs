@@ -37,13 +37,36 @@ pub struct RequestId(pub String);
 #[derive(Clone, Copy, Debug)]
 struct Arrived(std::time::Instant);
 
+/// What the code that handles a request may need without being handed the request: its id, and
+/// the `Accept-Language` a problem is written for (parsed only when a problem is made).
+struct InRequest {
+    id: String,
+    accept_language: Option<actix_web::http::header::HeaderValue>,
+}
+
 tokio::task_local! {
-    static REQUEST_ID: String;
+    static REQUEST: InRequest;
+}
+
+impl InRequest {
+    fn of(id: &str, headers: &actix_web::http::header::HeaderMap) -> InRequest {
+        InRequest {
+            id: id.to_string(),
+            accept_language: headers.get(actix_web::http::header::ACCEPT_LANGUAGE).cloned(),
+        }
+    }
 }
 
 /// The id of the request being handled, where there is one.
 pub fn current_request_id() -> Option<String> {
-    REQUEST_ID.try_with(Clone::clone).ok()
+    REQUEST.try_with(|r| r.id.clone()).ok()
+}
+
+/// The language the request being handled asks for (`Accept-Language`); English outside one.
+pub fn current_lang() -> crate::i18n::Lang {
+    REQUEST
+        .try_with(|r| crate::http::negotiation::language(r.accept_language.as_ref().map(|v| v.as_bytes())))
+        .unwrap_or_default()
 }
 
 fn acceptable(id: &str) -> bool {
@@ -60,9 +83,10 @@ pub fn request_id_for(headers: &actix_web::http::header::HeaderMap) -> String {
         .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string)
 }
 
-/// Runs `f` as part of request `id` (what it logs and the problems it makes name the id).
-pub fn in_request<T>(id: &str, f: impl FnOnce() -> T) -> T {
-    REQUEST_ID.sync_scope(id.to_string(), f)
+/// Runs `f` as part of request `id` with `headers` (the problems it makes name the id and are in
+/// the language the headers ask for).
+pub fn in_request<T>(id: &str, headers: &actix_web::http::header::HeaderMap, f: impl FnOnce() -> T) -> T {
+    REQUEST.sync_scope(InRequest::of(id, headers), f)
 }
 
 /// Middleware: gives every request its id (see [`RequestId`]).
@@ -75,7 +99,8 @@ pub async fn request_id(
     req.extensions_mut().insert(RequestId(id.clone()));
     req.extensions_mut().insert(Arrived(std::time::Instant::now()));
     // `call` runs inside the scope too: middleware such as the rate limiter answers from it.
-    let mut response = REQUEST_ID.scope(id.clone(), async move { next.call(req).await }).await?;
+    let scope = InRequest::of(&id, req.headers());
+    let mut response = REQUEST.scope(scope, async move { next.call(req).await }).await?;
     if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&id) {
         response.headers_mut().insert(actix_web::http::header::HeaderName::from_static("x-request-id"), value);
     }

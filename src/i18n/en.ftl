@@ -54,3 +54,20 @@ source-empty-reported = The programme reports { $reported } million VND from it 
 source-may-include = { $holders } may include some of it.
 holder-unsplit = the { $own } million VND of unsplit `{ $source }` funding
 holder-unattributed = the { $amount } million VND no funding line covers
+
+## Problem titles (RFC 9457 `title`), one per problem type
+
+problem-not-found = Not found
+problem-invalid-parameter = Invalid request parameter
+problem-invalid-document = Invalid document
+problem-method-not-allowed = Method not allowed
+problem-unauthorized = Authentication required
+problem-forbidden = Not allowed for this token
+problem-precondition-failed = Version mismatch
+problem-precondition-required = If-Match required
+problem-payload-too-large = Request body too large
+problem-unsupported-media-type = Unsupported media type
+problem-too-many-requests = Too many requests
+problem-request-timeout = Request timeout
+problem-unavailable = Service unavailable
+problem-internal = Internal error

@@ -49,3 +49,20 @@ source-empty-reported = Chương trình báo cáo { $reported } triệu đồng 
 source-may-include = { $holders } có thể bao gồm một phần của nó.
 holder-unsplit = { $own } triệu đồng chưa chia của nguồn `{ $source }`
 holder-unattributed = { $amount } triệu đồng không có dòng kinh phí nào
+
+## Tiêu đề lỗi (trường `title` của RFC 9457), một cho mỗi loại lỗi
+
+problem-not-found = Không tìm thấy
+problem-invalid-parameter = Tham số yêu cầu không hợp lệ
+problem-invalid-document = Tài liệu không hợp lệ
+problem-method-not-allowed = Phương thức không được phép
+problem-unauthorized = Cần xác thực
+problem-forbidden = Token này không được phép
+problem-precondition-failed = Phiên bản không khớp
+problem-precondition-required = Cần If-Match
+problem-payload-too-large = Nội dung yêu cầu quá lớn
+problem-unsupported-media-type = Kiểu nội dung không được hỗ trợ
+problem-too-many-requests = Quá nhiều yêu cầu
+problem-request-timeout = Hết thời gian chờ yêu cầu
+problem-unavailable = Dịch vụ tạm thời không phục vụ được
+problem-internal = Lỗi máy chủ

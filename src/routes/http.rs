@@ -488,8 +488,7 @@ fn refuse(
     problem: impl FnOnce(&actix_web::dev::ServiceRequest) -> HttpResponse,
 ) -> actix_web::dev::ServiceResponse<actix_web::body::BoxBody> {
     let id = crate::telemetry::request_id_for(req.headers());
-    let lang = Lang::of(req.request());
-    let mut response = in_language(crate::telemetry::in_request(&id, || problem(&req)), lang);
+    let mut response = crate::telemetry::in_request(&id, req.headers(), || problem(&req));
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&id) {
         headers.insert(header::HeaderName::from_static("x-request-id"), value);
@@ -531,9 +530,7 @@ pub async fn parameters(
                 }
             }
             Err(error) => {
-                let response = actix_web::ResponseError::error_response(&error);
-                let lang = Lang::of(req.request());
-                return Ok(req.into_response(in_language(response, lang)));
+                return Ok(req.into_response(actix_web::ResponseError::error_response(&error)));
             }
         }
     }
@@ -578,41 +575,11 @@ fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crat
     Ok(dropped.then(|| kept.join("&")))
 }
 
-/// `response` in `lang`, when it is a problem that carries its Vietnamese body.
-pub fn in_language(response: HttpResponse, lang: Lang) -> HttpResponse {
-    in_language_of(response, || lang)
-}
-
-/// [`in_language`], where the language is only worked out when the response is a problem.
-fn in_language_of(mut response: HttpResponse, lang: impl FnOnce() -> Lang) -> HttpResponse {
-    let Some(crate::error::InVietnamese(vi)) = response.extensions_mut().remove::<crate::error::InVietnamese>() else {
-        return response;
-    };
-    let lang = lang();
-    let mut response = if lang == Lang::Vi { response.set_body(actix_web::body::BoxBody::new(vi)) } else { response };
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
-    let vary = headers.get(header::VARY).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let vary = match vary {
-        Some(v) if v.contains("Accept-Language") => v,
-        Some(v) => format!("{v}, Accept-Language"),
-        None => "Accept-Language".to_string(),
-    };
-    if let Ok(value) = HeaderValue::from_str(&vary) {
-        headers.insert(header::VARY, value);
-    }
-    response
-}
-
 /// Middleware, the one layer between the shared ones and the routes, in the order a response
 /// needs (one layer, not four: each costs every request a boxed future):
 /// - HEAD is answered as GET without the body (so `curl -I` shows the ETag);
 /// - after a successful write, and before its answer leaves, the cache reads the new data
 ///   version, so the next read through this instance sees the write;
-/// - a problem (an error's body) goes in the request's language: every problem carries its
-///   Vietnamese body (`error::InVietnamese`), sent when `Accept-Language` prefers Vietnamese,
-///   with `Content-Language` and `Vary: Accept-Language` (`screen`, outside, localises the
-///   problems it answers itself);
 /// - a response that shows a data version newer than the cache's raises it
 ///   ([`crate::cache::ResponseCache::saw`]);
 /// - what the cache did not already code goes gzip-compressed as it streams when the client
@@ -638,7 +605,6 @@ pub async fn respond_as_asked(
         cache.refresh_after_write().await;
     }
     let (request, response) = response.into_parts();
-    let response = in_language_of(response, || Lang::of(&request));
     let response = coded(actix_web::dev::ServiceResponse::new(request, response));
     Ok(if head { response.map_body(|_, _| actix_web::body::BoxBody::new(())) } else { response })
 }
