@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::error::ApiError;
-use crate::i18n::Text;
+use crate::i18n::Message;
 use crate::network::TrustedProxies;
 use crate::storage::{Actor, Db};
 
@@ -102,12 +102,9 @@ impl WriteLimits {
     }
 }
 
-fn too_many(not_until: &NotUntil<QuantaInstant>, what: &Text) -> ApiError {
+fn too_many(not_until: &NotUntil<QuantaInstant>, what: Message) -> ApiError {
     let retry_after = not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1);
-    let detail = Text::new(
-        format!("{}; retry in {retry_after} s", what.en),
-        format!("{}; hãy thử lại sau {retry_after} giây", what.vi),
-    );
+    let detail = Message::new("too-many").message("what", what).count("seconds", retry_after as i64);
     ApiError::TooManyRequests { detail, retry_after }
 }
 
@@ -120,10 +117,7 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
     let limits = req.app_data::<web::Data<WriteLimits>>();
     let header = req.headers().get(header::AUTHORIZATION).and_then(|h| h.to_str().ok());
     let Some(header) = header else {
-        return Err(ApiError::Unauthorized(Text::new(
-            "this operation needs a bearer token: Authorization: Bearer <token>",
-            "thao tác này cần một bearer token: Authorization: Bearer <token>",
-        )));
+        return Err(ApiError::Unauthorized(Message::new("auth-no-token")));
     };
     let failed = |error: ApiError| -> ApiError {
         let proxies = req.app_data::<web::Data<TrustedProxies>>().map(|p| p.get_ref().clone()).unwrap_or_default();
@@ -131,33 +125,17 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
         match (limits, client) {
             (Some(limits), Some(ip)) => match limits.failures.check_key(&ip) {
                 Ok(()) => error,
-                Err(not_until) => too_many(
-                    &not_until,
-                    &Text::new(
-                        "too many failed authentications from this address",
-                        "địa chỉ này đã xác thực sai quá nhiều lần",
-                    ),
-                ),
+                Err(not_until) => too_many(&not_until, Message::new("auth-too-many-failures")),
             },
             _ => error,
         }
     };
     // Only a token of the right shape can be a guess at one, so only such a token that fails
     // spends the address's budget; anything else is a plain 401, however often.
-    let malformed = || {
-        ApiError::Unauthorized(Text::new(
-            "the Authorization header must be: Bearer kc_<id>_<secret>",
-            "header Authorization phải có dạng: Bearer kc_<id>_<secret>",
-        ))
-    };
+    let malformed = || ApiError::Unauthorized(Message::new("auth-malformed"));
     let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")).map(str::trim);
     let (id, secret) = token.and_then(parse).ok_or_else(malformed)?;
-    let invalid = || {
-        failed(ApiError::Unauthorized(Text::new(
-            "the token is not valid: unknown, revoked or expired",
-            "token không hợp lệ: không có, đã bị thu hồi hoặc đã hết hạn",
-        )))
-    };
+    let invalid = || failed(ApiError::Unauthorized(Message::new("auth-invalid")));
     let stored = db.token(id).await?.ok_or_else(invalid)?;
     let matches: bool = sha256(secret).as_bytes().ct_eq(stored.secret_sha256.as_bytes()).into();
     let now = crate::storage::now_text();
@@ -167,17 +145,16 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
     }
     let scope = Scope::parse(&stored.scope).ok_or_else(invalid)?;
     if scope < required {
-        let (name, has, needs) = (&stored.name, scope.as_str(), required.as_str());
-        return Err(ApiError::Forbidden(Text::new(
-            format!("the token {name:?} has scope {has}; this operation needs {needs}"),
-            format!("token {name:?} có phạm vi {has}; thao tác này cần {needs}"),
-        )));
+        return Err(ApiError::Forbidden(
+            Message::new("auth-scope")
+                .word("name", format!("{:?}", stored.name))
+                .word("has", scope.as_str())
+                .word("needs", required.as_str()),
+        ));
     }
     let writes = !matches!(*req.method(), actix_web::http::Method::GET | actix_web::http::Method::HEAD);
     if let Some(limits) = limits.filter(|_| writes) {
-        limits.per_token.check_key(&stored.id).map_err(|n| {
-            too_many(&n, &Text::new("too many writes with this token", "token này đã ghi quá nhiều lần"))
-        })?;
+        limits.per_token.check_key(&stored.id).map_err(|n| too_many(&n, Message::new("auth-too-many-writes")))?;
     }
     Ok(Actor { name: stored.name, token_id: Some(stored.id) })
 }

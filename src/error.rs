@@ -6,7 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::document::Violation;
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Lang, Message};
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
@@ -132,37 +132,37 @@ pub struct Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParameterError {
     pub parameter: String,
-    pub detail: Text,
+    pub detail: Message,
     pub allowed: Option<Vec<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    #[error("{}", .0.en)]
-    NotFound(Text),
-    #[error("{}", detail.en)]
-    BadRequest { detail: Text, errors: Vec<ParameterError> },
+    #[error("{}", .0)]
+    NotFound(Message),
+    #[error("{}", detail)]
+    BadRequest { detail: Message, errors: Vec<ParameterError> },
     #[error("the document has {} problem(s)", .0.len())]
     Unprocessable(Vec<Violation>),
-    #[error("{}", detail.en)]
-    TooManyRequests { detail: Text, retry_after: u64 },
+    #[error("{}", detail)]
+    TooManyRequests { detail: Message, retry_after: u64 },
     /// The server is at its limit for this kind of request (heavy reads); retry shortly.
-    #[error("{}", .0.en)]
-    Busy(Text),
-    #[error("{}", .0.en)]
-    Unauthorized(Text),
-    #[error("{}", .0.en)]
-    Forbidden(Text),
-    #[error("{}", .0.en)]
-    PreconditionFailed(Text),
-    #[error("{}", .0.en)]
-    PreconditionRequired(Text),
-    #[error("{}", .0.en)]
-    PayloadTooLarge(Text),
-    #[error("{}", .0.en)]
-    UnsupportedMediaType(Text),
-    #[error("{}", .0.en)]
-    RequestTimeout(Text),
+    #[error("{}", .0)]
+    Busy(Message),
+    #[error("{}", .0)]
+    Unauthorized(Message),
+    #[error("{}", .0)]
+    Forbidden(Message),
+    #[error("{}", .0)]
+    PreconditionFailed(Message),
+    #[error("{}", .0)]
+    PreconditionRequired(Message),
+    #[error("{}", .0)]
+    PayloadTooLarge(Message),
+    #[error("{}", .0)]
+    UnsupportedMediaType(Message),
+    #[error("{}", .0)]
+    RequestTimeout(Message),
     #[error("the database is not answering")]
     Unavailable(#[source] sqlx::Error),
     #[error("internal error")]
@@ -170,7 +170,7 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    fn bad(parameter: &str, detail: Text, allowed: Option<Vec<String>>) -> Self {
+    fn bad(parameter: &str, detail: Message, allowed: Option<Vec<String>>) -> Self {
         ApiError::BadRequest {
             detail: detail.clone(),
             errors: vec![ParameterError { parameter: parameter.to_string(), detail, allowed }],
@@ -179,55 +179,45 @@ impl ApiError {
 
     /// A bad parameter value, listing the values it accepts.
     pub fn bad_value(parameter: &str, value: &str, allowed: &[&str]) -> Self {
-        let list = allowed.join(", ");
-        let detail = Text::new(
-            format!("unknown {parameter} {value:?}; allowed: {list}"),
-            format!("{parameter} {value:?} không hợp lệ; các giá trị được phép: {list}"),
-        );
+        let detail = Message::new("parameter-unknown-value")
+            .word("parameter", parameter)
+            .word("value", format!("{value:?}"))
+            .word("allowed", allowed.join(", "));
         ApiError::bad(parameter, detail, Some(allowed.iter().map(|s| s.to_string()).collect()))
     }
 
     /// A required parameter that is absent, listing the values it accepts.
     pub fn missing(parameter: &str, allowed: &[&str]) -> Self {
-        let list = allowed.join(", ");
-        let detail = Text::new(
-            format!("{parameter} is required; allowed: {list}"),
-            format!("cần có {parameter}; các giá trị được phép: {list}"),
-        );
+        let detail = Message::new("parameter-missing").word("parameter", parameter).word("allowed", allowed.join(", "));
         ApiError::bad(parameter, detail, Some(allowed.iter().map(|s| s.to_string()).collect()))
     }
 
     /// A parameter that is malformed or out of range.
-    pub fn bad_parameter(parameter: &str, detail: Text) -> Self {
-        let whole = Text::new(format!("{parameter}: {}", detail.en), format!("{parameter}: {}", detail.vi));
+    pub fn bad_parameter(parameter: &str, detail: Message) -> Self {
+        let whole = Message::new("parameter-invalid").word("parameter", parameter).message("detail", detail.clone());
         ApiError::BadRequest {
             detail: whole,
             errors: vec![ParameterError { parameter: parameter.to_string(), detail, allowed: None }],
         }
     }
 
+    /// 404: no scheme record `scheme` in programme `programme`.
+    pub fn scheme_not_found(programme: &str, scheme: &str) -> Self {
+        ApiError::NotFound(
+            Message::new("scheme-not-found")
+                .word("scheme", format!("{scheme:?}"))
+                .word("programme", format!("{programme:?}")),
+        )
+    }
+
     /// A query parameter the operation does not take, listing those it does.
     pub fn unknown_parameter(name: &str, declared: &[String]) -> Self {
         let detail = if declared.is_empty() {
-            Text::new(
-                format!(
-                    "unknown query parameter {name:?}: this operation takes none (names beginning with `_` are ignored)"
-                ),
-                format!(
-                    "tham số truy vấn {name:?} không được hỗ trợ: thao tác này không nhận tham số nào (tên bắt đầu bằng `_` được bỏ qua)"
-                ),
-            )
+            Message::new("parameter-unknown-takes-none")
         } else {
-            let list = declared.join(", ");
-            Text::new(
-                format!(
-                    "unknown query parameter {name:?}; this operation takes: {list} (names beginning with `_` are ignored)"
-                ),
-                format!(
-                    "tham số truy vấn {name:?} không được hỗ trợ; thao tác này nhận: {list} (tên bắt đầu bằng `_` được bỏ qua)"
-                ),
-            )
-        };
+            Message::new("parameter-unknown").word("declared", declared.join(", "))
+        }
+        .word("name", format!("{name:?}"));
         ApiError::bad(name, detail, Some(declared.to_vec()))
     }
 
@@ -263,48 +253,34 @@ impl ApiError {
             | ApiError::UnsupportedMediaType(what)
             | ApiError::RequestTimeout(what)
             | ApiError::Busy(what)
-            | ApiError::TooManyRequests { detail: what, .. } => (what.get(lang).to_string(), Vec::new()),
+            | ApiError::TooManyRequests { detail: what, .. } => (what.render(lang), Vec::new()),
             ApiError::BadRequest { detail, errors } => (
-                detail.get(lang).to_string(),
+                detail.render(lang),
                 errors
                     .iter()
                     .map(|e| ProblemDetailItem {
                         pointer: None,
                         parameter: Some(e.parameter.clone()),
-                        detail: e.detail.get(lang).to_string(),
+                        detail: e.detail.render(lang),
                         allowed: e.allowed.clone(),
                     })
                     .collect(),
             ),
             ApiError::Unprocessable(violations) => (
-                lang.pick(
-                    format!("the document has {} problem(s)", violations.len()),
-                    format!("tài liệu có {} lỗi", violations.len()),
-                ),
+                Message::new("document-problems").count("count", violations.len() as i64).render(lang),
                 violations
                     .iter()
                     .map(|v| ProblemDetailItem {
                         pointer: Some(v.pointer.clone()),
                         parameter: None,
-                        detail: v.detail.get(lang).to_string(),
+                        detail: v.detail.render(lang),
                         allowed: None,
                     })
                     .collect(),
             ),
             // Server-side failures say nothing internal; the log has the cause chain.
-            ApiError::Unavailable(_) => (
-                lang.pick(
-                    "The database is not answering; try again shortly.",
-                    "Cơ sở dữ liệu không trả lời; hãy thử lại sau ít phút.",
-                )
-                .to_string(),
-                Vec::new(),
-            ),
-            ApiError::Internal(_) => (
-                lang.pick("The server could not answer this request.", "Máy chủ không trả lời được yêu cầu này.")
-                    .to_string(),
-                Vec::new(),
-            ),
+            ApiError::Unavailable(_) => (Message::new("database-unavailable").render(lang), Vec::new()),
+            ApiError::Internal(_) => (Message::new("internal-error").render(lang), Vec::new()),
         };
         Problem {
             problem_type: kind.uri(),
@@ -334,31 +310,16 @@ impl From<crate::storage::WriteError> for ApiError {
         match error {
             // The tag named is one the client can send back as it is: `"42-json"`.
             WriteError::PreconditionFailed { current: Some(v), asked: Precondition::Absent } => {
-                ApiError::PreconditionFailed(Text::new(
-                    format!(
-                        "the programme already exists (its ETag is \"{v}-json\"): If-None-Match: * only creates; to \
-                         replace it, send If-Match: \"{v}-json\" (or no precondition)"
-                    ),
-                    format!(
-                        "chương trình đã tồn tại (ETag của nó là \"{v}-json\"): If-None-Match: * chỉ dùng để tạo mới; \
-                         để thay thế, hãy gửi If-Match: \"{v}-json\" (hoặc không gửi điều kiện)"
-                    ),
-                ))
+                ApiError::PreconditionFailed(Message::new("write-exists").count("version", v))
             }
-            WriteError::PreconditionFailed { current: Some(v), .. } => ApiError::PreconditionFailed(Text::new(
-                format!(
-                    "the programme has changed: its ETag is now \"{v}-json\"; read it again and retry with If-Match: \"{v}-json\""
-                ),
-                format!(
-                    "chương trình đã thay đổi: ETag hiện nay là \"{v}-json\"; hãy đọc lại và gửi lại với If-Match: \"{v}-json\""
-                ),
-            )),
-            WriteError::PreconditionFailed { current: None, .. } => ApiError::PreconditionFailed(Text::new(
-                "the programme does not exist, so no If-Match can hold",
-                "chương trình không tồn tại, nên không If-Match nào đúng được",
-            )),
-            WriteError::NotFound => ApiError::NotFound(Text::new("not found", "không tìm thấy")),
-            WriteError::MissingPart(what) => ApiError::NotFound(what),
+            WriteError::PreconditionFailed { current: Some(v), .. } => {
+                ApiError::PreconditionFailed(Message::new("write-changed").count("version", v))
+            }
+            WriteError::PreconditionFailed { current: None, .. } => {
+                ApiError::PreconditionFailed(Message::new("write-no-programme"))
+            }
+            WriteError::NotFound => ApiError::NotFound(Message::new("not-found")),
+            WriteError::MissingScheme { programme, scheme } => ApiError::scheme_not_found(&programme, &scheme),
             WriteError::Invalid(violations) => ApiError::Unprocessable(violations),
             WriteError::Database(e) => e.into(),
         }
@@ -440,13 +401,13 @@ fn anyhow_chain(error: &(dyn std::error::Error + 'static)) -> String {
 
 /// A problem response for a status the routes do not produce themselves (unknown route, wrong
 /// method, a NUL in the request), in the language of the request being handled.
-pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: &Text) -> HttpResponse {
+pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: &Message) -> HttpResponse {
     let lang = crate::telemetry::current_lang();
     let problem = Problem {
         problem_type: kind.uri(),
         title: kind.title(lang),
         status: status.as_u16(),
-        detail: detail.get(lang).to_string(),
+        detail: detail.render(lang),
         errors: Vec::new(),
         request_id: crate::telemetry::current_request_id(),
     };

@@ -44,11 +44,22 @@ pub fn files(dir: Option<&Path>) -> anyhow::Result<Vec<SeedFile>> {
 /// Parses and validates one seed document; the error names the file, the field and the rule.
 pub fn parse(file: &SeedFile, reference: &Reference) -> anyhow::Result<ValidProgramme> {
     let doc = document::parse_json(&file.text).map_err(|v| match v.pointer.as_str() {
-        "" => anyhow::anyhow!("seed file {} is malformed: {}", file.name, v.detail.en),
-        at => anyhow::anyhow!("seed file {} is malformed at {at}: {}", file.name, v.detail.en),
+        "" => anyhow::anyhow!(
+            "seed file {} is malformed: {}",
+            file.name,
+            v.detail.render(crate::i18n::Lang::of_environment())
+        ),
+        at => anyhow::anyhow!(
+            "seed file {} is malformed at {at}: {}",
+            file.name,
+            v.detail.render(crate::i18n::Lang::of_environment())
+        ),
     })?;
     document::validate(doc, reference).map_err(|violations| {
-        let list: Vec<String> = violations.iter().map(|v| format!("{}: {}", v.pointer, v.detail.en)).collect();
+        let list: Vec<String> = violations
+            .iter()
+            .map(|v| format!("{}: {}", v.pointer, v.detail.render(crate::i18n::Lang::of_environment())))
+            .collect();
         anyhow::anyhow!("seed file {} is invalid: {}", file.name, list.join("; "))
     })
 }

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use super::money::Money;
 use super::reference::{Names, Reference};
 use super::sums::ProgrammeSums;
-use crate::i18n::Text;
+use crate::i18n::Message;
 
 /// The currency and unit every amount of a document is in.
 pub const CURRENCY: &str = "VND";
@@ -318,67 +318,70 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64
     }
 }
 
-/// One thing wrong with a document, and where (an RFC 6901 JSON pointer), in both languages.
+/// One thing wrong with a document, and where (an RFC 6901 JSON pointer).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
     pub pointer: String,
-    pub detail: Text,
+    pub detail: Message,
 }
 
 impl Violation {
-    fn new(pointer: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) -> Self {
-        Violation { pointer: pointer.into(), detail: Text::new(en, vi) }
-    }
-
-    /// A parser's message (serde's, in English), with a Vietnamese rendering of it.
-    fn parser(pointer: impl Into<String>, en: String) -> Self {
-        let vi = parser_message_vi(&en);
-        Violation { pointer: pointer.into(), detail: Text::new(en, vi) }
+    /// A parser's message (serde_json's, in English), as a message of the catalog.
+    fn parser(pointer: impl Into<String>, serde: String) -> Self {
+        Violation { pointer: pointer.into(), detail: parser_message(&serde) }
     }
 }
 
-/// serde_json's messages, as a Vietnamese reader needs them: the common ones in Vietnamese, the
-/// others introduced in Vietnamese with the parser's words kept (field and type names are the
-/// format's own).
-fn parser_message_vi(en: &str) -> String {
-    let located = |rest: &str| {
-        rest.rsplit_once(" at line ")
-            .and_then(|(what, at)| {
-                let (line, column) = at.split_once(" column ")?;
-                Some((what.to_string(), format!(" (dòng {line}, cột {column})")))
-            })
-            .unwrap_or((rest.to_string(), String::new()))
+/// serde_json's message as a message of the catalog: the common ones by kind (their English
+/// is serde's own words), the others quoted. Its position, when it gives one, as
+/// `json-located` around it.
+fn parser_message(serde: &str) -> Message {
+    let located = serde.rsplit_once(" at line ").and_then(|(what, at)| {
+        let (line, column) = at.split_once(" column ")?;
+        Some((what, line.parse::<i64>().ok()?, column.parse::<i64>().ok()?))
+    });
+    let what = located.map_or(serde, |(what, _, _)| what);
+    let split = |rest: &str| rest.split_once(", expected ").map(|(a, b)| (a.to_string(), b.to_string()));
+    let message = if let Some(field) = what.strip_prefix("missing field ") {
+        Message::new("json-missing-field").word("field", field)
+    } else if let Some((field, expected)) = what.strip_prefix("unknown field ").and_then(split) {
+        match (expected.strip_prefix("one of "), expected.split_once(" or ")) {
+            (Some(fields), _) => Message::new("json-unknown-field-one-of").word("fields", fields),
+            (None, Some((first, second))) => {
+                Message::new("json-unknown-field-either").word("first", first).word("second", second)
+            }
+            (None, None) => Message::new("json-unknown-field").word("expected", expected),
+        }
+        .word("field", field)
+    } else if let Some((found, expected)) = what.strip_prefix("invalid type: ").and_then(split) {
+        Message::new("json-invalid-type").word("found", found).word("expected", expected)
+    } else if let Some((found, expected)) = what.strip_prefix("invalid value: ").and_then(split) {
+        Message::new("json-invalid-value").word("found", found).word("expected", expected)
+    } else if let Some(field) = what.strip_prefix("duplicate field ") {
+        Message::new("json-duplicate-field").word("field", field)
+    } else if let Some(id) = [
+        ("EOF while parsing a value", "json-eof-value"),
+        ("EOF while parsing an object", "json-eof-object"),
+        ("EOF while parsing a list", "json-eof-list"),
+        ("EOF while parsing a string", "json-eof-string"),
+    ]
+    .into_iter()
+    .find_map(|(text, id)| (what == text).then_some(id))
+    {
+        Message::new(id)
+    } else if what.starts_with("expected") || what.starts_with("key must be") {
+        Message::new("json-syntax").word("what", what)
+    } else if let Some(number) = what.strip_suffix(" is not a whole number in range") {
+        Message::new("json-not-whole").word("number", number)
+    } else {
+        Message::new("json-unreadable").word("text", what)
     };
-    let (what, at) = located(en);
-    if let Some(field) = what.strip_prefix("missing field ") {
-        return format!("thiếu trường {field}{at}");
+    match located {
+        Some((_, line, column)) => {
+            Message::new("json-located").message("what", message).count("line", line).count("column", column)
+        }
+        None => message,
     }
-    if let Some(rest) = what.strip_prefix("unknown field ") {
-        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
-        return format!("trường {field} không có trong định dạng; các trường được phép: {expected}{at}");
-    }
-    if let Some(rest) = what.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!("sai kiểu dữ liệu: có {found}, cần {expected}{at}");
-    }
-    if let Some(rest) = what.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!("giá trị không hợp lệ: có {found}, cần {expected}{at}");
-    }
-    if let Some(field) = what.strip_prefix("duplicate field ") {
-        return format!("trường {field} xuất hiện hai lần{at}");
-    }
-    if what.starts_with("EOF while parsing") {
-        return format!("văn bản JSON kết thúc giữa chừng{at}");
-    }
-    if what.starts_with("expected value") || what.starts_with("expected") || what.starts_with("key must be") {
-        return format!("không phải JSON hợp lệ ({what}){at}");
-    }
-    if let Some(number) = what.strip_suffix(" is not a whole number in range") {
-        return format!("{number} không phải số nguyên trong khoảng cho phép{at}");
-    }
-    format!("không đọc được tài liệu JSON: {what}{at}")
 }
 
 /// Parses JSON text into a document, naming where a structural error is (missing field, wrong type).
@@ -446,18 +449,18 @@ struct Checker<'r> {
 }
 
 impl Checker<'_> {
-    fn fail(&mut self, pointer: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) {
-        self.violations.push(Violation::new(pointer, en, vi));
+    fn fail(&mut self, pointer: impl Into<String>, detail: Message) {
+        self.violations.push(Violation { pointer: pointer.into(), detail });
     }
 
     fn text(&mut self, pointer: &str, value: &str, max: usize) {
         if value.contains('\0') {
             // Neither engine stores it the same way (PostgreSQL refuses it), and no text needs it.
-            self.fail(pointer, "must not contain a NUL character (U+0000)", "không được chứa ký tự NUL (U+0000)");
+            self.fail(pointer, Message::new("text-nul"));
         } else if value.trim().is_empty() {
-            self.fail(pointer, "must not be empty", "không được để trống");
+            self.fail(pointer, Message::new("text-empty"));
         } else if value.chars().count() > max {
-            self.fail(pointer, format!("must be at most {max} characters"), format!("dài tối đa {max} ký tự"));
+            self.fail(pointer, Message::new("text-too-long").count("max", max as i64));
         }
     }
 
@@ -476,12 +479,15 @@ impl Checker<'_> {
     fn amount(&mut self, pointer: &str, text: &str) -> Option<Money> {
         match Money::parse(text) {
             Ok(money) if money.is_negative() => {
-                self.fail(pointer, "must not be negative", "không được âm");
+                self.fail(pointer, Message::new("amount-negative"));
                 None
             }
             Ok(money) => Some(money),
             Err(e) => {
-                self.fail(pointer, format!("{text:?} {e}"), format!("{text:?} {}", e.vi()));
+                self.fail(
+                    pointer,
+                    Message::new("amount-invalid").word("value", format!("{text:?}")).message("problem", e.message()),
+                );
                 None
             }
         }
@@ -489,20 +495,16 @@ impl Checker<'_> {
 
     fn count(&mut self, pointer: &str, value: i64, least: i64) {
         if value < least {
-            self.fail(pointer, format!("must be at least {least}"), format!("phải ít nhất là {least}"));
+            self.fail(pointer, Message::new("count-too-small").count("least", least));
         } else if value > 1_000_000_000 {
-            self.fail(pointer, "is too large", "quá lớn");
+            self.fail(pointer, Message::new("count-too-large"));
         }
     }
 
     fn source_key(&mut self, pointer: &str, key: &str) {
         if self.reference.source(key).is_none() {
             let allowed = self.reference.source_keys().join(", ");
-            self.fail(
-                pointer,
-                format!("unknown funding source {key:?}; allowed: {allowed}"),
-                format!("nguồn kinh phí {key:?} không có; các nguồn được phép: {allowed}"),
-            );
+            self.fail(pointer, Message::new("source-unknown").word("key", format!("{key:?}")).word("allowed", allowed));
         }
     }
 
@@ -517,8 +519,7 @@ impl Checker<'_> {
             if !seen.insert(line.source.clone()) {
                 self.fail(
                     format!("{at}/source"),
-                    format!("funding source {:?} is listed twice", line.source),
-                    format!("nguồn kinh phí {:?} được ghi hai lần", line.source),
+                    Message::new("source-twice").word("key", format!("{:?}", line.source)),
                 );
             }
             self.optional_text(&format!("{at}/quote"), line.quote.as_deref(), 5000);
@@ -537,46 +538,24 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
     let mut c = Checker { reference, violations: Vec::new() };
 
     if !is_slug(&doc.id) {
-        c.fail(
-            "/id",
-            format!(
-                "{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)",
-                doc.id
-            ),
-            format!(
-                "{:?} không phải mã định danh hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch nối đơn (tối đa 100 ký tự)",
-                doc.id
-            ),
-        );
+        c.fail("/id", Message::new("not-a-slug").word("value", format!("{:?}", doc.id)));
     }
     if doc.currency != CURRENCY {
-        c.fail("/currency", format!("must be {CURRENCY:?}"), format!("phải là {CURRENCY:?}"));
+        c.fail("/currency", Message::new("currency-must-be").word("currency", format!("{CURRENCY:?}")));
     }
     if doc.amount_unit != AMOUNT_UNIT {
-        c.fail(
-            "/amount_unit",
-            format!("must be {AMOUNT_UNIT:?}: amounts are in million VND"),
-            format!("phải là {AMOUNT_UNIT:?}: số tiền tính bằng triệu đồng"),
-        );
+        c.fail("/amount_unit", Message::new("unit-must-be").word("unit", format!("{AMOUNT_UNIT:?}")));
     }
     c.names("/names", &doc.names);
     c.text("/jurisdiction", &doc.jurisdiction, 200);
     for (field, year) in [("start_year", doc.period.start_year), ("end_year", doc.period.end_year)] {
         if !(1900..=2200).contains(&year) {
-            c.fail(
-                format!("/period/{field}"),
-                "must be a year between 1900 and 2200",
-                "phải là một năm từ 1900 đến 2200",
-            );
+            c.fail(format!("/period/{field}"), Message::new("year-out-of-range"));
         }
     }
     if doc.period.end_year < doc.period.start_year {
         let (end, start) = (doc.period.end_year, doc.period.start_year);
-        c.fail(
-            "/period/end_year",
-            format!("{end} is before start_year {start}"),
-            format!("{end} sớm hơn năm bắt đầu start_year {start}"),
-        );
+        c.fail("/period/end_year", Message::new("period-backwards").count("end", end).count("start", start));
     }
     if let Some(basis) = &doc.legal_basis {
         c.text("/legal_basis/title", &basis.title, 1000);
@@ -584,11 +563,7 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
         c.optional_text("/legal_basis/issuer", basis.issuer.as_deref(), 500);
         c.optional_text("/legal_basis/quote", basis.quote.as_deref(), 5000);
         if let Some(date) = basis.date.as_deref().filter(|d| !is_iso_date(d)) {
-            c.fail(
-                "/legal_basis/date",
-                format!("{date:?} is not an ISO 8601 date (YYYY-MM-DD)"),
-                format!("{date:?} không phải ngày theo ISO 8601 (YYYY-MM-DD)"),
-            );
+            c.fail("/legal_basis/date", Message::new("not-a-date").word("value", format!("{date:?}")));
         }
     }
     if let Some(agency) = &doc.implementing_agency {
@@ -600,11 +575,7 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
     c.optional_text("/source/note", doc.source.note.as_deref(), 5000);
     if !is_iso_date(&doc.source.date) {
         let date = &doc.source.date;
-        c.fail(
-            "/source/date",
-            format!("{date:?} is not an ISO 8601 date (YYYY-MM-DD)"),
-            format!("{date:?} không phải ngày theo ISO 8601 (YYYY-MM-DD)"),
-        );
+        c.fail("/source/date", Message::new("not-a-date").word("value", format!("{date:?}")));
     }
 
     let reported = doc.reported;
@@ -619,16 +590,11 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
             let allowed = c.reference.scope_keys().join(", ");
             c.fail(
                 format!("{at}/scope"),
-                format!("unknown scope {:?}; allowed: {allowed}", entry.scope),
-                format!("phạm vi {:?} không có; các phạm vi được phép: {allowed}", entry.scope),
+                Message::new("scope-unknown").word("key", format!("{:?}", entry.scope)).word("allowed", &allowed),
             );
         }
         if !scopes_seen.insert(entry.scope.clone()) {
-            c.fail(
-                format!("{at}/scope"),
-                format!("scope {:?} is listed twice", entry.scope),
-                format!("phạm vi {:?} được ghi hai lần", entry.scope),
-            );
+            c.fail(format!("{at}/scope"), Message::new("scope-twice").word("key", format!("{:?}", entry.scope)));
         }
         c.count(&format!("{at}/value"), entry.value, 0);
         c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
@@ -647,65 +613,43 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
     for (i, def) in doc.indicator_definitions.iter().enumerate() {
         let at = format!("/indicator_definitions/{i}");
         if !is_key(&def.key) {
-            c.fail(
-                format!("{at}/key"),
-                format!("{:?} is not a key: use lowercase letters, digits and single underscores", def.key),
-                format!("{:?} không phải khóa hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch dưới đơn", def.key),
-            );
+            c.fail(format!("{at}/key"), Message::new("not-a-key").word("value", format!("{:?}", def.key)));
         }
         if !indicator_keys.insert(def.key.as_str()) {
-            c.fail(
-                format!("{at}/key"),
-                format!("indicator {:?} is defined twice", def.key),
-                format!("chỉ số {:?} được định nghĩa hai lần", def.key),
-            );
+            c.fail(format!("{at}/key"), Message::new("indicator-defined-twice").word("key", format!("{:?}", def.key)));
         }
         c.names(&format!("{at}/names"), &def.names);
         c.text(&format!("{at}/unit"), &def.unit, 100);
     }
 
     if doc.schemes.len() > 2_000_000 {
-        c.fail("/schemes", "has more than 2,000,000 records", "có hơn 2.000.000 bản ghi");
+        c.fail("/schemes", Message::new("too-many-records"));
     }
     let mut scheme_ids = HashSet::new();
     let mut schemes = Vec::with_capacity(doc.schemes.len());
     for (i, record) in doc.schemes.into_iter().enumerate() {
         let at = format!("/schemes/{i}");
         if !is_slug(&record.id) {
-            c.fail(
-                format!("{at}/id"),
-                format!(
-                    "{:?} is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)",
-                    record.id
-                ),
-                format!(
-                    "{:?} không phải mã định danh hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch nối đơn (tối đa 100 ký tự)",
-                    record.id
-                ),
-            );
+            c.fail(format!("{at}/id"), Message::new("not-a-slug").word("value", format!("{:?}", record.id)));
         }
         if !scheme_ids.insert(record.id.clone()) {
-            c.fail(
-                format!("{at}/id"),
-                format!("scheme id {:?} is used twice", record.id),
-                format!("mã đề án {:?} được dùng hai lần", record.id),
-            );
+            c.fail(format!("{at}/id"), Message::new("scheme-id-twice").word("id", format!("{:?}", record.id)));
         }
         c.count(&format!("{at}/scheme_count"), record.scheme_count, 1);
         if c.reference.activity(&record.activity).is_none() {
             let allowed = c.reference.activity_keys().join(", ");
             c.fail(
                 format!("{at}/activity"),
-                format!("unknown activity {:?}; allowed: {allowed}", record.activity),
-                format!("hoạt động {:?} không có; các hoạt động được phép: {allowed}", record.activity),
+                Message::new("activity-unknown")
+                    .word("key", format!("{:?}", record.activity))
+                    .word("allowed", &allowed),
             );
         }
         if c.reference.scope(&record.scope).is_none() {
             let allowed = c.reference.scope_keys().join(", ");
             c.fail(
                 format!("{at}/scope"),
-                format!("unknown scope {:?}; allowed: {allowed}", record.scope),
-                format!("phạm vi {:?} không có; các phạm vi được phép: {allowed}", record.scope),
+                Message::new("scope-unknown").word("key", format!("{:?}", record.scope)).word("allowed", &allowed),
             );
         }
         c.names(&format!("{at}/title"), &record.title);
@@ -718,8 +662,7 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
         if let Some(cost) = cost.filter(|cost| lines_valid && funded > *cost) {
             c.fail(
                 format!("{at}/funding"),
-                format!("funding lines add up to {funded}, more than the record's cost {cost}"),
-                format!("các dòng kinh phí cộng lại {funded}, nhiều hơn kinh phí của bản ghi {cost}"),
+                Message::new("funding-over-cost").amount("funded", funded).amount("cost", cost),
             );
         }
         let mut keys_seen = HashSet::new();
@@ -728,16 +671,14 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
             if !indicator_keys.contains(indicator.key.as_str()) {
                 c.fail(
                     format!("{at}/key"),
-                    format!("indicator {:?} is not in /indicator_definitions", indicator.key),
-                    format!("chỉ số {:?} không có trong /indicator_definitions", indicator.key),
+                    Message::new("indicator-undefined").word("key", format!("{:?}", indicator.key)),
                 );
             }
             c.optional_text(&format!("{at}/note"), indicator.note.as_deref(), 5000);
             if !keys_seen.insert(indicator.key.as_str()) {
                 c.fail(
                     format!("{at}/key"),
-                    format!("indicator {:?} is given twice", indicator.key),
-                    format!("chỉ số {:?} được ghi hai lần", indicator.key),
+                    Message::new("indicator-twice").word("key", format!("{:?}", indicator.key)),
                 );
             }
             let plain = !indicator.value.is_empty()
@@ -746,18 +687,13 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
             if !plain || indicator.value.parse::<Decimal>().is_err() {
                 c.fail(
                     format!("{at}/value"),
-                    format!("{:?} must be a decimal number written as a string, such as \"610\"", indicator.value),
-                    format!("{:?} phải là một số thập phân viết dưới dạng chuỗi, ví dụ \"610\"", indicator.value),
+                    Message::new("indicator-not-decimal").word("value", format!("{:?}", indicator.value)),
                 );
             } else if Decimal::from_str_exact(&indicator.value).is_err() {
                 // Kept as text, but summed as a Decimal: a value it would round cannot add up exactly.
                 c.fail(
                     format!("{at}/value"),
-                    format!("{:?} has more digits than an exact sum can hold (28 significant digits)", indicator.value),
-                    format!(
-                        "{:?} có nhiều chữ số hơn mức một phép cộng chính xác chứa được (28 chữ số có nghĩa)",
-                        indicator.value
-                    ),
+                    Message::new("indicator-too-precise").word("value", format!("{:?}", indicator.value)),
                 );
             }
         }
@@ -874,12 +810,9 @@ pub fn parse_part<T: serde::de::DeserializeOwned>(text: &[u8]) -> Result<T, Viol
         let value = serde_path_to_error::deserialize(&mut *de)
             .map_err(|e| Violation::parser(path_to_pointer(e.path()), e.into_inner().to_string()))?;
         // One JSON value and nothing after it: `{…}}}` is not a document.
-        de.end().map_err(|e| {
-            Violation::new(
-                "",
-                format!("unexpected text after the JSON value: {e}"),
-                format!("có văn bản thừa sau giá trị JSON: {e}"),
-            )
+        de.end().map_err(|e| Violation {
+            pointer: String::new(),
+            detail: Message::new("json-trailing").word("error", e.to_string()),
         })?;
         return Ok(value);
     }
@@ -962,7 +895,11 @@ mod tests {
     #[test]
     fn text_after_the_document_is_rejected() {
         let err = parse_part::<Names>(br#"{"vi": "a", "en": "b"}}}"#).unwrap_err();
-        assert!(err.detail.en.starts_with("unexpected text after the JSON value"), "{}", err.detail.en);
+        assert!(
+            err.detail.to_string().starts_with("unexpected text after the JSON value"),
+            "{}",
+            err.detail.to_string()
+        );
         assert!(parse_part::<Names>(b"{\"vi\": \"a\", \"en\": \"b\"}\n").is_ok(), "trailing white space is fine");
     }
 
@@ -971,6 +908,29 @@ mod tests {
         let err = parse_json(r#"{"id": "x", "currency": "VND", "amount_unit": "million", "names": {"vi": "a"}}"#)
             .unwrap_err();
         assert_eq!(err.pointer, "/names");
-        assert!(err.detail.en.contains("missing field `en`"), "{}", err.detail.en);
+        assert!(err.detail.to_string().contains("missing field `en`"), "{}", err.detail.to_string());
+    }
+
+    /// The English of a parser's message is serde_json's own, word for word; the Vietnamese
+    /// says the same with the position as a Vietnamese reader writes it.
+    #[test]
+    fn the_parsers_messages_keep_serdes_english_and_read_as_vietnamese() {
+        use crate::i18n::Lang;
+        let cases: [(&[u8], &str); 5] = [
+            (br#"{"vi": "a"}"#, "thiếu trường `en` (dòng 1, cột 11)"),
+            (
+                br#"{"vi": "a", "en": "b", "x": 1}"#,
+                "trường `x` không có trong định dạng; các trường được phép: `vi`, `en` (dòng 1, cột 26)",
+            ),
+            (br#"{"vi": 1, "en": "b"}"#, "sai kiểu dữ liệu: có integer `1`, cần a string (dòng 1, cột 8)"),
+            (br#"{"vi": "a", "vi": "b", "en": "c"}"#, "trường `vi` xuất hiện hai lần (dòng 1, cột 16)"),
+            (br#"{"vi": "a""#, "văn bản JSON kết thúc giữa chừng (dòng 1, cột 10)"),
+        ];
+        for (text, vietnamese) in cases {
+            let serde = serde_json::from_slice::<Names>(text).map(|_| ()).unwrap_err().to_string();
+            let violation = parse_part::<Names>(text).unwrap_err();
+            assert_eq!(violation.detail.render(Lang::En), serde);
+            assert_eq!(violation.detail.render(Lang::Vi), vietnamese, "{serde}");
+        }
     }
 }

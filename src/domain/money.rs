@@ -41,28 +41,32 @@ impl utoipa::PartialSchema for Money {
 
 impl utoipa::ToSchema for Money {}
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyError {
-    #[error("must be a decimal number written as a string, such as \"735.50\"")]
     NotADecimal,
-    #[error("has more than {SCALE} decimal places (amounts are in million VND, to the nearest 10,000 đồng)")]
     TooPrecise,
-    #[error("is too large")]
     TooLarge,
 }
 
 impl MoneyError {
-    /// The same, in Vietnamese.
-    pub fn vi(&self) -> String {
+    /// What is wrong with the amount, as a message of the catalog.
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
         match self {
-            MoneyError::NotADecimal => "phải là một số thập phân viết dưới dạng chuỗi, ví dụ \"735.50\"".into(),
-            MoneyError::TooPrecise => {
-                format!("có hơn {SCALE} chữ số thập phân (số tiền tính bằng triệu đồng, chính xác đến 10.000 đồng)")
-            }
-            MoneyError::TooLarge => "quá lớn".into(),
+            MoneyError::NotADecimal => Message::new("money-not-decimal"),
+            MoneyError::TooPrecise => Message::new("money-too-precise").count("places", i64::from(SCALE)),
+            MoneyError::TooLarge => Message::new("money-too-large"),
         }
     }
 }
+
+impl std::fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for MoneyError {}
 
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);

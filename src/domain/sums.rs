@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::document::{Programme, Violation};
 use super::money::Money;
 use super::reference::Reference;
-use crate::i18n::Text;
+use crate::i18n::Message;
 
 /// The records of one activity and scope.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,14 +100,11 @@ pub struct RolledUp {
     pub has_lines: bool,
 }
 
-fn too_large(pointer: String, what: &str, what_vi: &str) -> Violation {
-    let most = Money::max_stored();
+/// `what`: the catalog's name of the sum (`sum-itemised-cost`).
+fn too_large(pointer: String, what: &'static str) -> Violation {
     Violation {
         pointer,
-        detail: Text::new(
-            format!("makes {what} more than {most} million VND, the most that storage holds"),
-            format!("làm {what_vi} vượt quá {most} triệu đồng, mức lớn nhất có thể lưu"),
-        ),
+        detail: Message::new("sum-too-large").message("what", Message::new(what)).amount("most", Money::max_stored()),
     }
 }
 
@@ -128,11 +125,7 @@ impl ProgrammeSums {
         for (i, record) in programme.schemes.iter().enumerate() {
             let at = format!("/schemes/{i}");
             let Some(total) = total_cost.checked_add(record.cost) else {
-                violations.push(too_large(
-                    format!("{at}/cost"),
-                    "the programme's itemised cost",
-                    "tổng kinh phí đã liệt kê của chương trình",
-                ));
+                violations.push(too_large(format!("{at}/cost"), "sum-itemised-cost"));
                 break;
             };
             total_cost = total;
@@ -156,11 +149,7 @@ impl ProgrammeSums {
                     (group.records, group.schemes, group.cost) = (records, schemes, cost);
                     group.unattributed_schemes = unattributed;
                 }
-                _ => violations.push(too_large(
-                    format!("{at}/cost"),
-                    "a group of records",
-                    "kinh phí của một nhóm bản ghi",
-                )),
+                _ => violations.push(too_large(format!("{at}/cost"), "sum-group-cost")),
             }
             // Each source a line names, and every source above it, once per record.
             let mut under: Vec<&str> = Vec::new();
@@ -182,11 +171,7 @@ impl ProgrammeSums {
                 let own = record.funding.iter().filter(|l| l.source == source).map(|l| l.amount).sum();
                 match (sum.amount.checked_add(own), sum.schemes.checked_add(record.scheme_count)) {
                     (Some(amount), Some(schemes)) => (sum.amount, sum.schemes) = (amount, schemes),
-                    _ => violations.push(too_large(
-                        format!("{at}/funding"),
-                        "the funding of a group of records",
-                        "nguồn kinh phí của một nhóm bản ghi",
-                    )),
+                    _ => violations.push(too_large(format!("{at}/funding"), "sum-group-funding")),
                 }
             }
             for (j, indicator) in record.indicators.iter().enumerate() {
@@ -199,20 +184,9 @@ impl ProgrammeSums {
                     Some(total) => *sum = total,
                     None => violations.push(Violation {
                         pointer: at,
-                        detail: Text::new(
-                            format!(
-                                "makes the total of indicator {:?} over the records larger than an exact decimal \
-                                 holds ({})",
-                                indicator.key,
-                                Decimal::MAX
-                            ),
-                            format!(
-                                "làm tổng của chỉ số {:?} trên các bản ghi lớn hơn mức một số thập phân chính xác \
-                                 chứa được ({})",
-                                indicator.key,
-                                Decimal::MAX
-                            ),
-                        ),
+                        detail: Message::new("sum-indicator-too-large")
+                            .word("key", format!("{:?}", indicator.key))
+                            .word("most", Decimal::MAX.to_string()),
                     }),
                 }
             }
@@ -501,7 +475,7 @@ mod tests {
         let err = ProgrammeSums::of(&programme(records.clone()), &reference()).unwrap_err();
         assert_eq!(err.len(), 1, "{err:?}");
         assert_eq!(err[0].pointer, "/schemes/9/cost");
-        assert!(err[0].detail.en.contains("9223372036854.77 million VND"), "{}", err[0].detail.en);
+        assert!(err[0].detail.to_string().contains("9223372036854.77 million VND"), "{}", err[0].detail.to_string());
         records.pop();
         let sums = ProgrammeSums::of(&programme(records), &reference()).expect("nine fit");
         assert_eq!(sums.whole().cost.to_string(), "8999999999999.91");

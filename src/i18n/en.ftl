@@ -71,3 +71,121 @@ problem-too-many-requests = Too many requests
 problem-request-timeout = Request timeout
 problem-unavailable = Service unavailable
 problem-internal = Internal error
+
+## Problems: what was wrong, for a person (no capital added: they continue the title)
+
+not-found = not found
+parameter-unknown-value = unknown { $parameter } { $value }; allowed: { $allowed }
+parameter-missing = { $parameter } is required; allowed: { $allowed }
+parameter-invalid = { $parameter }: { $detail }
+parameter-unknown-takes-none = unknown query parameter { $name }: this operation takes none (names beginning with `_` are ignored)
+parameter-unknown = unknown query parameter { $name }; this operation takes: { $declared } (names beginning with `_` are ignored)
+document-problems = the document has { $count } problem(s)
+database-unavailable = The database is not answering; try again shortly.
+internal-error = The server could not answer this request.
+write-exists = the programme already exists (its ETag is "{ $version }-json"): If-None-Match: * only creates; to replace it, send If-Match: "{ $version }-json" (or no precondition)
+write-changed = the programme has changed: its ETag is now "{ $version }-json"; read it again and retry with If-Match: "{ $version }-json"
+write-no-programme = the programme does not exist, so no If-Match can hold
+
+## Authentication and the write limits
+
+too-many = { $what }; retry in { $seconds } s
+auth-no-token = this operation needs a bearer token: Authorization: Bearer <token>
+auth-too-many-failures = too many failed authentications from this address
+auth-malformed = the Authorization header must be: Bearer kc_<id>_<secret>
+auth-invalid = the token is not valid: unknown, revoked or expired
+auth-scope = the token { $name } has scope { $has }; this operation needs { $needs }
+auth-too-many-writes = too many writes with this token
+
+## Problems of the routes
+
+downloads-busy = as many whole-programme downloads as the server allows at once are under way; retry shortly
+parameter-not-a-version = { $value } is not a data version (a whole number, 0 or more)
+parameter-not-a-limit = { $value } is not a whole number from 1 to { $max }
+parameter-not-a-cursor = is not a cursor this API gave out; start again without it
+parameter-parser = { $detail }
+query-parser = { $detail }
+path-parser = no such resource: { $detail }
+document-id-not-path = { $id } must be the id in the path, { $path }
+method-not-allowed = { $method } is not allowed here; allowed: { $allowed }
+method-not-allowed-long = this method is not allowed here; allowed: { $allowed }
+path-unknown = no resource at { $path }; see /openapi.json for the API's paths
+programme-not-found = programme { $id } not found
+
+## Problems of a request's headers and body
+
+edit-needs-if-match = this edit needs If-Match with the programme's current ETag (from any GET of the programme), so that two editors never overwrite each other
+body-not-json = the body must be application/json, not { $sent }
+body-not-json-none = the body must be application/json, not "nothing"
+body-too-large = the body is larger than { $limit } bytes
+body-stalled = the body stopped arriving for { $seconds } s
+body-unreadable = the body could not be read: { $error }
+parameter-repeated = given more than once; give it once
+nul-in-path = the path holds a NUL character (%00), which no parameter may contain
+nul-in-query = the query holds a NUL character (%00), which no parameter may contain
+
+## Problems of scheme records
+
+scheme-not-found = scheme record { $scheme } not found in programme { $programme }
+scheme-id-not-path = { $id } must be the scheme id in the path, { $path }
+scheme-id-taken = scheme id { $id } is already used in this programme (PUT it to replace it)
+
+## Sums too large to hold
+
+sum-too-large = makes { $what } more than { $most } million VND, the most that storage holds
+sum-itemised-cost = the programme's itemised cost
+sum-group-cost = a group of records
+sum-group-funding = the funding of a group of records
+sum-indicator-too-large = makes the total of indicator { $key } over the records larger than an exact decimal holds ({ $most })
+
+## A programme document's problems (422), each at its JSON pointer
+
+text-nul = must not contain a NUL character (U+0000)
+text-empty = must not be empty
+text-too-long = must be at most { $max } characters
+amount-negative = must not be negative
+amount-invalid = { $value } { $problem }
+money-not-decimal = must be a decimal number written as a string, such as "735.50"
+money-too-precise = has more than { $places } decimal places (amounts are in million VND, to the nearest 10,000 đồng)
+money-too-large = is too large
+count-too-small = must be at least { $least }
+count-too-large = is too large
+source-unknown = unknown funding source { $key }; allowed: { $allowed }
+source-twice = funding source { $key } is listed twice
+not-a-slug = { $value } is not a slug: use lowercase letters, digits and single hyphens (at most 100 characters)
+currency-must-be = must be { $currency }
+unit-must-be = must be { $unit }: amounts are in million VND
+year-out-of-range = must be a year between 1900 and 2200
+period-backwards = { $end } is before start_year { $start }
+not-a-date = { $value } is not an ISO 8601 date (YYYY-MM-DD)
+scope-unknown = unknown scope { $key }; allowed: { $allowed }
+scope-twice = scope { $key } is listed twice
+not-a-key = { $value } is not a key: use lowercase letters, digits and single underscores
+indicator-defined-twice = indicator { $key } is defined twice
+too-many-records = has more than 2,000,000 records
+scheme-id-twice = scheme id { $id } is used twice
+activity-unknown = unknown activity { $key }; allowed: { $allowed }
+funding-over-cost = funding lines add up to { $funded }, more than the record's cost { $cost }
+indicator-undefined = indicator { $key } is not in /indicator_definitions
+indicator-twice = indicator { $key } is given twice
+indicator-not-decimal = { $value } must be a decimal number written as a string, such as "610"
+indicator-too-precise = { $value } has more digits than an exact sum can hold (28 significant digits)
+json-trailing = unexpected text after the JSON value: { $error }
+
+## The JSON parser's messages (their English is serde_json's own)
+
+json-located = { $what } at line { $line } column { $column }
+json-missing-field = missing field { $field }
+json-unknown-field = unknown field { $field }, expected { $expected }
+json-unknown-field-either = unknown field { $field }, expected { $first } or { $second }
+json-unknown-field-one-of = unknown field { $field }, expected one of { $fields }
+json-invalid-type = invalid type: { $found }, expected { $expected }
+json-invalid-value = invalid value: { $found }, expected { $expected }
+json-duplicate-field = duplicate field { $field }
+json-eof-value = EOF while parsing a value
+json-eof-object = EOF while parsing an object
+json-eof-list = EOF while parsing a list
+json-eof-string = EOF while parsing a string
+json-syntax = { $what }
+json-not-whole = { $number } is not a whole number in range
+json-unreadable = { $text }

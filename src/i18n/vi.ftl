@@ -66,3 +66,121 @@ problem-too-many-requests = Quá nhiều yêu cầu
 problem-request-timeout = Hết thời gian chờ yêu cầu
 problem-unavailable = Dịch vụ tạm thời không phục vụ được
 problem-internal = Lỗi máy chủ
+
+## Lỗi: điều gì không đúng, cho người đọc (không viết hoa chữ đầu: chúng nối tiếp tiêu đề)
+
+not-found = không tìm thấy
+parameter-unknown-value = { $parameter } { $value } không hợp lệ; các giá trị được phép: { $allowed }
+parameter-missing = cần có { $parameter }; các giá trị được phép: { $allowed }
+parameter-invalid = { $parameter }: { $detail }
+parameter-unknown-takes-none = tham số truy vấn { $name } không được hỗ trợ: thao tác này không nhận tham số nào (tên bắt đầu bằng `_` được bỏ qua)
+parameter-unknown = tham số truy vấn { $name } không được hỗ trợ; thao tác này nhận: { $declared } (tên bắt đầu bằng `_` được bỏ qua)
+document-problems = tài liệu có { $count } lỗi
+database-unavailable = Cơ sở dữ liệu không trả lời; hãy thử lại sau ít phút.
+internal-error = Máy chủ không trả lời được yêu cầu này.
+write-exists = chương trình đã tồn tại (ETag của nó là "{ $version }-json"): If-None-Match: * chỉ dùng để tạo mới; để thay thế, hãy gửi If-Match: "{ $version }-json" (hoặc không gửi điều kiện)
+write-changed = chương trình đã thay đổi: ETag hiện nay là "{ $version }-json"; hãy đọc lại và gửi lại với If-Match: "{ $version }-json"
+write-no-programme = chương trình không tồn tại, nên không If-Match nào đúng được
+
+## Xác thực và giới hạn ghi
+
+too-many = { $what }; hãy thử lại sau { $seconds } giây
+auth-no-token = thao tác này cần một bearer token: Authorization: Bearer <token>
+auth-too-many-failures = địa chỉ này đã xác thực sai quá nhiều lần
+auth-malformed = header Authorization phải có dạng: Bearer kc_<id>_<secret>
+auth-invalid = token không hợp lệ: không có, đã bị thu hồi hoặc đã hết hạn
+auth-scope = token { $name } có phạm vi { $has }; thao tác này cần { $needs }
+auth-too-many-writes = token này đã ghi quá nhiều lần
+
+## Lỗi của các đường dẫn
+
+downloads-busy = máy chủ đang phục vụ số lượt tải toàn bộ chương trình nhiều nhất cho phép cùng lúc; hãy thử lại sau ít phút
+parameter-not-a-version = { $value } không phải phiên bản dữ liệu (một số nguyên từ 0 trở lên)
+parameter-not-a-limit = { $value } không phải số nguyên từ 1 đến { $max }
+parameter-not-a-cursor = không phải con trỏ do API này cấp; hãy bắt đầu lại mà không có nó
+parameter-parser = không hợp lệ: { $detail }
+query-parser = chuỗi truy vấn không hợp lệ: { $detail }
+path-parser = không có tài nguyên này: { $detail }
+document-id-not-path = { $id } phải là mã trong đường dẫn, { $path }
+method-not-allowed = { $method } không được phép ở đây; được phép: { $allowed }
+method-not-allowed-long = phương thức này không được phép ở đây; được phép: { $allowed }
+path-unknown = không có tài nguyên nào ở { $path }; xem /openapi.json để biết các đường dẫn của API
+programme-not-found = không tìm thấy chương trình { $id }
+
+## Lỗi của header và nội dung yêu cầu
+
+edit-needs-if-match = thao tác sửa này cần If-Match với ETag hiện tại của chương trình (từ bất kỳ GET nào của chương trình), để hai người sửa không bao giờ ghi đè lên nhau
+body-not-json = nội dung phải là application/json, không phải { $sent }
+body-not-json-none = nội dung phải là application/json, nhưng yêu cầu không có Content-Type
+body-too-large = nội dung lớn hơn { $limit } byte
+body-stalled = nội dung ngừng gửi đến trong { $seconds } giây
+body-unreadable = không đọc được nội dung: { $error }
+parameter-repeated = được gửi nhiều lần; chỉ gửi một lần
+nul-in-path = đường dẫn chứa ký tự NUL (%00), điều mà không tham số nào được có
+nul-in-query = chuỗi truy vấn chứa ký tự NUL (%00), điều mà không tham số nào được có
+
+## Lỗi của bản ghi đề án
+
+scheme-not-found = không tìm thấy bản ghi đề án { $scheme } trong chương trình { $programme }
+scheme-id-not-path = { $id } phải là mã đề án trong đường dẫn, { $path }
+scheme-id-taken = mã đề án { $id } đã được dùng trong chương trình này (dùng PUT để thay thế)
+
+## Tổng quá lớn để lưu
+
+sum-too-large = làm { $what } vượt quá { $most } triệu đồng, mức lớn nhất có thể lưu
+sum-itemised-cost = tổng kinh phí đã liệt kê của chương trình
+sum-group-cost = kinh phí của một nhóm bản ghi
+sum-group-funding = nguồn kinh phí của một nhóm bản ghi
+sum-indicator-too-large = làm tổng của chỉ số { $key } trên các bản ghi lớn hơn mức một số thập phân chính xác chứa được ({ $most })
+
+## Lỗi của tài liệu chương trình (422), mỗi lỗi tại con trỏ JSON của nó
+
+text-nul = không được chứa ký tự NUL (U+0000)
+text-empty = không được để trống
+text-too-long = dài tối đa { $max } ký tự
+amount-negative = không được âm
+amount-invalid = { $value } { $problem }
+money-not-decimal = phải là một số thập phân viết dưới dạng chuỗi, ví dụ "735.50"
+money-too-precise = có hơn { $places } chữ số thập phân (số tiền tính bằng triệu đồng, chính xác đến 10.000 đồng)
+money-too-large = quá lớn
+count-too-small = phải ít nhất là { $least }
+count-too-large = quá lớn
+source-unknown = nguồn kinh phí { $key } không có; các nguồn được phép: { $allowed }
+source-twice = nguồn kinh phí { $key } được ghi hai lần
+not-a-slug = { $value } không phải mã định danh hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch nối đơn (tối đa 100 ký tự)
+currency-must-be = phải là { $currency }
+unit-must-be = phải là { $unit }: số tiền tính bằng triệu đồng
+year-out-of-range = phải là một năm từ 1900 đến 2200
+period-backwards = { $end } sớm hơn năm bắt đầu start_year { $start }
+not-a-date = { $value } không phải ngày theo ISO 8601 (YYYY-MM-DD)
+scope-unknown = phạm vi { $key } không có; các phạm vi được phép: { $allowed }
+scope-twice = phạm vi { $key } được ghi hai lần
+not-a-key = { $value } không phải khóa hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch dưới đơn
+indicator-defined-twice = chỉ số { $key } được định nghĩa hai lần
+too-many-records = có hơn 2.000.000 bản ghi
+scheme-id-twice = mã đề án { $id } được dùng hai lần
+activity-unknown = hoạt động { $key } không có; các hoạt động được phép: { $allowed }
+funding-over-cost = các dòng kinh phí cộng lại { $funded }, nhiều hơn kinh phí của bản ghi { $cost }
+indicator-undefined = chỉ số { $key } không có trong /indicator_definitions
+indicator-twice = chỉ số { $key } được ghi hai lần
+indicator-not-decimal = { $value } phải là một số thập phân viết dưới dạng chuỗi, ví dụ "610"
+indicator-too-precise = { $value } có nhiều chữ số hơn mức một phép cộng chính xác chứa được (28 chữ số có nghĩa)
+json-trailing = có văn bản thừa sau giá trị JSON: { $error }
+
+## Thông báo của bộ đọc JSON
+
+json-located = { $what } (dòng { $line }, cột { $column })
+json-missing-field = thiếu trường { $field }
+json-unknown-field = trường { $field } không có trong định dạng; các trường được phép: { $expected }
+json-unknown-field-either = trường { $field } không có trong định dạng; các trường được phép: { $first }, { $second }
+json-unknown-field-one-of = trường { $field } không có trong định dạng; các trường được phép: { $fields }
+json-invalid-type = sai kiểu dữ liệu: có { $found }, cần { $expected }
+json-invalid-value = giá trị không hợp lệ: có { $found }, cần { $expected }
+json-duplicate-field = trường { $field } xuất hiện hai lần
+json-eof-value = văn bản JSON kết thúc giữa chừng
+json-eof-object = văn bản JSON kết thúc giữa chừng
+json-eof-list = văn bản JSON kết thúc giữa chừng
+json-eof-string = văn bản JSON kết thúc giữa chừng
+json-syntax = không phải JSON hợp lệ ({ $what })
+json-not-whole = { $number } không phải số nguyên trong khoảng cho phép
+json-unreadable = không đọc được tài liệu JSON: { $text }

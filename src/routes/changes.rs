@@ -58,10 +58,7 @@ pub async fn list_changes(
         Some(text) => text.parse::<i64>().ok().filter(|v| *v >= 0).ok_or_else(|| {
             ApiError::bad_parameter(
                 "since",
-                crate::i18n::Text::new(
-                    format!("{text:?} is not a data version (a whole number, 0 or more)"),
-                    format!("{text:?} không phải phiên bản dữ liệu (một số nguyên từ 0 trở lên)"),
-                ),
+                crate::i18n::Message::new("parameter-not-a-version").word("value", format!("{text:?}")),
             )
         })?,
     };

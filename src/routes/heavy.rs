@@ -58,10 +58,7 @@ impl HeavyReads {
     pub async fn permit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
         match tokio::time::timeout(self.wait, Arc::clone(&self.permits).acquire_owned()).await {
             Ok(Ok(permit)) => Ok(permit),
-            _ => Err(ApiError::Busy(crate::i18n::Text::new(
-                "as many whole-programme downloads as the server allows at once are under way; retry shortly",
-                "máy chủ đang phục vụ số lượt tải toàn bộ chương trình nhiều nhất cho phép cùng lúc; hãy thử lại sau ít phút",
-            ))),
+            _ => Err(ApiError::Busy(crate::i18n::Message::new("downloads-busy"))),
         }
     }
 

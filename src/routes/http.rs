@@ -10,7 +10,7 @@ use futures_util::StreamExt;
 use serde::Serialize;
 
 use crate::error::ApiError;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Message};
 use crate::storage::{Precondition, Stamp};
 
 /// The media types of programme data.
@@ -240,12 +240,9 @@ pub fn precondition(req: &HttpRequest) -> Precondition {
 /// Fine-grained edits must say which version they edit.
 pub fn require_if_match(req: &HttpRequest) -> Result<Precondition, ApiError> {
     match precondition(req) {
-        Precondition::None | Precondition::Absent => Err(ApiError::PreconditionRequired(Text::new(
-            "this edit needs If-Match with the programme's current ETag (from any GET of the programme), so that two \
-             editors never overwrite each other",
-            "thao tác sửa này cần If-Match với ETag hiện tại của chương trình (từ bất kỳ GET nào của chương trình), để \
-             hai người sửa không bao giờ ghi đè lên nhau",
-        ))),
+        Precondition::None | Precondition::Absent => {
+            Err(ApiError::PreconditionRequired(Message::new("edit-needs-if-match")))
+        }
         other => Ok(other),
     }
 }
@@ -395,18 +392,12 @@ pub async fn json_body(
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|h| h.to_str().ok()).unwrap_or("");
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if essence != "application/json" {
-        let sent = if content_type.is_empty() { "nothing" } else { content_type };
-        return Err(ApiError::UnsupportedMediaType(Text::new(
-            format!("the body must be application/json, not {sent:?}"),
-            format!("nội dung phải là application/json, không phải {sent:?}"),
-        )));
+        return Err(ApiError::UnsupportedMediaType(match content_type {
+            "" => Message::new("body-not-json-none"),
+            sent => Message::new("body-not-json").word("sent", format!("{sent:?}")),
+        }));
     }
-    let too_large = || {
-        ApiError::PayloadTooLarge(Text::new(
-            format!("the body is larger than {limit} bytes"),
-            format!("nội dung lớn hơn {limit} byte"),
-        ))
-    };
+    let too_large = || ApiError::PayloadTooLarge(Message::new("body-too-large").count("limit", limit as i64));
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|h| h.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
@@ -414,19 +405,10 @@ pub async fn json_body(
     }
     let mut body = actix_web::web::BytesMut::new();
     // A client that stops sending mid-body gets 408 after `idle`, not a worker held forever.
-    let stalled = || {
-        let s = idle.as_secs();
-        ApiError::RequestTimeout(Text::new(
-            format!("the body stopped arriving for {s} s"),
-            format!("nội dung ngừng gửi đến trong {s} giây"),
-        ))
-    };
+    let stalled = || ApiError::RequestTimeout(Message::new("body-stalled").count("seconds", idle.as_secs() as i64));
     while let Some(chunk) = tokio::time::timeout(idle, payload.next()).await.map_err(|_| stalled())? {
         let chunk = chunk.map_err(|e| {
-            ApiError::bad_parameter(
-                "body",
-                Text::new(format!("the body could not be read: {e}"), format!("không đọc được nội dung: {e}")),
-            )
+            ApiError::bad_parameter("body", Message::new("body-unreadable").word("error", e.to_string()))
         })?;
         if body.len() + chunk.len() > limit {
             return Err(too_large());
@@ -466,17 +448,14 @@ pub async fn screen(
     }
     let has_nul = |text: &str| text.contains('\0') || text.as_bytes().windows(3).any(|w| w == b"%00");
     let where_nul = if has_nul(req.uri().path()) {
-        Some(("the path", "đường dẫn"))
+        Some("nul-in-path")
     } else if has_nul(req.query_string()) {
-        Some(("the query", "chuỗi truy vấn"))
+        Some("nul-in-query")
     } else {
         None
     };
-    if let Some((en, vi)) = where_nul {
-        let detail = Text::new(
-            format!("{en} holds a NUL character (%00), which no parameter may contain"),
-            format!("{vi} chứa ký tự NUL (%00), điều mà không tham số nào được có"),
-        );
+    if let Some(id) = where_nul {
+        let detail = Message::new(id);
         return Ok(refuse(req, |_| generic_problem(ProblemType::BadRequest, StatusCode::BAD_REQUEST, &detail)));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
@@ -564,10 +543,7 @@ fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crat
             return Err(ApiError::unknown_parameter(&shown, declared));
         }
         if seen.contains(&name) {
-            return Err(ApiError::bad_parameter(
-                &name,
-                Text::new("given more than once; give it once", "được gửi nhiều lần; chỉ gửi một lần"),
-            ));
+            return Err(ApiError::bad_parameter(&name, Message::new("parameter-repeated")));
         }
         seen.push(name);
         kept.push(pair);

@@ -27,7 +27,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::domain::reference::Reference;
 use crate::error::{ApiError, ProblemType, generic_problem};
 use crate::http::context::{Route, Routes};
-use crate::i18n::Text;
+use crate::i18n::Message;
 use crate::storage::{Db, ProgrammeHead, Snapshot};
 
 /// What every handler shares: the database and the reference data (fixed by the migrations).
@@ -92,23 +92,14 @@ pub fn parse_limit(limit: Option<&str>) -> Result<i64, ApiError> {
         Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
         _ => Err(ApiError::bad_parameter(
             "limit",
-            Text::new(
-                format!("{text:?} is not a whole number from 1 to {MAX_LIMIT}"),
-                format!("{text:?} không phải số nguyên từ 1 đến {MAX_LIMIT}"),
-            ),
+            Message::new("parameter-not-a-limit").word("value", format!("{text:?}")).count("max", MAX_LIMIT),
         )),
     }
 }
 
 /// A cursor that is not one this API gives out.
 pub fn bad_cursor() -> ApiError {
-    ApiError::bad_parameter(
-        "cursor",
-        Text::new(
-            "is not a cursor this API gave out; start again without it",
-            "không phải con trỏ do API này cấp; hãy bắt đầu lại mà không có nó",
-        ),
-    )
+    ApiError::bad_parameter("cursor", Message::new("parameter-not-a-cursor"))
 }
 
 /// The absolute URL of the page after this one: the same query with `cursor` replaced.
@@ -220,26 +211,18 @@ pub fn not_routed(methods: &Methods, path: &str, method: &str) -> HttpResponse {
     if let Some(allow) = methods.allowed(path) {
         let status = StatusCode::METHOD_NOT_ALLOWED;
         let detail = if method.len() <= 16 {
-            Text::new(
-                format!("{method} is not allowed here; allowed: {allow}"),
-                format!("{method} không được phép ở đây; được phép: {allow}"),
-            )
+            Message::new("method-not-allowed").word("method", method)
         } else {
-            Text::new(
-                format!("this method is not allowed here; allowed: {allow}"),
-                format!("phương thức này không được phép ở đây; được phép: {allow}"),
-            )
-        };
+            Message::new("method-not-allowed-long")
+        }
+        .word("allowed", allow);
         let mut response = generic_problem(ProblemType::MethodNotAllowed, status, &detail);
         if let Ok(value) = HeaderValue::from_str(allow) {
             response.headers_mut().insert(header::ALLOW, value);
         }
         return response;
     }
-    let detail = Text::new(
-        format!("no resource at {path}; see /openapi.json for the API's paths"),
-        format!("không có tài nguyên nào ở {path}; xem /openapi.json để biết các đường dẫn của API"),
-    );
+    let detail = Message::new("path-unknown").word("path", path);
     generic_problem(ProblemType::NotFound, StatusCode::NOT_FOUND, &detail)
 }
 
@@ -253,20 +236,18 @@ pub fn query_config() -> web::QueryConfig {
         };
         let parameter = parameter_named_in(&detail);
         match parameter {
-            Some(p) => ApiError::bad_parameter(&p, Text::new(detail.clone(), format!("không hợp lệ: {detail}"))).into(),
-            None => ApiError::BadRequest {
-                detail: Text::new(detail.clone(), format!("chuỗi truy vấn không hợp lệ: {detail}")),
-                errors: Vec::new(),
+            Some(p) => ApiError::bad_parameter(&p, Message::new("parameter-parser").word("detail", detail)).into(),
+            None => {
+                ApiError::BadRequest { detail: Message::new("query-parser").word("detail", detail), errors: Vec::new() }
+                    .into()
             }
-            .into(),
         }
     })
 }
 
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(|err, _req| {
-        ApiError::NotFound(Text::new(format!("no such resource: {err}"), format!("không có tài nguyên này: {err}")))
-            .into()
+        ApiError::NotFound(Message::new("path-parser").word("detail", err.to_string())).into()
     })
 }
 
@@ -301,5 +282,5 @@ pub async fn programme_snapshot(state: &AppState, id: &str) -> Result<(Snapshot,
 }
 
 pub fn not_found_programme(id: &str) -> ApiError {
-    ApiError::NotFound(Text::new(format!("programme {id:?} not found"), format!("không tìm thấy chương trình {id:?}")))
+    ApiError::NotFound(Message::new("programme-not-found").word("id", format!("{id:?}")))
 }

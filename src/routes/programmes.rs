@@ -217,10 +217,9 @@ pub async fn put_programme(
     if doc.id != path.id {
         violations.push(Violation {
             pointer: "/id".into(),
-            detail: crate::i18n::Text::new(
-                format!("{:?} must be the id in the path, {:?}", doc.id, path.id),
-                format!("{:?} phải là mã trong đường dẫn, {:?}", doc.id, path.id),
-            ),
+            detail: crate::i18n::Message::new("document-id-not-path")
+                .word("id", format!("{:?}", doc.id))
+                .word("path", format!("{:?}", path.id)),
         });
     }
     let programme = match validate(doc, &state.reference) {

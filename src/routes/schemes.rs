@@ -1,5 +1,6 @@
 //! `GET /programmes/{id}/schemes` and `GET /programmes/{id}/schemes/{scheme_id}`.
 
+use crate::i18n::Message;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::from_fn;
@@ -247,14 +248,7 @@ async fn definitions_for<'a>(
 }
 
 fn missing_scheme(programme_id: &str, scheme_id: &str) -> ApiError {
-    ApiError::NotFound(scheme_not_found(programme_id, scheme_id))
-}
-
-fn scheme_not_found(programme_id: &str, scheme_id: &str) -> crate::i18n::Text {
-    crate::i18n::Text::new(
-        format!("scheme record {scheme_id:?} not found in programme {programme_id:?}"),
-        format!("không tìm thấy bản ghi đề án {scheme_id:?} trong chương trình {programme_id:?}"),
-    )
+    ApiError::scheme_not_found(programme_id, scheme_id)
 }
 
 /// A write's NotFound, and a failed If-Match on a programme that does not exist, as 404.
@@ -279,10 +273,9 @@ async fn record_body(
     if let Some(expected) = expected.filter(|e| *e != record.id) {
         return Err(ApiError::Unprocessable(vec![Violation {
             pointer: "/id".into(),
-            detail: crate::i18n::Text::new(
-                format!("{:?} must be the scheme id in the path, {expected:?}", record.id),
-                format!("{:?} phải là mã đề án trong đường dẫn, {expected:?}", record.id),
-            ),
+            detail: Message::new("scheme-id-not-path")
+                .word("id", format!("{:?}", record.id))
+                .word("path", format!("{expected:?}")),
         }]));
     }
     Ok(record)
@@ -310,16 +303,7 @@ async fn store_record(
                 Some(_) if create => {
                     return Err(WriteError::Invalid(vec![Violation {
                         pointer: "/id".into(),
-                        detail: crate::i18n::Text::new(
-                            format!(
-                                "scheme id {:?} is already used in this programme (PUT it to replace it)",
-                                record.id
-                            ),
-                            format!(
-                                "mã đề án {:?} đã được dùng trong chương trình này (dùng PUT để thay thế)",
-                                record.id
-                            ),
-                        ),
+                        detail: Message::new("scheme-id-taken").word("id", format!("{:?}", record.id)),
                     }]));
                 }
                 Some(i) => {
@@ -438,7 +422,7 @@ pub async fn delete_scheme(
             let count = doc.schemes.len();
             doc.schemes.retain(|r| r.id != path.scheme_id);
             if doc.schemes.len() == count {
-                return Err(WriteError::MissingPart(scheme_not_found(&path.id, &path.scheme_id)));
+                return Err(WriteError::MissingScheme { programme: path.id.clone(), scheme: path.scheme_id.clone() });
             }
             validate(doc, reference).map(Some).map_err(WriteError::Invalid)
         })

@@ -45,9 +45,9 @@ pub enum WriteError {
     },
     #[error("not found")]
     NotFound,
-    /// A part of the programme the write names (a scheme record) is not there.
-    #[error("{}", .0.en)]
-    MissingPart(crate::i18n::Text),
+    /// The scheme record the write names is not in the programme.
+    #[error("scheme record {scheme:?} not found in programme {programme:?}")]
+    MissingScheme { programme: String, scheme: String },
     #[error("the document is invalid")]
     Invalid(Vec<crate::domain::document::Violation>),
     #[error(transparent)]
