@@ -9,155 +9,82 @@ use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference};
 use crate::domain::totals::Totals;
 use crate::domain::views::ProgrammeSummary;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 
-/// The words of the pages' chrome, in one language.
-pub struct Words {
-    pub home: &'static str,
-    pub site: &'static str,
-    pub intro: &'static str,
-    pub programme: &'static str,
-    pub period: &'static str,
-    pub jurisdiction: &'static str,
-    pub schemes: &'static str,
-    pub cost: &'static str,
-    pub state_budget: &'static str,
-    pub contributions: &'static str,
-    pub reported: &'static str,
-    pub itemised: &'static str,
-    pub gap: &'static str,
-    pub implied: &'static str,
-    pub unit: &'static str,
-    pub source: &'static str,
-    pub published: &'static str,
-    pub legal_basis: &'static str,
-    pub agency: &'static str,
-    pub reconciliation: &'static str,
-    pub reconciliation_intro: &'static str,
-    pub notes: &'static str,
-    pub by_activity: &'static str,
-    pub by_source: &'static str,
-    pub activity: &'static str,
-    pub funding_source: &'static str,
-    pub share_itemised: &'static str,
-    pub share_reported: &'static str,
-    pub nothing_itemised: &'static str,
-    pub records: &'static str,
-    pub scope: &'static str,
-    pub funding: &'static str,
-    pub no_funding_line: &'static str,
-    pub indicators: &'static str,
-    pub quote: &'static str,
-    pub our_note: &'static str,
-    pub downloads: &'static str,
-    pub other_language: &'static str,
-    pub chart_table: &'static str,
-    pub not_published: &'static str,
-    pub more_records: &'static str,
-    pub more_programmes: &'static str,
-    pub none_yet: &'static str,
+/// The words of the pages' chrome, in one language: the catalog's `page-…` messages, rendered
+/// once per language when first asked for.
+macro_rules! words {
+    ($($field:ident),* $(,)?) => {
+        pub struct Words {
+            $(pub $field: String,)*
+        }
+
+        impl Words {
+            /// The catalog ids of the fields, in order.
+            #[cfg(test)]
+            const IDS: &'static [&'static str] = &[$(concat!("page-", stringify!($field))),*];
+
+            fn in_language(lang: Lang) -> Words {
+                Words { $($field: Message::new(concat!("page-", stringify!($field))).render(lang),)* }
+            }
+        }
+    };
 }
+
+words!(
+    home,
+    site,
+    intro,
+    programme,
+    period,
+    jurisdiction,
+    schemes,
+    cost,
+    state_budget,
+    contributions,
+    reported,
+    itemised,
+    gap,
+    implied,
+    unit,
+    source,
+    published,
+    legal_basis,
+    agency,
+    reconciliation,
+    reconciliation_intro,
+    notes,
+    by_activity,
+    by_source,
+    activity,
+    funding_source,
+    share_itemised,
+    share_reported,
+    nothing_itemised,
+    records,
+    scope,
+    funding,
+    no_funding_line,
+    indicators,
+    quote,
+    our_note,
+    downloads,
+    other_language,
+    chart_table,
+    not_published,
+    more_records,
+    more_programmes,
+    none_yet,
+);
+
+static WORDS: std::sync::LazyLock<[Words; 2]> =
+    std::sync::LazyLock::new(|| [Words::in_language(Lang::En), Words::in_language(Lang::Vi)]);
 
 impl Words {
     pub fn of(lang: Lang) -> &'static Words {
-        match lang {
-            Lang::Vi => &VI,
-            Lang::En => &EN,
-        }
+        &WORDS[usize::from(lang == Lang::Vi)]
     }
 }
-
-static VI: Words = Words {
-    home: "Trang chủ",
-    site: "Kết quả Chương trình Khuyến công",
-    intro: "Số liệu các chương trình khuyến công, chính xác đến từng đồng đã công bố, kèm câu gốc của nguồn tin. Mỗi số báo cáo được đặt cạnh tổng của các bản ghi đề án, và phần chênh lệch được nói rõ.",
-    programme: "Chương trình",
-    period: "Giai đoạn",
-    jurisdiction: "Địa phương",
-    schemes: "Số đề án",
-    cost: "Tổng kinh phí",
-    state_budget: "Ngân sách nhà nước",
-    contributions: "Đóng góp của tổ chức, cá nhân",
-    reported: "Báo cáo",
-    itemised: "Cộng từ bản ghi",
-    gap: "Chênh lệch",
-    implied: "Suy ra (không phải số báo cáo)",
-    unit: "triệu đồng",
-    source: "Nguồn số liệu",
-    published: "đăng ngày",
-    legal_basis: "Căn cứ",
-    agency: "Đơn vị thực hiện",
-    reconciliation: "Số báo cáo và số cộng từ các bản ghi",
-    reconciliation_intro: "Cột “Báo cáo” là số chương trình công bố; cột “Cộng từ bản ghi” là tổng của các bản ghi đề án; “Chênh lệch” là hiệu của hai số.",
-    notes: "Giải thích",
-    by_activity: "Theo nội dung hoạt động",
-    by_source: "Theo nguồn kinh phí",
-    activity: "Nội dung hoạt động",
-    funding_source: "Nguồn kinh phí",
-    share_itemised: "Tỷ lệ trên số cộng từ bản ghi",
-    share_reported: "Tỷ lệ trên tổng báo cáo",
-    nothing_itemised: "chưa có bản ghi",
-    records: "Các bản ghi đề án",
-    scope: "Phạm vi",
-    funding: "Kinh phí theo nguồn",
-    no_funding_line: "nguồn tin không nói nguồn kinh phí",
-    indicators: "Chỉ số",
-    quote: "Câu gốc",
-    our_note: "Ghi chú của chúng tôi",
-    downloads: "Tải về và dữ liệu máy đọc",
-    other_language: "English",
-    chart_table: "Bảng số liệu của biểu đồ",
-    not_published: "không công bố",
-    more_records: "Trang này hiện các bản ghi đầu tiên; tải tệp CSV để có toàn bộ.",
-    more_programmes: "Trang này hiện các chương trình mới nhất; xem danh sách đầy đủ ở",
-    none_yet: "Chưa có chương trình nào.",
-};
-
-static EN: Words = Words {
-    home: "Home",
-    site: "Industrial Promotion Programme results",
-    intro: "The figures of industrial promotion programmes, exact to the published đồng, with the source's own words. Every reported figure stands beside the sum of the scheme records, and each difference is said in words.",
-    programme: "Programme",
-    period: "Period",
-    jurisdiction: "Jurisdiction",
-    schemes: "Schemes",
-    cost: "Total cost",
-    state_budget: "State budget",
-    contributions: "Contributions of organisations and individuals",
-    reported: "Reported",
-    itemised: "Sum of the records",
-    gap: "Gap",
-    implied: "Implied (not reported)",
-    unit: "million VND",
-    source: "Source",
-    published: "published",
-    legal_basis: "Legal basis",
-    agency: "Implementing agency",
-    reconciliation: "Reported figures and the sum of the records",
-    reconciliation_intro: "“Reported” is what the programme published; “Sum of the records” adds up its scheme records; “Gap” is the difference.",
-    notes: "In words",
-    by_activity: "By kind of activity",
-    by_source: "By funding source",
-    activity: "Activity",
-    funding_source: "Funding source",
-    share_itemised: "Share of the records' sum",
-    share_reported: "Share of the reported total",
-    nothing_itemised: "nothing itemised",
-    records: "Scheme records",
-    scope: "Scope",
-    funding: "Funding by source",
-    no_funding_line: "the source does not say who paid",
-    indicators: "Indicators",
-    quote: "The source's words",
-    our_note: "Our note",
-    downloads: "Downloads and machine-readable data",
-    other_language: "Tiếng Việt",
-    chart_table: "The chart's figures",
-    not_published: "not published",
-    more_records: "This page shows the first records; download the CSV for all of them.",
-    more_programmes: "This page shows the newest programmes; the full list is at",
-    none_yet: "No programme yet.",
-};
 
 /// What every page has: its language, the other one, and where this page is in it.
 pub struct Chrome {
@@ -184,7 +111,7 @@ impl Chrome {
 }
 
 fn name(names: &Names, lang: Lang) -> String {
-    lang.pick(&names.en, &names.vi).clone()
+    names.get(lang).to_string()
 }
 
 fn money(lang: Lang, amount: Option<Money>) -> String {
@@ -451,20 +378,9 @@ impl ProgrammePage {
             by_activity.rows.iter().map(|r| BreakRow::of(r, activity_label(&r.key), lang)).collect();
         let activity_chart = Chart::of(
             "chart-activity",
-            lang.pick(
-                "Cost of the scheme records by kind of activity (million VND)",
-                "Kinh phí các bản ghi đề án theo nội dung hoạt động (triệu đồng)",
-            )
-            .to_string(),
-            lang.pick(
-                format!(
-                    "A bar for each kind of activity, as long as its records' cost. The records add up to {} million VND; the figures are in the table below.",
-                    lang.amount_grouped(by_activity.total.cost)
-                ),
-                format!(
-                    "Mỗi nội dung hoạt động một thanh, dài theo kinh phí các bản ghi của nó. Các bản ghi cộng lại {} triệu đồng; số liệu ở bảng bên dưới.",
-                    lang.amount_grouped(by_activity.total.cost)
-                ),
+            lang.say(&Message::new("chart-activity-title")),
+            lang.say(
+                &Message::new("chart-activity-description").word("total", lang.amount_grouped(by_activity.total.cost)),
             ),
             by_activity
                 .rows
@@ -488,15 +404,8 @@ impl ProgrammePage {
             by_source.rows.iter().map(|r| BreakRow::of(r, source_label(r), lang)).collect();
         let mut source_chart = Chart::of(
             "chart-source",
-            lang.pick(
-                "Funding by source: the sum of the records beside the reported figure (million VND)",
-                "Kinh phí theo nguồn: số cộng từ bản ghi bên cạnh số báo cáo (triệu đồng)",
-            )
-            .to_string(),
-            lang.pick(
-                "For each funding source, a bar for the funding lines of the records (blue) and one for the figure the programme reports (orange), where it reports one; the figures are in the table below.".to_string(),
-                "Với mỗi nguồn kinh phí, một thanh cho các dòng kinh phí của bản ghi (xanh) và một thanh cho số chương trình báo cáo (cam), nếu có; số liệu ở bảng bên dưới.".to_string(),
-            ),
+            lang.say(&Message::new("chart-source-title")),
+            lang.say(&Message::new("chart-source-description")),
             by_source
                 .rows
                 .iter()
@@ -537,30 +446,15 @@ impl ProgrammePage {
             })
             .collect();
         let api = |path: &str| format!("/programmes/{id}{path}");
+        let link = |id: &'static str, path: &str| (lang.say(&Message::new(id)), api(path));
         let links = vec![
-            (lang.pick("Totals (JSON)", "Tổng hợp (JSON)").to_string(), api("/totals")),
-            (
-                lang.pick("Breakdown by activity (JSON)", "Phân tích theo hoạt động (JSON)").to_string(),
-                api("/breakdown?by=activity"),
-            ),
-            (lang.pick("Scheme records (JSON)", "Các bản ghi đề án (JSON)").to_string(), api("/schemes")),
-            (
-                lang.pick("Scheme records (CSV, for spreadsheets)", "Các bản ghi đề án (CSV, cho bảng tính)")
-                    .to_string(),
-                api("/schemes.csv"),
-            ),
-            (
-                lang.pick("Breakdown by activity (CSV)", "Phân tích theo hoạt động (CSV)").to_string(),
-                api("/breakdown.csv?by=activity"),
-            ),
-            (
-                lang.pick("Breakdown by funding source (CSV)", "Phân tích theo nguồn kinh phí (CSV)").to_string(),
-                api("/breakdown.csv?by=source"),
-            ),
-            (
-                lang.pick("The whole programme document (JSON)", "Toàn bộ tài liệu chương trình (JSON)").to_string(),
-                api("/export"),
-            ),
+            link("link-totals", "/totals"),
+            link("link-breakdown-activity", "/breakdown?by=activity"),
+            link("link-schemes", "/schemes"),
+            link("link-schemes-csv", "/schemes.csv"),
+            link("link-breakdown-activity-csv", "/breakdown.csv?by=activity"),
+            link("link-breakdown-source-csv", "/breakdown.csv?by=source"),
+            link("link-export", "/export"),
             ("Swagger UI".to_string(), "/swagger-ui/".to_string()),
         ];
         let legal_basis = p.legal_basis.as_ref().map(|b| match &b.issuer {
@@ -599,6 +493,16 @@ impl ProgrammePage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_of_the_pages_is_in_each_catalog() {
+        for id in Words::IDS {
+            for lang in Lang::ALL {
+                assert_ne!(Message::new(id).render(lang), *id, "{id} is not in the {} catalog", lang.code());
+            }
+        }
+        assert_eq!((Words::of(Lang::En).gap.as_str(), Words::of(Lang::Vi).gap.as_str()), ("Gap", "Chênh lệch"));
+    }
 
     #[test]
     fn dates_are_written_as_each_language_writes_them() {

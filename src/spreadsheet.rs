@@ -12,7 +12,7 @@ use crate::domain::document::{IndicatorDefinition, Programme, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::domain::totals::Totals;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::tables::{Cell, Column, Table, breakdown_table, scheme_columns, scheme_row};
 
 /// The most rows a sheet holds (Excel's limit, less the header and a note).
@@ -111,6 +111,8 @@ fn header(sheet: &mut Worksheet, columns: &[Column], lang: Lang, f: &Formats) ->
 /// The workbook's bytes: the same data gives the same bytes.
 pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
+    // A word of the workbook (a sheet's name, a label) in its language.
+    let say = |id: &'static str| Message::new(id).render(lang);
     let p = data.programme;
     let mut book = Workbook::new();
     let created = data
@@ -118,75 +120,53 @@ pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> R
         .and_then(|m| ExcelDateTime::parse_from_str(m.split('.').next().unwrap_or(m).trim_end_matches('Z')).ok())
         .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"));
     book.set_properties(
-        &DocProperties::new()
-            .set_title(lang.pick(&p.names.en, &p.names.vi))
-            .set_creation_datetime(&created)
-            .set_author("khuyencong"),
+        &DocProperties::new().set_title(p.names.get(lang)).set_creation_datetime(&created).set_author("khuyencong"),
     );
 
     // About the data: where it comes from, which version, and that the cells are floats.
-    let sheet = book.add_worksheet().set_name(lang.pick("About", "Thông tin"))?;
-    let about: Vec<(&str, String)> = vec![
-        (lang.pick("Programme", "Chương trình"), lang.pick(&p.names.en, &p.names.vi).clone()),
-        (lang.pick("Programme (Vietnamese)", "Chương trình (tiếng Việt)"), p.names.vi.clone()),
-        ("Id", p.id.clone()),
-        (lang.pick("Jurisdiction", "Địa phương"), p.jurisdiction.clone()),
-        (lang.pick("Period", "Giai đoạn"), format!("{}-{}", p.period.start_year, p.period.end_year)),
-        (lang.pick("Source", "Nguồn số liệu"), p.source.title.clone()),
-        (lang.pick("Publisher", "Nơi đăng"), p.source.publisher.clone()),
-        (lang.pick("Published", "Ngày đăng"), p.source.date.clone()),
-        ("URL", p.source.url.clone().unwrap_or_default()),
-        (lang.pick("Source note", "Ghi chú về nguồn"), p.source.note.clone().unwrap_or_default()),
-        (lang.pick("Data version", "Phiên bản dữ liệu"), data.version.to_string()),
-        (lang.pick("Data written at (UTC)", "Thời điểm ghi dữ liệu (UTC)"), data.modified.unwrap_or("").to_string()),
-        (lang.pick("Unit of amounts", "Đơn vị số tiền"), lang.unit().to_string()),
-        (
-            lang.pick("Exactness", "Độ chính xác"),
-            lang.pick(
-                "Amounts are spreadsheet numbers (binary floating point, as the file format stores them), each within a rounding of the exact figure at two decimal places; the JSON and CSV downloads are exact decimal text.",
-                "Số tiền là số của bảng tính (dấu phẩy động nhị phân, như định dạng tệp lưu), mỗi số làm tròn đến hai chữ số thập phân đúng bằng số chính xác; các tệp JSON và CSV là văn bản thập phân chính xác.",
-            )
-            .to_string(),
-        ),
+    let sheet = book.add_worksheet().set_name(say("sheet-about"))?;
+    let about: Vec<(String, String)> = vec![
+        (say("about-programme"), p.names.get(lang).to_string()),
+        (say("about-programme-vi"), p.names.vi.clone()),
+        ("Id".to_string(), p.id.clone()),
+        (say("about-jurisdiction"), p.jurisdiction.clone()),
+        (say("about-period"), format!("{}-{}", p.period.start_year, p.period.end_year)),
+        (say("about-source"), p.source.title.clone()),
+        (say("about-publisher"), p.source.publisher.clone()),
+        (say("about-published"), p.source.date.clone()),
+        ("URL".to_string(), p.source.url.clone().unwrap_or_default()),
+        (say("about-source-note"), p.source.note.clone().unwrap_or_default()),
+        (say("about-data-version"), data.version.to_string()),
+        (say("about-written-at"), data.modified.unwrap_or("").to_string()),
+        (say("about-unit"), lang.unit()),
+        (say("about-exactness"), say("about-exactness-text")),
     ];
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 100)?;
     for (r, (label, value)) in about.iter().enumerate() {
-        sheet.write_string_with_format(r as u32, 0, *label, &f.header)?;
+        sheet.write_string_with_format(r as u32, 0, label, &f.header)?;
         sheet.write_string_with_format(r as u32, 1, value, &f.wrap)?;
     }
 
     // The reported figures beside the sum of the records.
     let t = data.totals;
-    let source_name =
-        |key: &str| reference.source(key).map_or(key.to_string(), |s| lang.pick(&s.names.en, &s.names.vi).clone());
+    let source_name = |key: &str| reference.source(key).map_or(key.to_string(), |s| s.names.get(lang).to_string());
+    let column = |key: &str, id: &'static str| Column { key: key.into(), name: Message::new(id) };
     let columns = vec![
-        Column { key: "measure".into(), en: "Measure".into(), vi: "Chỉ tiêu".into() },
-        Column { key: "reported".into(), en: "Reported".into(), vi: "Báo cáo".into() },
-        Column { key: "itemised".into(), en: "Sum of the records".into(), vi: "Cộng từ bản ghi".into() },
-        Column { key: "gap".into(), en: "Gap".into(), vi: "Chênh lệch".into() },
-        Column {
-            key: "own".into(),
-            en: "Not split below (million VND)".into(),
-            vi: "Chưa chia cho nguồn con (triệu đồng)".into(),
-        },
-        Column {
-            key: "implied_at_least".into(),
-            en: "Implied, at least (million VND)".into(),
-            vi: "Suy ra, ít nhất (triệu đồng)".into(),
-        },
-        Column {
-            key: "implied_at_most".into(),
-            en: "Implied, at most (million VND)".into(),
-            vi: "Suy ra, nhiều nhất (triệu đồng)".into(),
-        },
-        Column { key: "quote".into(), en: "The source's words".into(), vi: "Câu gốc của nguồn tin".into() },
+        column("measure", "column-measure"),
+        column("reported", "column-reported"),
+        column("itemised", "column-itemised"),
+        column("gap", "column-gap"),
+        column("own", "column-own-unsplit"),
+        column("implied_at_least", "column-implied-at-least-million-vnd"),
+        column("implied_at_most", "column-implied-at-most-million-vnd"),
+        column("quote", "column-quote"),
     ];
     let count = |n: Option<i64>| n.map_or(Cell::Empty, Cell::Count);
     let money = |m: Option<Money>| m.map_or(Cell::Empty, Cell::Money);
     let text = |q: &Option<String>| q.as_ref().map_or(Cell::Empty, |q| Cell::Text(q.clone()));
     let mut rows = vec![vec![
-        Cell::Text(lang.pick("Schemes", "Số đề án").to_string()),
+        Cell::Text(say("row-schemes")),
         count(t.schemes.reported),
         Cell::Count(t.schemes.itemised),
         count(t.schemes.gap),
@@ -197,7 +177,7 @@ pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> R
     ]];
     for s in &t.schemes.by_scope {
         rows.push(vec![
-            Cell::Text(format!("  {}", lang.pick(&s.names.en, &s.names.vi))),
+            Cell::Text(format!("  {}", s.names.get(lang))),
             count(s.reported),
             Cell::Count(s.itemised),
             count(s.gap),
@@ -208,7 +188,7 @@ pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> R
         ]);
     }
     rows.push(vec![
-        Cell::Text(format!("{} ({})", lang.pick("Cost", "Tổng kinh phí"), lang.unit())),
+        Cell::Text(format!("{} ({})", say("row-cost"), lang.unit())),
         money(t.cost.reported),
         Cell::Money(t.cost.itemised),
         money(t.cost.gap),
@@ -231,17 +211,13 @@ pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> R
         ]);
     }
     let totals = Table { columns, rows };
-    table_sheet(&mut book, lang.pick("Totals", "Tổng hợp"), &totals, &lang.say_all(&t.notes), lang, &f)?;
+    table_sheet(&mut book, &say("sheet-totals"), &totals, &lang.say_all(&t.notes), lang, &f)?;
 
-    let names = [
-        lang.pick("By activity", "Theo hoạt động"),
-        lang.pick("By scope", "Theo phạm vi"),
-        lang.pick("By source", "Theo nguồn"),
-    ];
+    let names = [say("sheet-by-activity"), say("sheet-by-scope"), say("sheet-by-source")];
     for (breakdown, name) in data.breakdowns.iter().zip(names) {
         table_sheet(
             &mut book,
-            name,
+            &name,
             &breakdown_table(breakdown, reference),
             &lang.say_all(&breakdown.notes),
             lang,
@@ -253,50 +229,37 @@ pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> R
         columns: scheme_columns(reference, data.definitions),
         rows: data.records.iter().map(|r| scheme_row(r, reference, data.definitions)).collect(),
     };
-    let truncated = if data.truncated {
-        vec![
-            lang.pick(
-                "This sheet holds the first records only (a sheet's limit); schemes.csv has them all.",
-                "Trang này chỉ có các bản ghi đầu tiên (giới hạn của một trang tính); tệp schemes.csv có đủ.",
-            )
-            .to_string(),
-        ]
-    } else {
-        Vec::new()
-    };
-    table_sheet(&mut book, lang.pick("Schemes", "Đề án"), &schemes, &truncated, lang, &f)?;
+    let truncated = if data.truncated { vec![say("sheet-schemes-truncated")] } else { Vec::new() };
+    table_sheet(&mut book, &say("sheet-schemes"), &schemes, &truncated, lang, &f)?;
 
     // Every quote, where it comes from.
-    let quote_columns = vec![
-        Column { key: "where".into(), en: "Where".into(), vi: "Ở đâu".into() },
-        Column { key: "figure".into(), en: "Figure".into(), vi: "Số liệu".into() },
-        Column { key: "quote".into(), en: "The source's words".into(), vi: "Câu gốc của nguồn tin".into() },
-    ];
+    let quote_columns =
+        vec![column("where", "column-where"), column("figure", "column-figure"), column("quote", "column-quote")];
     let mut quotes = Vec::new();
     let mut quote = |place: String, figure: String, text: &Option<String>| {
         if let Some(text) = text {
             quotes.push(vec![Cell::Text(place), Cell::Text(figure), Cell::Text(text.clone())]);
         }
     };
-    let reported = lang.pick("reported", "báo cáo").to_string();
+    let reported = say("quote-reported");
     if let Some(basis) = &p.legal_basis {
-        quote(lang.pick("legal basis", "căn cứ").to_string(), basis.title.clone(), &basis.quote);
+        quote(say("quote-legal-basis"), basis.title.clone(), &basis.quote);
     }
-    quote(reported.clone(), lang.pick("schemes", "số đề án").to_string(), &t.schemes.quote);
+    quote(reported.clone(), say("quote-schemes"), &t.schemes.quote);
     for s in &t.schemes.by_scope {
         quote(reported.clone(), s.scope.clone(), &s.quote);
     }
-    quote(reported.clone(), lang.pick("cost", "tổng kinh phí").to_string(), &t.cost.quote);
+    quote(reported.clone(), say("quote-cost"), &t.cost.quote);
     for s in &t.funding {
         quote(reported.clone(), s.source.clone(), &s.quote);
     }
     for r in data.records {
-        quote(r.id.clone(), lang.pick("record", "bản ghi").to_string(), &r.quote);
+        quote(r.id.clone(), say("quote-record"), &r.quote);
         for line in &r.funding {
             quote(r.id.clone(), line.source.clone(), &line.quote);
         }
     }
     let quotes = Table { columns: quote_columns, rows: quotes };
-    table_sheet(&mut book, lang.pick("Quotes", "Trích dẫn"), &quotes, &[], lang, &f)?;
+    table_sheet(&mut book, &say("sheet-quotes"), &quotes, &[], lang, &f)?;
     book.save_to_buffer()
 }

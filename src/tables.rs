@@ -12,7 +12,7 @@ use crate::domain::breakdown::{Breakdown, BreakdownRow, Dimension};
 use crate::domain::document::{IndicatorDefinition, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang, Message};
 
 /// A cell: text stays text, numbers stay numbers.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,17 +51,16 @@ impl Cell {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Column {
     pub key: String,
-    pub en: String,
-    pub vi: String,
+    pub name: Message,
 }
 
 impl Column {
-    fn new(key: impl Into<String>, en: impl Into<String>, vi: impl Into<String>) -> Column {
-        Column { key: key.into(), en: en.into(), vi: vi.into() }
+    fn new(key: impl Into<String>, name: Message) -> Column {
+        Column { key: key.into(), name }
     }
 
-    pub fn name(&self, lang: Lang) -> &str {
-        lang.pick(&self.en, &self.vi)
+    pub fn name(&self, lang: Lang) -> String {
+        self.name.render(lang)
     }
 }
 
@@ -73,49 +72,45 @@ pub struct Table {
 }
 
 fn own(source: &str) -> Column {
-    Column::new(
-        format!("{source}_own_million_vnd"),
-        format!("{source}: lines naming it (million VND)"),
-        format!("{source}: dòng kinh phí ghi đúng nguồn này (triệu đồng)"),
-    )
+    Column::new(format!("{source}_own_million_vnd"), Message::new("column-source-own").word("source", source))
 }
 
 fn rolled_up(source: &str) -> Column {
     Column::new(
         format!("{source}_rolled_up_million_vnd"),
-        format!("{source} with the sources below it (million VND)"),
-        format!("{source} cộng các nguồn con (triệu đồng)"),
+        Message::new("column-source-rolled-up").word("source", source),
     )
 }
 
 fn unattributed() -> Column {
-    Column::new("unattributed_million_vnd", "No funding line (million VND)", "Không có dòng kinh phí (triệu đồng)")
+    Column::new("unattributed_million_vnd", Message::new("column-unattributed-million-vnd"))
 }
 
 /// The columns of the scheme records: the record, its cost, one own column per funding source,
 /// the unattributed rest, one column per indicator (`indicator_<key>`), then its texts.
 pub fn scheme_columns(reference: &Reference, definitions: &[IndicatorDefinition]) -> Vec<Column> {
     let mut columns = vec![
-        Column::new("scheme_id", "Record id", "Mã bản ghi"),
-        Column::new("activity", "Activity", "Nội dung hoạt động"),
-        Column::new("scope", "Scope", "Phạm vi"),
-        Column::new("scheme_count", "Schemes", "Số đề án"),
-        Column::new("cost_million_vnd", "Cost (million VND)", "Kinh phí (triệu đồng)"),
+        Column::new("scheme_id", Message::new("column-scheme-id")),
+        Column::new("activity", Message::new("column-activity")),
+        Column::new("scope", Message::new("column-scope")),
+        Column::new("scheme_count", Message::new("column-scheme-count")),
+        Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")),
     ];
     columns.extend(reference.sources.iter().map(|s| own(&s.key)));
     columns.push(unattributed());
     columns.extend(definitions.iter().map(|d| {
         Column::new(
             format!("indicator_{}", d.key),
-            format!("{} ({})", d.names.en, d.unit),
-            format!("{} ({})", d.names.vi, d.unit),
+            Message::new("column-indicator")
+                .arg("name", Arg::Named { en: d.names.en.clone(), vi: d.names.vi.clone() })
+                .word("unit", &d.unit),
         )
     }));
     columns.extend([
-        Column::new("title_vi", "Title (Vietnamese)", "Tên (tiếng Việt)"),
-        Column::new("title_en", "Title (English)", "Tên (tiếng Anh)"),
-        Column::new("quote", "The source's words", "Câu gốc của nguồn tin"),
-        Column::new("note", "Our note", "Ghi chú của chúng tôi"),
+        Column::new("title_vi", Message::new("column-title-vi")),
+        Column::new("title_en", Message::new("column-title-en")),
+        Column::new("quote", Message::new("column-quote")),
+        Column::new("note", Message::new("column-note")),
     ]);
     columns
 }
@@ -166,60 +161,32 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         .collect();
     let shares = |row: &BreakdownRow| [Cell::percent(row.share_percent), Cell::percent(row.share_of_reported_percent)];
     let share_columns = [
-        Column::new(
-            "share_of_itemised_cost_percent",
-            "Share of the records' cost (%)",
-            "Tỷ lệ trên kinh phí cộng từ bản ghi (%)",
-        ),
-        Column::new(
-            "share_of_reported_cost_percent",
-            "Share of the reported cost (%)",
-            "Tỷ lệ trên tổng kinh phí báo cáo (%)",
-        ),
+        Column::new("share_of_itemised_cost_percent", Message::new("column-share-of-itemised-cost-percent")),
+        Column::new("share_of_reported_cost_percent", Message::new("column-share-of-reported-cost-percent")),
     ];
     let names = [
-        Column::new("name_vi", "Name (Vietnamese)", "Tên (tiếng Việt)"),
-        Column::new("name_en", "Name (English)", "Tên (tiếng Anh)"),
+        Column::new("name_vi", Message::new("column-name-vi")),
+        Column::new("name_en", Message::new("column-name-en")),
     ];
-    let nothing = Column::new("nothing_itemised", "Nothing itemised", "Chưa có bản ghi");
+    let nothing = Column::new("nothing_itemised", Message::new("column-nothing-itemised"));
     if b.by == Dimension::Source {
         let mut columns = vec![
-            Column::new("source", "Funding source", "Nguồn kinh phí"),
-            Column::new("parent", "Part of", "Thuộc nguồn"),
+            Column::new("source", Message::new("column-source")),
+            Column::new("parent", Message::new("column-parent")),
         ];
         columns.extend(names);
         columns.extend([
             nothing,
-            Column::new(
-                "schemes_with_lines_under",
-                "Schemes with a line under it",
-                "Số đề án có dòng kinh phí thuộc nguồn",
-            ),
-            Column::new(
-                "own_million_vnd",
-                "Lines naming it (million VND)",
-                "Dòng kinh phí ghi đúng nguồn này (triệu đồng)",
-            ),
-            Column::new(
-                "rolled_up_million_vnd",
-                "With the sources below it (million VND)",
-                "Cộng các nguồn con (triệu đồng)",
-            ),
+            Column::new("schemes_with_lines_under", Message::new("column-schemes-with-lines-under")),
+            Column::new("own_million_vnd", Message::new("column-own-million-vnd")),
+            Column::new("rolled_up_million_vnd", Message::new("column-rolled-up-million-vnd")),
         ]);
         columns.extend(share_columns);
         columns.extend([
-            Column::new("reported_funding_million_vnd", "Reported (million VND)", "Báo cáo (triệu đồng)"),
-            Column::new("funding_gap_million_vnd", "Gap (million VND)", "Chênh lệch (triệu đồng)"),
-            Column::new(
-                "implied_at_least_million_vnd",
-                "Implied, at least (million VND)",
-                "Suy ra, ít nhất (triệu đồng)",
-            ),
-            Column::new(
-                "implied_at_most_million_vnd",
-                "Implied, at most (million VND)",
-                "Suy ra, nhiều nhất (triệu đồng)",
-            ),
+            Column::new("reported_funding_million_vnd", Message::new("column-reported-funding-million-vnd")),
+            Column::new("funding_gap_million_vnd", Message::new("column-funding-gap-million-vnd")),
+            Column::new("implied_at_least_million_vnd", Message::new("column-implied-at-least-million-vnd")),
+            Column::new("implied_at_most_million_vnd", Message::new("column-implied-at-most-million-vnd")),
         ]);
         let rows = b
             .rows
@@ -248,17 +215,17 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         return Table { columns, rows };
     }
     let mut columns = vec![if b.by == Dimension::Activity {
-        Column::new("activity", "Activity", "Nội dung hoạt động")
+        Column::new("activity", Message::new("column-activity"))
     } else {
-        Column::new("scope", "Scope", "Phạm vi")
+        Column::new("scope", Message::new("column-scope"))
     }];
     columns.extend(names);
     columns.extend([
         nothing,
-        Column::new("schemes", "Schemes", "Số đề án"),
-        Column::new("reported_schemes", "Reported schemes", "Số đề án báo cáo"),
-        Column::new("schemes_gap", "Schemes gap", "Chênh lệch số đề án"),
-        Column::new("cost_million_vnd", "Cost (million VND)", "Kinh phí (triệu đồng)"),
+        Column::new("schemes", Message::new("column-schemes")),
+        Column::new("reported_schemes", Message::new("column-reported-schemes")),
+        Column::new("schemes_gap", Message::new("column-schemes-gap")),
+        Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")),
     ]);
     columns.extend(share_columns);
     columns.extend(reference.sources.iter().map(|s| own(&s.key)));

@@ -17,6 +17,16 @@ pub struct Names {
     pub en: String,
 }
 
+impl Names {
+    /// The name in `lang`.
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => &self.en,
+            crate::i18n::Lang::Vi => &self.vi,
+        }
+    }
+}
+
 /// A kind of industrial-promotion activity: a clause (or a point of a clause) of Decree
 /// 45/2012/NĐ-CP Article 4, or `unspecified` where the source does not name one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]

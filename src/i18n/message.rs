@@ -18,6 +18,8 @@ pub enum Arg {
     Amount(String),
     /// A key, a name or a tag, written as it is (`central_budget`, `"43-json"`).
     Word(String),
+    /// A name the data gives in each language (an indicator's, a source's): not prose of ours.
+    Named { en: String, vi: String },
     /// Another message, rendered in the same language.
     Message(Box<Message>),
     /// `a`, `a and b`, `a, b and c`: the catalog's `list-and`, or `list-or` when `or`.

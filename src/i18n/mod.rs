@@ -51,11 +51,12 @@ impl Lang {
         crate::http::context::Asked::of(req).lang
     }
 
-    /// `en` or `vi`, as this language is.
-    pub fn pick<T>(self, en: T, vi: T) -> T {
+    /// The marks of a written number: thousands and decimal (`,` `.` in English, `.` `,` in
+    /// Vietnamese).
+    fn marks(self) -> (char, char) {
         match self {
-            Lang::En => en,
-            Lang::Vi => vi,
+            Lang::En => (',', '.'),
+            Lang::Vi => ('.', ','),
         }
     }
 
@@ -64,16 +65,14 @@ impl Lang {
     pub fn amount(self, money: impl std::fmt::Display) -> String {
         match self {
             Lang::En => money.to_string(),
-            Lang::Vi => grouped(&money.to_string(), '.', ','),
+            Lang::Vi => self.amount_grouped(money),
         }
     }
 
     /// An amount for a page: `41,306.53` or `41.306,53`.
     pub fn amount_grouped(self, money: impl std::fmt::Display) -> String {
-        match self {
-            Lang::En => grouped(&money.to_string(), ',', '.'),
-            Lang::Vi => grouped(&money.to_string(), '.', ','),
-        }
+        let (thousands, decimal) = self.marks();
+        grouped(&money.to_string(), thousands, decimal)
     }
 
     /// `message` in this language, as a sentence (its first letter a capital).
@@ -88,17 +87,18 @@ impl Lang {
 
     /// A whole number for a page: `1,184` or `1.184`.
     pub fn count(self, n: i64) -> String {
-        grouped(&n.to_string(), self.pick(',', '.'), self.pick('.', ','))
+        let (thousands, decimal) = self.marks();
+        grouped(&n.to_string(), thousands, decimal)
     }
 
     /// A percentage for a page: `76.85%` or `76,85%`.
     pub fn percent(self, text: &str) -> String {
-        format!("{}%", self.pick(text.to_string(), text.replace('.', ",")))
+        format!("{}%", text.replace('.', &self.marks().1.to_string()))
     }
 
     /// The unit of amounts: `million VND` or `triệu đồng`.
-    pub fn unit(self) -> &'static str {
-        self.pick("million VND", "triệu đồng")
+    pub fn unit(self) -> String {
+        Message::new("unit-amounts").render(self)
     }
 }
 
