@@ -69,7 +69,7 @@ pub enum TokenCommand {
         name: String,
         /// `write` (edit programmes) or `admin` (also read the audit trail).
         #[arg(long, value_enum)]
-        scope: crate::auth::Scope,
+        scope: crate::http::auth::Scope,
         /// Days until the token expires; no expiry when absent.
         #[arg(long)]
         expires_in_days: Option<u32>,

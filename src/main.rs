@@ -5,9 +5,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use khuyencong::configuration::{Cli, Command, TokenCommand};
+use khuyencong::http::openapi;
 use khuyencong::startup::{Application, prepare_database};
+use khuyencong::storage::seeds;
 use khuyencong::storage::{Actor, Db};
-use khuyencong::{openapi, seeds, telemetry};
+use khuyencong::telemetry;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -92,7 +94,7 @@ async fn token(settings: &khuyencong::configuration::Settings, command: TokenCom
                     existing.id
                 );
             }
-            let new = khuyencong::auth::generate();
+            let new = khuyencong::http::auth::generate();
             db.create_token(&new.id, &name, scope.as_str(), &new.secret_sha256, expires_at.as_deref()).await?;
             eprintln!(
                 "token {} for {name:?}, scope {}, expires {}; shown once, keep it secret:",
@@ -152,16 +154,16 @@ async fn generate(
     let periods = periods
         .iter()
         .map(|p| {
-            khuyencong::synthetic::parse_period(p).with_context(|| format!("{p:?} is not a period like 2021-2025"))
+            khuyencong::cli::synthetic::parse_period(p).with_context(|| format!("{p:?} is not a period like 2021-2025"))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let db = prepare_database(settings).await?;
     let reference = db.reference().await?;
     let started = std::time::Instant::now();
     let (mut writing, mut programmes) = (std::time::Duration::ZERO, 0);
-    for &province in &khuyencong::synthetic::PROVINCES[..provinces] {
+    for &province in &khuyencong::cli::synthetic::PROVINCES[..provinces] {
         for &period in &periods {
-            let document = khuyencong::synthetic::programme(province, period, records, seed);
+            let document = khuyencong::cli::synthetic::programme(province, period, records, seed);
             let programme = khuyencong::domain::document::validate(document, &reference)
                 .map_err(|v| anyhow::anyhow!("a generated document is invalid: {} {}", v[0].pointer, v[0].detail))?;
             let write = std::time::Instant::now();

@@ -12,18 +12,18 @@ use actix_web::http::{Method, header};
 use actix_web::middleware::from_fn;
 use tracing_actix_web::TracingLogger;
 
-use crate::auth::WriteLimits;
-use crate::cache::ResponseCache;
-use crate::network::TrustedProxies;
+use crate::http::auth::WriteLimits;
+use crate::http::cache::ResponseCache;
+use crate::http::network::TrustedProxies;
 use crate::telemetry::{RequestSpan, request_id};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::configuration::Settings;
-use crate::openapi::ApiDoc;
+use crate::http::openapi::ApiDoc;
 use crate::routes::{self, AppState};
-use crate::seeds;
+use crate::storage::seeds;
 use crate::storage::{Db, DbOptions};
 
 pub struct Application {
@@ -46,7 +46,7 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
 /// The OpenAPI document of the routes the server registers (collected from the handlers).
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
     let raw = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::configure).split_for_parts().1;
-    crate::openapi::finish(raw)
+    crate::http::openapi::finish(raw)
 }
 
 /// The budgets `auth::authorize` checks: `WRITE_RATE_PER_MINUTE` writes per token (bursts of
@@ -124,7 +124,7 @@ impl Application {
             "HEAVY_READ_PERMITS must be at least 1 and fewer than DATABASE_MAX_CONNECTIONS ({})",
             settings.database_max_connections
         );
-        let heavy = routes::heavy::HeavyReads::new(
+        let heavy = crate::http::heavy::HeavyReads::new(
             settings.heavy_read_permits as usize,
             Duration::from_secs(settings.heavy_read_wait_secs),
             Duration::from_secs(settings.heavy_read_deadline_secs.max(1)),
@@ -135,10 +135,10 @@ impl Application {
         // The data version read before the first request, not at the poller's first tick: from
         // the first read on, responses are kept (and tests need not wait for the poller).
         cache.refresh().await;
-        let metrics = crate::metrics::build(&db, cache.clone())?;
+        let metrics = crate::http::metrics::build(&db, cache.clone())?;
         let metrics_here = settings.metrics_bind_addr.is_none();
         let metrics_server = match &settings.metrics_bind_addr {
-            Some(address) => Some(crate::metrics::serve_separately(&metrics, address)?),
+            Some(address) => Some(crate::http::metrics::serve_separately(&metrics, address)?),
             None => None,
         };
         let cache = web::Data::new(cache);
@@ -153,7 +153,7 @@ impl Application {
                 .openapi(ApiDoc::openapi())
                 .configure(routes::configure)
                 .openapi_service(|api| {
-                    SwaggerUi::new("/swagger-ui/{_:.*}").url("/openapi.json", crate::openapi::finish(api))
+                    SwaggerUi::new("/swagger-ui/{_:.*}").url("/openapi.json", crate::http::openapi::finish(api))
                 })
                 .into_app()
                 .app_data(state.clone())
@@ -163,7 +163,7 @@ impl Application {
                 .app_data(metrics.clone())
                 .configure(|cfg| {
                     if metrics_here {
-                        cfg.route("/metrics", web::get().to(crate::metrics::exposition_here));
+                        cfg.route("/metrics", web::get().to(crate::http::metrics::exposition_here));
                     }
                 })
                 .app_data(write_limits.clone())
@@ -177,13 +177,13 @@ impl Application {
                 // (after routing, so a hit costs no route lookup). The cache keeps each body in
                 // every coding, compressed once; `respond_as_asked` codes
                 // only what it did not.
-                .wrap(from_fn(routes::http::respond_as_asked))
-                .wrap(from_fn(routes::http::parameters))
+                .wrap(from_fn(crate::http::respond::respond_as_asked))
+                .wrap(from_fn(crate::http::respond::parameters))
                 .wrap(cors(&write_origins))
-                .wrap(from_fn(crate::metrics::record))
+                .wrap(from_fn(crate::http::metrics::record))
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(from_fn(request_id))
-                .wrap(from_fn(routes::http::screen))
+                .wrap(from_fn(crate::http::respond::screen))
         })
         // Each response goes out as soon as it is written: with Nagle's algorithm on, a body
         // written in two parts (a coded or streamed one) waited for the client's delayed ACK,

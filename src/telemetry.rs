@@ -119,7 +119,7 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
         let route = crate::http::context::route(request.request())
             .map_or_else(|| std::sync::Arc::from("(unmatched)"), |r| r.pattern);
         let client = request
-            .app_data::<actix_web::web::Data<crate::network::TrustedProxies>>()
+            .app_data::<actix_web::web::Data<crate::http::network::TrustedProxies>>()
             .and_then(|p| p.client_ip(request.peer_addr().map(|a| a.ip()), request.headers()))
             .map(|ip| ip.to_string())
             .unwrap_or_default();

@@ -6,9 +6,9 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{AppState, Page, bad_cursor, next_url, parse_limit};
-use crate::auth::{Scope, authorize};
-use crate::error::responses::{BadRequest, Forbidden, TooManyRequests, Unauthorized, Unavailable};
-use crate::error::{ApiError, Result};
+use crate::http::auth::{Scope, authorize};
+use crate::http::error::responses::{BadRequest, Forbidden, TooManyRequests, Unauthorized, Unavailable};
+use crate::http::error::{ApiError, Result};
 use crate::storage::AuditRow;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {

@@ -7,12 +7,13 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http::{self, Body, Media, Representation};
 use super::programmes::ProgrammePath;
-use super::{AppState, csv, programme_snapshot};
+use super::{AppState, programme_snapshot};
 use crate::domain::breakdown::{Breakdown, Dimension, breakdown};
-use crate::error::responses::{BadRequest, NotFound, Unavailable};
-use crate::error::{ApiError, Result};
+use crate::http::error::responses::{BadRequest, NotFound, Unavailable};
+use crate::http::error::{ApiError, Result};
+use crate::http::respond::{self as http, Body, Media, Representation};
+use crate::render::csv;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_breakdown);
@@ -60,7 +61,7 @@ impl BreakdownQuery {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/breakdown", wrap = "from_fn(crate::cache::serve_negotiated)")]
+#[get("/programmes/{id}/breakdown", wrap = "from_fn(crate::http::cache::serve_negotiated)")]
 pub async fn get_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

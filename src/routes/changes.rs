@@ -6,10 +6,11 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, http, parse_limit};
+use super::{AppState, parse_limit};
 use crate::domain::views::Changes;
-use crate::error::responses::{BadRequest, Unavailable};
-use crate::error::{ApiError, Result};
+use crate::http::error::responses::{BadRequest, Unavailable};
+use crate::http::error::{ApiError, Result};
+use crate::http::respond as http;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_changes);
@@ -46,7 +47,7 @@ pub struct ChangesQuery {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/changes", wrap = "from_fn(crate::cache::serve_page)")]
+#[get("/changes", wrap = "from_fn(crate::http::cache::serve_page)")]
 pub async fn list_changes(
     state: web::Data<AppState>,
     query: web::Query<ChangesQuery>,

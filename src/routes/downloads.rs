@@ -9,20 +9,20 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::breakdown::BreakdownQuery;
-use super::csv::{self, Writer};
-use super::http::{self, Body, Representation};
 use super::programmes::ProgrammePath;
 use super::schemes::SchemeFilterQuery;
 use super::{AppState, programme_snapshot};
 use crate::domain::breakdown::Dimension;
 use crate::domain::breakdown::breakdown;
 use crate::domain::totals::reconcile;
-use crate::error::ApiError;
-use crate::error::Result;
-use crate::error::responses::{NotFound, Unavailable};
-use crate::spreadsheet::{MAX_RECORDS, WorkbookData, workbook};
+use crate::http::error::ApiError;
+use crate::http::error::Result;
+use crate::http::error::responses::{NotFound, Unavailable};
+use crate::http::respond::{self as http, Body, Representation};
+use crate::render::csv::{self, Writer};
+use crate::render::tables::{breakdown_table, scheme_columns, scheme_row};
+use crate::render::xlsx::{MAX_RECORDS, WorkbookData, workbook};
 use crate::storage::{SchemeAfter, SchemeFilter, SchemeOrder};
-use crate::tables::{breakdown_table, scheme_columns, scheme_row};
 
 /// Records read from the snapshot per statement (and per chunk of the body).
 const BATCH: i64 = 1000;
@@ -127,7 +127,7 @@ pub async fn download_schemes(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/breakdown.csv", wrap = "from_fn(crate::cache::serve_any_language)")]
+#[get("/programmes/{id}/breakdown.csv", wrap = "from_fn(crate::http::cache::serve_any_language)")]
 pub async fn download_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

@@ -4,12 +4,12 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http;
 use super::programmes::ProgrammePath;
 use super::{AppState, not_found_programme};
 use crate::domain::document::{ProgrammeDocumentSchema, canonical_records, canonical_tail};
-use crate::error::Result;
-use crate::error::responses::{NotFound, Unavailable};
+use crate::http::error::Result;
+use crate::http::error::responses::{NotFound, Unavailable};
+use crate::http::respond as http;
 
 /// Records read from the snapshot per statement batch (and per chunk of the body).
 const BATCH: i64 = 1000;

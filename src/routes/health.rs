@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::AppState;
-use crate::error::responses::Unavailable;
-use crate::error::{ApiError, Result};
+use crate::http::error::responses::Unavailable;
+use crate::http::error::{ApiError, Result};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(live).service(ready);

@@ -5,10 +5,11 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
-use super::{AppState, http, programme_snapshot};
+use super::{AppState, programme_snapshot};
 use crate::domain::views::{IndicatorRecordValue, IndicatorSummary, Indicators};
-use crate::error::Result;
-use crate::error::responses::{NotFound, Unavailable};
+use crate::http::error::Result;
+use crate::http::error::responses::{NotFound, Unavailable};
+use crate::http::respond as http;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_indicators);
@@ -29,7 +30,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/indicators", wrap = "from_fn(crate::cache::serve)")]
+#[get("/programmes/{id}/indicators", wrap = "from_fn(crate::http::cache::serve)")]
 pub async fn get_indicators(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

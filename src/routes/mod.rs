@@ -3,12 +3,9 @@
 mod audit;
 mod breakdown;
 mod changes;
-mod csv;
 mod downloads;
 mod export;
 mod health;
-pub mod heavy;
-pub mod http;
 mod indicators;
 mod pages;
 mod programmes;
@@ -25,8 +22,10 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::domain::reference::Reference;
-use crate::error::{ApiError, ProblemType, generic_problem};
 use crate::http::context::{Route, Routes};
+use crate::http::error::{ApiError, ProblemType, generic_problem};
+use crate::http::heavy;
+use crate::http::respond as http;
 use crate::i18n::Message;
 use crate::storage::{Db, ProgrammeHead, Snapshot};
 
@@ -118,9 +117,9 @@ pub fn with_query_value(req: &HttpRequest, name: &str, value: &str) -> String {
     let query = serde_urlencoded::to_string(&query).unwrap_or_default();
     // The client's scheme and host; forwarded ones only from trusted proxies.
     let (scheme, host) = req
-        .app_data::<web::Data<crate::network::TrustedProxies>>()
+        .app_data::<web::Data<crate::http::network::TrustedProxies>>()
         .map(|p| p.origin(req))
-        .unwrap_or_else(|| crate::network::TrustedProxies::default().origin(req));
+        .unwrap_or_else(|| crate::http::network::TrustedProxies::default().origin(req));
     format!("{scheme}://{host}{}?{query}", req.path())
 }
 

@@ -8,15 +8,15 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http::{self, Body, Representation};
 use super::programmes::ProgrammePath;
 use super::{AppState, not_found_programme};
 use crate::domain::breakdown::{Dimension, breakdown};
 use crate::domain::totals::reconcile;
-use crate::error::responses::{NotFound, Unavailable};
-use crate::error::{ApiError, Result};
+use crate::http::error::responses::{NotFound, Unavailable};
+use crate::http::error::{ApiError, Result};
+use crate::http::respond::{self as http, Body, Representation};
 use crate::i18n::Lang;
-use crate::pages::{Chrome, Home, HomeRow, ProgrammeFigures, ProgrammePage, Words};
+use crate::render::html::{Chrome, Home, HomeRow, ProgrammeFigures, ProgrammePage, Words};
 use crate::storage::{SchemeFilter, SchemeOrder};
 
 /// Programmes the home page lists (newest first); the rest are counted and linked.
@@ -72,7 +72,7 @@ async fn home_page(state: &AppState, req: &HttpRequest, lang: Lang, negotiated: 
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/", wrap = "from_fn(crate::cache::serve)")]
+#[get("/", wrap = "from_fn(crate::http::cache::serve)")]
 pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     home_page(&state, &req, Lang::of(&req), true).await
 }
@@ -89,7 +89,7 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/vi", wrap = "from_fn(crate::cache::serve_any_language)")]
+#[get("/vi", wrap = "from_fn(crate::http::cache::serve_any_language)")]
 pub async fn home_vi(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     home_page(&state, &req, Lang::Vi, false).await
 }
@@ -106,7 +106,7 @@ pub async fn home_vi(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/en", wrap = "from_fn(crate::cache::serve_any_language)")]
+#[get("/en", wrap = "from_fn(crate::http::cache::serve_any_language)")]
 pub async fn home_en(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     home_page(&state, &req, Lang::En, false).await
 }
@@ -161,7 +161,7 @@ async fn programme_page(state: &AppState, req: &HttpRequest, id: &str, lang: Lan
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/vi/programmes/{id}", wrap = "from_fn(crate::cache::serve_any_language)")]
+#[get("/vi/programmes/{id}", wrap = "from_fn(crate::http::cache::serve_any_language)")]
 pub async fn programme_vi(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
@@ -185,7 +185,7 @@ pub async fn programme_vi(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/en/programmes/{id}", wrap = "from_fn(crate::cache::serve_any_language)")]
+#[get("/en/programmes/{id}", wrap = "from_fn(crate::http::cache::serve_any_language)")]
 pub async fn programme_en(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

@@ -8,14 +8,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http::{self, Body};
 use super::{AppState, Page, bad_cursor, next_url, not_found_programme, parse_limit, programme_snapshot};
-use crate::auth::{Scope, authorize};
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
 use crate::domain::totals::warnings;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
-use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
-use crate::error::{ApiError, Result};
+use crate::http::auth::{Scope, authorize};
+use crate::http::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
+use crate::http::error::{ApiError, Result};
+use crate::http::respond::{self as http, Body};
 use crate::storage::{Operation, ProgrammeKey, Stamp, WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -74,7 +74,7 @@ fn decode_key(text: &str) -> Option<ProgrammeKey> {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes", wrap = "from_fn(crate::cache::serve_page)")]
+#[get("/programmes", wrap = "from_fn(crate::http::cache::serve_page)")]
 pub async fn list_programmes(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
@@ -115,7 +115,7 @@ pub async fn list_programmes(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}", wrap = "from_fn(crate::cache::serve)")]
+#[get("/programmes/{id}", wrap = "from_fn(crate::http::cache::serve)")]
 pub async fn get_programme(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,

@@ -7,10 +7,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, data_validators, http};
+use super::{AppState, data_validators};
 use crate::domain::reference::{Activity, FundingSource};
-use crate::error::Result;
-use crate::error::responses::Unavailable;
+use crate::http::error::Result;
+use crate::http::error::responses::Unavailable;
+use crate::http::respond as http;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_activities).service(list_funding_sources);
@@ -38,7 +39,7 @@ pub struct FundingSourceList {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/activities", wrap = "from_fn(crate::cache::serve)")]
+#[get("/activities", wrap = "from_fn(crate::http::cache::serve)")]
 pub async fn list_activities(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     http::json(&req, &data_validators(&state).await?, &ActivityList { items: state.reference.activities.clone() })
 }
@@ -55,7 +56,7 @@ pub async fn list_activities(state: web::Data<AppState>, req: HttpRequest) -> Re
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/funding-sources", wrap = "from_fn(crate::cache::serve)")]
+#[get("/funding-sources", wrap = "from_fn(crate::http::cache::serve)")]
 pub async fn list_funding_sources(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
     http::json(&req, &data_validators(&state).await?, &FundingSourceList { items: state.reference.sources.clone() })
 }

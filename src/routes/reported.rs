@@ -4,12 +4,12 @@ use actix_web::{HttpRequest, HttpResponse, put, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::AppState;
-use super::http;
 use super::programmes::{ProgrammePath, WriteResult, written};
-use crate::auth::{Scope, authorize};
 use crate::domain::document::{Reported, parse_part, relocate, validate};
-use crate::error::responses::{BodyErrors, NotFound, PreconditionRequired, WriteErrors};
-use crate::error::{ApiError, Result};
+use crate::http::auth::{Scope, authorize};
+use crate::http::error::responses::{BodyErrors, NotFound, PreconditionRequired, WriteErrors};
+use crate::http::error::{ApiError, Result};
+use crate::http::respond as http;
 use crate::storage::{Operation, WriteError};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {

@@ -9,18 +9,17 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::http::{self, Body, Media, Representation};
 use super::programmes::{ProgrammePath, WriteResult, written};
-use super::{
-    AppState, Page, bad_cursor, csv, known_key, next_url, not_found_programme, parse_limit, programme_snapshot,
-};
-use crate::auth::{Scope, authorize};
+use super::{AppState, Page, bad_cursor, known_key, next_url, not_found_programme, parse_limit, programme_snapshot};
 use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::domain::views::SchemeView;
-use crate::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
-use crate::error::{ApiError, Result};
+use crate::http::auth::{Scope, authorize};
+use crate::http::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
+use crate::http::error::{ApiError, Result};
+use crate::http::respond::{self as http, Body, Media, Representation};
+use crate::render::csv;
 use crate::storage::{
     Actor, Operation, Precondition, SchemeAfter, SchemeFilter, SchemeOrder, Snapshot, SortKey, WriteError, Written,
 };
@@ -158,7 +157,7 @@ fn decode_cursor(text: &str) -> Option<SchemeAfter> {
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/schemes", wrap = "from_fn(crate::cache::serve_negotiated_page)")]
+#[get("/programmes/{id}/schemes", wrap = "from_fn(crate::http::cache::serve_negotiated_page)")]
 pub async fn list_schemes(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
@@ -219,7 +218,7 @@ pub async fn list_schemes(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/programmes/{id}/schemes/{scheme_id}", wrap = "from_fn(crate::cache::serve)")]
+#[get("/programmes/{id}/schemes/{scheme_id}", wrap = "from_fn(crate::http::cache::serve)")]
 pub async fn get_scheme(
     state: web::Data<AppState>,
     path: web::Path<SchemePath>,

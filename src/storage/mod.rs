@@ -11,6 +11,7 @@ mod documents;
 mod reads;
 mod reference;
 mod rows;
+pub mod seeds;
 mod tokens;
 mod versions;
 mod writes;

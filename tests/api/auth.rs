@@ -14,7 +14,7 @@ async fn writes_need_a_valid_token_with_the_right_scope() {
     let revoked = app.token("old-system", "write").await;
     let old = db.token_named("old-system").await.unwrap().expect("the token just made");
     assert!(db.revoke_token(&old.id).await.unwrap());
-    let expired = khuyencong::auth::generate();
+    let expired = khuyencong::http::auth::generate();
     db.create_token(&expired.id, "expired", "write", &expired.secret_sha256, Some("2020-01-01T00:00:00Z"))
         .await
         .unwrap();
@@ -100,5 +100,5 @@ async fn only_a_hash_of_the_secret_is_stored() {
     assert_eq!(stored.len(), 1);
     let secret = token.rsplit('_').next().unwrap();
     assert!(!stored[0].secret_sha256.contains(secret) && stored[0].secret_sha256.len() == 64);
-    assert_eq!(stored[0].secret_sha256, khuyencong::auth::sha256(secret));
+    assert_eq!(stored[0].secret_sha256, khuyencong::http::auth::sha256(secret));
 }

@@ -1,7 +1,7 @@
 //! The foundation: migrations, the seeds, loading once, rejecting bad seed files, restarts.
 
 use khuyencong::configuration::Settings;
-use khuyencong::seeds::{self, SeedFile};
+use khuyencong::storage::seeds::{self, SeedFile};
 use khuyencong::storage::{Actor, Db};
 use serde_json::{Value, json};
 
@@ -436,7 +436,7 @@ async fn the_sums_kept_per_programme_are_the_sums_of_its_rows() {
     assert_eq!(app.send(put).await.0, 201);
     let db = app.db().await;
     let reference = db.reference().await.unwrap();
-    let synthetic = khuyencong::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 500, 1);
+    let synthetic = khuyencong::cli::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 500, 1);
     let synthetic = khuyencong::domain::document::validate(synthetic, &reference).unwrap();
     db.replace_programme(&synthetic, &Actor::local("test")).await.unwrap();
 

@@ -184,8 +184,8 @@ pub async fn load_programme(app: &TestApp, id: &str, edit: impl FnOnce(&mut Valu
     edit(&mut doc);
     let db = app.db().await;
     let reference = db.reference().await.unwrap();
-    let file = khuyencong::seeds::SeedFile { name: format!("{id}.json"), text: doc.to_string() };
-    let programme = khuyencong::seeds::parse(&file, &reference).expect("a valid document");
+    let file = khuyencong::storage::seeds::SeedFile { name: format!("{id}.json"), text: doc.to_string() };
+    let programme = khuyencong::storage::seeds::parse(&file, &reference).expect("a valid document");
     db.replace_programme(&programme, &khuyencong::storage::Actor::local("test")).await.expect("stored");
 }
 
@@ -202,7 +202,7 @@ impl TestApp {
     /// Creates a token of `scope` for `name` straight in storage, as `khuyencong token create` does.
     /// Names are unique: a name already taken gets `-2`, `-3`… appended.
     pub async fn token(&self, name: &str, scope: &str) -> String {
-        let new = khuyencong::auth::generate();
+        let new = khuyencong::http::auth::generate();
         let db = self.db().await;
         let mut unique = name.to_string();
         for n in 2.. {

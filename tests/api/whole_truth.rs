@@ -1,8 +1,8 @@
 //! Each response tells the whole truth about its figures: the nine readings of issue 13, each
 //! checked against the seeded 2016-2020 programme with the values a reader would compute.
 
-use khuyencong::seeds::{self, SeedFile};
 use khuyencong::storage::Actor;
+use khuyencong::storage::seeds::{self, SeedFile};
 use serde_json::{Value, json};
 
 use crate::helpers::{fresh_database, seed_text, spawn_app, spawn_app_on};

@@ -16,7 +16,7 @@ pub struct SeedFile {
 
 /// The seeds built into the binary: `seeds/` as it was at build time.
 pub fn embedded() -> Vec<SeedFile> {
-    vec![SeedFile { name: "2016-2020.json".into(), text: include_str!("../seeds/2016-2020.json").into() }]
+    vec![SeedFile { name: "2016-2020.json".into(), text: include_str!("../../seeds/2016-2020.json").into() }]
 }
 
 /// Every `*.json` file of `dir`, in name order.

@@ -1,12 +1,12 @@
 //! CSV renderings (UTF-8, a header row, plain decimals): the tables of `schemes.csv` and
-//! `breakdown.csv` (from `crate::tables`: one value per cell, every money header naming its
+//! `breakdown.csv` (from `crate::render::tables`: one value per cell, every money header naming its
 //! unit), and the 0.1 CSV that `Accept: text/csv` still gets on the JSON paths.
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::reference::SOURCE_KEYS;
 use crate::domain::views::SchemeView;
-use crate::error::ApiError;
-use crate::tables::{Cell, Column, Table};
+use crate::http::error::ApiError;
+use crate::render::tables::{Cell, Column, Table};
 
 /// The byte-order mark some spreadsheets (Excel) need to read a CSV as UTF-8.
 pub const BOM: &str = "\u{feff}";

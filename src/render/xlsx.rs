@@ -13,7 +13,7 @@ use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::domain::totals::Totals;
 use crate::i18n::{Lang, Message};
-use crate::tables::{Cell, Column, Table, breakdown_table, scheme_columns, scheme_row};
+use crate::render::tables::{Cell, Column, Table, breakdown_table, scheme_columns, scheme_row};
 
 /// The most rows a sheet holds (Excel's limit, less the header and a note).
 pub const MAX_RECORDS: usize = 1_048_574;

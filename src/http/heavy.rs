@@ -11,7 +11,7 @@ use futures_util::Stream;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tokio::time::Instant;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// How many chunks a download may have ready before its reader takes them: a download holds at
 /// most this many batches of records in memory, whatever its size.

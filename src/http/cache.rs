@@ -34,8 +34,8 @@ use tokio::sync::watch;
 use crate::http::compression;
 use crate::http::context::Asked;
 use crate::http::negotiation::Coding;
-use crate::network::TrustedProxies;
-use crate::routes::http::Representation;
+use crate::http::network::TrustedProxies;
+use crate::http::respond::Representation;
 use crate::storage::Db;
 
 /// Bodies larger than this are not kept.
@@ -395,7 +395,7 @@ fn from_memory(
     hit: bool,
 ) -> ServiceResponse<BoxBody> {
     let headers = entry.headers.iter().map(|(n, v)| (n, v));
-    let response = match entry.etag().and_then(|etag| crate::routes::http::not_modified_from(asked, etag, headers)) {
+    let response = match entry.etag().and_then(|etag| crate::http::respond::not_modified_from(asked, etag, headers)) {
         Some(not_modified) => not_modified,
         None => {
             let mut r = HttpResponse::Ok();
@@ -450,8 +450,11 @@ async fn serve_as(
     let asked = req.headers_mut().remove(header::IF_NONE_MATCH).next();
     cache.builds.inc();
     let response = next.call(req).await?;
-    let shown =
-        response.headers().get(header::ETAG).and_then(|t| t.to_str().ok()).and_then(crate::routes::http::shown_version);
+    let shown = response
+        .headers()
+        .get(header::ETAG)
+        .and_then(|t| t.to_str().ok())
+        .and_then(crate::http::respond::shown_version);
     if let Some(shown) = shown {
         cache.saw(shown);
     }
@@ -462,7 +465,7 @@ async fn serve_as(
         let headers = response.headers();
         let not_modified = headers
             .get(header::ETAG)
-            .and_then(|etag| crate::routes::http::not_modified_from(asked.as_ref(), etag, headers.iter()));
+            .and_then(|etag| crate::http::respond::not_modified_from(asked.as_ref(), etag, headers.iter()));
         return Ok(match not_modified {
             Some(not_modified) if response.status() == StatusCode::OK => response.into_response(not_modified),
             _ => response.map_into_boxed_body(),

@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use futures_util::StreamExt;
 use serde::Serialize;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use crate::i18n::{Lang, Message};
 use crate::storage::{Precondition, Stamp};
 
@@ -323,7 +323,7 @@ pub fn not_modified_from<'a>(
     Some(response.finish())
 }
 
-/// A 200 whose body is streamed (a download; see `routes::heavy`), as `representation`.
+/// A 200 whose body is streamed (a download; see `http::heavy`), as `representation`.
 pub fn streamed(
     req: &HttpRequest,
     validators: &Validators,
@@ -434,15 +434,15 @@ pub async fn screen(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
-    use crate::error::{ProblemType, generic_problem};
+    use crate::http::error::{ProblemType, generic_problem};
     use actix_web::HttpMessage;
-    let methods = req.app_data::<actix_web::web::Data<super::Methods>>().cloned();
+    let methods = req.app_data::<actix_web::web::Data<crate::routes::Methods>>().cloned();
     if let Some(route) = methods.as_ref().and_then(|m| m.routes.find(req.path())) {
         req.extensions_mut().insert(route);
     }
     if !KNOWN_METHODS.contains(req.method()) {
         return Ok(refuse(req, |req| match &methods {
-            Some(methods) => super::not_routed(methods, req.path(), req.method().as_str()),
+            Some(methods) => crate::routes::not_routed(methods, req.path(), req.method().as_str()),
             None => HttpResponse::MethodNotAllowed().finish(),
         }));
     }
@@ -495,7 +495,7 @@ pub async fn parameters(
     if req.query_string().is_empty() {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
-    if let Some(methods) = req.app_data::<actix_web::web::Data<super::Methods>>().cloned()
+    if let Some(methods) = req.app_data::<actix_web::web::Data<crate::routes::Methods>>().cloned()
         && let Some(route) = crate::http::context::route(req.request())
         && let Some(declared) = methods.query_parameters(&route, req.method().as_str())
     {
@@ -520,8 +520,8 @@ pub async fn parameters(
 /// declare, or one given twice, is refused (400 naming it); one whose name begins with `_` is a
 /// cache-buster and is dropped before anything (the handler, the cache key) sees the query.
 /// Returns the query without the dropped parameters when there were any.
-fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crate::error::ApiError> {
-    use crate::error::ApiError;
+fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crate::http::error::ApiError> {
+    use crate::http::error::ApiError;
     if query.is_empty() {
         return Ok(None);
     }
@@ -557,7 +557,7 @@ fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crat
 /// - after a successful write, and before its answer leaves, the cache reads the new data
 ///   version, so the next read through this instance sees the write;
 /// - a response that shows a data version newer than the cache's raises it
-///   ([`crate::cache::ResponseCache::saw`]);
+///   ([`crate::http::cache::ResponseCache::saw`]);
 /// - what the cache did not already code goes gzip-compressed as it streams when the client
 ///   takes gzip (`Asked::stream_coding`: bounded memory per stream); a coded body is another
 ///   representation, so its strong ETag names the coding (`"42-json"` sent gzip-encoded is
@@ -573,7 +573,8 @@ pub async fn respond_as_asked(
     }
     let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let response = next.call(req).await?.map_into_boxed_body();
-    let cache = response.request().app_data::<actix_web::web::Data<std::sync::Arc<crate::cache::ResponseCache>>>();
+    let cache =
+        response.request().app_data::<actix_web::web::Data<std::sync::Arc<crate::http::cache::ResponseCache>>>();
     if is_write
         && response.status().is_success()
         && let Some(cache) = cache
@@ -590,13 +591,13 @@ fn coded(
     mut response: actix_web::dev::ServiceResponse<actix_web::body::BoxBody>,
 ) -> actix_web::dev::ServiceResponse<actix_web::body::BoxBody> {
     use actix_web::body::MessageBody as _;
-    if response.response().extensions().get::<crate::cache::FromMemory>().is_some() {
+    if response.response().extensions().get::<crate::http::cache::FromMemory>().is_some() {
         return response;
     }
     let tag = response.headers().get(header::ETAG).and_then(|t| t.to_str().ok()).map(str::to_string);
     if let Some(shown) = tag.as_deref().and_then(shown_version)
         && let Some(cache) =
-            response.request().app_data::<actix_web::web::Data<std::sync::Arc<crate::cache::ResponseCache>>>()
+            response.request().app_data::<actix_web::web::Data<std::sync::Arc<crate::http::cache::ResponseCache>>>()
     {
         cache.saw(shown);
     }

@@ -3,11 +3,11 @@
 use serde_json::{Value, json};
 use utoipa::OpenApi;
 
-use crate::error::responses::{
+use crate::http::error::responses::{
     BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout,
     TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
 };
-use crate::error::{Problem, ProblemDetailItem};
+use crate::http::error::{Problem, ProblemDetailItem};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -282,7 +282,7 @@ fn binary_bodies(spec: &mut Value) {
     for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
         for operation in item.as_object_mut().expect("a path item").values_mut() {
             for response in operation["responses"].as_object_mut().into_iter().flat_map(|r| r.values_mut()) {
-                let xlsx = crate::routes::http::Representation::XLSX_TYPE;
+                let xlsx = crate::http::respond::Representation::XLSX_TYPE;
                 if let Some(media) = response.get_mut("content").and_then(|c| c.get_mut(xlsx)) {
                     media["schema"] = json!({"type": "string", "format": "binary"});
                 }

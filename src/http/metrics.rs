@@ -12,7 +12,7 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 use anyhow::Context;
 use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry, TextEncoder};
 
-use crate::cache::ResponseCache;
+use crate::http::cache::ResponseCache;
 use crate::storage::Db;
 
 /// The request metrics, under the names and labels Prometheus users know (those of

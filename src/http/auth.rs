@@ -12,9 +12,9 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
+use crate::http::network::TrustedProxies;
 use crate::i18n::Message;
-use crate::network::TrustedProxies;
 use crate::storage::{Actor, Db};
 
 /// What a token may do. `admin` may do everything `write` may, and read the audit trail.
