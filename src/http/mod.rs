@@ -12,4 +12,5 @@ pub mod metrics;
 pub mod negotiation;
 pub mod network;
 pub mod openapi;
+pub mod parameters;
 pub mod respond;

@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, Page, bad_cursor, next_url, parse_limit};
+use super::{AppState, Page, bad_cursor, next_url};
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BadRequest, Forbidden, TooManyRequests, Unauthorized, Unavailable};
 use crate::http::error::{ApiError, Result};
+use crate::http::parameters::{self, Limit};
 use crate::storage::AuditRow;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -16,7 +17,6 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only writes to this programme.
@@ -116,7 +116,7 @@ pub async fn list_audit(
     req: HttpRequest,
 ) -> Result<web::Json<Page<AuditEntry>>> {
     authorize(&req, &state.db, Scope::Admin).await?;
-    let limit = parse_limit(query.limit.as_deref())?;
+    let limit = parameters::parse::<Limit>(query.limit.as_deref())?.0;
     let before = match query.cursor.as_deref() {
         Some(text) => Some(
             text.strip_prefix('a')

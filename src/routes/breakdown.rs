@@ -10,8 +10,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::programmes::ProgrammePath;
 use super::{AppState, programme_snapshot};
 use crate::domain::breakdown::{Breakdown, Dimension, breakdown};
+use crate::http::error::Result;
 use crate::http::error::responses::{BadRequest, NotFound, Unavailable};
-use crate::http::error::{ApiError, Result};
 use crate::http::respond::{self as http, Body, Media, Representation};
 use crate::render::csv;
 
@@ -24,19 +24,11 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 pub struct BreakdownQuery {
     /// The dimension to split by (required).
     #[param(required = true, inline, value_type = Dimension, example = "activity")]
-    by: Option<String>,
-}
-
-impl BreakdownQuery {
-    pub fn dimension(&self) -> Result<Dimension, ApiError> {
-        match self.by.as_deref() {
-            Some("activity") => Ok(Dimension::Activity),
-            Some("scope") => Ok(Dimension::Scope),
-            Some("source") => Ok(Dimension::Source),
-            Some(other) => Err(ApiError::bad_value("by", other, &Dimension::ALL)),
-            None => Err(ApiError::missing("by", &Dimension::ALL)),
-        }
-    }
+    pub by: Option<String>,
+    /// `format=csv`: the 0.1 CSV, kept for existing clients but no longer part of the documented
+    /// contract since 0.2.0 (see the README); `breakdown.csv` replaces it.
+    #[param(ignore)]
+    pub format: Option<String>,
 }
 
 /// Break a programme down
@@ -66,11 +58,10 @@ pub async fn get_breakdown(
     state: web::Data<AppState>,
     path: web::Path<ProgrammePath>,
     query: web::Query<BreakdownQuery>,
-    legacy: web::Query<super::schemes::LegacyFormat>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let by = query.dimension()?;
-    let representation = Representation::negotiate(&req, legacy.format.as_deref())?;
+    let by = crate::http::parameters::dimension(query.by.as_deref())?;
+    let representation = Representation::negotiate(&req, query.format.as_deref())?;
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
     let reported = snapshot.reported(&head).await?;
     let sums = snapshot.sums(&path.id).await?;

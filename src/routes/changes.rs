@@ -6,10 +6,11 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, parse_limit};
+use super::AppState;
 use crate::domain::views::Changes;
 use crate::http::error::responses::{BadRequest, Unavailable};
 use crate::http::error::{ApiError, Result};
+use crate::http::parameters::{self, Limit};
 use crate::http::respond as http;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -53,7 +54,7 @@ pub async fn list_changes(
     query: web::Query<ChangesQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let limit = parse_limit(query.limit.as_deref())?;
+    let limit = parameters::parse::<Limit>(query.limit.as_deref())?.0;
     let since = match query.since.as_deref() {
         None => 0,
         Some(text) => text.parse::<i64>().ok().filter(|v| *v >= 0).ok_or_else(|| {

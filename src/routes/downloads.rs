@@ -135,7 +135,7 @@ pub async fn download_breakdown(
     options: web::Query<CsvOptions>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let by = query.dimension()?;
+    let by = crate::http::parameters::dimension(query.by.as_deref())?;
     let representation = Representation::csv(options.bom.unwrap_or(false));
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
     let reported = snapshot.reported(&head).await?;

@@ -79,23 +79,6 @@ pub struct Page<T> {
     pub count: Option<i64>,
 }
 
-pub const DEFAULT_LIMIT: i64 = 50;
-pub const MAX_LIMIT: i64 = 500;
-
-/// A list's `limit`: 1 to 500, default 50. Taken as text so that a bad value gets our 400.
-pub fn parse_limit(limit: Option<&str>) -> Result<i64, ApiError> {
-    let Some(text) = limit else {
-        return Ok(DEFAULT_LIMIT);
-    };
-    match text.parse::<i64>() {
-        Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        _ => Err(ApiError::bad_parameter(
-            "limit",
-            Message::new("parameter-not-a-limit").word("value", format!("{text:?}")).count("max", MAX_LIMIT),
-        )),
-    }
-}
-
 /// A cursor that is not one this API gives out.
 pub fn bad_cursor() -> ApiError {
     ApiError::bad_parameter("cursor", Message::new("parameter-not-a-cursor"))

@@ -8,13 +8,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, Page, bad_cursor, next_url, not_found_programme, parse_limit, programme_snapshot};
+use super::{AppState, Page, bad_cursor, next_url, not_found_programme, programme_snapshot};
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
 use crate::domain::totals::warnings;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::http::error::{ApiError, Result};
+use crate::http::parameters::{self, Limit};
 use crate::http::respond::{self as http, Body};
 use crate::storage::{Operation, ProgrammeKey, Stamp, WriteError, Written};
 
@@ -23,7 +24,6 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Items per page, 1 to 500 (default 50).
@@ -80,7 +80,7 @@ pub async fn list_programmes(
     query: web::Query<ListQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let limit = parse_limit(query.limit.as_deref())?;
+    let limit = parameters::parse::<Limit>(query.limit.as_deref())?.0;
     let after = match query.cursor.as_deref() {
         Some(text) => Some(decode_key(text).ok_or_else(bad_cursor)?),
         None => None,

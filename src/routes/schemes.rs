@@ -1,5 +1,6 @@
 //! `GET /programmes/{id}/schemes` and `GET /programmes/{id}/schemes/{scheme_id}`.
 
+use crate::http::parameters::{self, Limit};
 use crate::i18n::Message;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
@@ -10,7 +11,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::{ProgrammePath, WriteResult, written};
-use super::{AppState, Page, bad_cursor, known_key, next_url, not_found_programme, parse_limit, programme_snapshot};
+use super::{AppState, Page, bad_cursor, known_key, next_url, not_found_programme, programme_snapshot};
 use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
@@ -21,7 +22,7 @@ use crate::http::error::{ApiError, Result};
 use crate::http::respond::{self as http, Body, Media, Representation};
 use crate::render::csv;
 use crate::storage::{
-    Actor, Operation, Precondition, SchemeAfter, SchemeFilter, SchemeOrder, Snapshot, SortKey, WriteError, Written,
+    Actor, Operation, Precondition, SchemeAfter, SchemeFilter, SchemeOrder, Snapshot, WriteError, Written,
 };
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -72,13 +73,10 @@ pub struct PageQuery {
     /// Where the page starts: the `cursor` of a `next` URL. Take it as it is; do not build one.
     #[param(pattern = r"^[0-9]{1,18}\.([a-z0-9]+(-[a-z0-9]+)*)?$", max_length = 120)]
     cursor: Option<String>,
-}
-
-/// `format=csv`: the 0.1 CSV, kept for existing clients but no longer part of the documented
-/// contract since 0.2.0 (see the README); `schemes.csv` and `breakdown.csv` replace it.
-#[derive(Debug, Deserialize)]
-pub struct LegacyFormat {
-    pub format: Option<String>,
+    /// `format=csv`: the 0.1 CSV, kept for existing clients but no longer part of the documented
+    /// contract since 0.2.0 (see the README); `schemes.csv` and `breakdown.csv` replace it.
+    #[param(ignore)]
+    format: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -92,26 +90,11 @@ pub struct SchemePath {
     scheme_id: String,
 }
 
-/// The values of `sort`.
-const SORTS: [&str; 6] = ["cost", "-cost", "scheme_count", "-scheme_count", "id", "-id"];
-
 fn sort_schema() -> utoipa::openapi::schema::Object {
     utoipa::openapi::schema::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::String)
-        .enum_values(Some(SORTS))
+        .enum_values(Some(parameters::SORTS))
         .build()
-}
-
-fn parse_sort(sort: Option<&str>) -> Result<SchemeOrder, ApiError> {
-    let Some(text) = sort else { return Ok(SchemeOrder::default()) };
-    let (descending, name) = text.strip_prefix('-').map_or((false, text), |rest| (true, rest));
-    let key = match name {
-        "cost" => SortKey::Cost,
-        "scheme_count" => SortKey::SchemeCount,
-        "id" => SortKey::Id,
-        _ => return Err(ApiError::bad_value("sort", text, &SORTS)),
-    };
-    Ok(SchemeOrder { key, descending })
 }
 
 /// The cursor after `record` at `position`: `<value>.<id>`, the record's sort value (its
@@ -163,14 +146,13 @@ pub async fn list_schemes(
     path: web::Path<ProgrammePath>,
     filters: web::Query<SchemeFilterQuery>,
     query: web::Query<PageQuery>,
-    legacy: web::Query<LegacyFormat>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     let reference = &state.reference;
-    let representation = Representation::negotiate(&req, legacy.format.as_deref())?;
+    let representation = Representation::negotiate(&req, query.format.as_deref())?;
     let filter = filters.filter(reference)?;
-    let limit = parse_limit(query.limit.as_deref())?;
-    let order = parse_sort(query.sort.as_deref())?;
+    let limit = parameters::parse::<Limit>(query.limit.as_deref())?.0;
+    let order: SchemeOrder = parameters::parse(query.sort.as_deref())?;
     let after = match query.cursor.as_deref() {
         Some(text) => Some(decode_cursor(text).ok_or_else(bad_cursor)?),
         None => None,
