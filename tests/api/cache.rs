@@ -375,7 +375,7 @@ async fn after_a_write_from_the_command_line_no_read_goes_back() {
     document["reported"]["cost"]["amount"] = json!("41401.00");
     let file = std::env::temp_dir().join(format!("khuyencong-forward-{}.json", uuid::Uuid::new_v4().simple()));
     std::fs::write(&file, document.to_string()).unwrap();
-    let (code, _, stderr) = crate::cli::run(&url, &["import", file.to_str().unwrap()]);
+    let (code, _, stderr) = crate::helpers::run_cli(&url, &["import", file.to_str().unwrap()]);
     std::fs::remove_file(&file).ok();
     assert_eq!(code, 0, "{stderr}");
     // At once, before the poller's next tick: the download shows the new version, and nothing

@@ -5,18 +5,7 @@ use serde_json::json;
 
 use crate::helpers::{Write, fresh_database, spawn_app_on, test_programme};
 
-/// Runs the binary with `args` on `database_url`: exit code, stdout, stderr.
-pub fn run(database_url: &str, args: &[&str]) -> (i32, String, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_khuyencong"))
-        .args(args)
-        .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
-        .env_remove("SEEDS_DIR")
-        .output()
-        .expect("run the binary");
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (output.status.code().unwrap_or(-1), text(output.stdout), text(output.stderr))
-}
+use crate::helpers::run_cli as run;
 
 #[tokio::test]
 async fn a_token_made_on_the_command_line_writes_until_it_is_revoked() {

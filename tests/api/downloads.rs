@@ -13,10 +13,8 @@ const P: &str = "/programmes/2016-2020";
 
 /// GET `path`: status, content type and body text.
 async fn fetch(app: &crate::helpers::TestApp, path: &str) -> (u16, String, String) {
-    let response = app.client.get(format!("{}{path}", app.address)).send().await.expect("sent");
-    let status = response.status().as_u16();
-    let kind = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
-    (status, kind, response.text().await.unwrap())
+    let got = app.get_with(path, &[]).await;
+    (got.status, got.header("content-type").unwrap_or_default().to_string(), got.text())
 }
 
 /// The CSV as header and rows of name → cell.

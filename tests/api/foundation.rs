@@ -339,18 +339,11 @@ async fn two_instances_starting_at_once_seed_once() {
     assert_eq!(app.get_ok("/programmes/2016-2020").await["scheme_records"], 7);
 }
 
+/// The binary with `env` (its server, if it starts one, on a free port): exit code and stderr.
 fn run_binary(env: &[(&str, &str)], args: &[&str]) -> (i32, String) {
-    let dir = std::env::temp_dir();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_khuyencong"))
-        .args(args)
-        .current_dir(&dir)
-        .env("BIND_ADDR", "127.0.0.1:0")
-        .env("RUST_LOG", "warn")
-        .env_remove("SEEDS_DIR")
-        .envs(env.iter().copied())
-        .output()
-        .expect("run the binary");
-    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).into_owned())
+    let env: Vec<(&str, &str)> = [("BIND_ADDR", "127.0.0.1:0")].into_iter().chain(env.iter().copied()).collect();
+    let (code, _, stderr) = crate::helpers::run_binary(&env, args);
+    (code, stderr)
 }
 
 #[test]

@@ -7,6 +7,49 @@ use khuyencong::startup::Application;
 use khuyencong::storage::Db;
 use serde_json::Value;
 
+/// A response as a test reads it: its status, its headers and its body.
+pub struct Got {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Got {
+    /// The header `name`, when the response has it.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(|v| v.to_str().expect("a text header"))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("UTF-8")
+    }
+
+    /// The body as JSON (Null when it is not JSON).
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+}
+
+/// Runs the binary with `args` and `env` beside `RUST_LOG=warn`, in the temporary directory,
+/// with no `SEEDS_DIR`: exit code, stdout, stderr.
+pub fn run_binary(env: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_khuyencong"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .env("RUST_LOG", "warn")
+        .env_remove("SEEDS_DIR")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run the binary");
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+    (output.status.code().unwrap_or(-1), text(output.stdout), text(output.stderr))
+}
+
+/// Runs a command of the binary (`import`, `token create`…) on `database_url`.
+pub fn run_cli(database_url: &str, args: &[&str]) -> (i32, String, String) {
+    run_binary(&[("DATABASE_URL", database_url)], args)
+}
+
 pub struct TestApp {
     pub address: String,
     /// `/metrics` on its own port, when the settings gave it one.
@@ -156,6 +199,30 @@ impl TestApp {
         let (status, body) = self.get(path).await;
         assert_eq!(status, 200, "GET {path}: {body}");
         body
+    }
+
+    /// GET `path` with `headers`, as a client that sends them would.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Got {
+        let mut request = self.client.get(format!("{}{path}", self.address));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("request sent");
+        let (status, headers) = (response.status().as_u16(), response.headers().clone());
+        Got { status, headers, body: response.bytes().await.expect("the body").to_vec() }
+    }
+
+    /// PUT `doc` at `/programmes/{id}` with `token`: status, ETag and JSON body.
+    pub async fn put_programme(&self, token: &str, id: &str, doc: Value) -> (u16, Option<String>, Value) {
+        let path = format!("/programmes/{id}");
+        self.send(Write {
+            method: reqwest::Method::PUT,
+            path: &path,
+            token: Some(token),
+            if_match: None,
+            body: Some(doc),
+        })
+        .await
     }
 
     pub async fn db(&self) -> Db {

@@ -9,14 +9,8 @@ use crate::helpers::{TestApp, Write, fresh_database, spawn_app_on, spawn_app_wit
 
 /// GET `path` with extra headers: status, response headers and body bytes.
 async fn fetch(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> (u16, HeaderMap, Vec<u8>) {
-    let mut request = app.client.get(format!("{}{path}", app.address));
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    (status, headers, response.bytes().await.unwrap().to_vec())
+    let got = app.get_with(path, headers).await;
+    (got.status, got.headers, got.body)
 }
 
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
@@ -30,10 +24,7 @@ async fn etag_of(app: &TestApp, path: &str) -> String {
 }
 
 async fn put_programme(app: &TestApp, token: &str, id: &str) {
-    let path = format!("/programmes/{id}");
-    let write =
-        Write { method: Method::PUT, path: &path, token: Some(token), if_match: None, body: Some(test_programme(id)) };
-    assert!(matches!(app.send(write).await.0, 200 | 201));
+    assert!(matches!(app.put_programme(token, id, test_programme(id)).await.0, 200 | 201));
 }
 
 async fn validators_move_with_the_data_and_only_then(app: &TestApp) {

@@ -9,11 +9,10 @@ const P: &str = "/programmes/2016-2020";
 
 /// GET `path` in `language`: status, ETag, Content-Language, Vary and the JSON body.
 async fn get_in(app: &TestApp, path: &str, language: &str) -> (u16, String, String, String, Value) {
-    let response =
-        app.client.get(format!("{}{path}", app.address)).header("Accept-Language", language).send().await.unwrap();
-    let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let got = app.get_with(path, &[("Accept-Language", language)]).await;
+    let header = |name: &str| got.header(name).unwrap_or_default().to_string();
     let (etag, content_language, vary) = (header("etag"), header("content-language"), header("vary"));
-    (response.status().as_u16(), etag, content_language, vary, response.json().await.unwrap_or(Value::Null))
+    (got.status, etag, content_language, vary, got.json())
 }
 
 /// The body without its messages: what must be the same in both languages.

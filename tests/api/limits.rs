@@ -34,9 +34,8 @@ fn document(id: &str, schemes: Vec<Value>) -> Value {
 }
 
 async fn put(app: &TestApp, token: &str, doc: Value) -> (u16, Value) {
-    let path = format!("/programmes/{}", doc["id"].as_str().unwrap());
-    let (status, _, body) =
-        app.send(Write { method: Method::PUT, path: &path, token: Some(token), if_match: None, body: Some(doc) }).await;
+    let id = doc["id"].as_str().unwrap().to_string();
+    let (status, _, body) = app.put_programme(token, &id, doc).await;
     (status, body)
 }
 

@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::cli::run as cli;
+use crate::helpers::run_cli as cli;
 use crate::helpers::{Write, fresh_database, fresh_sqlite_database, spawn_app, spawn_app_on, test_programme};
 
 fn ids(page: &Value) -> Vec<String> {

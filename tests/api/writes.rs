@@ -4,18 +4,13 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, Write, seed_text, spawn_app, test_programme};
-
-async fn put(app: &TestApp, token: &str, id: &str, doc: Value) -> (u16, Option<String>, Value) {
-    let path = format!("/programmes/{id}");
-    app.send(Write { method: Method::PUT, path: &path, token: Some(token), if_match: None, body: Some(doc) }).await
-}
+use crate::helpers::{Write, seed_text, spawn_app, test_programme};
 
 #[tokio::test]
 async fn a_new_programme_put_by_an_agency_is_visible_in_totals_and_breakdowns_at_once() {
     let app = spawn_app().await;
     let token = app.token("so-cong-thuong", "write").await;
-    let (status, etag, body) = put(&app, &token, "test-2021-2025", test_programme("test-2021-2025")).await;
+    let (status, etag, body) = app.put_programme(&token, "test-2021-2025", test_programme("test-2021-2025")).await;
     assert_eq!(status, 201, "{body}");
     let version = body["version"].as_i64().unwrap();
     assert_eq!(etag.as_deref(), Some(format!("\"{version}-json\"").as_str()));
@@ -43,7 +38,7 @@ async fn export_import_round_trips_and_the_seed_is_already_canonical() {
 
     let token = app.token("so-cong-thuong", "write").await;
     let doc = test_programme("round-trip");
-    put(&app, &token, "round-trip", doc.clone()).await;
+    app.put_programme(&token, "round-trip", doc.clone()).await;
     let first = app.export("round-trip").await;
     let as_value: Value = serde_json::from_str(&first).unwrap();
     // Import → export gives the same JSON value, but for what canonical form adds: empty lists.
@@ -53,7 +48,7 @@ async fn export_import_round_trips_and_the_seed_is_already_canonical() {
     expected["reported"]["funding"] = json!([]);
     assert_eq!(as_value, expected);
     // Export → import → export is byte-identical.
-    put(&app, &token, "round-trip", as_value).await;
+    app.put_programme(&token, "round-trip", as_value).await;
     assert_eq!(app.export("round-trip").await, first);
 }
 
@@ -61,7 +56,7 @@ async fn export_import_round_trips_and_the_seed_is_already_canonical() {
 async fn every_validation_rule_rejects_with_its_pointer_and_leaves_the_data_unchanged() {
     let app = spawn_app().await;
     let token = app.token("so-cong-thuong", "write").await;
-    put(&app, &token, "target", test_programme("target")).await;
+    app.put_programme(&token, "target", test_programme("target")).await;
     let before = app.export("target").await;
     let edit = |f: &dyn Fn(&mut Value)| {
         let mut doc = test_programme("target");
@@ -116,7 +111,7 @@ async fn every_validation_rule_rejects_with_its_pointer_and_leaves_the_data_unch
         ),
     ];
     for (what, doc, pointers) in cases {
-        let (status, _, body) = put(&app, &token, "target", doc).await;
+        let (status, _, body) = app.put_programme(&token, "target", doc).await;
         assert_eq!(status, 422, "{what}: {body}");
         assert_eq!(body["type"], "urn:khuyencong:problem:invalid-document", "{what}");
         let got: Vec<&str> =
