@@ -32,51 +32,90 @@ pub enum ProblemType {
 }
 
 impl ProblemType {
-    pub fn uri(self) -> &'static str {
+    pub const ALL: [ProblemType; 14] = [
+        ProblemType::NotFound,
+        ProblemType::BadRequest,
+        ProblemType::Unprocessable,
+        ProblemType::MethodNotAllowed,
+        ProblemType::Unauthorized,
+        ProblemType::Forbidden,
+        ProblemType::PreconditionFailed,
+        ProblemType::PreconditionRequired,
+        ProblemType::PayloadTooLarge,
+        ProblemType::UnsupportedMediaType,
+        ProblemType::TooManyRequests,
+        ProblemType::RequestTimeout,
+        ProblemType::Unavailable,
+        ProblemType::Internal,
+    ];
+
+    /// What the kind is, in one row: its URI, its status, and the catalog id of its title.
+    fn spec(self) -> (&'static str, StatusCode, &'static str) {
         match self {
-            ProblemType::NotFound => "urn:khuyencong:problem:not-found",
-            ProblemType::BadRequest => "urn:khuyencong:problem:invalid-parameter",
-            ProblemType::Unprocessable => "urn:khuyencong:problem:invalid-document",
-            ProblemType::MethodNotAllowed => "urn:khuyencong:problem:method-not-allowed",
-            ProblemType::Unauthorized => "urn:khuyencong:problem:unauthorized",
-            ProblemType::Forbidden => "urn:khuyencong:problem:forbidden",
-            ProblemType::PreconditionFailed => "urn:khuyencong:problem:precondition-failed",
-            ProblemType::PreconditionRequired => "urn:khuyencong:problem:precondition-required",
-            ProblemType::PayloadTooLarge => "urn:khuyencong:problem:payload-too-large",
-            ProblemType::UnsupportedMediaType => "urn:khuyencong:problem:unsupported-media-type",
-            ProblemType::TooManyRequests => "urn:khuyencong:problem:too-many-requests",
-            ProblemType::RequestTimeout => "urn:khuyencong:problem:request-timeout",
-            ProblemType::Unavailable => "urn:khuyencong:problem:unavailable",
-            ProblemType::Internal => "urn:khuyencong:problem:internal",
+            ProblemType::NotFound => ("urn:khuyencong:problem:not-found", StatusCode::NOT_FOUND, "problem-not-found"),
+            ProblemType::BadRequest => {
+                ("urn:khuyencong:problem:invalid-parameter", StatusCode::BAD_REQUEST, "problem-invalid-parameter")
+            }
+            ProblemType::Unprocessable => (
+                "urn:khuyencong:problem:invalid-document",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "problem-invalid-document",
+            ),
+            ProblemType::MethodNotAllowed => (
+                "urn:khuyencong:problem:method-not-allowed",
+                StatusCode::METHOD_NOT_ALLOWED,
+                "problem-method-not-allowed",
+            ),
+            ProblemType::Unauthorized => {
+                ("urn:khuyencong:problem:unauthorized", StatusCode::UNAUTHORIZED, "problem-unauthorized")
+            }
+            ProblemType::Forbidden => ("urn:khuyencong:problem:forbidden", StatusCode::FORBIDDEN, "problem-forbidden"),
+            ProblemType::PreconditionFailed => (
+                "urn:khuyencong:problem:precondition-failed",
+                StatusCode::PRECONDITION_FAILED,
+                "problem-precondition-failed",
+            ),
+            ProblemType::PreconditionRequired => (
+                "urn:khuyencong:problem:precondition-required",
+                StatusCode::PRECONDITION_REQUIRED,
+                "problem-precondition-required",
+            ),
+            ProblemType::PayloadTooLarge => {
+                ("urn:khuyencong:problem:payload-too-large", StatusCode::PAYLOAD_TOO_LARGE, "problem-payload-too-large")
+            }
+            ProblemType::UnsupportedMediaType => (
+                "urn:khuyencong:problem:unsupported-media-type",
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "problem-unsupported-media-type",
+            ),
+            ProblemType::TooManyRequests => {
+                ("urn:khuyencong:problem:too-many-requests", StatusCode::TOO_MANY_REQUESTS, "problem-too-many-requests")
+            }
+            ProblemType::RequestTimeout => {
+                ("urn:khuyencong:problem:request-timeout", StatusCode::REQUEST_TIMEOUT, "problem-request-timeout")
+            }
+            ProblemType::Unavailable => {
+                ("urn:khuyencong:problem:unavailable", StatusCode::SERVICE_UNAVAILABLE, "problem-unavailable")
+            }
+            ProblemType::Internal => {
+                ("urn:khuyencong:problem:internal", StatusCode::INTERNAL_SERVER_ERROR, "problem-internal")
+            }
         }
     }
 
-    /// Its title in `lang`: the catalog's `problem-…` message (`problem-not-found`).
+    pub fn uri(self) -> &'static str {
+        self.spec().0
+    }
+
+    pub fn status(self) -> StatusCode {
+        self.spec().1
+    }
+
+    /// Its title in `lang`.
     fn title(self, lang: Lang) -> String {
-        let slug = self.uri().rsplit(':').next().unwrap_or_default();
-        let id = PROBLEM_TITLES.iter().find(|id| id.strip_prefix("problem-") == Some(slug));
-        lang.say(&Message::new(id.copied().unwrap_or("problem-internal")))
+        lang.say(&Message::new(self.spec().2))
     }
 }
-
-/// The catalog ids of the problem titles, one per [`ProblemType`] (`urn:khuyencong:problem:x`
-/// is titled by `problem-x`).
-const PROBLEM_TITLES: [&str; 14] = [
-    "problem-not-found",
-    "problem-invalid-parameter",
-    "problem-invalid-document",
-    "problem-method-not-allowed",
-    "problem-unauthorized",
-    "problem-forbidden",
-    "problem-precondition-failed",
-    "problem-precondition-required",
-    "problem-payload-too-large",
-    "problem-unsupported-media-type",
-    "problem-too-many-requests",
-    "problem-request-timeout",
-    "problem-unavailable",
-    "problem-internal",
-];
 
 /// One thing wrong with a request: where (`pointer` into the body, or `parameter`) and what.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
@@ -285,7 +324,7 @@ impl ApiError {
         Problem {
             problem_type: kind.uri(),
             title: kind.title(lang),
-            status: self.status_code().as_u16(),
+            status: kind.status().as_u16(),
             detail,
             errors,
             request_id: crate::telemetry::current_request_id(),
@@ -338,22 +377,7 @@ fn problem_response(status: StatusCode, problem: &Problem, lang: Lang) -> HttpRe
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        match self {
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
-            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
-            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+        self.problem_type().status()
     }
 
     fn error_response(&self) -> HttpResponse {
@@ -401,17 +425,17 @@ fn anyhow_chain(error: &(dyn std::error::Error + 'static)) -> String {
 
 /// A problem response for a status the routes do not produce themselves (unknown route, wrong
 /// method, a NUL in the request), in the language of the request being handled.
-pub fn generic_problem(kind: ProblemType, status: StatusCode, detail: &Message) -> HttpResponse {
+pub fn generic_problem(kind: ProblemType, detail: &Message) -> HttpResponse {
     let lang = crate::telemetry::current_lang();
     let problem = Problem {
         problem_type: kind.uri(),
         title: kind.title(lang),
-        status: status.as_u16(),
+        status: kind.status().as_u16(),
         detail: detail.render(lang),
         errors: Vec::new(),
         request_id: crate::telemetry::current_request_id(),
     };
-    problem_response(status, &problem, lang)
+    problem_response(kind.status(), &problem, lang)
 }
 
 /// Documented error responses, shared by every operation that can give them.
@@ -586,9 +610,11 @@ mod tests {
 
     #[test]
     fn every_problem_type_has_a_title_in_each_language() {
-        for id in PROBLEM_TITLES {
+        for kind in ProblemType::ALL {
+            let id = kind.spec().2;
+            assert_eq!(id.strip_prefix("problem-"), kind.uri().strip_prefix("urn:khuyencong:problem:"));
             for lang in Lang::ALL {
-                assert_ne!(lang.say(&Message::new(id)), id, "{id} is not in the {} catalog", lang.code());
+                assert_ne!(kind.title(lang), id, "{id} is not in the {} catalog", lang.code());
             }
         }
         assert_eq!(ProblemType::NotFound.title(Lang::En), "Not found");

@@ -456,7 +456,7 @@ pub async fn screen(
     };
     if let Some(id) = where_nul {
         let detail = Message::new(id);
-        return Ok(refuse(req, |_| generic_problem(ProblemType::BadRequest, StatusCode::BAD_REQUEST, &detail)));
+        return Ok(refuse(req, |_| generic_problem(ProblemType::BadRequest, &detail)));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }

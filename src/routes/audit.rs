@@ -7,8 +7,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{AppState, Page, bad_cursor, next_url};
 use crate::http::auth::{Scope, authorize};
+use crate::http::error::Result;
 use crate::http::error::responses::{BadRequest, Forbidden, TooManyRequests, Unauthorized, Unavailable};
-use crate::http::error::{ApiError, Result};
 use crate::http::parameters::{self, Limit};
 use crate::storage::AuditRow;
 
@@ -126,11 +126,9 @@ pub async fn list_audit(
         ),
         None => None,
     };
-    let mut rows = state
-        .db
-        .audit(limit + 1, before, query.programme.as_deref(), query.actor.as_deref())
-        .await
-        .map_err(ApiError::from)?;
+    let mut snapshot = state.db.snapshot().await?;
+    let mut rows = snapshot.audit(limit + 1, before, query.programme.as_deref(), query.actor.as_deref()).await?;
+    snapshot.finish().await?;
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|r| next_url(&req, &format!("a{}", r.id)))

@@ -14,7 +14,6 @@ mod reported;
 mod schemes;
 mod totals;
 
-use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
@@ -191,21 +190,20 @@ pub async fn fallback(req: HttpRequest, methods: web::Data<Methods>) -> HttpResp
 /// only when it is short (it may be any token a client invented).
 pub fn not_routed(methods: &Methods, path: &str, method: &str) -> HttpResponse {
     if let Some(allow) = methods.allowed(path) {
-        let status = StatusCode::METHOD_NOT_ALLOWED;
         let detail = if method.len() <= 16 {
             Message::new("method-not-allowed").word("method", method)
         } else {
             Message::new("method-not-allowed-long")
         }
         .word("allowed", allow);
-        let mut response = generic_problem(ProblemType::MethodNotAllowed, status, &detail);
+        let mut response = generic_problem(ProblemType::MethodNotAllowed, &detail);
         if let Ok(value) = HeaderValue::from_str(allow) {
             response.headers_mut().insert(header::ALLOW, value);
         }
         return response;
     }
     let detail = Message::new("path-unknown").word("path", path);
-    generic_problem(ProblemType::NotFound, StatusCode::NOT_FOUND, &detail)
+    generic_problem(ProblemType::NotFound, &detail)
 }
 
 /// Query strings that do not parse (a number that is not one, an unknown or repeated
@@ -252,7 +250,10 @@ pub use crate::domain::reference::{activity_schema, scope_schema, source_schema}
 
 /// The validators of reference data: the database-wide version.
 pub async fn data_validators(state: &AppState) -> Result<http::Validators, ApiError> {
-    Ok(http::Validators::data(state.db.data_stamp().await?))
+    let mut snapshot = state.db.snapshot().await?;
+    let stamp = snapshot.data_stamp().await?;
+    snapshot.finish().await?;
+    Ok(http::Validators::data(stamp))
 }
 
 /// Opens a snapshot and reads programme `id`'s row in it (404 when there is none): every read

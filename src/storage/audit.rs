@@ -1,6 +1,6 @@
 //! Reading the audit trail.
 
-use super::Db;
+use super::Snapshot;
 
 /// One successful write, as recorded in its own transaction.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -21,12 +21,12 @@ pub struct AuditRow {
     pub after_records: Option<i64>,
 }
 
-impl Db {
+impl Snapshot {
     /// Entries newest first, `limit` of them below id `before`, optionally for one programme
     /// and/or one actor (a token's name, `cli` or `seed`). Keyset pagination on the id.
     #[tracing::instrument(skip(self))]
     pub async fn audit(
-        &self,
+        &mut self,
         limit: i64,
         before: Option<i64>,
         programme: Option<&str>,
@@ -41,7 +41,7 @@ impl Db {
         .bind(programme)
         .bind(actor)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.tx)
         .await
     }
 }

@@ -21,7 +21,7 @@ pub type IndicatorValues = (IndicatorDefinition, Vec<(String, IndicatorValue)>);
 
 /// One read transaction. Dropped or finished, it ends; it never writes.
 pub struct Snapshot {
-    tx: Transaction<'static, Any>,
+    pub(super) tx: Transaction<'static, Any>,
 }
 
 /// Where a page of programmes starts: after this (end_year, start_year, id) in list order.

@@ -18,14 +18,6 @@ impl Db {
     pub async fn data_version(&self) -> Result<i64, sqlx::Error> {
         version_in(&self.pool).await
     }
-
-    /// The database-wide data version and when it last moved (one statement, so no snapshot):
-    /// the validators of reference data.
-    #[tracing::instrument(skip_all)]
-    pub async fn data_stamp(&self) -> Result<Stamp, sqlx::Error> {
-        let (version, modified) = sqlx::query_as(DATA_STAMP).fetch_one(self.reads()).await?;
-        Ok(Stamp { version, modified })
-    }
 }
 
 pub(super) const DATA_STAMP: &str = "SELECT version, updated_at FROM data_version WHERE id = 1";
