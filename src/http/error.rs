@@ -240,6 +240,11 @@ impl ApiError {
         }
     }
 
+    /// 404: no programme `id`. The one way a missing programme is answered.
+    pub fn programme_not_found(id: &str) -> Self {
+        ApiError::NotFound(Message::new("programme-not-found").word("id", format!("{id:?}")))
+    }
+
     /// 404: no scheme record `scheme` in programme `programme`.
     pub fn scheme_not_found(programme: &str, scheme: &str) -> Self {
         ApiError::NotFound(
@@ -357,7 +362,7 @@ impl From<crate::storage::WriteError> for ApiError {
             WriteError::PreconditionFailed { current: None, .. } => {
                 ApiError::PreconditionFailed(Message::new("write-no-programme"))
             }
-            WriteError::NotFound => ApiError::NotFound(Message::new("not-found")),
+            WriteError::NoProgramme(id) => ApiError::programme_not_found(&id),
             WriteError::MissingScheme { programme, scheme } => ApiError::scheme_not_found(&programme, &scheme),
             WriteError::Invalid(violations) => ApiError::Unprocessable(violations),
             WriteError::Database(e) => e.into(),

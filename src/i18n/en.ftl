@@ -74,7 +74,6 @@ problem-internal = Internal error
 
 ## Problems: what was wrong, for a person (no capital added: they continue the title)
 
-not-found = not found
 parameter-unknown-value = unknown { $parameter } { $value }; allowed: { $allowed }
 parameter-missing = { $parameter } is required; allowed: { $allowed }
 parameter-invalid = { $parameter }: { $detail }

@@ -69,7 +69,6 @@ problem-internal = Lỗi máy chủ
 
 ## Lỗi: điều gì không đúng, cho người đọc (không viết hoa chữ đầu: chúng nối tiếp tiêu đề)
 
-not-found = không tìm thấy
 parameter-unknown-value = { $parameter } { $value } không hợp lệ; các giá trị được phép: { $allowed }
 parameter-missing = cần có { $parameter }; các giá trị được phép: { $allowed }
 parameter-invalid = { $parameter }: { $detail }

@@ -184,7 +184,7 @@ pub async fn download_workbook(
     let id = path.id.clone();
     let mut snapshot = state.db.snapshot().await?;
     // The document's head is the programme's row, its reported figures and definitions: one read.
-    let (document, stamp) = snapshot.document_head(&id).await?.ok_or_else(|| super::not_found_programme(&id))?;
+    let (document, stamp) = snapshot.document_head(&id).await?.ok_or_else(|| ApiError::programme_not_found(&id))?;
     let validators = http::Validators::programme(stamp.clone());
     if let Some(not_modified) = http::not_modified_response(&req, &validators, representation) {
         snapshot.finish().await?;

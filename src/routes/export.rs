@@ -4,9 +4,10 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::AppState;
 use super::programmes::ProgrammePath;
-use super::{AppState, not_found_programme};
 use crate::domain::document::{ProgrammeDocumentSchema, canonical_records, canonical_tail};
+use crate::http::error::ApiError;
 use crate::http::error::Result;
 use crate::http::error::responses::{NotFound, Unavailable};
 use crate::http::respond as http;
@@ -40,7 +41,8 @@ pub async fn export_programme(
 ) -> Result<HttpResponse> {
     let permit = state.heavy.permit().await?;
     let mut snapshot = state.db.snapshot().await?;
-    let (head, stamp) = snapshot.document_head(&path.id).await?.ok_or_else(|| not_found_programme(&path.id))?;
+    let (head, stamp) =
+        snapshot.document_head(&path.id).await?.ok_or_else(|| ApiError::programme_not_found(&path.id))?;
     let validators = http::Validators::programme(stamp);
     if let Some(not_modified) = http::not_modified_response(&req, &validators, http::Representation::JSON) {
         snapshot.finish().await?;

@@ -260,10 +260,6 @@ pub async fn data_validators(state: &AppState) -> Result<http::Validators, ApiEr
 /// of a programme's resources starts here, so its ETag is the version its body shows.
 pub async fn programme_snapshot(state: &AppState, id: &str) -> Result<(Snapshot, ProgrammeHead), ApiError> {
     let mut snapshot = state.db.snapshot().await?;
-    let head = snapshot.programme(id).await?.ok_or_else(|| not_found_programme(id))?;
+    let head = snapshot.programme(id).await?.ok_or_else(|| ApiError::programme_not_found(id))?;
     Ok((snapshot, head))
-}
-
-pub fn not_found_programme(id: &str) -> ApiError {
-    ApiError::NotFound(Message::new("programme-not-found").word("id", format!("{id:?}")))
 }

@@ -8,8 +8,8 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::AppState;
 use super::programmes::ProgrammePath;
-use super::{AppState, not_found_programme};
 use crate::domain::breakdown::{Dimension, breakdown};
 use crate::domain::totals::reconcile;
 use crate::http::error::responses::{NotFound, Unavailable};
@@ -114,7 +114,7 @@ pub async fn home_en(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
 async fn programme_page(state: &AppState, req: &HttpRequest, id: &str, lang: Lang) -> Result<HttpResponse> {
     let mut snapshot = state.db.snapshot().await?;
     // The document's head is the programme's row, its reported figures and definitions: one read.
-    let (document, stamp) = snapshot.document_head(id).await?.ok_or_else(|| not_found_programme(id))?;
+    let (document, stamp) = snapshot.document_head(id).await?.ok_or_else(|| ApiError::programme_not_found(id))?;
     let validators = http::Validators::programme(stamp);
     let representation = Representation::html(lang, false);
     if let Some(not_modified) = http::not_modified_response(req, &validators, representation) {

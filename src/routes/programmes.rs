@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, Page, bad_cursor, next_url, not_found_programme, programme_snapshot};
+use super::{AppState, Page, bad_cursor, next_url, programme_snapshot};
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
 use crate::domain::totals::warnings;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
@@ -261,7 +261,7 @@ pub async fn delete_programme(
     let precondition = http::require_if_match(&req)?;
     match state.db.write(&path.id, precondition, &actor, Operation::Delete, |_| Ok(None)).await {
         Ok(_) => Ok(HttpResponse::NoContent().finish()),
-        Err(WriteError::PreconditionFailed { current: None, .. }) => Err(not_found_programme(&path.id)),
+        Err(WriteError::PreconditionFailed { current: None, .. }) => Err(ApiError::programme_not_found(&path.id)),
         Err(e) => Err(e.into()),
     }
 }

@@ -49,7 +49,7 @@ pub async fn put_reported(
     let result = state
         .db
         .write(&path.id, precondition, &actor, Operation::ReplaceReported, |before| {
-            let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
+            let mut doc = before.ok_or_else(|| WriteError::NoProgramme(path.id.clone()))?.into_raw();
             doc.reported = reported;
             let programme = validate(doc, reference).map_err(|v| WriteError::Invalid(relocate(v, "/reported", "")))?;
             Ok(Some(programme))

@@ -11,7 +11,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::{ProgrammePath, WriteResult, written};
-use super::{AppState, Page, bad_cursor, known_key, next_url, not_found_programme, programme_snapshot};
+use super::{AppState, Page, bad_cursor, known_key, next_url, programme_snapshot};
 use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate, validate};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
@@ -235,9 +235,7 @@ fn missing_scheme(programme_id: &str, scheme_id: &str) -> ApiError {
 /// A write's NotFound, and a failed If-Match on a programme that does not exist, as 404.
 pub fn missing_programme(error: WriteError, programme_id: &str) -> ApiError {
     match error {
-        WriteError::NotFound | WriteError::PreconditionFailed { current: None, .. } => {
-            not_found_programme(programme_id)
-        }
+        WriteError::PreconditionFailed { current: None, .. } => ApiError::programme_not_found(programme_id),
         other => other.into(),
     }
 }
@@ -279,7 +277,7 @@ async fn store_record(
     state
         .db
         .write(programme_id, precondition, &actor, operation, |before| {
-            let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
+            let mut doc = before.ok_or_else(|| WriteError::NoProgramme(programme_id.to_string()))?.into_raw();
             let index = match doc.schemes.iter().position(|r| r.id == record.id) {
                 Some(_) if create => {
                     return Err(WriteError::Invalid(vec![Violation {
@@ -399,7 +397,7 @@ pub async fn delete_scheme(
     let result = state
         .db
         .write(&path.id, precondition, &actor, Operation::DeleteScheme(path.scheme_id.clone()), |before| {
-            let mut doc = before.ok_or(WriteError::NotFound)?.into_raw();
+            let mut doc = before.ok_or_else(|| WriteError::NoProgramme(path.id.clone()))?.into_raw();
             let count = doc.schemes.len();
             doc.schemes.retain(|r| r.id != path.scheme_id);
             if doc.schemes.len() == count {

@@ -43,8 +43,9 @@ pub enum WriteError {
         /// What the request asked for.
         asked: Precondition,
     },
-    #[error("not found")]
-    NotFound,
+    /// The programme the write names does not exist.
+    #[error("programme {0:?} not found")]
+    NoProgramme(String),
     /// The scheme record the write names is not in the programme.
     #[error("scheme record {scheme:?} not found in programme {programme:?}")]
     MissingScheme { programme: String, scheme: String },
@@ -141,7 +142,7 @@ impl Db {
     pub async fn delete_programme(&self, id: &str, actor: &Actor) -> Result<(), WriteError> {
         self.write(id, Precondition::Exists, actor, Operation::Delete, |_| Ok(None)).await.map(|_| ()).map_err(|e| {
             match e {
-                WriteError::PreconditionFailed { .. } => WriteError::NotFound,
+                WriteError::PreconditionFailed { .. } => WriteError::NoProgramme(id.to_string()),
                 other => other,
             }
         })
