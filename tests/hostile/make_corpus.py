@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes corpus.jsonl: hostile requests for scripts/hostile-input. Run it to regenerate.
+"""Writes corpus.jsonl: hostile requests for tests/api/hostile.rs. Run it to regenerate.
 
 Each line: name, method, target (sent byte for byte), headers, body (text) or body_repeat
 ([text, times]), send_bytes (send only that many body bytes, then stall), raw (a whole request,
