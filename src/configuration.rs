@@ -69,7 +69,7 @@ pub enum TokenCommand {
         name: String,
         /// `write` (edit programmes) or `admin` (also read the audit trail).
         #[arg(long, value_enum)]
-        scope: crate::http::auth::Scope,
+        scope: crate::storage::Scope,
         /// Days until the token expires; no expiry when absent.
         #[arg(long)]
         expires_in_days: Option<u32>,

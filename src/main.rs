@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Parser;
 use khuyencong::configuration::{Cli, Command, TokenCommand};
 use khuyencong::http::openapi;
-use khuyencong::startup::{Application, prepare_database};
+use khuyencong::startup::{self, Application, prepare_database};
 use khuyencong::storage::seeds;
 use khuyencong::storage::{Actor, Db};
 use khuyencong::telemetry;
@@ -40,8 +40,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = seeds::load(&db, &files, true).await?;
             println!("loaded {} seed file(s): {}", loaded.len(), loaded.join(", "));
         }
-        Command::Openapi => println!("{}", openapi::document().to_pretty_json()?),
-        Command::Schema => println!("{}", serde_json::to_string_pretty(&openapi::programme_document_schema())?),
+        Command::Openapi => println!("{}", startup::openapi_document().to_pretty_json()?),
+        Command::Schema => {
+            let schema = openapi::programme_document_schema(&startup::openapi_document());
+            println!("{}", serde_json::to_string_pretty(&schema)?)
+        }
         Command::Import { file } => {
             let db = prepare_database(&settings).await?;
             let text = if file.as_os_str() == "-" {

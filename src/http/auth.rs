@@ -17,29 +17,7 @@ use crate::http::network::TrustedProxies;
 use crate::i18n::Message;
 use crate::storage::{Actor, Db};
 
-/// What a token may do. `admin` may do everything `write` may, and read the audit trail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
-pub enum Scope {
-    Write,
-    Admin,
-}
-
-impl Scope {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scope::Write => "write",
-            Scope::Admin => "admin",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Scope> {
-        match text {
-            "write" => Some(Scope::Write),
-            "admin" => Some(Scope::Admin),
-            _ => None,
-        }
-    }
-}
+pub use crate::storage::Scope;
 
 /// A new token: its public id, and the whole secret text, shown to its owner once.
 pub struct NewToken {

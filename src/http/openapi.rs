@@ -72,15 +72,11 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// The whole document, as the server serves it.
-pub fn document() -> utoipa::openapi::OpenApi {
-    crate::startup::openapi_document()
-}
-
-/// The programme document's JSON Schema (2020-12), taken from the OpenAPI components so the two
-/// cannot disagree: `seeds/programme.schema.json`.
-pub fn programme_document_schema() -> serde_json::Value {
-    let spec = serde_json::to_value(document()).expect("the OpenAPI document serialises");
+/// The programme document's JSON Schema (2020-12), taken from the components of `document` (the
+/// OpenAPI document, `startup::openapi_document`) so the two cannot disagree:
+/// `seeds/programme.schema.json`.
+pub fn programme_document_schema(document: &utoipa::openapi::OpenApi) -> serde_json::Value {
+    let spec = serde_json::to_value(document).expect("the OpenAPI document serialises");
     let mut defs = spec["components"]["schemas"].clone();
     let text = serde_json::to_string(&defs).expect("schemas serialise").replace("#/components/schemas/", "#/$defs/");
     defs = serde_json::from_str(&text).expect("schemas parse back");
