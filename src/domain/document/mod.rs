@@ -1,0 +1,316 @@
+//! The programme document: the JSON unit of exchange (seeds, import, export), its types here,
+//! and how it is read (`parse`), checked (`validate`) and written (`canonical`).
+//!
+//! `ProgrammeDocument<String>` is what arrives (amounts still text); `validate` checks every rule
+//! at once and returns a `Programme` (= `ProgrammeDocument<Money>`), the only form storage accepts.
+
+mod canonical;
+mod parse;
+mod validate;
+
+pub use canonical::{canonical_records, canonical_tail};
+pub use parse::{Violation, parse_json, parse_part, relocate};
+pub use validate::{ValidProgramme, is_slug, validate};
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::money::Money;
+use super::reference::Names;
+
+/// The currency and unit every amount of a document is in.
+pub const CURRENCY: &str = "VND";
+pub const AMOUNT_UNIT: &str = "million";
+
+/// A programme document: the programme, its reported figures and its scheme records; the unit of
+/// exchange for seeds, import (`PUT /programmes/{id}`) and export. Amounts are decimal strings in
+/// million VND with at most two decimal places; dates are ISO 8601; ids are lowercase slugs.
+// `A` is the amount type: text as received, `Money` once validated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct ProgrammeDocument<A> {
+    /// A lowercase slug: letters, digits and single hyphens (`2016-2020`).
+    #[schema(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100, example = "2016-2020")]
+    pub id: String,
+    #[schema(pattern = r"^VND$", example = "VND")]
+    pub currency: String,
+    #[schema(pattern = r"^million$", example = "million")]
+    pub amount_unit: String,
+    pub names: Names,
+    #[schema(pattern = r"\S", max_length = 200, example = "Hải Phòng")]
+    pub jurisdiction: String,
+    pub period: Period,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<LegalBasis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementing_agency: Option<Names>,
+    pub source: SourceDocument,
+    #[serde(default = "Reported::empty")]
+    pub reported: Reported<A>,
+    #[serde(default)]
+    pub indicator_definitions: Vec<IndicatorDefinition>,
+    pub schemes: Vec<SchemeRecord<A>>,
+}
+
+pub type Programme = ProgrammeDocument<Money>;
+
+/// The document as it is sent and exported: amounts are decimal strings in million VND.
+pub type ProgrammeDocumentSchema = ProgrammeDocument<String>;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[schema(minimum = 1900, maximum = 2200, example = 2016)]
+    #[serde(deserialize_with = "whole_number")]
+    pub start_year: i64,
+    #[schema(minimum = 1900, maximum = 2200, example = 2020)]
+    #[serde(deserialize_with = "whole_number")]
+    pub end_year: i64,
+}
+
+/// The legal act that established the programme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    #[schema(
+        pattern = r"\S",
+        max_length = 1000,
+        example = "Quyết định số 459/QĐ-UBND ngày 21/3/2016 về Chương trình Khuyến công thành phố Hải Phòng giai đoạn 2016-2020"
+    )]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 200, example = "459/QĐ-UBND")]
+    pub number: Option<String>,
+    /// ISO 8601 date (`2016-03-21`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(format = Date, example = "2016-03-21")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "UBND thành phố", pattern = r"\S", max_length = 500)]
+    pub issuer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
+    pub quote: Option<String>,
+}
+
+/// Where the figures were published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    #[schema(
+        pattern = r"\S",
+        max_length = 1000,
+        example = "Hải Phòng: Kết quả thực hiện Chương trình Khuyến công giai đoạn 20216-2020"
+    )]
+    pub title: String,
+    #[schema(pattern = r"\S", max_length = 500, example = "congnghieptieudung.vn")]
+    pub publisher: String,
+    /// ISO 8601 date (`2020-11-06`).
+    #[schema(format = Date, example = "2020-11-06")]
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"\S", max_length = 2000, example = "http://www.congnghieptieudung.vn/")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(
+        example = "Ours, not the source's: what a reader must know that the quote does not say.",
+        pattern = r"\S",
+        max_length = 5000
+    )]
+    pub note: Option<String>,
+}
+
+/// The programme-level figures as published. Absent figures are unknown, not zero.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct Reported<A> {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schemes: Option<ReportedCount>,
+    #[serde(default)]
+    pub schemes_by_scope: Vec<ScopeCount>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<ReportedAmount<A>>,
+    #[serde(default)]
+    pub funding: Vec<SourceAmount<A>>,
+}
+
+impl<A> Reported<A> {
+    pub fn empty() -> Self {
+        Reported { schemes: None, schemes_by_scope: Vec::new(), cost: None, funding: Vec::new() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportedCount {
+    #[schema(minimum = 0, maximum = 1000000000, example = 65)]
+    #[serde(deserialize_with = "whole_number")]
+    pub value: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeCount {
+    #[schema(schema_with = crate::domain::reference::scope_key_schema)]
+    pub scope: String,
+    #[schema(minimum = 0, maximum = 1000000000, example = 46)]
+    #[serde(deserialize_with = "whole_number")]
+    pub value: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct ReportedAmount<A> {
+    #[schema(value_type = String, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "41306.53")]
+    pub amount: A,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
+    pub quote: Option<String>,
+}
+
+/// An amount attributed to one funding source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct SourceAmount<A> {
+    #[schema(schema_with = crate::domain::reference::source_key_schema)]
+    pub source: String,
+    #[schema(value_type = String, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "5760.00")]
+    pub amount: A,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
+    pub quote: Option<String>,
+}
+
+/// What an indicator key means, and whether its values add up across records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDefinition {
+    #[schema(pattern = r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length = 100, example = "workers_trained")]
+    pub key: String,
+    pub names: Names,
+    #[schema(pattern = r"\S", max_length = 100, example = "person")]
+    pub unit: String,
+    /// True when values of different records can be summed (people trained); false for rates
+    /// and person-times (copies per issue, issues per year, attendances).
+    pub additive: bool,
+}
+
+/// A line of the programme's results: `scheme_count` schemes reported together.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct SchemeRecord<A> {
+    #[schema(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100, example = "vocational-training")]
+    pub id: String,
+    #[schema(minimum = 1, maximum = 1000000000, example = 3)]
+    #[serde(deserialize_with = "whole_number")]
+    pub scheme_count: i64,
+    #[schema(schema_with = crate::domain::reference::activity_key_schema)]
+    pub activity: String,
+    #[schema(schema_with = crate::domain::reference::scope_key_schema)]
+    pub scope: String,
+    pub title: Names,
+    #[schema(value_type = String, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "735.50")]
+    pub cost: A,
+    #[serde(default)]
+    pub funding: Vec<SourceAmount<A>>,
+    #[serde(default)]
+    pub indicators: Vec<IndicatorValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
+    pub quote: Option<String>,
+    /// What a reader must know that the quote does not say: where the record's place in the
+    /// programme is a reading of the source rather than its words. Ours, not the source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(
+        example = "Ours, not the source's: what a reader must know that the quote does not say.",
+        pattern = r"\S",
+        max_length = 5000
+    )]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorValue {
+    #[schema(pattern = r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length = 100, example = "workers_trained")]
+    pub key: String,
+    /// An exact decimal written as a string (`"610"`).
+    #[schema(pattern = r"^-?[0-9]{1,20}(\.[0-9]{1,18})?$", example = "610")]
+    pub value: String,
+    /// What the value may not mean, where the source is ambiguous (which of the record's
+    /// schemes it belongs to). Ours, not the source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(
+        example = "Ours, not the source's: what a reader must know that the quote does not say.",
+        pattern = r"\S",
+        max_length = 5000
+    )]
+    pub note: Option<String>,
+}
+
+/// A JSON number that is a whole number, written `2016` or `2016.0` (JSON Schema counts both as
+/// integers, so clients may send either).
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    let number = serde_json::Number::deserialize(deserializer)?;
+    if let Some(n) = number.as_i64() {
+        return Ok(n);
+    }
+    match number.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(f as i64),
+        _ => Err(serde::de::Error::custom(format!("{number} is not a whole number in range"))),
+    }
+}
+
+impl Programme {
+    /// The document with its amounts as text again, for an edit to be validated like an import.
+    pub fn into_raw(self) -> ProgrammeDocument<String> {
+        let amounts = |lines: Vec<SourceAmount<Money>>| -> Vec<SourceAmount<String>> {
+            lines
+                .into_iter()
+                .map(|l| SourceAmount { source: l.source, amount: l.amount.to_string(), quote: l.quote })
+                .collect()
+        };
+        let reported = Reported {
+            schemes: self.reported.schemes,
+            schemes_by_scope: self.reported.schemes_by_scope,
+            cost: self.reported.cost.map(|c| ReportedAmount { amount: c.amount.to_string(), quote: c.quote }),
+            funding: amounts(self.reported.funding),
+        };
+        let schemes = self
+            .schemes
+            .into_iter()
+            .map(|r| SchemeRecord {
+                id: r.id,
+                scheme_count: r.scheme_count,
+                activity: r.activity,
+                scope: r.scope,
+                title: r.title,
+                cost: r.cost.to_string(),
+                funding: amounts(r.funding),
+                indicators: r.indicators,
+                quote: r.quote,
+                note: r.note,
+            })
+            .collect();
+        ProgrammeDocument {
+            id: self.id,
+            currency: self.currency,
+            amount_unit: self.amount_unit,
+            names: self.names,
+            jurisdiction: self.jurisdiction,
+            period: self.period,
+            legal_basis: self.legal_basis,
+            implementing_agency: self.implementing_agency,
+            source: self.source,
+            reported,
+            indicator_definitions: self.indicator_definitions,
+            schemes,
+        }
+    }
+}

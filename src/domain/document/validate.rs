@@ -1,0 +1,379 @@
+//! The rules of a programme document, checked all at once: what passes is a `ValidProgramme`
+//! (exact amounts, reported entries in reference order, sums that fit storage), the only form
+//! storage accepts.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::domain::money::Money;
+use crate::domain::reference::{Names, Reference};
+use crate::domain::sums::ProgrammeSums;
+use crate::i18n::Message;
+
+/// A programme that passed every rule, with its sums: the only form storage accepts, so that no
+/// stored document can have sums that do not fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidProgramme {
+    pub programme: Programme,
+    pub sums: ProgrammeSums,
+}
+
+/// A lowercase slug of at most 100 characters: `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 100
+        && text
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// An indicator key: `[a-z0-9]+(_[a-z0-9]+)*`, at most 100 characters.
+fn is_key(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 100
+        && text
+            .split('_')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    if !shape {
+        return false;
+    }
+    let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
+    let (y, m, d): (u32, u32, u32) = (y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Collects violations while a document is checked, so that all are reported at once.
+struct Checker<'r> {
+    reference: &'r Reference,
+    violations: Vec<Violation>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, pointer: impl Into<String>, detail: Message) {
+        self.violations.push(Violation { pointer: pointer.into(), detail });
+    }
+
+    fn text(&mut self, pointer: &str, value: &str, max: usize) {
+        if value.contains('\0') {
+            // Neither engine stores it the same way (PostgreSQL refuses it), and no text needs it.
+            self.fail(pointer, Message::new("text-nul"));
+        } else if value.trim().is_empty() {
+            self.fail(pointer, Message::new("text-empty"));
+        } else if value.chars().count() > max {
+            self.fail(pointer, Message::new("text-too-long").count("max", max as i64));
+        }
+    }
+
+    fn optional_text(&mut self, pointer: &str, value: Option<&str>, max: usize) {
+        if let Some(value) = value {
+            self.text(pointer, value, max);
+        }
+    }
+
+    fn names(&mut self, pointer: &str, names: &Names) {
+        self.text(&format!("{pointer}/vi"), &names.vi, 1000);
+        self.text(&format!("{pointer}/en"), &names.en, 1000);
+    }
+
+    /// The amount, or None (with a violation) when it is not a non-negative amount.
+    fn amount(&mut self, pointer: &str, text: &str) -> Option<Money> {
+        match Money::parse(text) {
+            Ok(money) if money.is_negative() => {
+                self.fail(pointer, Message::new("amount-negative"));
+                None
+            }
+            Ok(money) => Some(money),
+            Err(e) => {
+                self.fail(
+                    pointer,
+                    Message::new("amount-invalid").word("value", format!("{text:?}")).message("problem", e.message()),
+                );
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, pointer: &str, value: i64, least: i64) {
+        if value < least {
+            self.fail(pointer, Message::new("count-too-small").count("least", least));
+        } else if value > 1_000_000_000 {
+            self.fail(pointer, Message::new("count-too-large"));
+        }
+    }
+
+    fn source_key(&mut self, pointer: &str, key: &str) {
+        if self.reference.source(key).is_none() {
+            let allowed = self.reference.source_keys().join(", ");
+            self.fail(pointer, Message::new("source-unknown").word("key", format!("{key:?}")).word("allowed", allowed));
+        }
+    }
+
+    /// The lines with exact amounts, and whether every amount was valid (only then do they sum).
+    fn funding(&mut self, pointer: &str, lines: Vec<SourceAmount<String>>) -> (Vec<SourceAmount<Money>>, bool) {
+        let mut valid = true;
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(lines.len());
+        for (i, line) in lines.into_iter().enumerate() {
+            let at = format!("{pointer}/{i}");
+            self.source_key(&format!("{at}/source"), &line.source);
+            if !seen.insert(line.source.clone()) {
+                self.fail(
+                    format!("{at}/source"),
+                    Message::new("source-twice").word("key", format!("{:?}", line.source)),
+                );
+            }
+            self.optional_text(&format!("{at}/quote"), line.quote.as_deref(), 5000);
+            let amount = self.amount(&format!("{at}/amount"), &line.amount);
+            valid &= amount.is_some();
+            out.push(SourceAmount { source: line.source, amount: amount.unwrap_or_default(), quote: line.quote });
+        }
+        (out, valid)
+    }
+}
+
+/// Checks every rule of a programme document and returns it with exact amounts, its reported
+/// entries in reference order and its sums, or every violation found. Reported totals that
+/// differ from the records are not violations; sums that do not fit storage are.
+pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<ValidProgramme, Vec<Violation>> {
+    let mut c = Checker { reference, violations: Vec::new() };
+
+    if !is_slug(&doc.id) {
+        c.fail("/id", Message::new("not-a-slug").word("value", format!("{:?}", doc.id)));
+    }
+    if doc.currency != CURRENCY {
+        c.fail("/currency", Message::new("currency-must-be").word("currency", format!("{CURRENCY:?}")));
+    }
+    if doc.amount_unit != AMOUNT_UNIT {
+        c.fail("/amount_unit", Message::new("unit-must-be").word("unit", format!("{AMOUNT_UNIT:?}")));
+    }
+    c.names("/names", &doc.names);
+    c.text("/jurisdiction", &doc.jurisdiction, 200);
+    for (field, year) in [("start_year", doc.period.start_year), ("end_year", doc.period.end_year)] {
+        if !(1900..=2200).contains(&year) {
+            c.fail(format!("/period/{field}"), Message::new("year-out-of-range"));
+        }
+    }
+    if doc.period.end_year < doc.period.start_year {
+        let (end, start) = (doc.period.end_year, doc.period.start_year);
+        c.fail("/period/end_year", Message::new("period-backwards").count("end", end).count("start", start));
+    }
+    if let Some(basis) = &doc.legal_basis {
+        c.text("/legal_basis/title", &basis.title, 1000);
+        c.optional_text("/legal_basis/number", basis.number.as_deref(), 200);
+        c.optional_text("/legal_basis/issuer", basis.issuer.as_deref(), 500);
+        c.optional_text("/legal_basis/quote", basis.quote.as_deref(), 5000);
+        if let Some(date) = basis.date.as_deref().filter(|d| !is_iso_date(d)) {
+            c.fail("/legal_basis/date", Message::new("not-a-date").word("value", format!("{date:?}")));
+        }
+    }
+    if let Some(agency) = &doc.implementing_agency {
+        c.names("/implementing_agency", agency);
+    }
+    c.text("/source/title", &doc.source.title, 1000);
+    c.text("/source/publisher", &doc.source.publisher, 500);
+    c.optional_text("/source/url", doc.source.url.as_deref(), 2000);
+    c.optional_text("/source/note", doc.source.note.as_deref(), 5000);
+    if !is_iso_date(&doc.source.date) {
+        let date = &doc.source.date;
+        c.fail("/source/date", Message::new("not-a-date").word("value", format!("{date:?}")));
+    }
+
+    let reported = doc.reported;
+    if let Some(schemes) = &reported.schemes {
+        c.count("/reported/schemes/value", schemes.value, 0);
+        c.optional_text("/reported/schemes/quote", schemes.quote.as_deref(), 5000);
+    }
+    let mut scopes_seen = HashSet::new();
+    for (i, entry) in reported.schemes_by_scope.iter().enumerate() {
+        let at = format!("/reported/schemes_by_scope/{i}");
+        if c.reference.scope(&entry.scope).is_none() {
+            let allowed = c.reference.scope_keys().join(", ");
+            c.fail(
+                format!("{at}/scope"),
+                Message::new("scope-unknown").word("key", format!("{:?}", entry.scope)).word("allowed", &allowed),
+            );
+        }
+        if !scopes_seen.insert(entry.scope.clone()) {
+            c.fail(format!("{at}/scope"), Message::new("scope-twice").word("key", format!("{:?}", entry.scope)));
+        }
+        c.count(&format!("{at}/value"), entry.value, 0);
+        c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
+    }
+    let cost = reported.cost.map(|cost| {
+        c.optional_text("/reported/cost/quote", cost.quote.as_deref(), 5000);
+        ReportedAmount {
+            amount: c.amount("/reported/cost/amount", &cost.amount).unwrap_or_default(),
+            quote: cost.quote,
+        }
+    });
+    let (funding, _) = c.funding("/reported/funding", reported.funding);
+    let reported = Reported { schemes: reported.schemes, schemes_by_scope: reported.schemes_by_scope, cost, funding };
+
+    let mut indicator_keys = HashSet::new();
+    for (i, def) in doc.indicator_definitions.iter().enumerate() {
+        let at = format!("/indicator_definitions/{i}");
+        if !is_key(&def.key) {
+            c.fail(format!("{at}/key"), Message::new("not-a-key").word("value", format!("{:?}", def.key)));
+        }
+        if !indicator_keys.insert(def.key.as_str()) {
+            c.fail(format!("{at}/key"), Message::new("indicator-defined-twice").word("key", format!("{:?}", def.key)));
+        }
+        c.names(&format!("{at}/names"), &def.names);
+        c.text(&format!("{at}/unit"), &def.unit, 100);
+    }
+
+    if doc.schemes.len() > 2_000_000 {
+        c.fail("/schemes", Message::new("too-many-records"));
+    }
+    let mut scheme_ids = HashSet::new();
+    let mut schemes = Vec::with_capacity(doc.schemes.len());
+    for (i, record) in doc.schemes.into_iter().enumerate() {
+        let at = format!("/schemes/{i}");
+        if !is_slug(&record.id) {
+            c.fail(format!("{at}/id"), Message::new("not-a-slug").word("value", format!("{:?}", record.id)));
+        }
+        if !scheme_ids.insert(record.id.clone()) {
+            c.fail(format!("{at}/id"), Message::new("scheme-id-twice").word("id", format!("{:?}", record.id)));
+        }
+        c.count(&format!("{at}/scheme_count"), record.scheme_count, 1);
+        if c.reference.activity(&record.activity).is_none() {
+            let allowed = c.reference.activity_keys().join(", ");
+            c.fail(
+                format!("{at}/activity"),
+                Message::new("activity-unknown")
+                    .word("key", format!("{:?}", record.activity))
+                    .word("allowed", &allowed),
+            );
+        }
+        if c.reference.scope(&record.scope).is_none() {
+            let allowed = c.reference.scope_keys().join(", ");
+            c.fail(
+                format!("{at}/scope"),
+                Message::new("scope-unknown").word("key", format!("{:?}", record.scope)).word("allowed", &allowed),
+            );
+        }
+        c.names(&format!("{at}/title"), &record.title);
+        c.optional_text(&format!("{at}/quote"), record.quote.as_deref(), 5000);
+        c.optional_text(&format!("{at}/note"), record.note.as_deref(), 5000);
+        let cost = c.amount(&format!("{at}/cost"), &record.cost);
+        let (funding, lines_valid) = c.funding(&format!("{at}/funding"), record.funding);
+        let funded: Money = funding.iter().map(|line| line.amount).sum();
+        // Compared only when every amount is valid: a bad amount is one problem, not two.
+        if let Some(cost) = cost.filter(|cost| lines_valid && funded > *cost) {
+            c.fail(
+                format!("{at}/funding"),
+                Message::new("funding-over-cost").amount("funded", funded).amount("cost", cost),
+            );
+        }
+        let mut keys_seen = HashSet::new();
+        for (j, indicator) in record.indicators.iter().enumerate() {
+            let at = format!("{at}/indicators/{j}");
+            if !indicator_keys.contains(indicator.key.as_str()) {
+                c.fail(
+                    format!("{at}/key"),
+                    Message::new("indicator-undefined").word("key", format!("{:?}", indicator.key)),
+                );
+            }
+            c.optional_text(&format!("{at}/note"), indicator.note.as_deref(), 5000);
+            if !keys_seen.insert(indicator.key.as_str()) {
+                c.fail(
+                    format!("{at}/key"),
+                    Message::new("indicator-twice").word("key", format!("{:?}", indicator.key)),
+                );
+            }
+            let plain = !indicator.value.is_empty()
+                && indicator.value.len() <= 40
+                && indicator.value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+            if !plain || indicator.value.parse::<Decimal>().is_err() {
+                c.fail(
+                    format!("{at}/value"),
+                    Message::new("indicator-not-decimal").word("value", format!("{:?}", indicator.value)),
+                );
+            } else if Decimal::from_str_exact(&indicator.value).is_err() {
+                // Kept as text, but summed as a Decimal: a value it would round cannot add up exactly.
+                c.fail(
+                    format!("{at}/value"),
+                    Message::new("indicator-too-precise").word("value", format!("{:?}", indicator.value)),
+                );
+            }
+        }
+        schemes.push(SchemeRecord {
+            id: record.id,
+            scheme_count: record.scheme_count,
+            activity: record.activity,
+            scope: record.scope,
+            title: record.title,
+            cost: cost.unwrap_or_default(),
+            funding,
+            indicators: record.indicators,
+            quote: record.quote,
+            note: record.note,
+        });
+    }
+
+    if !c.violations.is_empty() {
+        return Err(c.violations);
+    }
+    let mut reported = reported;
+    let scope_position = |key: &str| reference.scopes.iter().position(|s| s.key == key);
+    let source_position = |key: &str| reference.sources.iter().position(|s| s.key == key);
+    reported.schemes_by_scope.sort_by_key(|e| scope_position(&e.scope));
+    reported.funding.sort_by_key(|e| source_position(&e.source));
+    let programme = ProgrammeDocument {
+        id: doc.id,
+        currency: doc.currency,
+        amount_unit: doc.amount_unit,
+        names: doc.names,
+        jurisdiction: doc.jurisdiction,
+        period: doc.period,
+        legal_basis: doc.legal_basis,
+        implementing_agency: doc.implementing_agency,
+        source: doc.source,
+        reported,
+        indicator_definitions: doc.indicator_definitions,
+        schemes,
+    };
+    let sums = ProgrammeSums::of(&programme, reference)?;
+    Ok(ValidProgramme { programme, sums })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["2016-2020", "a", "synthetic-hai-phong-2021-2025"] {
+            assert!(is_slug(ok), "{ok}");
+        }
+        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a b", "đ", &"a".repeat(101)] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        for ok in ["2020-11-06", "2016-03-21", "2024-02-29"] {
+            assert!(is_iso_date(ok), "{ok}");
+        }
+        for bad in ["06/11/2020", "2020-13-01", "2023-02-29", "2020-1-6", "2020-11-31"] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+}
