@@ -449,19 +449,86 @@ pub mod responses {
 
     use super::Problem;
 
+    /// The examples of the error responses: each the problem a real error of its kind makes, in
+    /// English, so that an example can never say what the server does not.
+    mod examples {
+        use serde_json::Value;
+
+        use crate::domain::breakdown::Dimension;
+        use crate::domain::document::Violation;
+        use crate::http::error::ApiError;
+        use crate::i18n::{Lang, Message};
+        use crate::storage::{Precondition, WriteError};
+
+        fn example(error: ApiError) -> Value {
+            serde_json::to_value(error.problem(Lang::En)).expect("a problem serialises")
+        }
+
+        pub fn bad_request() -> Value {
+            example(ApiError::bad_value("by", "year", &Dimension::ALL))
+        }
+
+        pub fn not_found() -> Value {
+            example(ApiError::programme_not_found("1999-2000"))
+        }
+
+        pub fn unavailable() -> Value {
+            example(ApiError::Unavailable(sqlx::Error::PoolTimedOut))
+        }
+
+        pub fn unauthorized() -> Value {
+            example(ApiError::Unauthorized(Message::new("auth-no-token")))
+        }
+
+        pub fn forbidden() -> Value {
+            let scope = Message::new("auth-scope").word("name", "\"so-cong-thuong\"").word("has", "write");
+            example(ApiError::Forbidden(scope.word("needs", "admin")))
+        }
+
+        pub fn precondition_failed() -> Value {
+            let stale = WriteError::PreconditionFailed { current: Some(43), asked: Precondition::Versions(vec![42]) };
+            example(ApiError::from(stale))
+        }
+
+        pub fn precondition_required() -> Value {
+            example(ApiError::PreconditionRequired(Message::new("edit-needs-if-match")))
+        }
+
+        pub fn payload_too_large() -> Value {
+            example(ApiError::PayloadTooLarge(Message::new("body-too-large").count("limit", 1_048_576)))
+        }
+
+        pub fn unsupported_media_type() -> Value {
+            example(ApiError::UnsupportedMediaType(Message::new("body-not-json").word("sent", "\"text/plain\"")))
+        }
+
+        pub fn unprocessable() -> Value {
+            let at = |pointer: &str, detail: Message| Violation { pointer: pointer.to_string(), detail };
+            let unknown = Message::new("activity-unknown").word("key", "\"tourism\"");
+            example(ApiError::Unprocessable(vec![
+                at("/schemes/0/cost", Message::new("amount-negative")),
+                at("/schemes/2/activity", unknown.word("allowed", "vocational_training, …")),
+            ]))
+        }
+
+        pub fn too_many_requests() -> Value {
+            let detail =
+                Message::new("too-many").message("what", Message::new("auth-too-many-writes")).count("seconds", 20);
+            example(ApiError::TooManyRequests { detail, retry_after: 20 })
+        }
+
+        pub fn request_timeout() -> Value {
+            example(ApiError::RequestTimeout(Message::new("body-stalled").count("seconds", 10)))
+        }
+    }
+
     /// Bad request: a query parameter is unknown, repeated, malformed, out of range or not one of
     /// its allowed values. `errors` names each parameter and, where the values are a fixed list,
     /// the allowed ones.
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({
-            "type": "urn:khuyencong:problem:invalid-parameter",
-            "title": "Invalid request parameter",
-            "status": 400,
-            "detail": "unknown by \"year\"; allowed: activity, scope, source",
-            "errors": [{"parameter": "by", "detail": "unknown by \"year\"; allowed: activity, scope, source", "allowed": ["activity", "scope", "source"]}]
-        })
+        example = json!(examples::bad_request())
     )]
     pub struct BadRequest(#[to_schema] pub Problem);
 
@@ -469,12 +536,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({
-            "type": "urn:khuyencong:problem:not-found",
-            "title": "Not found",
-            "status": 404,
-            "detail": "programme \"1999-2000\" not found"
-        })
+        example = json!(examples::not_found())
     )]
     pub struct NotFound(#[to_schema] pub Problem);
 
@@ -483,12 +545,7 @@ pub mod responses {
     #[response(
         content_type = "application/problem+json",
         headers(("Retry-After" = u32, description = "Seconds to wait before trying again")),
-        example = json!({
-            "type": "urn:khuyencong:problem:unavailable",
-            "title": "Service unavailable",
-            "status": 503,
-            "detail": "The database is not answering; try again shortly."
-        })
+        example = json!(examples::unavailable())
     )]
     pub struct Unavailable(#[to_schema] pub Problem);
 
@@ -497,8 +554,7 @@ pub mod responses {
     #[response(
         content_type = "application/problem+json",
         headers(("WWW-Authenticate" = String, description = "Bearer realm=\"khuyencong\", error=\"invalid_token\"")),
-        example = json!({"type": "urn:khuyencong:problem:unauthorized", "title": "Authentication required", "status": 401,
-                         "detail": "this operation needs a bearer token: Authorization: Bearer <token>"})
+        example = json!(examples::unauthorized())
     )]
     pub struct Unauthorized(#[to_schema] pub Problem);
 
@@ -506,8 +562,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({"type": "urn:khuyencong:problem:forbidden", "title": "Not allowed for this token", "status": 403,
-                         "detail": "the token \"so-cong-thuong\" has scope write; this operation needs admin"})
+        example = json!(examples::forbidden())
     )]
     pub struct Forbidden(#[to_schema] pub Problem);
 
@@ -515,8 +570,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({"type": "urn:khuyencong:problem:precondition-failed", "title": "Version mismatch", "status": 412,
-                         "detail": "the programme has changed: its ETag is now \"43-json\"; read it again and retry with If-Match: \"43-json\""})
+        example = json!(examples::precondition_failed())
     )]
     pub struct PreconditionFailed(#[to_schema] pub Problem);
 
@@ -524,8 +578,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({"type": "urn:khuyencong:problem:precondition-required", "title": "If-Match required", "status": 428,
-                         "detail": "this edit needs If-Match with the programme's current ETag"})
+        example = json!(examples::precondition_required())
     )]
     pub struct PreconditionRequired(#[to_schema] pub Problem);
 
@@ -533,8 +586,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({"type": "urn:khuyencong:problem:payload-too-large", "title": "Request body too large", "status": 413,
-                         "detail": "the body is larger than 1048576 bytes"})
+        example = json!(examples::payload_too_large())
     )]
     pub struct PayloadTooLarge(#[to_schema] pub Problem);
 
@@ -542,8 +594,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({"type": "urn:khuyencong:problem:unsupported-media-type", "title": "Unsupported media type", "status": 415,
-                         "detail": "the body must be application/json, not \"text/plain\""})
+        example = json!(examples::unsupported_media_type())
     )]
     pub struct UnsupportedMediaType(#[to_schema] pub Problem);
 
@@ -552,10 +603,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({"type": "urn:khuyencong:problem:invalid-document", "title": "Invalid document", "status": 422,
-                         "detail": "the document has 2 problem(s)",
-                         "errors": [{"pointer": "/schemes/0/cost", "detail": "must not be negative"},
-                                    {"pointer": "/schemes/2/activity", "detail": "unknown activity \"tourism\"; allowed: vocational_training, …"}]})
+        example = json!(examples::unprocessable())
     )]
     pub struct Unprocessable(#[to_schema] pub Problem);
 
@@ -565,8 +613,7 @@ pub mod responses {
     #[response(
         content_type = "application/problem+json",
         headers(("Retry-After" = u32, description = "Seconds to wait before writing again")),
-        example = json!({"type": "urn:khuyencong:problem:too-many-requests", "title": "Too many requests", "status": 429,
-                         "detail": "too many writes; retry in 20 s"})
+        example = json!(examples::too_many_requests())
     )]
     pub struct TooManyRequests(#[to_schema] pub Problem);
 
@@ -574,8 +621,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        example = json!({"type": "urn:khuyencong:problem:request-timeout", "title": "Request timeout", "status": 408,
-                         "detail": "the body stopped arriving for 10 s"})
+        example = json!(examples::request_timeout())
     )]
     pub struct RequestTimeout(#[to_schema] pub Problem);
 
