@@ -188,26 +188,13 @@ async fn the_cache_holds_no_more_than_its_budget() {
         assert_eq!(status, 200);
     }
     tokio::time::sleep(Duration::from_millis(1_500)).await; // the gauge is read every second
-    let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
-    let held: u64 = text
-        .lines()
-        .find_map(|l| l.strip_prefix("khuyencong_response_cache_bytes "))
-        .expect("the cache gauge")
-        .trim()
-        .parse()
-        .unwrap();
+    let held = app.metric("khuyencong_response_cache_bytes").await;
     assert!(held > 0 && held <= budget, "{held} bytes held, budget {budget}");
 }
 
 /// `khuyencong_response_cache_builds_total` on `app`'s `/metrics`.
 async fn builds(app: &TestApp) -> u64 {
-    let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
-    text.lines()
-        .find_map(|l| l.strip_prefix("khuyencong_response_cache_builds_total "))
-        .expect("the builds counter")
-        .trim()
-        .parse()
-        .unwrap()
+    app.metric("khuyencong_response_cache_builds_total").await
 }
 
 // Found by scripts/exhaustion-test (attack 8): 64 browsers opened the home page just after
@@ -221,16 +208,10 @@ async fn a_burst_of_readers_after_another_instance_wrote_is_one_build() {
     correct_reported_cost(&a, "41600.00").await;
     let before = builds(&b).await;
     let read = || async {
-        let response = b
-            .client
-            .get(format!("{}/", b.address))
-            .header("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.8")
-            .header("Accept-Encoding", "gzip, deflate, br, zstd")
-            .send()
-            .await
-            .unwrap();
-        let etag = response.headers()["etag"].to_str().unwrap().to_string();
-        (response.status().as_u16(), response.headers()["content-encoding"].to_str().unwrap().to_string(), etag)
+        let browser = [("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.8"), ("Accept-Encoding", "gzip, deflate, br, zstd")];
+        let got = b.get_with("/", &browser).await;
+        let header = |name| got.header(name).unwrap_or_default().to_string();
+        (got.status, header("content-encoding"), header("etag"))
     };
     let answers = futures_util::future::join_all((0..32).map(|_| read())).await;
     assert_eq!(builds(&b).await - before, 1, "one build served all 32 readers");

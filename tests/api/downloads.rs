@@ -184,13 +184,7 @@ async fn cache_busters_do_not_grow_the_cache() {
     let app = spawn_app().await;
     let gauge = || async {
         tokio::time::sleep(Duration::from_millis(1_500)).await; // the gauge is read every second
-        let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
-        text.lines()
-            .find_map(|l| l.strip_prefix("khuyencong_response_cache_bytes "))
-            .expect("the cache gauge")
-            .trim()
-            .parse::<u64>()
-            .unwrap()
+        app.metric("khuyencong_response_cache_bytes").await
     };
     // a response is kept once it has been sent: ask until the gauge shows it
     let mut before = 0;

@@ -212,6 +212,13 @@ impl TestApp {
         Got { status, headers, body: response.bytes().await.expect("the body").to_vec() }
     }
 
+    /// The value of the metric line `name` (a name with its labels, if any) on `/metrics`.
+    pub async fn metric(&self, name: &str) -> u64 {
+        let text = self.get_with("/metrics", &[]).await.text();
+        let value = text.lines().find_map(|l| l.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')));
+        value.unwrap_or_else(|| panic!("no metric {name}")).trim().parse().expect("a whole number")
+    }
+
     /// PUT `doc` at `/programmes/{id}` with `token`: status, ETag and JSON body.
     pub async fn put_programme(&self, token: &str, id: &str, doc: Value) -> (u16, Option<String>, Value) {
         let path = format!("/programmes/{id}");
