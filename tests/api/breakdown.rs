@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::helpers::spawn_app;
+use crate::helpers::{P, notes, row};
 
 fn rows(b: &Value) -> Vec<Value> {
     b["rows"]
@@ -148,4 +149,112 @@ async fn a_record_moved_to_another_activity_takes_its_funding_lines_along() {
         ])
     );
     assert_eq!(b["rows"][4]["funding"], json!([]));
+}
+
+#[tokio::test]
+async fn every_breakdown_reconciles_with_the_published_65_schemes_and_41306_53() {
+    let app = spawn_app().await;
+    for by in ["activity", "scope", "source"] {
+        let b = app.get_ok(&format!("{P}/breakdown?by={by}")).await;
+        assert_eq!(
+            b["reconciliation"],
+            json!({"schemes": {"reported": 65, "itemised": 64, "gap": 1},
+                   "cost": {"reported": "41306.53", "itemised": "41096.53", "gap": "210.00"}}),
+            "by={by}"
+        );
+        assert_eq!(
+            notes(&b)[0],
+            "The rows cover 64 of the 65 schemes and 41096.53 of the 41306.53 million VND the programme reports: \
+             the difference (1 scheme and 210.00 million VND) is in the reported totals but in no scheme record, \
+             so no row shows it.",
+            "by={by}"
+        );
+    }
+    // by=source: each source's reported figure beside what is itemised under it
+    let b = app.get_ok(&format!("{P}/breakdown?by=source")).await;
+    let reported: Vec<Value> = b["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| json!([r["key"], r["cost"], r["reported_cost"], r["cost_gap"]]))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            json!(["state_budget", "11393.70", "12578.48", "1184.78"]),
+            json!(["central_budget", "0.00", "7898.47", "7898.47"]),
+            json!(["local_budget", "1823.00", "4680.01", "2857.01"]),
+            json!(["contributions", "28728.03", "28728.05", "0.02"]),
+            json!(["unattributed", "974.80", null, null]),
+        ]
+    );
+    // by=scope: the reported 46 local and 19 national beside the 0 itemised as either
+    let b = app.get_ok(&format!("{P}/breakdown?by=scope")).await;
+    let scopes: Vec<Value> = b["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| json!([r["key"], r["schemes"], r["reported_schemes"], r["schemes_gap"]]))
+        .collect();
+    assert_eq!(
+        scopes,
+        [json!(["local", 0, 46, 46]), json!(["national", 0, 19, 19]), json!(["unknown", 64, null, null])]
+    );
+}
+
+#[tokio::test]
+async fn shares_name_their_base_and_give_the_share_of_the_reported_total() {
+    let app = spawn_app().await;
+    let b = app.get_ok(&format!("{P}/breakdown?by=activity")).await;
+    assert_eq!(
+        b["share_bases"],
+        json!({"share_percent": {"measure": "cost.itemised", "amount": "41096.53"},
+               "share_of_reported_percent": {"measure": "cost.reported", "amount": "41306.53"}})
+    );
+    let demonstration = row(&b, "demonstration_technology_transfer");
+    assert_eq!(
+        (&demonstration["share_percent"], &demonstration["share_of_reported_percent"]),
+        (&json!("77.24"), &json!("76.85"))
+    );
+    // the central budget: 0 of the itemised, and 0 of the reported total, with its reported
+    // figure beside it (7,898.47 is 62.79% of the reported state support)
+    let central = row(&app.get_ok(&format!("{P}/breakdown?by=source")).await, "central_budget").clone();
+    assert_eq!((&central["share_percent"], &central["share_of_reported_percent"]), (&json!("0.00"), &json!("0.00")));
+    assert_eq!(central["reported_cost"], "7898.47");
+}
+
+#[tokio::test]
+async fn rows_with_nothing_itemised_are_not_shown_as_known_zeros() {
+    let app = spawn_app().await;
+    let b = app.get_ok(&format!("{P}/breakdown?by=activity")).await;
+    let empty: Vec<&str> = b["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["nothing_itemised"] == true)
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(empty, ["rural_product_promotion", "linkage_clusters_relocation", "international_cooperation"]);
+    assert!(
+        notes(&b).contains(
+            &"Nothing is itemised under `rural_product_promotion`, `linkage_clusters_relocation` and \
+              `international_cooperation`: the programme publishes no figure for them, so their zeros are not \
+              known zeros. The 12 schemes (6349.00 million VND) counted as `unspecified` may include some of theirs."
+                .to_string()
+        ),
+        "{:?}",
+        notes(&b)
+    );
+    let b = app.get_ok(&format!("{P}/breakdown?by=source")).await;
+    assert_eq!(row(&b, "central_budget")["nothing_itemised"], true);
+    assert_eq!(row(&b, "local_budget")["nothing_itemised"], false);
+    assert!(
+        notes(&b).iter().any(|n| n.starts_with(
+            "No funding line names `central_budget` or a source below it: its zeros are not known zeros. The \
+             programme reports 7898.47 million VND from it (`reported_cost`). The 9570.70 million VND of unsplit \
+             `state_budget` funding and the 974.80 million VND no funding line covers may include some of it."
+        )),
+        "{:?}",
+        notes(&b)
+    );
 }

@@ -344,3 +344,16 @@ pub fn test_programme(id: &str) -> Value {
         ]
     })
 }
+
+/// The seeded programme's resources.
+pub const P: &str = "/programmes/2016-2020";
+
+/// The row `key` of a breakdown.
+pub fn row<'a>(breakdown: &'a Value, key: &str) -> &'a Value {
+    breakdown["rows"].as_array().unwrap().iter().find(|r| r["key"] == key).unwrap_or_else(|| panic!("row {key}"))
+}
+
+/// A body's notes, as text.
+pub fn notes(body: &Value) -> Vec<String> {
+    body["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect()
+}

@@ -13,7 +13,7 @@ async fn people_trained_and_attendances_are_summed_and_rates_are_only_listed() {
         .unwrap()
         .iter()
         .map(|i| {
-            // (the 610's note is checked in whole_truth.rs)
+            // (the 610's note is checked in schemes.rs)
             let records: Vec<Value> = i["records"]
                 .as_array()
                 .unwrap()

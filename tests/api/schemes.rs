@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::helpers::P;
 use crate::helpers::{load_programme, spawn_app};
 
 fn ids(page: &Value) -> Vec<&str> {
@@ -31,7 +32,7 @@ async fn one_record_in_full() {
     );
     let training = app.get_ok("/programmes/2016-2020/schemes/vocational-training").await;
     let mut indicators = training["indicators"].clone();
-    assert!(indicators[0]["note"].is_string(), "the 610 carry a note (see whole_truth.rs)");
+    assert!(indicators[0]["note"].is_string(), "the 610 carry a note (see attendances_add_up_…)");
     indicators[0].as_object_mut().unwrap().remove("note");
     assert_eq!(
         indicators,
@@ -139,4 +140,66 @@ async fn unknown_records_and_programmes_are_404() {
     assert_eq!((status, body["detail"].as_str().unwrap()), (404, "programme \"nope\" not found"));
     let (status, _) = app.get("/programmes/nope/schemes").await;
     assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn every_reported_quote_starts_where_its_claim_starts() {
+    let app = spawn_app().await;
+    let t = app.get_ok(&format!("{P}/totals")).await;
+    let article = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/source/hai-phong-khuyen-cong-2016-2020.txt"
+    ))
+    .ok();
+    let quotes = [
+        (&t["schemes"]["quote"], "đã hướng dẫn đơn vị thực hiện và trực tiếp triển khai 65 đề án"),
+        (&t["schemes"]["by_scope"][0]["quote"], "46 đề án khuyến công địa phương"),
+        (&t["schemes"]["by_scope"][1]["quote"], "19 đề án khuyến công quốc gia"),
+        (&t["cost"]["quote"], "với tổng kinh phí thực hiện là: 41.306,53"),
+        (&t["funding"][0]["quote"], "trong đó kinh phí ngân sách nhà nước hỗ trợ 12.578,48"),
+        (&t["funding"][1]["quote"], "ngân sách Trung ương 7.898,47"),
+        (&t["funding"][2]["quote"], "ngân sách thành phố 4.680,01"),
+        (&t["funding"][3]["quote"], "các tổ chức, cá nhân tham gia và thụ hưởng đã huy động"),
+    ];
+    for (quote, start) in quotes {
+        let quote = quote.as_str().expect("a quote");
+        assert!(quote.starts_with(start), "{quote:?} should start with {start:?}");
+        if let Some(article) = &article {
+            assert!(article.contains(quote), "not verbatim in the article: {quote}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn attendances_add_up_and_the_610_workers_say_what_they_may_not_mean() {
+    let app = spawn_app().await;
+    let indicators = app.get_ok(&format!("{P}/indicators")).await;
+    let attendances = &indicators["indicators"][1];
+    assert_eq!(
+        (&attendances["key"], &attendances["additive"], &attendances["total"]),
+        (&json!("participant_attendances"), &json!(true), &json!("716"))
+    );
+    assert_eq!(attendances["unit"], "person-time");
+    let workers = &indicators["indicators"][0]["records"][0];
+    assert!(workers["note"].as_str().unwrap().contains("only by the crochet skill upgrading"), "{workers}");
+    let training = app.get_ok(&format!("{P}/schemes/vocational-training")).await;
+    let note = training["indicators"][0]["note"].as_str().expect("the 610 carry a note");
+    assert!(note.contains("only by the crochet skill upgrading"), "{note}");
+}
+
+#[tokio::test]
+async fn the_ngoai_ra_reading_is_said_once_on_the_group_it_concerns() {
+    let app = spawn_app().await;
+    let list = app.get_ok(&format!("{P}/schemes")).await;
+    let noted: Vec<(&str, &str)> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| Some((r["id"].as_str()?, r["note"].as_str()?)))
+        .collect();
+    assert_eq!(noted.len(), 1, "{noted:?}");
+    let (id, note) = noted[0];
+    assert_eq!(id, "additional-schemes");
+    assert!(note.starts_with("A reading, not the source's words:"), "{note}");
+    assert!(note.contains("\"Ngoài ra\"") && note.contains("52 schemes"), "{note}");
 }

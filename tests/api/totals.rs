@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::helpers::{P, notes, row};
 use crate::helpers::{load_programme, spawn_app};
 
 #[tokio::test]
@@ -88,4 +89,37 @@ async fn totals_of_an_unknown_programme_are_404() {
     assert_eq!(status, 404);
     assert_eq!(body["type"], "urn:khuyencong:problem:not-found");
     assert_eq!(body["detail"], "programme \"1999-2000\" not found");
+}
+
+#[tokio::test]
+async fn totals_give_the_bounds_the_reported_figures_imply_for_unsplit_state_money() {
+    let app = spawn_app().await;
+    let t = app.get_ok(&format!("{P}/totals")).await;
+    let implied: Vec<Value> = t["funding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let i = &f["implied"];
+            json!([f["source"], i["parent"], i["unsplit"], i["at_least"], i["at_most"]])
+        })
+        .collect();
+    assert_eq!(
+        implied,
+        [
+            json!(["state_budget", null, null, null, null]),
+            json!(["central_budget", "state_budget", "9570.70", "6713.69", "7898.47"]),
+            json!(["local_budget", "state_budget", "9570.70", "1672.23", "2857.01"]),
+            json!(["contributions", null, null, null, null]),
+        ]
+    );
+    assert!(t["funding"][1]["implied"]["basis"].as_str().unwrap().starts_with("Implied, not reported:"));
+    assert!(notes(&t).contains(
+        &"Implied, not reported: of the 9570.70 million VND of unsplit state_budget funding, at least 6713.69 and at \
+          most 7898.47 is central_budget's, by the arithmetic of the reported figures (see `implied`)."
+            .to_string()
+    ));
+    // the same bounds where a reader of the source breakdown sees the central budget
+    let b = app.get_ok(&format!("{P}/breakdown?by=source")).await;
+    assert_eq!(row(&b, "central_budget")["implied"]["at_least"], "6713.69");
 }

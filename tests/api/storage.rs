@@ -1,10 +1,12 @@
-//! The foundation: migrations, the seeds, loading once, rejecting bad seed files, restarts.
+//! What the database holds and how it gets there (`src/storage/`, `startup`): migrations, the
+//! seeds, loading once, rejecting bad seed files, restarts, the sums kept per programme.
 
 use khuyencong::configuration::Settings;
 use khuyencong::storage::seeds::{self, SeedFile};
 use khuyencong::storage::{Actor, Db};
 use serde_json::{Value, json};
 
+use crate::helpers::P;
 use crate::helpers::{fresh_database, seed_text, spawn_app, spawn_app_on};
 
 async fn migrated(url: &str) -> Db {
@@ -500,4 +502,35 @@ async fn the_sums_kept_per_programme_are_the_sums_of_its_rows() {
     db.delete_programme("synthetic-hai-phong-2021-2025", &Actor::local("test")).await.unwrap();
     let left = rows_of(&db, "SELECT DISTINCT programme_id FROM record_sums ORDER BY 1").await;
     assert_eq!(left, ["2016-2020", "test-2021-2025"]);
+}
+
+#[tokio::test]
+async fn a_corrected_seed_reaches_a_database_still_as_its_old_version_left_it() {
+    let url = fresh_database().await;
+    let app = spawn_app_on(url.clone()).await;
+    let db = app.db().await;
+    let reference = db.reference().await.unwrap();
+    let corrected: Value = serde_json::from_str(&seed_text()).unwrap();
+    // the seed as an earlier release loaded it
+    let mut old = corrected.clone();
+    old["legal_basis"]["issuer"] = json!("UBND thành phố Hải Phòng");
+    let old_file = SeedFile { name: "2016-2020.json".into(), text: old.to_string() };
+    assert_eq!(seeds::load(&db, &[old_file], true).await.unwrap(), ["2016-2020.json"]);
+    assert_eq!(app.get_ok(P).await["legal_basis"]["issuer"], "UBND thành phố Hải Phòng");
+
+    // a restart with the corrected seed loads it again, once
+    assert_eq!(seeds::load(&db, &seeds::embedded(), false).await.unwrap(), ["2016-2020.json"]);
+    assert_eq!(seeds::load(&db, &seeds::embedded(), false).await.unwrap(), Vec::<String>::new());
+    let restarted = spawn_app_on(url.clone()).await;
+    assert_eq!(restarted.get_ok(P).await["legal_basis"]["issuer"], "UBND thành phố");
+
+    // a programme someone changed since is theirs: a seed correction leaves it alone
+    let mut edited = corrected.clone();
+    edited["names"]["en"] = json!("Edited by the centre");
+    let file = SeedFile { name: "edit.json".into(), text: edited.to_string() };
+    let valid = seeds::parse(&file, &reference).unwrap();
+    db.replace_programme(&valid, &Actor::local("centre")).await.unwrap();
+    let old_again = SeedFile { name: "2016-2020.json".into(), text: old.to_string() };
+    assert_eq!(seeds::load(&db, &[old_again], false).await.unwrap(), Vec::<String>::new());
+    assert_eq!(spawn_app_on(url).await.get_ok(P).await["names"]["en"], "Edited by the centre");
 }
