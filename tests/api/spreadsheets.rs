@@ -7,12 +7,10 @@ use reqwest::Method;
 use crate::helpers::{TestApp, Write, spawn_app};
 
 async fn download(app: &TestApp, path: &str, language: &str) -> (u16, String, String, Vec<u8>) {
-    let response =
-        app.client.get(format!("{}{path}", app.address)).header("Accept-Language", language).send().await.unwrap();
-    let status = response.status().as_u16();
-    let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let got = app.get_with(path, &[("Accept-Language", language)]).await;
+    let header = |name: &str| got.header(name).unwrap_or_default().to_string();
     let (etag, kind) = (header("etag"), header("content-type"));
-    (status, etag, kind, response.bytes().await.unwrap().to_vec())
+    (got.status, etag, kind, got.body)
 }
 
 #[tokio::test]
