@@ -165,27 +165,15 @@ pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> R
     let count = |n: Option<i64>| n.map_or(Cell::Empty, Cell::Count);
     let money = |m: Option<Money>| m.map_or(Cell::Empty, Cell::Money);
     let text = |q: &Option<String>| q.as_ref().map_or(Cell::Empty, |q| Cell::Text(q.clone()));
-    let mut rows = vec![vec![
-        Cell::Text(say("row-schemes")),
-        count(t.schemes.reported),
-        Cell::Count(t.schemes.itemised),
-        count(t.schemes.gap),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        text(&t.schemes.quote),
-    ]];
+    // A count's row: its label, reported, itemised and gap (no money columns), and its quote.
+    let counted = |label: String, reported: Option<i64>, itemised: i64, gap: Option<i64>, quote: &Option<String>| {
+        let none = || Cell::Empty;
+        vec![Cell::Text(label), count(reported), Cell::Count(itemised), count(gap), none(), none(), none(), text(quote)]
+    };
+    let s = &t.schemes;
+    let mut rows = vec![counted(say("row-schemes"), s.reported, s.itemised, s.gap, &s.quote)];
     for s in &t.schemes.by_scope {
-        rows.push(vec![
-            Cell::Text(format!("  {}", s.names.get(lang))),
-            count(s.reported),
-            Cell::Count(s.itemised),
-            count(s.gap),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            text(&s.quote),
-        ]);
+        rows.push(counted(format!("  {}", s.names.get(lang)), s.reported, s.itemised, s.gap, &s.quote));
     }
     rows.push(vec![
         Cell::Text(format!("{} ({})", say("row-cost"), lang.unit())),
