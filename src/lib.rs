@@ -9,4 +9,3 @@ pub mod render;
 pub mod routes;
 pub mod startup;
 pub mod storage;
-pub mod telemetry;

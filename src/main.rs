@@ -6,10 +6,10 @@ use anyhow::Context;
 use clap::Parser;
 use khuyencong::configuration::{Cli, Command, TokenCommand};
 use khuyencong::http::openapi;
+use khuyencong::http::telemetry;
 use khuyencong::startup::{self, Application, prepare_database};
 use khuyencong::storage::seeds;
 use khuyencong::storage::{Actor, Db};
-use khuyencong::telemetry;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -167,7 +167,7 @@ async fn generate(
     for &province in &khuyencong::cli::synthetic::PROVINCES[..provinces] {
         for &period in &periods {
             let document = khuyencong::cli::synthetic::programme(province, period, records, seed);
-            let programme = khuyencong::domain::document::validate(document, &reference)
+            let programme = khuyencong::domain::validate(document, &reference)
                 .map_err(|v| anyhow::anyhow!("a generated document is invalid: {} {}", v[0].pointer, v[0].detail))?;
             let write = std::time::Instant::now();
             db.replace_programme(&programme, &Actor::local("generate")).await?;

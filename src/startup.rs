@@ -15,7 +15,7 @@ use tracing_actix_web::TracingLogger;
 use crate::http::auth::WriteLimits;
 use crate::http::cache::ResponseCache;
 use crate::http::network::TrustedProxies;
-use crate::telemetry::{RequestSpan, request_id};
+use crate::http::telemetry::{RequestSpan, request_id};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
@@ -130,7 +130,7 @@ impl Application {
             Duration::from_secs(settings.heavy_read_deadline_secs.max(1)),
         );
         let state = web::Data::new(AppState { db: db.clone(), reference, limits, heavy });
-        let methods = web::Data::new(routes::Methods::from_document(&openapi_document()));
+        let methods = web::Data::new(crate::http::operations::Methods::from_document(&openapi_document()));
         let cache = ResponseCache::start(db.clone(), settings.response_cache, settings.response_cache_bytes);
         // The data version read before the first request, not at the poller's first tick: from
         // the first read on, responses are kept (and tests need not wait for the poller).
@@ -169,7 +169,7 @@ impl Application {
                 .app_data(write_limits.clone())
                 .app_data(routes::query_config())
                 .app_data(routes::path_config())
-                .default_service(web::to(routes::fallback))
+                .default_service(web::to(crate::http::operations::fallback))
                 // Outermost last: screen (the route, found once; unknown methods, NUL) → request
                 // id → log span → metrics → CORS → the query-parameter rule → the response as
                 // asked (HEAD as GET, cache refresh after writes, problems in the request's

@@ -9,3 +9,25 @@ pub mod reference;
 pub mod sums;
 pub mod totals;
 pub mod views;
+
+use document::{Programme, ProgrammeDocument, Violation};
+use reference::Reference;
+use sums::ProgrammeSums;
+
+/// A programme that passed every rule, with its sums: the only form storage accepts, so that no
+/// stored document can have sums that do not fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidProgramme {
+    pub programme: Programme,
+    pub sums: ProgrammeSums,
+}
+
+/// Checks every rule of a programme document (`document::check`) and makes its sums, which
+/// must fit storage: the programme with exact amounts, its reported entries in reference order
+/// and its sums, or every violation found. Reported totals that differ from the records are not
+/// violations.
+pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<ValidProgramme, Vec<Violation>> {
+    let programme = document::check(doc, reference)?;
+    let sums = ProgrammeSums::of(&programme, reference)?;
+    Ok(ValidProgramme { programme, sums })
+}

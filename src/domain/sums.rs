@@ -109,7 +109,7 @@ fn too_large(pointer: String, what: &'static str) -> Violation {
 }
 
 impl ProgrammeSums {
-    /// The sums of a document whose every field is valid (see `document::validate`, which calls
+    /// The sums of a document whose every field is valid (see `domain::validate`, which calls
     /// this). Every addition is checked: a sum past what storage holds is a violation pointing at
     /// the figure that first breaks it, so no stored or published sum can overflow.
     pub fn of(programme: &Programme, reference: &Reference) -> Result<ProgrammeSums, Vec<Violation>> {

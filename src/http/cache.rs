@@ -35,7 +35,7 @@ use crate::http::compression;
 use crate::http::context::Asked;
 use crate::http::negotiation::Coding;
 use crate::http::network::TrustedProxies;
-use crate::http::respond::Representation;
+use crate::http::representation::Representation;
 use crate::storage::Db;
 
 /// Bodies larger than this are not kept.
@@ -395,7 +395,8 @@ fn from_memory(
     hit: bool,
 ) -> ServiceResponse<BoxBody> {
     let headers = entry.headers.iter().map(|(n, v)| (n, v));
-    let response = match entry.etag().and_then(|etag| crate::http::respond::not_modified_from(asked, etag, headers)) {
+    let response = match entry.etag().and_then(|etag| crate::http::conditional::not_modified_from(asked, etag, headers))
+    {
         Some(not_modified) => not_modified,
         None => {
             let mut r = HttpResponse::Ok();
@@ -454,7 +455,7 @@ async fn serve_as(
         .headers()
         .get(header::ETAG)
         .and_then(|t| t.to_str().ok())
-        .and_then(crate::http::respond::shown_version);
+        .and_then(crate::http::conditional::shown_version);
     if let Some(shown) = shown {
         cache.saw(shown);
     }
@@ -465,7 +466,7 @@ async fn serve_as(
         let headers = response.headers();
         let not_modified = headers
             .get(header::ETAG)
-            .and_then(|etag| crate::http::respond::not_modified_from(asked.as_ref(), etag, headers.iter()));
+            .and_then(|etag| crate::http::conditional::not_modified_from(asked.as_ref(), etag, headers.iter()));
         return Ok(match not_modified {
             Some(not_modified) if response.status() == StatusCode::OK => response.into_response(not_modified),
             _ => response.map_into_boxed_body(),

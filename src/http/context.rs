@@ -24,6 +24,11 @@ pub struct Asked {
     pub csv: bool,
 }
 
+/// The request's language, by its `Accept-Language` (parsed once per request: [`Asked`]).
+pub fn lang(req: &HttpRequest) -> Lang {
+    Asked::of(req).lang
+}
+
 impl Asked {
     /// The request's [`Asked`], parsed on the first call and kept for the others.
     pub fn of(req: &HttpRequest) -> Asked {

@@ -332,7 +332,7 @@ impl ApiError {
             status: kind.status().as_u16(),
             detail,
             errors,
-            request_id: crate::telemetry::current_request_id(),
+            request_id: crate::http::telemetry::current_request_id(),
         }
     }
 }
@@ -394,7 +394,7 @@ impl ResponseError for ApiError {
             _ => {}
         }
         // Written once, in the language of the request being handled.
-        let lang = crate::telemetry::current_lang();
+        let lang = crate::http::telemetry::current_lang();
         let mut response = problem_response(self.status_code(), &self.problem(lang), lang);
         let extra = match self {
             ApiError::Unavailable(_) | ApiError::Busy(_) => Some((header::RETRY_AFTER, "5")),
@@ -431,14 +431,14 @@ fn anyhow_chain(error: &(dyn std::error::Error + 'static)) -> String {
 /// A problem response for a status the routes do not produce themselves (unknown route, wrong
 /// method, a NUL in the request), in the language of the request being handled.
 pub fn generic_problem(kind: ProblemType, detail: &Message) -> HttpResponse {
-    let lang = crate::telemetry::current_lang();
+    let lang = crate::http::telemetry::current_lang();
     let problem = Problem {
         problem_type: kind.uri(),
         title: kind.title(lang),
         status: kind.status().as_u16(),
         detail: detail.render(lang),
         errors: Vec::new(),
-        request_id: crate::telemetry::current_request_id(),
+        request_id: crate::http::telemetry::current_request_id(),
     };
     problem_response(kind.status(), &problem, lang)
 }

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod cache;
 pub mod compression;
+pub mod conditional;
 pub mod context;
 pub mod error;
 pub mod heavy;
@@ -12,5 +13,8 @@ pub mod metrics;
 pub mod negotiation;
 pub mod network;
 pub mod openapi;
+pub mod operations;
 pub mod parameters;
+pub mod representation;
 pub mod respond;
+pub mod telemetry;

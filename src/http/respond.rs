@@ -1,4 +1,6 @@
-//! HTTP mechanics the resources share: ETags and conditional requests, CSV or JSON, bodies.
+//! Responses the resources share: the builders (with their validators, or a 304), JSON bodies
+//! read and written, and the middleware every request passes (screen, the parameter rule,
+//! respond_as_asked).
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
@@ -9,248 +11,13 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use futures_util::StreamExt;
 use serde::Serialize;
 
+pub use crate::http::conditional::{
+    MAX_AGE_SECS, Validators, not_modified, not_modified_from, precondition, require_if_match, same_tag, shown_version,
+};
+pub use crate::http::representation::{Media, Representation};
+
 use crate::http::error::ApiError;
 use crate::i18n::{Lang, Message};
-use crate::storage::{Precondition, Stamp};
-
-/// The media types of programme data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Media {
-    Json,
-    Csv,
-    Html,
-    Xlsx,
-}
-
-/// A response's representation, beyond its resource and data version: its media type, whether
-/// the client chose it (by `Accept` or `format`), and its language (JSON's messages by
-/// `Accept-Language`; a page's by its path, or by `Accept-Language` at `/`). Defined once, here:
-/// the ETag's suffix (`"42-json"`, `"42-json-vi"`, `"42-html-en"`), `Vary` and
-/// `Content-Language` derive from it, and the response cache keys on it (with the route's
-/// parsed parameters and, for pages, the origin of their links), never on raw headers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Representation {
-    pub media: Media,
-    negotiated: bool,
-    pub lang: Lang,
-    /// The language was chosen by `Accept-Language` (not by the path).
-    lang_negotiated: bool,
-    /// A CSV that begins with a UTF-8 byte-order mark (`bom=true`).
-    pub bom: bool,
-}
-
-impl Representation {
-    /// JSON in English (what writes and language-free reads answer when nothing else is asked).
-    pub const JSON: Representation =
-        Representation { media: Media::Json, negotiated: false, lang: Lang::En, lang_negotiated: true, bom: false };
-    /// CSV, the only media type of the resource (`schemes.csv`, `breakdown.csv`): no language.
-    pub const CSV: Representation =
-        Representation { media: Media::Csv, negotiated: false, lang: Lang::En, lang_negotiated: false, bom: false };
-
-    pub const XLSX_TYPE: &'static str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    /// The `.csv` operations' CSV, with a byte-order mark or without.
-    pub fn csv(bom: bool) -> Representation {
-        Representation { bom, ..Representation::CSV }
-    }
-
-    /// The workbook, its sheet and column names in the request's language.
-    pub fn xlsx(req: &HttpRequest) -> Representation {
-        Representation { media: Media::Xlsx, lang: Lang::of(req), ..Representation::JSON }
-    }
-
-    /// JSON, in the request's language.
-    pub fn json(req: &HttpRequest) -> Representation {
-        Representation { lang: Lang::of(req), ..Representation::JSON }
-    }
-
-    /// A page in `lang`; `negotiated` when `Accept-Language` chose it (at `/`).
-    pub fn html(lang: Lang, negotiated: bool) -> Representation {
-        Representation { media: Media::Html, negotiated: false, lang, lang_negotiated: negotiated, bom: false }
-    }
-
-    pub fn suffix(self) -> &'static str {
-        match (self.media, self.lang) {
-            (Media::Json, Lang::En) => "json",
-            (Media::Json, Lang::Vi) => "json-vi",
-            (Media::Csv, _) if self.bom => "csv-bom",
-            (Media::Csv, _) => "csv",
-            (Media::Xlsx, Lang::En) => "xlsx-en",
-            (Media::Xlsx, Lang::Vi) => "xlsx-vi",
-            (Media::Html, Lang::En) => "html-en",
-            (Media::Html, Lang::Vi) => "html-vi",
-        }
-    }
-
-    pub fn content_type(self) -> &'static str {
-        match self.media {
-            Media::Json => "application/json",
-            Media::Csv => "text/csv; charset=utf-8",
-            Media::Html => "text/html; charset=utf-8",
-            Media::Xlsx => Representation::XLSX_TYPE,
-        }
-    }
-
-    /// The `Content-Language` of a body in this representation (none for CSV).
-    pub fn content_language(self) -> Option<&'static str> {
-        (self.media != Media::Csv).then(|| self.lang.code())
-    }
-
-    /// The request headers a response varies by (`Compress` adds `Accept-Encoding`).
-    pub fn vary(self) -> &'static str {
-        let by_language = self.lang_negotiated && self.media != Media::Csv;
-        match (self.negotiated, by_language) {
-            (true, true) => "Accept, Accept-Language, Accept-Encoding",
-            (true, false) => "Accept, Accept-Encoding",
-            (false, true) => "Accept-Language, Accept-Encoding",
-            (false, false) => "Accept-Encoding",
-        }
-    }
-
-    /// CSV when `?format=csv`, or when the client's Accept prefers text/csv; JSON otherwise (in
-    /// the request's language).
-    pub fn negotiate(req: &HttpRequest, format: Option<&str>) -> Result<Representation, ApiError> {
-        let media = |media| Representation {
-            media,
-            negotiated: true,
-            lang: if media == Media::Json { Lang::of(req) } else { Lang::En },
-            lang_negotiated: media == Media::Json,
-            bom: false,
-        };
-        match format {
-            Some("csv") => return Ok(media(Media::Csv)),
-            Some("json") => return Ok(media(Media::Json)),
-            Some(other) => return Err(ApiError::bad_value("format", other, &["json", "csv"])),
-            None => {}
-        }
-        Ok(media(if crate::http::context::Asked::of(req).csv { Media::Csv } else { Media::Json }))
-    }
-}
-
-/// How long shared and private caches may reuse a response without asking again. Short, because
-/// a write must show soon everywhere; after it, `must-revalidate` sends them back with
-/// `If-None-Match`, which costs a 304.
-pub const MAX_AGE_SECS: u32 = 5;
-
-/// The validators of a response: the data version it shows and when that was written.
-#[derive(Clone, Debug)]
-pub struct Validators {
-    /// `""` for a programme's own version, `"all-"` for the database-wide one.
-    prefix: &'static str,
-    stamp: Stamp,
-}
-
-impl Validators {
-    /// For a programme's resources: its version, the one `If-Match` checks.
-    pub fn programme(stamp: Stamp) -> Validators {
-        Validators { prefix: "", stamp }
-    }
-
-    /// For lists and reference data: the database-wide version, which moves with any write.
-    pub fn data(stamp: Stamp) -> Validators {
-        Validators { prefix: "all-", stamp }
-    }
-
-    /// The strong ETag in one representation: `"42-json"`, or `"all-42-json"` for lists.
-    pub fn etag(&self, representation: Representation) -> String {
-        format!("\"{}{}-{}\"", self.prefix, self.stamp.version, representation.suffix())
-    }
-
-    /// `Last-Modified` as an HTTP date, when the time is known.
-    fn last_modified(&self) -> Option<String> {
-        let text = self.stamp.modified.as_deref()?;
-        let time = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
-        Some(header::HttpDate::from(std::time::SystemTime::from(time)).to_string())
-    }
-}
-
-/// The content codings `Compress` may apply; a coded body's ETag ends in one (`"42-json-gzip"`).
-const CODINGS: [&str; 4] = ["gzip", "br", "zstd", "deflate"];
-
-/// Whether an `If-None-Match` value holds `tag` (in any content coding) or is `*`.
-pub fn none_match(if_none_match: &str, tag: &str) -> bool {
-    let value = if_none_match.trim();
-    value == "*" || value.split(',').any(|t| same_tag(t, tag))
-}
-
-/// Weak comparison (RFC 9110 §8.8.3.2, which `If-None-Match` uses): `W/"42-json"` holds
-/// `"42-json"`; and a tag in one content coding holds the same representation in any other
-/// (`"42-json-gzip"` holds `"42-json-br"` and `"42-json"`: the coding changes the bytes on the
-/// wire, not what they say).
-fn same_tag(asked: &str, tag: &str) -> bool {
-    let (asked, tag) = (asked.trim(), tag.trim());
-    let asked = asked.strip_prefix("W/").unwrap_or(asked);
-    asked == tag || stem(asked) == stem(tag)
-}
-
-/// A tag without its coding: `"42-json-gzip"` → `42-json`.
-fn stem(tag: &str) -> &str {
-    let inner = tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(tag);
-    match inner.rsplit_once('-') {
-        Some((stem, coding)) if CODINGS.contains(&coding) => stem,
-        _ => inner,
-    }
-}
-
-/// `"42-json-gzip"` → `"42-json"` (with its quotes); None for a tag with no coding.
-fn strip_coding(tag: &str) -> Option<String> {
-    let inner = tag.strip_prefix('"')?.strip_suffix('"')?;
-    let (stem, coding) = inner.rsplit_once('-')?;
-    CODINGS.contains(&coding).then(|| format!("\"{stem}\""))
-}
-
-/// The version an ETag names (any representation or coding); None for weak or foreign tags,
-/// and for the database-wide tags of lists, which no write can name.
-fn version_of(tag: &str) -> Option<i64> {
-    let tag = strip_coding(tag.trim()).unwrap_or_else(|| tag.trim().to_string());
-    let inner = tag.strip_prefix('"')?.strip_suffix('"')?;
-    let (version, suffix) = inner.split_once('-')?;
-    matches!(suffix, "json" | "json-vi" | "csv" | "csv-bom" | "html-en" | "html-vi" | "xlsx-en" | "xlsx-vi")
-        .then(|| version.parse().ok())
-        .flatten()
-}
-
-/// The data version a response's ETag shows, for a programme's resources and for lists alike
-/// (`"42-json-gzip"` and `"all-42-json"` both show 42): a version no later response may go back
-/// from. None for tags this API did not give out.
-pub fn shown_version(tag: &str) -> Option<i64> {
-    let tag = tag.trim();
-    match tag.strip_prefix("\"all-") {
-        Some(rest) => version_of(&format!("\"{rest}")),
-        None => version_of(tag),
-    }
-}
-
-/// What `If-Match` / `If-None-Match: *` ask of a write. A tag this API did not give out
-/// (or a weak one) can never match, so it yields a version no programme has.
-pub fn precondition(req: &HttpRequest) -> Precondition {
-    let header_text = |name| req.headers().get(name).and_then(|h: &HeaderValue| h.to_str().ok()).map(str::trim);
-    if let Some(value) = header_text(header::IF_MATCH) {
-        if value == "*" {
-            return Precondition::Exists;
-        }
-        return Precondition::Versions(value.split(',').map(|t| version_of(t).unwrap_or(-1)).collect());
-    }
-    if header_text(header::IF_NONE_MATCH) == Some("*") {
-        return Precondition::Absent;
-    }
-    Precondition::None
-}
-
-/// Fine-grained edits must say which version they edit.
-pub fn require_if_match(req: &HttpRequest) -> Result<Precondition, ApiError> {
-    match precondition(req) {
-        Precondition::None | Precondition::Absent => {
-            Err(ApiError::PreconditionRequired(Message::new("edit-needs-if-match")))
-        }
-        other => Ok(other),
-    }
-}
-
-/// Whether an `If-None-Match` header (when there is one) already holds `tag`.
-pub fn not_modified(if_none_match: Option<&HeaderValue>, tag: &str) -> bool {
-    if_none_match.and_then(|h| h.to_str().ok()).is_some_and(|value| none_match(value, tag))
-}
 
 /// The headers a 200 and a 304 of a resource carry (`Cache-Control` only on reads: the answer to
 /// a write is not a representation to reuse).
@@ -300,27 +67,6 @@ pub fn not_modified_response(
     let asked = req.headers().get(header::IF_NONE_MATCH)?;
     let ok = with_validators(HttpResponse::Ok(), req, validators, representation).finish();
     not_modified_from(Some(asked), ok.headers().get(header::ETAG)?, ok.headers().iter())
-}
-
-/// The headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5).
-const NOT_MODIFIED_HEADERS: [header::HeaderName; 5] =
-    [header::ETAG, header::VARY, header::CACHE_CONTROL, header::LAST_MODIFIED, header::CONTENT_LANGUAGE];
-
-/// The one place a 304 is made: when `asked` (the client's If-None-Match) holds `etag`, the tag
-/// of a 200 with `headers`, the 304 that stands for that 200, repeating its validators.
-pub fn not_modified_from<'a>(
-    asked: Option<&HeaderValue>,
-    etag: &HeaderValue,
-    headers: impl Iterator<Item = (&'a header::HeaderName, &'a HeaderValue)>,
-) -> Option<HttpResponse> {
-    if !not_modified(asked, etag.to_str().ok()?) {
-        return None;
-    }
-    let mut response = HttpResponse::NotModified();
-    for (name, value) in headers.filter(|(name, _)| NOT_MODIFIED_HEADERS.contains(name)) {
-        response.insert_header((name.clone(), value.clone()));
-    }
-    Some(response.finish())
 }
 
 /// A 200 whose body is streamed (a download; see `http::heavy`), as `representation`.
@@ -377,7 +123,7 @@ pub fn json_as<T: Serialize>(
     value: &T,
 ) -> Result<HttpResponse, ApiError> {
     // Messages in it (notes, warnings) in the request's language.
-    let bytes = crate::i18n::in_language(Lang::of(req), || serde_json::to_vec(value))
+    let bytes = crate::i18n::in_language(crate::http::context::lang(req), || serde_json::to_vec(value))
         .map_err(|e| ApiError::Internal(e.into()))?;
     Ok(respond(req, validators, StatusCode::OK, representation, Body::Json(bytes)))
 }
@@ -436,13 +182,13 @@ pub async fn screen(
 ) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
     use crate::http::error::{ProblemType, generic_problem};
     use actix_web::HttpMessage;
-    let methods = req.app_data::<actix_web::web::Data<crate::routes::Methods>>().cloned();
+    let methods = req.app_data::<actix_web::web::Data<crate::http::operations::Methods>>().cloned();
     if let Some(route) = methods.as_ref().and_then(|m| m.routes.find(req.path())) {
         req.extensions_mut().insert(route);
     }
     if !KNOWN_METHODS.contains(req.method()) {
         return Ok(refuse(req, |req| match &methods {
-            Some(methods) => crate::routes::not_routed(methods, req.path(), req.method().as_str()),
+            Some(methods) => crate::http::operations::not_routed(methods, req.path(), req.method().as_str()),
             None => HttpResponse::MethodNotAllowed().finish(),
         }));
     }
@@ -466,8 +212,8 @@ fn refuse(
     req: actix_web::dev::ServiceRequest,
     problem: impl FnOnce(&actix_web::dev::ServiceRequest) -> HttpResponse,
 ) -> actix_web::dev::ServiceResponse<actix_web::body::BoxBody> {
-    let id = crate::telemetry::request_id_for(req.headers());
-    let mut response = crate::telemetry::in_request(&id, req.headers(), || problem(&req));
+    let id = crate::http::telemetry::request_id_for(req.headers());
+    let mut response = crate::http::telemetry::in_request(&id, req.headers(), || problem(&req));
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&id) {
         headers.insert(header::HeaderName::from_static("x-request-id"), value);
@@ -495,7 +241,7 @@ pub async fn parameters(
     if req.query_string().is_empty() {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
-    if let Some(methods) = req.app_data::<actix_web::web::Data<crate::routes::Methods>>().cloned()
+    if let Some(methods) = req.app_data::<actix_web::web::Data<crate::http::operations::Methods>>().cloned()
         && let Some(route) = crate::http::context::route(req.request())
         && let Some(declared) = methods.query_parameters(&route, req.method().as_str())
     {
@@ -648,43 +394,4 @@ fn coded(
         }
     }
     response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn etags_name_a_version_and_a_representation() {
-        let stamp = Stamp { version: 42, modified: Some("2026-11-26T10:00:00Z".into()) };
-        let csv =
-            Representation { media: Media::Csv, negotiated: true, lang: Lang::En, lang_negotiated: false, bom: false };
-        assert_eq!(Validators::programme(stamp.clone()).etag(Representation::JSON), "\"42-json\"");
-        assert_eq!(Validators::data(stamp.clone()).etag(csv), "\"all-42-csv\"");
-        assert_eq!(Validators::data(stamp).last_modified().as_deref(), Some("Thu, 26 Nov 2026 10:00:00 GMT"));
-        assert_eq!(version_of("\"42-csv\""), Some(42));
-        assert_eq!(
-            Validators::programme(Stamp { version: 7, modified: None }).etag(Representation::html(Lang::Vi, false)),
-            "\"7-html-vi\""
-        );
-        let vi = Representation { lang: Lang::Vi, ..Representation::JSON };
-        assert_eq!(Validators::programme(Stamp { version: 7, modified: None }).etag(vi), "\"7-json-vi\"");
-        assert_eq!((version_of("\"42-json-vi\""), version_of("\"42-html-en\"")), (Some(42), Some(42)));
-        assert_eq!(version_of("\"42-json-gzip\""), Some(42));
-        assert_eq!((shown_version("\"all-42-json-br\""), shown_version("\"43-html-vi\"")), (Some(42), Some(43)));
-        assert_eq!(shown_version("W/\"all-42-json\""), None);
-        for foreign in ["W/\"42-json\"", "42-json", "\"abc\"", "\"42-xml\"", "\"all-42-json\"", "\"42-json-xz\""] {
-            assert_eq!(version_of(foreign), None, "{foreign}");
-        }
-    }
-
-    #[test]
-    fn if_none_match_holds_a_tag_in_any_coding() {
-        assert!(none_match("\"41-json\", \"42-json-br\"", "\"42-json\""));
-        assert!(none_match("*", "\"42-json\""));
-        assert!(!none_match("\"42-csv\"", "\"42-json\""));
-        assert!(!none_match("\"42-json\"", "\"all-42-json\""));
-        assert!(none_match("W/\"42-json\"", "\"42-json\""));
-        assert!(none_match("\"1-json\", W/\"42-json-gzip\"", "\"42-json\""));
-    }
 }

@@ -45,12 +45,6 @@ impl Lang {
         if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("vi")) { Lang::Vi } else { Lang::En }
     }
 
-    /// The request's language, by its `Accept-Language`.
-    /// (Parsed once per request: see `http::context::Asked`.)
-    pub fn of(req: &actix_web::HttpRequest) -> Lang {
-        crate::http::context::Asked::of(req).lang
-    }
-
     /// The marks of a written number: thousands and decimal (`,` `.` in English, `.` `,` in
     /// Vietnamese).
     fn marks(self) -> (char, char) {

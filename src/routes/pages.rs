@@ -74,7 +74,7 @@ async fn home_page(state: &AppState, req: &HttpRequest, lang: Lang, negotiated: 
 )]
 #[get("/", wrap = "from_fn(crate::http::cache::serve)")]
 pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse> {
-    home_page(&state, &req, Lang::of(&req), true).await
+    home_page(&state, &req, crate::http::context::lang(&req), true).await
 }
 
 /// Trang chủ (tiếng Việt)

@@ -9,8 +9,9 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{AppState, Page, bad_cursor, next_url, programme_snapshot};
-use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part, validate};
+use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part};
 use crate::domain::totals::warnings;
+use crate::domain::validate;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
@@ -167,7 +168,7 @@ pub fn written(
         version: written.version,
         warnings: warnings(&after.programme, &after.sums, &state.reference),
     };
-    let body = crate::i18n::in_language(crate::i18n::Lang::of(req), || serde_json::to_vec(&result))
+    let body = crate::i18n::in_language(crate::http::context::lang(req), || serde_json::to_vec(&result))
         .map_err(|e| ApiError::Internal(e.into()))?;
     let status = if location.is_some() { StatusCode::CREATED } else { StatusCode::OK };
     let validators = http::Validators::programme(Stamp { version: written.version, modified: Some(written.modified) });

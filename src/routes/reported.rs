@@ -5,7 +5,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::AppState;
 use super::programmes::{ProgrammePath, WriteResult, written};
-use crate::domain::document::{Reported, parse_part, relocate, validate};
+use crate::domain::document::{Reported, parse_part, relocate};
+use crate::domain::validate;
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BodyErrors, NotFound, PreconditionRequired, WriteErrors};
 use crate::http::error::{ApiError, Result};

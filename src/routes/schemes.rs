@@ -12,9 +12,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::{ProgrammePath, WriteResult, written};
 use super::{AppState, Page, bad_cursor, known_key, next_url, programme_snapshot};
-use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate, validate};
+use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
+use crate::domain::validate;
 use crate::domain::views::SchemeView;
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::domain::document::{self, ValidProgramme};
 use crate::domain::reference::Reference;
+use crate::domain::{self, ValidProgramme, document};
 use crate::storage::Db;
 
 /// A seed document: its file name (the key that records it was loaded) and its text.
@@ -55,7 +55,7 @@ pub fn parse(file: &SeedFile, reference: &Reference) -> anyhow::Result<ValidProg
             v.detail.render(crate::i18n::Lang::of_environment())
         ),
     })?;
-    document::validate(doc, reference).map_err(|violations| {
+    domain::validate(doc, reference).map_err(|violations| {
         let list: Vec<String> = violations
             .iter()
             .map(|v| format!("{}: {}", v.pointer, v.detail.render(crate::i18n::Lang::of_environment())))

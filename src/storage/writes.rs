@@ -6,7 +6,8 @@ use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::{Db, now_text};
-use crate::domain::document::{Programme, ValidProgramme};
+use crate::domain::ValidProgramme;
+use crate::domain::document::Programme;
 
 /// Who writes: a token's name (and id), `cli` for the command line, `seed` for the seed load.
 #[derive(Clone, Debug, PartialEq, Eq)]

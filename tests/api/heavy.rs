@@ -23,7 +23,7 @@ async fn a_stalled_download_holds_its_permit_only_until_the_deadline_and_others_
     for record in &mut document.schemes {
         record.quote = Some("Triển khai thực hiện đề án hỗ trợ đào tạo nghề. ".repeat(20));
     }
-    let valid = khuyencong::domain::document::validate(document, &reference).unwrap();
+    let valid = khuyencong::domain::validate(document, &reference).unwrap();
     let id = valid.programme.id.clone();
     db.replace_programme(&valid, &khuyencong::storage::Actor::local("test")).await.unwrap();
 

@@ -5,8 +5,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value, json};
 
-use khuyencong::domain::document::{parse_json, validate};
+use khuyencong::domain::document::parse_json;
 use khuyencong::domain::reference::{ACTIVITY_KEYS, SCOPE_KEYS, SOURCE_KEYS};
+use khuyencong::domain::validate;
 
 use crate::helpers::spawn_app;
 

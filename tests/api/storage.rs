@@ -432,7 +432,7 @@ async fn the_sums_kept_per_programme_are_the_sums_of_its_rows() {
     let db = app.db().await;
     let reference = db.reference().await.unwrap();
     let synthetic = khuyencong::cli::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 500, 1);
-    let synthetic = khuyencong::domain::document::validate(synthetic, &reference).unwrap();
+    let synthetic = khuyencong::domain::validate(synthetic, &reference).unwrap();
     db.replace_programme(&synthetic, &Actor::local("test")).await.unwrap();
 
     let kept = rows_of(

@@ -1,6 +1,5 @@
-//! The rules of a programme document, checked all at once: what passes is a `ValidProgramme`
-//! (exact amounts, reported entries in reference order, sums that fit storage), the only form
-//! storage accepts.
+//! The rules of a programme document, checked all at once (`check`): what passes has exact
+//! amounts and its reported entries in reference order; `domain::validate` adds its sums.
 
 use std::collections::HashSet;
 
@@ -9,16 +8,7 @@ use rust_decimal::Decimal;
 use super::*;
 use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference};
-use crate::domain::sums::ProgrammeSums;
 use crate::i18n::Message;
-
-/// A programme that passed every rule, with its sums: the only form storage accepts, so that no
-/// stored document can have sums that do not fit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ValidProgramme {
-    pub programme: Programme,
-    pub sums: ProgrammeSums,
-}
 
 /// A lowercase slug of at most 100 characters: `[a-z0-9]+(-[a-z0-9]+)*`.
 pub fn is_slug(text: &str) -> bool {
@@ -150,7 +140,7 @@ impl Checker<'_> {
 /// Checks every rule of a programme document and returns it with exact amounts, its reported
 /// entries in reference order and its sums, or every violation found. Reported totals that
 /// differ from the records are not violations; sums that do not fit storage are.
-pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<ValidProgramme, Vec<Violation>> {
+pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Programme, Vec<Violation>> {
     let mut c = Checker { reference, violations: Vec::new() };
 
     if !is_slug(&doc.id) {
@@ -349,8 +339,7 @@ pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result
         indicator_definitions: doc.indicator_definitions,
         schemes,
     };
-    let sums = ProgrammeSums::of(&programme, reference)?;
-    Ok(ValidProgramme { programme, sums })
+    Ok(programme)
 }
 
 #[cfg(test)]
