@@ -15,6 +15,7 @@ mod hostile;
 mod http_caching;
 mod indicators;
 mod languages;
+mod layout;
 mod limits;
 mod openapi;
 mod operations;
