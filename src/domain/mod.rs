@@ -1,18 +1,15 @@
 //! The domain: programme documents, exact money, reference taxonomies and the pure arithmetic
 //! of totals and breakdowns (unit-tested without a database).
 
-pub mod breakdown;
+pub mod aggregates;
 pub mod document;
-pub mod implied;
 pub mod money;
 pub mod reference;
-pub mod sums;
-pub mod totals;
 pub mod views;
 
+use aggregates::sums::ProgrammeSums;
 use document::{Programme, ProgrammeDocument, Violation};
 use reference::Reference;
-use sums::ProgrammeSums;
 
 /// A programme that passed every rule, with its sums: the only form storage accepts, so that no
 /// stored document can have sums that do not fit.

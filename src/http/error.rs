@@ -454,7 +454,7 @@ pub mod responses {
     mod examples {
         use serde_json::Value;
 
-        use crate::domain::breakdown::Dimension;
+        use crate::domain::aggregates::breakdown::Dimension;
         use crate::domain::document::Violation;
         use crate::http::error::ApiError;
         use crate::i18n::{Lang, Message};

@@ -8,7 +8,7 @@
 
 use std::str::FromStr;
 
-use crate::domain::breakdown::Dimension;
+use crate::domain::aggregates::breakdown::Dimension;
 use crate::http::error::ApiError;
 use crate::i18n::Message;
 use crate::storage::{SchemeOrder, SortKey};

@@ -2,7 +2,7 @@
 //! `breakdown.csv` (from `crate::render::tables`: one value per cell, every money header naming its
 //! unit), and the 0.1 CSV that `Accept: text/csv` still gets on the JSON paths.
 
-use crate::domain::breakdown::Breakdown;
+use crate::domain::aggregates::breakdown::Breakdown;
 use crate::domain::reference::SOURCE_KEYS;
 use crate::domain::views::SchemeView;
 use crate::http::error::ApiError;

@@ -3,11 +3,11 @@
 
 use askama::Template;
 
-use crate::domain::breakdown::{Breakdown, BreakdownRow};
+use crate::domain::aggregates::breakdown::{Breakdown, BreakdownRow};
+use crate::domain::aggregates::totals::Totals;
 use crate::domain::document::{IndicatorDefinition, Programme, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference};
-use crate::domain::totals::Totals;
 use crate::domain::views::ProgrammeSummary;
 use crate::i18n::{Lang, Message};
 
@@ -394,7 +394,7 @@ impl ProgrammePage {
             lang,
         );
         let source_label = |row: &BreakdownRow| {
-            if row.key == crate::domain::breakdown::UNATTRIBUTED {
+            if row.key == crate::domain::aggregates::breakdown::UNATTRIBUTED {
                 name(&row.names, lang)
             } else {
                 source_name(&row.key)

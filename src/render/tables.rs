@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::breakdown::{Breakdown, BreakdownRow, Dimension};
+use crate::domain::aggregates::breakdown::{Breakdown, BreakdownRow, Dimension};
 use crate::domain::document::{IndicatorDefinition, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;

@@ -7,11 +7,11 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use crate::domain::breakdown::Breakdown;
+use crate::domain::aggregates::breakdown::Breakdown;
+use crate::domain::aggregates::totals::Totals;
 use crate::domain::document::{IndicatorDefinition, Programme, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
-use crate::domain::totals::Totals;
 use crate::i18n::{Lang, Message};
 use crate::render::tables::{Cell, Column, Table, breakdown_table, scheme_columns, scheme_row};
 

@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
 use super::{AppState, programme_snapshot};
-use crate::domain::breakdown::{Breakdown, Dimension, breakdown};
+use crate::domain::aggregates::breakdown::{Breakdown, Dimension, breakdown};
 use crate::http::error::Result;
 use crate::http::error::responses::{BadRequest, NotFound, Unavailable};
 use crate::http::respond::{self as http, Body, Media, Representation};

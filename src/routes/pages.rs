@@ -10,8 +10,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::AppState;
 use super::programmes::ProgrammePath;
-use crate::domain::breakdown::{Dimension, breakdown};
-use crate::domain::totals::reconcile;
+use crate::domain::aggregates::breakdown::{Dimension, breakdown};
+use crate::domain::aggregates::totals::reconcile;
 use crate::http::error::responses::{NotFound, Unavailable};
 use crate::http::error::{ApiError, Result};
 use crate::http::respond::{self as http, Body, Representation};

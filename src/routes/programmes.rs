@@ -9,8 +9,8 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{AppState, Page, bad_cursor, next_url, programme_snapshot};
+use crate::domain::aggregates::totals::warnings;
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part};
-use crate::domain::totals::warnings;
 use crate::domain::validate;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
 use crate::http::auth::{Scope, authorize};

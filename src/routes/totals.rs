@@ -6,7 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
 use super::{AppState, programme_snapshot};
-use crate::domain::totals::{Totals, reconcile};
+use crate::domain::aggregates::totals::{Totals, reconcile};
 use crate::http::error::Result;
 use crate::http::error::responses::{NotFound, Unavailable};
 use crate::http::respond as http;

@@ -10,10 +10,10 @@ use super::rows::{
     IndicatorRow, Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, ReportedRow, SumRow, programme_sums,
 };
 use super::{Db, Engine, Stamp};
+use crate::domain::aggregates::sums::ProgrammeSums;
 use crate::domain::document::{IndicatorDefinition, IndicatorValue, Period, Programme, Reported, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
-use crate::domain::sums::ProgrammeSums;
 use crate::domain::views::{Change, ProgrammeSummary};
 
 /// An indicator's definition and every record's value as (scheme id, value), in record order.

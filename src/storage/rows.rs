@@ -3,13 +3,13 @@
 use rust_decimal::Decimal;
 
 use super::Stamp;
+use crate::domain::aggregates::sums::{IndicatorTotal, LineSums, ProgrammeSums, RecordSums};
 use crate::domain::document::{
     IndicatorDefinition, LegalBasis, Period, Reported, ReportedAmount, ReportedCount, ScopeCount, SourceAmount,
     SourceDocument,
 };
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
-use crate::domain::sums::{IndicatorTotal, LineSums, ProgrammeSums, RecordSums};
 
 /// One row of `programmes`: what describes the programme, its reported scalars, its version.
 #[derive(Debug, sqlx::FromRow)]

@@ -59,7 +59,7 @@ mod tests {
 
     #[test]
     fn the_canonical_form_streamed_in_parts_is_the_whole_one() {
-        use crate::domain::sums::fixtures::{programme, record};
+        use crate::domain::aggregates::sums::fixtures::{programme, record};
         for records in [0, 1, 3] {
             let mut doc = programme(
                 (0..records)

@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::document::Reported;
-use super::document::{AMOUNT_UNIT, CURRENCY};
 use super::implied::ImpliedShare;
-use super::money::Money;
-use super::reference::{Names, Reference, UNKNOWN_SCOPE, UNSPECIFIED_ACTIVITY};
 use super::sums::{Group, Grouping, ProgrammeSums, RolledUp};
 use super::totals::{Totals, funding_totals, reconcile};
+use crate::domain::document::Reported;
+use crate::domain::document::{AMOUNT_UNIT, CURRENCY};
+use crate::domain::money::Money;
+use crate::domain::reference::{Names, Reference, UNKNOWN_SCOPE, UNSPECIFIED_ACTIVITY};
 use crate::i18n::{Arg, Message};
 
 /// The dimension a breakdown splits by.
@@ -484,7 +484,7 @@ fn by_source(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sums::fixtures::*;
+    use crate::domain::aggregates::sums::fixtures::*;
     use crate::i18n::Lang;
 
     #[test]

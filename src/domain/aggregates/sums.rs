@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::document::{Programme, Violation};
-use super::money::Money;
-use super::reference::Reference;
+use crate::domain::document::{Programme, Violation};
+use crate::domain::money::Money;
+use crate::domain::reference::Reference;
 use crate::i18n::Message;
 
 /// The records of one activity and scope.

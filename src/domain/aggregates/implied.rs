@@ -10,9 +10,9 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::document::Reported;
-use super::money::Money;
 use super::sums::RolledUp;
+use crate::domain::document::Reported;
+use crate::domain::money::Money;
 use crate::i18n::{Arg, Message};
 
 /// The part of a parent source's unsplit money that the reported figures imply is this
@@ -126,9 +126,9 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::aggregates::sums::ProgrammeSums;
+    use crate::domain::aggregates::sums::fixtures::*;
     use crate::domain::document::SourceAmount;
-    use crate::domain::sums::ProgrammeSums;
-    use crate::domain::sums::fixtures::*;
     use crate::i18n::Lang;
 
     fn reported(funding: &[(&str, &str)]) -> Reported<Money> {

@@ -3,11 +3,11 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::document::{AMOUNT_UNIT, CURRENCY, Programme, Reported};
 use super::implied::{ImpliedShare, implied};
-use super::money::Money;
-use super::reference::{Names, Reference};
 use super::sums::{Group, Grouping, ProgrammeSums};
+use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Programme, Reported};
+use crate::domain::money::Money;
+use crate::domain::reference::{Names, Reference};
 use crate::i18n::Message;
 
 /// `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
@@ -260,8 +260,8 @@ pub fn warnings(programme: &Programme, sums: &ProgrammeSums, reference: &Referen
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::aggregates::sums::fixtures::*;
     use crate::domain::document::{ReportedAmount, ReportedCount, ScopeCount, SourceAmount};
-    use crate::domain::sums::fixtures::*;
 
     fn reported() -> Reported<Money> {
         let amount = |source: &str, a: &str| SourceAmount { source: source.into(), amount: m(a), quote: None };
