@@ -168,7 +168,7 @@ async fn generate(
         for &period in &periods {
             let document = khuyencong::cli::synthetic::programme(province, period, records, seed);
             let programme = khuyencong::domain::validate(document, &reference)
-                .map_err(|v| anyhow::anyhow!("a generated document is invalid: {} {}", v[0].pointer, v[0].detail))?;
+                .map_err(|v| anyhow::anyhow!("a generated document is invalid: {} {}", v.first[0].pointer, v.first[0].detail))?;
             let write = std::time::Instant::now();
             db.replace_programme(&programme, &Actor::local("generate")).await?;
             writing += write.elapsed();

@@ -8,7 +8,7 @@ pub mod reference;
 pub mod views;
 
 use aggregates::sums::ProgrammeSums;
-use document::{Programme, ProgrammeDocument, Violation};
+use document::{Programme, ProgrammeDocument, Violations};
 use reference::Reference;
 
 /// A programme that passed every rule, with its sums: the only form storage accepts, so that no
@@ -23,7 +23,7 @@ pub struct ValidProgramme {
 /// must fit storage: the programme with exact amounts, its reported entries in reference order
 /// and its sums, or every violation found. Reported totals that differ from the records are not
 /// violations.
-pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<ValidProgramme, Vec<Violation>> {
+pub fn validate(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<ValidProgramme, Violations> {
     let programme = document::check(doc, reference)?;
     let sums = ProgrammeSums::of(&programme, reference)?;
     Ok(ValidProgramme { programme, sums })

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::document::Violation;
+use crate::domain::document::Violations;
 use crate::i18n::{Lang, Message};
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
@@ -161,6 +161,11 @@ pub struct Problem {
     /// For 400 and 422: each thing wrong, with where it is. Absent otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemDetailItem>,
+    /// For 422: how many things are wrong in all. `errors` lists the first 100 of them; fix
+    /// those and send again to hear of the next.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = 2)]
+    pub errors_total: Option<usize>,
     /// The request's id (also in the `X-Request-Id` header): quote it when reporting a problem.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(example = "5f0c6e2e-8d1b-4bb4-9a57-0d3c1f0b7e21")]
@@ -181,8 +186,8 @@ pub enum ApiError {
     NotFound(Message),
     #[error("{}", detail)]
     BadRequest { detail: Message, errors: Vec<ParameterError> },
-    #[error("the document has {} problem(s)", .0.len())]
-    Unprocessable(Vec<Violation>),
+    #[error("the document has {} problem(s)", .0.total)]
+    Unprocessable(Violations),
     #[error("{}", detail)]
     TooManyRequests { detail: Message, retry_after: u64 },
     /// The server is at its limit for this kind of request (heavy reads); retry shortly.
@@ -311,8 +316,9 @@ impl ApiError {
                     .collect(),
             ),
             ApiError::Unprocessable(violations) => (
-                Message::new("document-problems").count("count", violations.len() as i64).render(lang),
+                Message::new("document-problems").count("count", violations.total as i64).render(lang),
                 violations
+                    .first
                     .iter()
                     .map(|v| ProblemDetailItem {
                         pointer: Some(v.pointer.clone()),
@@ -332,6 +338,10 @@ impl ApiError {
             status: kind.status().as_u16(),
             detail,
             errors,
+            errors_total: match self {
+                ApiError::Unprocessable(violations) => Some(violations.total),
+                _ => None,
+            },
             request_id: crate::http::telemetry::current_request_id(),
         }
     }
@@ -438,6 +448,7 @@ pub fn generic_problem(kind: ProblemType, detail: &Message) -> HttpResponse {
         status: kind.status().as_u16(),
         detail: detail.render(lang),
         errors: Vec::new(),
+        errors_total: None,
         request_id: crate::http::telemetry::current_request_id(),
     };
     problem_response(kind.status(), &problem, lang)
@@ -455,7 +466,7 @@ pub mod responses {
         use serde_json::Value;
 
         use crate::domain::aggregates::breakdown::Dimension;
-        use crate::domain::document::Violation;
+        use crate::domain::document::{Violation, Violations};
         use crate::http::error::ApiError;
         use crate::i18n::{Lang, Message};
         use crate::storage::{Precondition, WriteError};
@@ -505,10 +516,10 @@ pub mod responses {
         pub fn unprocessable() -> Value {
             let at = |pointer: &str, detail: Message| Violation { pointer: pointer.to_string(), detail };
             let unknown = Message::new("activity-unknown").word("key", "\"tourism\"");
-            example(ApiError::Unprocessable(vec![
+            example(ApiError::Unprocessable(Violations::from(vec![
                 at("/schemes/0/cost", Message::new("amount-negative")),
                 at("/schemes/2/activity", unknown.word("allowed", "vocational_training, …")),
-            ]))
+            ])))
         }
 
         pub fn too_many_requests() -> Value {

@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{AppState, Page, bad_cursor, next_url, programme_snapshot};
 use crate::domain::aggregates::totals::warnings;
-use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, parse_part};
+use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, Violations, parse_part};
 use crate::domain::validate;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
 use crate::http::auth::{Scope, authorize};
@@ -213,8 +213,8 @@ pub async fn put_programme(
 ) -> Result<HttpResponse> {
     let actor = authorize(&req, &state.db, Scope::Write).await?;
     let body = http::json_body(&req, payload, (state.limits.import, state.limits.idle)).await?;
-    let doc: ProgrammeDocument<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(vec![v]))?;
-    let mut violations = Vec::new();
+    let doc: ProgrammeDocument<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(v.into()))?;
+    let mut violations = Violations::default();
     if doc.id != path.id {
         violations.push(Violation {
             pointer: "/id".into(),
@@ -226,8 +226,8 @@ pub async fn put_programme(
     let programme = match validate(doc, &state.reference) {
         Ok(p) if violations.is_empty() => p,
         Ok(_) => return Err(ApiError::Unprocessable(violations)),
-        Err(mut more) => {
-            violations.append(&mut more);
+        Err(more) => {
+            violations.append(more);
             return Err(ApiError::Unprocessable(violations));
         }
     };

@@ -45,7 +45,7 @@ pub async fn put_reported(
     let actor = authorize(&req, &state.db, Scope::Write).await?;
     let precondition = http::require_if_match(&req)?;
     let body = http::json_body(&req, payload, (state.limits.body, state.limits.idle)).await?;
-    let reported: Reported<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(vec![v]))?;
+    let reported: Reported<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(v.into()))?;
     let reference = &state.reference;
     let result = state
         .db

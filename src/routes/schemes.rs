@@ -12,7 +12,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::{ProgrammePath, WriteResult, written};
 use super::{AppState, Page, bad_cursor, known_key, next_url, programme_snapshot};
-use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, parse_part, relocate};
+use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, Violations, parse_part, relocate};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::domain::validate;
@@ -249,14 +249,14 @@ async fn record_body(
     expected: Option<&str>,
 ) -> Result<SchemeRecord<String>> {
     let body = http::json_body(req, payload, (state.limits.body, state.limits.idle)).await?;
-    let record: SchemeRecord<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(vec![v]))?;
+    let record: SchemeRecord<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(v.into()))?;
     if let Some(expected) = expected.filter(|e| *e != record.id) {
-        return Err(ApiError::Unprocessable(vec![Violation {
+        return Err(ApiError::Unprocessable(Violations::from(Violation {
             pointer: "/id".into(),
             detail: Message::new("scheme-id-not-path")
                 .word("id", format!("{:?}", record.id))
                 .word("path", format!("{expected:?}")),
-        }]));
+        })));
     }
     Ok(record)
 }
@@ -281,10 +281,10 @@ async fn store_record(
             let mut doc = before.ok_or_else(|| WriteError::NoProgramme(programme_id.to_string()))?.into_raw();
             let index = match doc.schemes.iter().position(|r| r.id == record.id) {
                 Some(_) if create => {
-                    return Err(WriteError::Invalid(vec![Violation {
+                    return Err(WriteError::Invalid(Violations::from(Violation {
                         pointer: "/id".into(),
                         detail: Message::new("scheme-id-taken").word("id", format!("{:?}", record.id)),
-                    }]));
+                    })));
                 }
                 Some(i) => {
                     doc.schemes[i] = record;

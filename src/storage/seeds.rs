@@ -57,10 +57,13 @@ pub fn parse(file: &SeedFile, reference: &Reference) -> anyhow::Result<ValidProg
     })?;
     domain::validate(doc, reference).map_err(|violations| {
         let list: Vec<String> = violations
+            .first
             .iter()
             .map(|v| format!("{}: {}", v.pointer, v.detail.render(crate::i18n::Lang::of_environment())))
             .collect();
-        anyhow::anyhow!("seed file {} is invalid: {}", file.name, list.join("; "))
+        let more = violations.total - list.len();
+        let more = if more > 0 { format!("; and {more} more") } else { String::new() };
+        anyhow::anyhow!("seed file {} is invalid: {}{more}", file.name, list.join("; "))
     })
 }
 

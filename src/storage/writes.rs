@@ -51,7 +51,7 @@ pub enum WriteError {
     #[error("scheme record {scheme:?} not found in programme {programme:?}")]
     MissingScheme { programme: String, scheme: String },
     #[error("the document is invalid")]
-    Invalid(Vec<crate::domain::document::Violation>),
+    Invalid(crate::domain::document::Violations),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }

@@ -125,6 +125,32 @@ async fn every_validation_rule_rejects_with_its_pointer_and_leaves_the_data_unch
 }
 
 #[tokio::test]
+async fn a_document_wrong_everywhere_gets_the_first_100_problems_and_their_total() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let mut doc = test_programme("wrong");
+    // 250 records, each with an unknown activity and a negative cost: 500 problems.
+    let template = doc["schemes"][0].clone();
+    doc["schemes"] = (0..250)
+        .map(|i| {
+            let mut record = template.clone();
+            record["id"] = json!(format!("r{i}"));
+            record["activity"] = json!("tourism");
+            record["cost"] = json!("-1.00");
+            record["funding"] = json!([]);
+            record
+        })
+        .collect();
+    let (status, _, body) = app.put_programme(&token, "wrong", doc).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["errors"].as_array().unwrap().len(), 100, "the first 100 only");
+    assert_eq!(body["errors_total"], 500, "{body}");
+    assert_eq!(body["errors"][0]["pointer"], "/schemes/0/activity");
+    assert!(body["detail"].as_str().unwrap().contains("500"), "the detail counts them all: {body}");
+    assert_eq!(app.get("/programmes/wrong").await.0, 404, "nothing was written");
+}
+
+#[tokio::test]
 async fn fine_grained_edits_need_if_match_and_change_one_record() {
     let app = spawn_app().await;
     let token = app.token("so-cong-thuong", "write").await;

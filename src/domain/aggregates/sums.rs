@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::domain::document::{Programme, Violation};
+use crate::domain::document::{Programme, Violation, Violations};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::i18n::Message;
@@ -112,8 +112,8 @@ impl ProgrammeSums {
     /// The sums of a document whose every field is valid (see `domain::validate`, which calls
     /// this). Every addition is checked: a sum past what storage holds is a violation pointing at
     /// the figure that first breaks it, so no stored or published sum can overflow.
-    pub fn of(programme: &Programme, reference: &Reference) -> Result<ProgrammeSums, Vec<Violation>> {
-        let mut violations = Vec::new();
+    pub fn of(programme: &Programme, reference: &Reference) -> Result<ProgrammeSums, Violations> {
+        let mut violations = Violations::default();
         let mut records: BTreeMap<(&str, &str), RecordSums> = BTreeMap::new();
         let mut lines: BTreeMap<(&str, &str, &str), LineSums> = BTreeMap::new();
         let additive: Vec<&str> =
@@ -473,9 +473,9 @@ mod tests {
         let mut records: Vec<_> =
             (0..10).map(|_| record("vocational_training", "local", 1, huge, &[("contributions", huge)])).collect();
         let err = ProgrammeSums::of(&programme(records.clone()), &reference()).unwrap_err();
-        assert_eq!(err.len(), 1, "{err:?}");
-        assert_eq!(err[0].pointer, "/schemes/9/cost");
-        assert!(err[0].detail.to_string().contains("9223372036854.77 million VND"), "{}", err[0].detail.to_string());
+        assert_eq!(err.total, 1, "{err:?}");
+        assert_eq!(err.first[0].pointer, "/schemes/9/cost");
+        assert!(err.first[0].detail.to_string().contains("9223372036854.77 million VND"), "{}", err.first[0].detail.to_string());
         records.pop();
         let sums = ProgrammeSums::of(&programme(records), &reference()).expect("nine fit");
         assert_eq!(sums.whole().cost.to_string(), "8999999999999.91");
@@ -495,6 +495,6 @@ mod tests {
         records[0].indicators = vec![indicator("workers", &max)];
         records[1].indicators = vec![indicator("workers", &max)];
         let err = ProgrammeSums::of(&programme(records), &reference()).unwrap_err();
-        assert_eq!(err[0].pointer, "/schemes/1/indicators/0/value");
+        assert_eq!(err.first[0].pointer, "/schemes/1/indicators/0/value");
     }
 }

@@ -9,7 +9,7 @@ mod parse;
 mod validate;
 
 pub use canonical::{canonical_records, canonical_tail};
-pub use parse::{Violation, parse_json, parse_part, relocate};
+pub use parse::{Violation, Violations, parse_json, parse_part, relocate};
 pub use validate::{check, is_slug};
 
 use serde::{Deserialize, Serialize};

@@ -13,6 +13,52 @@ pub struct Violation {
     pub detail: Message,
 }
 
+/// The violations found in a document: the first [`Violations::KEPT`] of them, and how many
+/// there are in all. A document of millions of wrong values costs a hundred entries, not
+/// millions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Violations {
+    pub first: Vec<Violation>,
+    pub total: usize,
+}
+
+impl Violations {
+    /// How many violations are kept (and reported).
+    pub const KEPT: usize = 100;
+
+    pub fn push(&mut self, violation: Violation) {
+        self.total += 1;
+        if self.first.len() < Violations::KEPT {
+            self.first.push(violation);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// `self`, then `more`.
+    pub fn append(&mut self, more: Violations) {
+        let total = self.total + more.total;
+        more.first.into_iter().for_each(|v| self.push(v));
+        self.total = total;
+    }
+}
+
+impl From<Violation> for Violations {
+    fn from(violation: Violation) -> Self {
+        Violations { first: vec![violation], total: 1 }
+    }
+}
+
+impl From<Vec<Violation>> for Violations {
+    fn from(violations: Vec<Violation>) -> Self {
+        let mut all = Violations::default();
+        violations.into_iter().for_each(|v| all.push(v));
+        all
+    }
+}
+
 impl Violation {
     /// A parser's message (serde_json's, in English), as a message of the catalog.
     fn parser(pointer: impl Into<String>, serde: String) -> Self {
@@ -94,14 +140,16 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
 
 /// Re-points violations found in a whole document at the part a request sent: a violation at
 /// `{from}/x` becomes `{to}/x`; others are kept as they are.
-pub fn relocate(violations: Vec<Violation>, from: &str, to: &str) -> Vec<Violation> {
-    violations
+pub fn relocate(violations: Violations, from: &str, to: &str) -> Violations {
+    let first = violations
+        .first
         .into_iter()
         .map(|v| match v.pointer.strip_prefix(from).filter(|rest| rest.is_empty() || rest.starts_with('/')) {
             Some(rest) => Violation { pointer: format!("{to}{rest}"), detail: v.detail },
             None => v,
         })
-        .collect()
+        .collect();
+    Violations { first, total: violations.total }
 }
 
 /// Parses one JSON part of a document (a scheme record, the reported figures), naming where a

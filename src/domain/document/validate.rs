@@ -51,7 +51,7 @@ fn is_iso_date(text: &str) -> bool {
 /// Collects violations while a document is checked, so that all are reported at once.
 struct Checker<'r> {
     reference: &'r Reference,
-    violations: Vec<Violation>,
+    violations: Violations,
 }
 
 impl Checker<'_> {
@@ -140,8 +140,8 @@ impl Checker<'_> {
 /// Checks every rule of a programme document and returns it with exact amounts, its reported
 /// entries in reference order and its sums, or every violation found. Reported totals that
 /// differ from the records are not violations; sums that do not fit storage are.
-pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Programme, Vec<Violation>> {
-    let mut c = Checker { reference, violations: Vec::new() };
+pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Programme, Violations> {
+    let mut c = Checker { reference, violations: Violations::default() };
 
     if !is_slug(&doc.id) {
         c.fail("/id", Message::new("not-a-slug").word("value", format!("{:?}", doc.id)));
