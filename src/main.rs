@@ -167,8 +167,9 @@ async fn generate(
     for &province in &khuyencong::cli::synthetic::PROVINCES[..provinces] {
         for &period in &periods {
             let document = khuyencong::cli::synthetic::programme(province, period, records, seed);
-            let programme = khuyencong::domain::validate(document, &reference)
-                .map_err(|v| anyhow::anyhow!("a generated document is invalid: {} {}", v.first[0].pointer, v.first[0].detail))?;
+            let programme = khuyencong::domain::validate(document, &reference).map_err(|v| {
+                anyhow::anyhow!("a generated document is invalid: {} {}", v.first[0].pointer, v.first[0].detail)
+            })?;
             let write = std::time::Instant::now();
             db.replace_programme(&programme, &Actor::local("generate")).await?;
             writing += write.elapsed();

@@ -11,6 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::{AppState, Page, bad_cursor, next_url, programme_snapshot};
 use crate::domain::aggregates::totals::warnings;
 use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, Violations, parse_part};
+use crate::domain::reference::Reference;
 use crate::domain::validate;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
 use crate::http::auth::{Scope, authorize};
@@ -18,7 +19,7 @@ use crate::http::error::responses::{BadRequest, BodyErrors, NotFound, Preconditi
 use crate::http::error::{ApiError, Result};
 use crate::http::parameters::{self, Limit};
 use crate::http::respond::{self as http, Body};
-use crate::storage::{Operation, ProgrammeKey, Stamp, WriteError, Written};
+use crate::storage::{Prepared, ProgrammeKey, Stamp, WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_programmes).service(get_programme).service(put_programme).service(delete_programme);
@@ -212,29 +213,41 @@ pub async fn put_programme(
     payload: web::Payload,
 ) -> Result<HttpResponse> {
     let actor = authorize(&req, &state.db, Scope::Write).await?;
+    let precondition = http::precondition(&req);
     let body = http::json_body(&req, payload, (state.limits.import, state.limits.idle)).await?;
-    let doc: ProgrammeDocument<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(v.into()))?;
+    // A stale tag is refused before the document is read: one indexed read.
+    state.db.check_precondition(&path.id, &precondition).await?;
+    // Parsing, normalising, validating and making canonical cost as much as the document is
+    // large: off the workers, before the write lock.
+    let (id, reference) = (path.id.clone(), state.reference.clone());
+    let prepared = web::block(move || prepare(&body, &id, &reference))
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("the import task failed: {e}")))??;
+    let result = state.db.replace(precondition, &actor, prepared).await?;
+    let location = result.created.then(|| format!("/programmes/{}", path.id));
+    written(&req, &state, result, location)
+}
+
+/// A whole programme document, checked and made ready to store: every violation at once.
+fn prepare(body: &[u8], id: &str, reference: &Reference) -> Result<Prepared> {
+    let doc: ProgrammeDocument<String> = parse_part(body).map_err(|v| ApiError::Unprocessable(v.into()))?;
     let mut violations = Violations::default();
-    if doc.id != path.id {
+    if doc.id != id {
         violations.push(Violation {
             pointer: "/id".into(),
             detail: crate::i18n::Message::new("document-id-not-path")
                 .word("id", format!("{:?}", doc.id))
-                .word("path", format!("{:?}", path.id)),
+                .word("path", format!("{id:?}")),
         });
     }
-    let programme = match validate(doc, &state.reference) {
-        Ok(p) if violations.is_empty() => p,
-        Ok(_) => return Err(ApiError::Unprocessable(violations)),
+    match validate(doc, reference) {
+        Ok(valid) if violations.is_empty() => Ok(Prepared::new(valid)),
+        Ok(_) => Err(ApiError::Unprocessable(violations)),
         Err(more) => {
             violations.append(more);
-            return Err(ApiError::Unprocessable(violations));
+            Err(ApiError::Unprocessable(violations))
         }
-    };
-    let result =
-        state.db.write(&path.id, http::precondition(&req), &actor, Operation::Replace, |_| Ok(Some(programme))).await?;
-    let location = result.created.then(|| format!("/programmes/{}", path.id));
-    written(&req, &state, result, location)
+    }
 }
 
 /// Delete a programme
@@ -260,7 +273,7 @@ pub async fn delete_programme(
 ) -> Result<HttpResponse> {
     let actor = authorize(&req, &state.db, Scope::Write).await?;
     let precondition = http::require_if_match(&req)?;
-    match state.db.write(&path.id, precondition, &actor, Operation::Delete, |_| Ok(None)).await {
+    match state.db.delete(&path.id, precondition, &actor).await {
         Ok(_) => Ok(HttpResponse::NoContent().finish()),
         Err(WriteError::PreconditionFailed { current: None, .. }) => Err(ApiError::programme_not_found(&path.id)),
         Err(e) => Err(e.into()),

@@ -53,7 +53,7 @@ pub async fn put_reported(
             let mut doc = before.ok_or_else(|| WriteError::NoProgramme(path.id.clone()))?.into_raw();
             doc.reported = reported;
             let programme = validate(doc, reference).map_err(|v| WriteError::Invalid(relocate(v, "/reported", "")))?;
-            Ok(Some(programme))
+            Ok(programme)
         })
         .await
         .map_err(|e| super::schemes::missing_programme(e, &path.id))?;

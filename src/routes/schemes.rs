@@ -297,7 +297,7 @@ async fn store_record(
             };
             let programme = validate(doc, reference)
                 .map_err(|v| WriteError::Invalid(relocate(v, &format!("/schemes/{index}"), "")))?;
-            Ok(Some(programme))
+            Ok(programme)
         })
         .await
         .map_err(|e| missing_programme(e, programme_id))
@@ -404,7 +404,7 @@ pub async fn delete_scheme(
             if doc.schemes.len() == count {
                 return Err(WriteError::MissingScheme { programme: path.id.clone(), scheme: path.scheme_id.clone() });
             }
-            validate(doc, reference).map(Some).map_err(WriteError::Invalid)
+            validate(doc, reference).map_err(WriteError::Invalid)
         })
         .await;
     written(&req, &state, result.map_err(|e| missing_programme(e, &path.id))?, None)

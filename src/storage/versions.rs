@@ -27,3 +27,10 @@ pub(super) async fn version_in(pool: &AnyPool) -> Result<i64, sqlx::Error> {
     let (version,): (i64,) = sqlx::query_as("SELECT version FROM data_version WHERE id = 1").fetch_one(pool).await?;
     Ok(version)
 }
+
+/// A programme's version, or None when there is no such programme: one indexed read.
+pub(super) async fn programme_version(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT version FROM programmes WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    Ok(row.map(|(version,)| version))
+}

@@ -109,10 +109,94 @@ pub struct Written {
 /// Documents up to this size are kept whole in the audit trail; larger ones as digest and counts.
 const AUDIT_INLINE_LIMIT: usize = 1 << 20;
 
+/// A whole programme ready to store: valid, with its canonical text's digest. Made off the
+/// workers before the write lock is taken (it costs as much as the document is large), so that
+/// the lock is held only to write rows.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub valid: ValidProgramme,
+    sha256: String,
+    /// The canonical text, when small enough to keep whole in the audit trail.
+    inline: Option<String>,
+}
+
+impl Prepared {
+    pub fn new(valid: ValidProgramme) -> Prepared {
+        let text = valid.programme.canonical_json();
+        let sha256 = format!("{:x}", Sha256::digest(text.as_bytes()));
+        let inline = (text.len() <= AUDIT_INLINE_LIMIT).then_some(text);
+        Prepared { valid, sha256, inline }
+    }
+
+    /// The SHA-256 of the canonical document, in hex.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+}
+
+/// One side (before or after) of an audit entry.
+#[derive(Clone, Debug, Default)]
+struct Side {
+    doc: Option<String>,
+    sha256: Option<String>,
+    records: Option<i64>,
+}
+
+impl Side {
+    fn of(prepared: &Prepared) -> Side {
+        Side {
+            doc: prepared.inline.clone(),
+            sha256: Some(prepared.sha256.clone()),
+            records: Some(prepared.valid.programme.schemes.len() as i64),
+        }
+    }
+}
+
+/// What a whole-programme write does.
+enum Change {
+    /// Store this programme in place of what was there.
+    Store(Box<Prepared>),
+    Delete,
+}
+
 impl Db {
+    /// Checks `precondition` against the programme's version with one indexed read, outside the
+    /// write lock: a stale tag is refused before anything is loaded or validated. The write
+    /// checks again under the lock.
+    pub async fn check_precondition(&self, id: &str, precondition: &Precondition) -> Result<(), WriteError> {
+        let current = super::versions::programme_version(&mut *self.pool.acquire().await?, id).await?;
+        check(current, precondition)
+    }
+
+    /// Creates or replaces a whole programme under `precondition`, audited, in one transaction.
+    #[tracing::instrument(skip(self, actor, prepared), fields(actor = %actor.name))]
+    pub async fn replace(
+        &self,
+        precondition: Precondition,
+        actor: &Actor,
+        prepared: Prepared,
+    ) -> Result<Written, WriteError> {
+        let id = prepared.valid.programme.id.clone();
+        let mut tx = self.begin_write().await?;
+        let written =
+            audited_write(&mut tx, &id, precondition, actor, &Operation::Replace, Change::Store(Box::new(prepared)))
+                .await?;
+        tx.commit().await?;
+        Ok(written)
+    }
+
+    /// Deletes a programme and everything it holds, if it is at a version `precondition` allows.
+    #[tracing::instrument(skip(self, actor), fields(actor = %actor.name))]
+    pub async fn delete(&self, id: &str, precondition: Precondition, actor: &Actor) -> Result<Written, WriteError> {
+        let mut tx = self.begin_write().await?;
+        let written = audited_write(&mut tx, id, precondition, actor, &Operation::Delete, Change::Delete).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
+
     /// One audited write to one programme, in one transaction: takes the write lock (bumping the
     /// data version), checks `precondition`, hands the current document to `change`, and stores
-    /// what it returns (None deletes), with an audit entry holding the document before and after.
+    /// what it returns, with an audit entry holding the document before and after.
     #[tracing::instrument(skip(self, actor, change), fields(actor = %actor.name))]
     pub async fn write<F>(
         &self,
@@ -123,29 +207,29 @@ impl Db {
         change: F,
     ) -> Result<Written, WriteError>
     where
-        F: FnOnce(Option<Programme>) -> Result<Option<ValidProgramme>, WriteError>,
+        F: FnOnce(Option<Programme>) -> Result<ValidProgramme, WriteError>,
     {
         let mut tx = self.begin_write().await?;
-        let written = audited_write(&mut tx, id, precondition, actor, &operation, change).await?;
+        let current = super::versions::programme_version(&mut tx, id).await?;
+        check(current, &precondition)?;
+        let before = super::documents::load(&mut tx, id).await?.map(|(p, _)| p);
+        let after = Prepared::new(change(before)?);
+        let written =
+            audited_write(&mut tx, id, precondition, actor, &operation, Change::Store(Box::new(after))).await?;
         tx.commit().await?;
         Ok(written)
     }
 
     /// Creates or replaces a whole programme, unconditionally; returns its new version.
     pub async fn replace_programme(&self, valid: &ValidProgramme, actor: &Actor) -> Result<i64, WriteError> {
-        let stored = valid.clone();
-        let id = &valid.programme.id;
-        let written = self.write(id, Precondition::None, actor, Operation::Replace, |_| Ok(Some(stored))).await?;
-        Ok(written.version)
+        Ok(self.replace(Precondition::None, actor, Prepared::new(valid.clone())).await?.version)
     }
 
     /// Deletes a programme and everything it holds, unconditionally.
     pub async fn delete_programme(&self, id: &str, actor: &Actor) -> Result<(), WriteError> {
-        self.write(id, Precondition::Exists, actor, Operation::Delete, |_| Ok(None)).await.map(|_| ()).map_err(|e| {
-            match e {
-                WriteError::PreconditionFailed { .. } => WriteError::NoProgramme(id.to_string()),
-                other => other,
-            }
+        self.delete(id, Precondition::Exists, actor).await.map(|_| ()).map_err(|e| match e {
+            WriteError::PreconditionFailed { .. } => WriteError::NoProgramme(id.to_string()),
+            other => other,
         })
     }
 
@@ -162,7 +246,8 @@ impl Db {
     #[tracing::instrument(skip(self, valid))]
     pub async fn load_seed(&self, name: &str, valid: &ValidProgramme, force: bool) -> Result<bool, WriteError> {
         let id = &valid.programme.id;
-        let digest = format!("{:x}", Sha256::digest(valid.programme.canonical_json().as_bytes()));
+        let prepared = Prepared::new(valid.clone());
+        let digest = prepared.sha256().to_string();
         // A plain read first: a database seeded before starts without taking the write lock
         // (and a read-only one starts at all).
         if !force && !seed_state(&mut *self.pool.acquire().await?, name, id, &digest).await?.wants_load() {
@@ -186,8 +271,8 @@ impl Db {
         .bind(now_text())
         .execute(&mut *tx)
         .await?;
-        let stored = valid.clone();
-        audited_write(&mut tx, id, Precondition::None, &Actor::local("seed"), &Operation::Seed, |_| Ok(Some(stored)))
+        let seed = Actor::local("seed");
+        audited_write(&mut tx, id, Precondition::None, &seed, &Operation::Seed, Change::Store(Box::new(prepared)))
             .await?;
         tx.commit().await?;
         Ok(true)
@@ -239,18 +324,43 @@ async fn seed_state(conn: &mut AnyConnection, name: &str, id: &str, digest: &str
     })
 }
 
-/// The body of [`Db::write`], inside the caller's transaction.
-async fn audited_write<F>(
+/// Whether a programme at version `current` (None: absent) meets `precondition`.
+fn check(current: Option<i64>, precondition: &Precondition) -> Result<(), WriteError> {
+    let satisfied = match precondition {
+        Precondition::None => true,
+        Precondition::Versions(expected) => current.is_some_and(|v| expected.contains(&v)),
+        Precondition::Exists => current.is_some(),
+        Precondition::Absent => current.is_none(),
+    };
+    match satisfied {
+        true => Ok(()),
+        false => Err(WriteError::PreconditionFailed { current, asked: precondition.clone() }),
+    }
+}
+
+/// The audit side the programme's last write left: its "after", which is this write's "before".
+/// Nothing is loaded: the trail already holds it.
+async fn last_after(conn: &mut AnyConnection, id: &str) -> Result<Side, sqlx::Error> {
+    let last: Option<(Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT after_doc, after_sha256, after_records FROM audit_log WHERE programme_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(last.map(|(doc, sha256, records)| Side { doc, sha256, records }).unwrap_or_default())
+}
+
+/// The body of a whole-programme write, inside the caller's transaction: takes the write lock,
+/// checks `precondition` against the programme's version, writes, and records the audit entry
+/// (its "before" the trail's last "after").
+async fn audited_write(
     conn: &mut AnyConnection,
     id: &str,
     precondition: Precondition,
     actor: &Actor,
     operation: &Operation,
-    change: F,
-) -> Result<Written, WriteError>
-where
-    F: FnOnce(Option<Programme>) -> Result<Option<ValidProgramme>, WriteError>,
-{
+    change: Change,
+) -> Result<Written, WriteError> {
     // First statement: on PostgreSQL the row lock queues every other writer behind this one.
     let now = now_text();
     let (version,): (i64,) =
@@ -258,31 +368,36 @@ where
             .bind(&now)
             .fetch_one(&mut *conn)
             .await?;
-    let before = super::documents::load(&mut *conn, id).await?;
-    let current = before.as_ref().map(|(_, stamp)| stamp.version);
-    let satisfied = match &precondition {
-        Precondition::None => true,
-        Precondition::Versions(expected) => current.is_some_and(|v| expected.contains(&v)),
-        Precondition::Exists => current.is_some(),
-        Precondition::Absent => current.is_none(),
+    let current = super::versions::programme_version(&mut *conn, id).await?;
+    check(current, &precondition)?;
+    let before = match current {
+        Some(_) => last_after(&mut *conn, id).await?,
+        None => Side::default(),
     };
-    let before = before.map(|(p, _)| p);
-    let created = before.is_none();
-    let before_text = before.as_ref().map(Programme::canonical_json);
-    let before_records = before.as_ref().map(|p| p.schemes.len() as i64);
-    // The change first: a request whose content is wrong hears so (422) even when its
-    // precondition is stale, so that it is fixed before it is retried.
-    let after = change(before)?;
-    if !satisfied {
-        return Err(WriteError::PreconditionFailed { current, asked: precondition });
-    }
-    match &after {
-        Some(programme) => write_programme(&mut *conn, programme, version, &now).await?,
-        None => delete_rows(&mut *conn, id).await?,
-    }
-    let after_text = after.as_ref().map(|valid| valid.programme.canonical_json());
-    let keep = |text: &Option<String>| text.clone().filter(|t| t.len() <= AUDIT_INLINE_LIMIT);
-    let digest = |text: &Option<String>| text.as_ref().map(|t| format!("{:x}", Sha256::digest(t.as_bytes())));
+    let (after, side) = match change {
+        Change::Store(prepared) => {
+            write_programme(&mut *conn, &prepared.valid, version, &now).await?;
+            let side = Side::of(&prepared);
+            (Some(prepared.valid), side)
+        }
+        Change::Delete => {
+            delete_rows(&mut *conn, id).await?;
+            (None, Side::default())
+        }
+    };
+    record(&mut *conn, actor, operation, id, version, (&before, &side)).await?;
+    Ok(Written { version, modified: now, created: current.is_none(), after })
+}
+
+/// Appends the audit entry of a write at `version`.
+async fn record(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    operation: &Operation,
+    id: &str,
+    version: i64,
+    (before, after): (&Side, &Side),
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         r#"INSERT INTO audit_log (at, actor, token_id, operation, programme_id, scheme_id, version,
                    before_doc, after_doc, before_sha256, after_sha256, before_records, after_records)
@@ -295,15 +410,15 @@ where
     .bind(id)
     .bind(operation.scheme_id())
     .bind(version)
-    .bind(keep(&before_text))
-    .bind(keep(&after_text))
-    .bind(digest(&before_text))
-    .bind(digest(&after_text))
-    .bind(before_records)
-    .bind(after.as_ref().map(|valid| valid.programme.schemes.len() as i64))
+    .bind(&before.doc)
+    .bind(&after.doc)
+    .bind(&before.sha256)
+    .bind(&after.sha256)
+    .bind(before.records)
+    .bind(after.records)
     .execute(&mut *conn)
     .await?;
-    Ok(Written { version, modified: now, created, after })
+    Ok(())
 }
 
 /// Deletes a programme's rows, the leaves first. ON DELETE CASCADE would do it alone, but then

@@ -475,7 +475,11 @@ mod tests {
         let err = ProgrammeSums::of(&programme(records.clone()), &reference()).unwrap_err();
         assert_eq!(err.total, 1, "{err:?}");
         assert_eq!(err.first[0].pointer, "/schemes/9/cost");
-        assert!(err.first[0].detail.to_string().contains("9223372036854.77 million VND"), "{}", err.first[0].detail.to_string());
+        assert!(
+            err.first[0].detail.to_string().contains("9223372036854.77 million VND"),
+            "{}",
+            err.first[0].detail.to_string()
+        );
         records.pop();
         let sums = ProgrammeSums::of(&programme(records), &reference()).expect("nine fit");
         assert_eq!(sums.whole().cost.to_string(), "8999999999999.91");
