@@ -36,14 +36,42 @@ enum Chunk {
 #[error("the reader went away")]
 pub struct Gone;
 
+/// How much of a file is sent per chunk.
+const FILE_CHUNK: usize = 64 * 1024;
+
 impl Chunks {
-    pub async fn send(&self, text: String) -> Result<(), Gone> {
-        self.0.send(Chunk::Bytes(Bytes::from(text))).await.map_err(|_| Gone)
+    pub async fn send(&self, bytes: impl Into<Bytes>) -> Result<(), Gone> {
+        self.0.send(Chunk::Bytes(bytes.into())).await.map_err(|_| Gone)
     }
 
-    /// The body is complete: only after this does it end as a whole response.
+    /// Sends `file` from its start, a chunk at a time.
+    pub async fn send_file(&self, file: std::fs::File) -> Result<(), std::io::Error> {
+        use tokio::io::{AsyncReadExt, AsyncSeekExt};
+        let mut file = tokio::fs::File::from_std(file);
+        file.seek(std::io::SeekFrom::Start(0)).await?;
+        loop {
+            let mut buffer = vec![0; FILE_CHUNK];
+            let read = file.read(&mut buffer).await?;
+            if read == 0 {
+                return Ok(());
+            }
+            buffer.truncate(read);
+            self.send(buffer).await.map_err(std::io::Error::other)?;
+        }
+    }
+
+    /// Whether the reader went away: there is no point making more.
+    pub fn is_closed(&self) -> bool {
+        self.0.is_closed()
+    }
+
+    /// The body is complete: only after this does it end as a whole response. Returns when the
+    /// reader has taken the last chunk, so that the producer (and what it holds: its permit)
+    /// lasts, under its deadline, until the last byte is handed to the connection.
     pub async fn end(self) -> Result<(), Gone> {
-        self.0.send(Chunk::End).await.map_err(|_| Gone)
+        self.0.send(Chunk::End).await.map_err(|_| Gone)?;
+        self.0.closed().await;
+        Ok(())
     }
 }
 

@@ -1,9 +1,13 @@
 //! A programme as an XLSX workbook (rust_xlsxwriter): numbers as numbers, text as text, sheet
-//! and column names in the request's language, and the same bytes for the same data.
+//! and column names in the request's language, and the same bytes for the same data. Written a
+//! batch of records at a time into sheets kept on disk (constant-memory mode), so a workbook of
+//! a million records costs the server what one batch costs.
 //!
 //! A spreadsheet cell holds a binary float (the file format's): the one place a figure leaves
 //! the exact path. Every amount here has two decimal places and fewer than 15 significant
 //! digits, so it rounds back to the exact figure; the JSON and the CSV stay exact.
+
+use std::io::{Seek, Write};
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
@@ -18,8 +22,8 @@ use crate::render::tables::{Cell, Column, Table, breakdown_table, scheme_columns
 /// The most rows a sheet holds (Excel's limit, less the header and a note).
 pub const MAX_RECORDS: usize = 1_048_574;
 
-/// What the workbook is made of, read in one snapshot.
-pub struct WorkbookData<'a> {
+/// What the workbook is made of besides its records, read in one snapshot.
+pub struct WorkbookHead<'a> {
     /// The programme's document without its records.
     pub programme: &'a Programme,
     pub version: i64,
@@ -28,10 +32,6 @@ pub struct WorkbookData<'a> {
     pub totals: &'a Totals,
     /// By activity, by scope, by source.
     pub breakdowns: [&'a Breakdown; 3],
-    pub records: &'a [SchemeRecord<Money>],
-    /// Whether there were more records than a sheet holds.
-    pub truncated: bool,
-    pub definitions: &'a [IndicatorDefinition],
 }
 
 struct Formats {
@@ -108,146 +108,218 @@ fn header(sheet: &mut Worksheet, columns: &[Column], lang: Lang, f: &Formats) ->
     Ok(())
 }
 
-/// The workbook's bytes: the same data gives the same bytes.
-pub fn workbook(data: &WorkbookData<'_>, reference: &Reference, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let f = Formats::new();
-    // A word of the workbook (a sheet's name, a label) in its language.
-    let say = |id: &'static str| Message::new(id).render(lang);
-    let p = data.programme;
-    let mut book = Workbook::new();
-    let created = data
-        .modified
-        .and_then(|m| ExcelDateTime::parse_from_str(m.split('.').next().unwrap_or(m).trim_end_matches('Z')).ok())
-        .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"));
-    book.set_properties(
-        &DocProperties::new().set_title(p.names.get(lang)).set_creation_datetime(&created).set_author("khuyencong"),
-    );
+/// A workbook being written: its small sheets done, its records arriving a batch at a time.
+pub struct WorkbookWriter {
+    book: Workbook,
+    f: Formats,
+    lang: Lang,
+    reference: Reference,
+    definitions: Vec<IndicatorDefinition>,
+    /// The next row of the `Schemes` and `Quotes` sheets.
+    rows: [u32; 2],
+}
 
-    // About the data: where it comes from, which version, and that the cells are floats.
-    let sheet = book.add_worksheet().set_name(say("sheet-about"))?;
-    let about: Vec<(String, String)> = vec![
-        (say("about-programme"), p.names.get(lang).to_string()),
-        (say("about-programme-vi"), p.names.vi.clone()),
-        ("Id".to_string(), p.id.clone()),
-        (say("about-jurisdiction"), p.jurisdiction.clone()),
-        (say("about-period"), format!("{}-{}", p.period.start_year, p.period.end_year)),
-        (say("about-source"), p.source.title.clone()),
-        (say("about-publisher"), p.source.publisher.clone()),
-        (say("about-published"), p.source.date.clone()),
-        ("URL".to_string(), p.source.url.clone().unwrap_or_default()),
-        (say("about-source-note"), p.source.note.clone().unwrap_or_default()),
-        (say("about-data-version"), data.version.to_string()),
-        (say("about-written-at"), data.modified.unwrap_or("").to_string()),
-        (say("about-unit"), lang.unit()),
-        (say("about-exactness"), say("about-exactness-text")),
-    ];
-    sheet.set_column_width(0, 28)?;
-    sheet.set_column_width(1, 100)?;
-    for (r, (label, value)) in about.iter().enumerate() {
-        sheet.write_string_with_format(r as u32, 0, label, &f.header)?;
-        sheet.write_string_with_format(r as u32, 1, value, &f.wrap)?;
-    }
+/// Where the `Schemes` and `Quotes` sheets are in the workbook.
+const SCHEMES: usize = 5;
+const QUOTES: usize = 6;
 
-    // The reported figures beside the sum of the records.
-    let t = data.totals;
-    let source_name = |key: &str| reference.source(key).map_or(key.to_string(), |s| s.names.get(lang).to_string());
-    let column = |key: &str, id: &'static str| Column { key: key.into(), name: Message::new(id) };
-    let columns = vec![
-        column("measure", "column-measure"),
-        column("reported", "column-reported"),
-        column("itemised", "column-itemised"),
-        column("gap", "column-gap"),
-        column("own", "column-own-unsplit"),
-        column("implied_at_least", "column-implied-at-least-million-vnd"),
-        column("implied_at_most", "column-implied-at-most-million-vnd"),
-        column("quote", "column-quote"),
-    ];
-    let count = |n: Option<i64>| n.map_or(Cell::Empty, Cell::Count);
-    let money = |m: Option<Money>| m.map_or(Cell::Empty, Cell::Money);
-    let text = |q: &Option<String>| q.as_ref().map_or(Cell::Empty, |q| Cell::Text(q.clone()));
-    // A count's row: its label, reported, itemised and gap (no money columns), and its quote.
-    let counted = |label: String, reported: Option<i64>, itemised: i64, gap: Option<i64>, quote: &Option<String>| {
-        let none = || Cell::Empty;
-        vec![Cell::Text(label), count(reported), Cell::Count(itemised), count(gap), none(), none(), none(), text(quote)]
-    };
-    let s = &t.schemes;
-    let mut rows = vec![counted(say("row-schemes"), s.reported, s.itemised, s.gap, &s.quote)];
-    for s in &t.schemes.by_scope {
-        rows.push(counted(format!("  {}", s.names.get(lang)), s.reported, s.itemised, s.gap, &s.quote));
-    }
-    rows.push(vec![
-        Cell::Text(format!("{} ({})", say("row-cost"), lang.unit())),
-        money(t.cost.reported),
-        Cell::Money(t.cost.itemised),
-        money(t.cost.gap),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        text(&t.cost.quote),
-    ]);
-    for s in &t.funding {
-        let indent = if s.parent.is_some() { "  " } else { "" };
+impl WorkbookWriter {
+    /// Writes every sheet but the records: `About`, `Totals`, the three breakdowns, the header of
+    /// `Schemes`, and `Quotes` up to the records' quotes.
+    pub fn begin(data: &WorkbookHead<'_>, reference: &Reference, lang: Lang) -> Result<WorkbookWriter, XlsxError> {
+        let f = Formats::new();
+        // A word of the workbook (a sheet's name, a label) in its language.
+        let say = |id: &'static str| Message::new(id).render(lang);
+        let p = data.programme;
+        let mut book = Workbook::new();
+        let created = data
+            .modified
+            .and_then(|m| ExcelDateTime::parse_from_str(m.split('.').next().unwrap_or(m).trim_end_matches('Z')).ok())
+            .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"));
+        book.set_properties(
+            &DocProperties::new().set_title(p.names.get(lang)).set_creation_datetime(&created).set_author("khuyencong"),
+        );
+
+        // About the data: where it comes from, which version, and that the cells are floats.
+        let sheet = book.add_worksheet().set_name(say("sheet-about"))?;
+        let about: Vec<(String, String)> = vec![
+            (say("about-programme"), p.names.get(lang).to_string()),
+            (say("about-programme-vi"), p.names.vi.clone()),
+            ("Id".to_string(), p.id.clone()),
+            (say("about-jurisdiction"), p.jurisdiction.clone()),
+            (say("about-period"), format!("{}-{}", p.period.start_year, p.period.end_year)),
+            (say("about-source"), p.source.title.clone()),
+            (say("about-publisher"), p.source.publisher.clone()),
+            (say("about-published"), p.source.date.clone()),
+            ("URL".to_string(), p.source.url.clone().unwrap_or_default()),
+            (say("about-source-note"), p.source.note.clone().unwrap_or_default()),
+            (say("about-data-version"), data.version.to_string()),
+            (say("about-written-at"), data.modified.unwrap_or("").to_string()),
+            (say("about-unit"), lang.unit()),
+            (say("about-exactness"), say("about-exactness-text")),
+        ];
+        sheet.set_column_width(0, 28)?;
+        sheet.set_column_width(1, 100)?;
+        for (r, (label, value)) in about.iter().enumerate() {
+            sheet.write_string_with_format(r as u32, 0, label, &f.header)?;
+            sheet.write_string_with_format(r as u32, 1, value, &f.wrap)?;
+        }
+
+        // The reported figures beside the sum of the records.
+        let t = data.totals;
+        let source_name = |key: &str| reference.source(key).map_or(key.to_string(), |s| s.names.get(lang).to_string());
+        let column = |key: &str, id: &'static str| Column { key: key.into(), name: Message::new(id) };
+        let columns = vec![
+            column("measure", "column-measure"),
+            column("reported", "column-reported"),
+            column("itemised", "column-itemised"),
+            column("gap", "column-gap"),
+            column("own", "column-own-unsplit"),
+            column("implied_at_least", "column-implied-at-least-million-vnd"),
+            column("implied_at_most", "column-implied-at-most-million-vnd"),
+            column("quote", "column-quote"),
+        ];
+        let count = |n: Option<i64>| n.map_or(Cell::Empty, Cell::Count);
+        let money = |m: Option<Money>| m.map_or(Cell::Empty, Cell::Money);
+        let text = |q: &Option<String>| q.as_ref().map_or(Cell::Empty, |q| Cell::Text(q.clone()));
+        // A count's row: its label, reported, itemised and gap (no money columns), and its quote.
+        let counted =
+            |label: String, reported: Option<i64>, itemised: i64, gap: Option<i64>, quote: &Option<String>| {
+                let none = || Cell::Empty;
+                vec![
+                    Cell::Text(label),
+                    count(reported),
+                    Cell::Count(itemised),
+                    count(gap),
+                    none(),
+                    none(),
+                    none(),
+                    text(quote),
+                ]
+            };
+        let s = &t.schemes;
+        let mut rows = vec![counted(say("row-schemes"), s.reported, s.itemised, s.gap, &s.quote)];
+        for s in &t.schemes.by_scope {
+            rows.push(counted(format!("  {}", s.names.get(lang)), s.reported, s.itemised, s.gap, &s.quote));
+        }
         rows.push(vec![
-            Cell::Text(format!("{indent}{} ({})", source_name(&s.source), lang.unit())),
-            money(s.reported),
-            Cell::Money(s.itemised),
-            money(s.gap),
-            Cell::Money(s.own),
-            money(s.implied.as_ref().map(|i| i.at_least)),
-            money(s.implied.as_ref().map(|i| i.at_most)),
-            text(&s.quote),
+            Cell::Text(format!("{} ({})", say("row-cost"), lang.unit())),
+            money(t.cost.reported),
+            Cell::Money(t.cost.itemised),
+            money(t.cost.gap),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            text(&t.cost.quote),
         ]);
-    }
-    let totals = Table { columns, rows };
-    table_sheet(&mut book, &say("sheet-totals"), &totals, &lang.say_all(&t.notes), lang, &f)?;
+        for s in &t.funding {
+            let indent = if s.parent.is_some() { "  " } else { "" };
+            rows.push(vec![
+                Cell::Text(format!("{indent}{} ({})", source_name(&s.source), lang.unit())),
+                money(s.reported),
+                Cell::Money(s.itemised),
+                money(s.gap),
+                Cell::Money(s.own),
+                money(s.implied.as_ref().map(|i| i.at_least)),
+                money(s.implied.as_ref().map(|i| i.at_most)),
+                text(&s.quote),
+            ]);
+        }
+        let totals = Table { columns, rows };
+        table_sheet(&mut book, &say("sheet-totals"), &totals, &lang.say_all(&t.notes), lang, &f)?;
 
-    let names = [say("sheet-by-activity"), say("sheet-by-scope"), say("sheet-by-source")];
-    for (breakdown, name) in data.breakdowns.iter().zip(names) {
-        table_sheet(
-            &mut book,
-            &name,
-            &breakdown_table(breakdown, reference),
-            &lang.say_all(&breakdown.notes),
+        let names = [say("sheet-by-activity"), say("sheet-by-scope"), say("sheet-by-source")];
+        for (breakdown, name) in data.breakdowns.iter().zip(names) {
+            table_sheet(
+                &mut book,
+                &name,
+                &breakdown_table(breakdown, reference),
+                &lang.say_all(&breakdown.notes),
+                lang,
+                &f,
+            )?;
+        }
+
+        let columns = scheme_columns(reference, &p.indicator_definitions);
+        let sheet = book.add_worksheet_with_constant_memory().set_name(say("sheet-schemes"))?;
+        header(sheet, &columns, lang, &f)?;
+
+        // Every quote, where it comes from: the reported figures' here, the records' as they come.
+        let quote_columns =
+            vec![column("where", "column-where"), column("figure", "column-figure"), column("quote", "column-quote")];
+        let mut quotes = Vec::new();
+        let mut quote = |place: String, figure: String, text: &Option<String>| {
+            if let Some(text) = text {
+                quotes.push(vec![Cell::Text(place), Cell::Text(figure), Cell::Text(text.clone())]);
+            }
+        };
+        let reported = say("quote-reported");
+        if let Some(basis) = &p.legal_basis {
+            quote(say("quote-legal-basis"), basis.title.clone(), &basis.quote);
+        }
+        quote(reported.clone(), say("quote-schemes"), &t.schemes.quote);
+        for s in &t.schemes.by_scope {
+            quote(reported.clone(), s.scope.clone(), &s.quote);
+        }
+        quote(reported.clone(), say("quote-cost"), &t.cost.quote);
+        for s in &t.funding {
+            quote(reported.clone(), s.source.clone(), &s.quote);
+        }
+        let sheet = book.add_worksheet_with_constant_memory().set_name(say("sheet-quotes"))?;
+        header(sheet, &quote_columns, lang, &f)?;
+        for (row, cells) in (1..).zip(&quotes) {
+            for (c, cell) in cells.iter().enumerate() {
+                write_cell(sheet, row, c as u16, cell, &f)?;
+            }
+        }
+        let rows = [1, quotes.len() as u32 + 1];
+        Ok(WorkbookWriter {
+            book,
+            f,
             lang,
-            &f,
-        )?;
+            reference: reference.clone(),
+            definitions: p.indicator_definitions.clone(),
+            rows,
+        })
     }
 
-    let schemes = Table {
-        columns: scheme_columns(reference, data.definitions),
-        rows: data.records.iter().map(|r| scheme_row(r, reference, data.definitions)).collect(),
-    };
-    let truncated = if data.truncated { vec![say("sheet-schemes-truncated")] } else { Vec::new() };
-    table_sheet(&mut book, &say("sheet-schemes"), &schemes, &truncated, lang, &f)?;
+    /// The next records: a row each in `Schemes`, and their quotes in `Quotes`.
+    pub fn records(&mut self, batch: &[SchemeRecord<Money>]) -> Result<(), XlsxError> {
+        let (f, lang) = (&self.f, self.lang);
+        let sheet = self.book.worksheet_from_index(SCHEMES)?;
+        for record in batch {
+            let cells = scheme_row(record, &self.reference, &self.definitions);
+            for (c, cell) in cells.iter().enumerate() {
+                write_cell(sheet, self.rows[0], c as u16, cell, f)?;
+            }
+            self.rows[0] += 1;
+        }
+        let sheet = self.book.worksheet_from_index(QUOTES)?;
+        let record_word = Message::new("quote-record").render(lang);
+        for record in batch {
+            let quotes = std::iter::once((&record_word, &record.quote))
+                .chain(record.funding.iter().map(|line| (&line.source, &line.quote)));
+            for (figure, text) in quotes {
+                let Some(text) = text else { continue };
+                let row = self.rows[1];
+                sheet.write_string(row, 0, &record.id)?;
+                sheet.write_string(row, 1, figure)?;
+                sheet.write_string(row, 2, text)?;
+                self.rows[1] += 1;
+            }
+        }
+        Ok(())
+    }
 
-    // Every quote, where it comes from.
-    let quote_columns =
-        vec![column("where", "column-where"), column("figure", "column-figure"), column("quote", "column-quote")];
-    let mut quotes = Vec::new();
-    let mut quote = |place: String, figure: String, text: &Option<String>| {
-        if let Some(text) = text {
-            quotes.push(vec![Cell::Text(place), Cell::Text(figure), Cell::Text(text.clone())]);
+    /// Ends `Schemes` (with a note when it holds fewer records than the programme: `truncated`)
+    /// and writes the workbook to `out`.
+    pub fn finish<W: Write + Seek + Send>(mut self, truncated: bool, out: W) -> Result<(), XlsxError> {
+        if truncated {
+            let note = Message::new("sheet-schemes-truncated").render(self.lang);
+            let row = self.rows[0] + 1;
+            let wrap = self.f.wrap.clone();
+            self.book.worksheet_from_index(SCHEMES)?.write_string_with_format(row, 0, note, &wrap)?;
         }
-    };
-    let reported = say("quote-reported");
-    if let Some(basis) = &p.legal_basis {
-        quote(say("quote-legal-basis"), basis.title.clone(), &basis.quote);
+        self.book.save_to_writer(out)
     }
-    quote(reported.clone(), say("quote-schemes"), &t.schemes.quote);
-    for s in &t.schemes.by_scope {
-        quote(reported.clone(), s.scope.clone(), &s.quote);
-    }
-    quote(reported.clone(), say("quote-cost"), &t.cost.quote);
-    for s in &t.funding {
-        quote(reported.clone(), s.source.clone(), &s.quote);
-    }
-    for r in data.records {
-        quote(r.id.clone(), say("quote-record"), &r.quote);
-        for line in &r.funding {
-            quote(r.id.clone(), line.source.clone(), &line.quote);
-        }
-    }
-    let quotes = Table { columns: quote_columns, rows: quotes };
-    table_sheet(&mut book, &say("sheet-quotes"), &quotes, &[], lang, &f)?;
-    book.save_to_buffer()
 }

@@ -15,13 +15,16 @@ use super::{AppState, programme_snapshot};
 use crate::domain::aggregates::breakdown::Dimension;
 use crate::domain::aggregates::breakdown::breakdown;
 use crate::domain::aggregates::totals::reconcile;
+use crate::domain::document::SchemeRecord;
+use crate::domain::money::Money;
 use crate::http::error::ApiError;
 use crate::http::error::Result;
 use crate::http::error::responses::{NotFound, Unavailable};
+use crate::http::heavy::Gone;
 use crate::http::respond::{self as http, Body, Representation};
 use crate::render::csv::{self, Writer};
 use crate::render::tables::{breakdown_table, scheme_columns, scheme_row};
-use crate::render::xlsx::{MAX_RECORDS, WorkbookData, workbook};
+use crate::render::xlsx::{MAX_RECORDS, WorkbookHead, WorkbookWriter};
 use crate::storage::{SchemeAfter, SchemeFilter, SchemeOrder};
 
 /// Records read from the snapshot per statement (and per chunk of the body).
@@ -159,8 +162,9 @@ pub async fn download_breakdown(
 /// `Quotes` (every quote and where it belongs). Amounts are numbers formatted `#,##0.00`, the
 /// unit in the header; sheet and column names in Vietnamese or English by `Accept-Language`.
 /// A spreadsheet cell is a binary float: the JSON and CSV are the exact figures. The same data
-/// gives the same bytes (the workbook's creation time is the data's). Made under the
-/// heavy-read permits.
+/// gives the same bytes (the workbook's creation time is the data's). Made a batch of records
+/// at a time in constant memory, under the heavy-read permits; sent (chunked) within the
+/// download deadline, or cut.
 #[utoipa::path(
     tag = "writes",
     params(ProgrammePath),
@@ -181,7 +185,7 @@ pub async fn download_workbook(
     let representation = Representation::xlsx(&req);
     let lang = representation.lang;
     let permit = state.heavy.permit().await?;
-    let id = path.id.clone();
+    let (id, path_id) = (path.id.clone(), path.id.clone());
     let mut snapshot = state.db.snapshot().await?;
     // The document's head is the programme's row, its reported figures and definitions: one read.
     let (document, stamp) = snapshot.document_head(&id).await?.ok_or_else(|| ApiError::programme_not_found(&id))?;
@@ -190,42 +194,62 @@ pub async fn download_workbook(
         snapshot.finish().await?;
         return Ok(not_modified);
     }
-    let reported = document.reported.clone();
     let sums = snapshot.sums(&id).await?;
-    let mut records = Vec::new();
-    let mut after = None;
-    while records.len() <= MAX_RECORDS {
-        let batch =
-            snapshot.schemes(&id, &SchemeFilter::default(), SchemeOrder::default(), BATCH, after.as_ref()).await?;
-        let Some((last, _)) = batch.last() else { break };
-        after = Some(SchemeAfter { value: *last, id: String::new() });
-        records.extend(batch.into_iter().map(|(_, r)| r));
-    }
-    snapshot.finish().await?;
-    let truncated = records.len() > MAX_RECORDS;
-    records.truncate(MAX_RECORDS);
     let reference = state.reference.clone();
-    let bytes = web::block(move || {
+    let body = state.heavy.stream(move |chunks| async move {
         let _permit = permit;
-        let totals = reconcile(&id, &reported, &sums, &reference);
-        let [activity, scope, source] = [Dimension::Activity, Dimension::Scope, Dimension::Source]
-            .map(|by| breakdown(&id, by, &reported, &sums, &reference));
-        let data = WorkbookData {
-            programme: &document,
-            version: stamp.version,
-            modified: stamp.modified.as_deref(),
-            totals: &totals,
-            breakdowns: [&activity, &scope, &source],
-            records: &records,
-            truncated,
-            definitions: &document.indicator_definitions,
-        };
-        workbook(&data, &reference, lang)
-    })
-    .await
-    .map_err(|e| ApiError::Internal(anyhow::anyhow!("the workbook task failed: {e}")))?
-    .map_err(|e| ApiError::Internal(anyhow::Error::new(e).context("cannot write the workbook")))?;
-    let mut response = http::respond(&req, &validators, StatusCode::OK, representation, Body::Xlsx(bytes));
+        // The workbook is written on a thread of the blocking pool, fed a batch of records at a
+        // time from the snapshot, into a file of its own that is then sent: memory holds a batch.
+        let (feed, mut batches) = tokio::sync::mpsc::channel::<Vec<SchemeRecord<Money>>>(1);
+        let build = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<std::fs::File>> {
+            let totals = reconcile(&id, &document.reported, &sums, &reference);
+            let [activity, scope, source] = [Dimension::Activity, Dimension::Scope, Dimension::Source]
+                .map(|by| breakdown(&id, by, &document.reported, &sums, &reference));
+            let head = WorkbookHead {
+                programme: &document,
+                version: stamp.version,
+                modified: stamp.modified.as_deref(),
+                totals: &totals,
+                breakdowns: [&activity, &scope, &source],
+            };
+            let mut writer = WorkbookWriter::begin(&head, &reference, lang)?;
+            let mut seen = 0;
+            while let Some(batch) = batches.blocking_recv() {
+                if batch.is_empty() {
+                    // The end (an empty batch). More records than a sheet holds: it says so.
+                    let mut file = tempfile::tempfile()?;
+                    writer.finish(seen > MAX_RECORDS, &mut file)?;
+                    return Ok(Some(file));
+                }
+                writer.records(&batch[..MAX_RECORDS.saturating_sub(seen).min(batch.len())])?;
+                seen += batch.len();
+            }
+            Ok(None) // the feeder stopped: the client left, or the deadline passed
+        });
+        let mut after = None;
+        let mut fed = 0;
+        while fed <= MAX_RECORDS {
+            if chunks.is_closed() {
+                return Err(anyhow::Error::new(Gone));
+            }
+            let batch = snapshot
+                .schemes(&path_id, &SchemeFilter::default(), SchemeOrder::default(), BATCH, after.as_ref())
+                .await?;
+            let Some((last, _)) = batch.last() else { break };
+            after = Some(SchemeAfter { value: *last, id: String::new() });
+            fed += batch.len();
+            if feed.send(batch.into_iter().map(|(_, r)| r).collect()).await.is_err() {
+                break; // the build failed: its error is below
+            }
+        }
+        snapshot.finish().await?;
+        let _ = feed.send(Vec::new()).await;
+        let file = build.await??.ok_or_else(|| anyhow::anyhow!("the workbook was not finished"))?;
+        chunks.send_file(file).await?;
+        chunks.end().await?;
+        Ok::<(), anyhow::Error>(())
+    });
+    let mut response = http::streamed(&req, &validators, representation, body);
     let file = format!("attachment; filename=\"khuyencong-{}.xlsx\"", path.id);
     if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&file) {
         response.headers_mut().insert(actix_web::http::header::CONTENT_DISPOSITION, value);
