@@ -183,10 +183,21 @@ pub struct IndicatorSummary {
     pub unit: String,
     /// Whether values add up across records. When false, `total` is null.
     pub additive: bool,
-    /// The sum over `records` where the indicator is additive; null where it is not.
+    /// The sum over every record that gives it, where the indicator is additive; null where it
+    /// is not.
     #[schema(example = "610")]
     pub total: Option<String>,
+    /// How many records give it.
+    #[schema(example = 1)]
+    pub record_count: i64,
+    /// The first 50 of those records' values, in record order.
     pub records: Vec<IndicatorRecordValue>,
+    /// Absolute URL of the values after `records` (`GET …/indicators/{key}/records`), or null
+    /// when `records` holds them all.
+    #[schema(
+        example = "http://127.0.0.1:8080/programmes/2021-2025/indicators/workers_trained/records?limit=50&cursor=61"
+    )]
+    pub next: Option<String>,
 }
 
 /// `GET /programmes/{id}/indicators`.

@@ -320,3 +320,4 @@ sheet-quotes = Quotes
 ## Units
 
 unit-amounts = million VND
+indicator-not-found = programme { $id } has no indicator { $key }

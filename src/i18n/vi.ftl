@@ -315,3 +315,4 @@ sheet-quotes = Trích dẫn
 ## Đơn vị
 
 unit-amounts = triệu đồng
+indicator-not-found = chương trình { $id } không có chỉ số { $key }

@@ -95,12 +95,17 @@ pub fn with_query_value(req: &HttpRequest, name: &str, value: &str) -> String {
         .collect();
     query.push((name.into(), value.to_string()));
     let query = serde_urlencoded::to_string(&query).unwrap_or_default();
-    // The client's scheme and host; forwarded ones only from trusted proxies.
+    format!("{}{}?{query}", base_url(req), req.path())
+}
+
+/// The client's scheme and host (`http://127.0.0.1:8080`); forwarded ones only from trusted
+/// proxies.
+pub fn base_url(req: &HttpRequest) -> String {
     let (scheme, host) = req
         .app_data::<web::Data<crate::http::network::TrustedProxies>>()
         .map(|p| p.origin(req))
         .unwrap_or_else(|| crate::http::network::TrustedProxies::default().origin(req));
-    format!("{scheme}://{host}{}?{query}", req.path())
+    format!("{scheme}://{host}")
 }
 
 /// Query strings that do not parse (a number that is not one, an unknown or repeated

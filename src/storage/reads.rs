@@ -1,23 +1,16 @@
 //! The read unit: every response reads in one read transaction, a snapshot, so that all its
 //! statements see one committed state and its ETag is the version of the data in its body.
 
-use std::collections::HashMap;
-
 use sqlx::{Any, Transaction};
 
 use super::documents::{RECORD_COLUMNS, RecordRow};
-use super::rows::{
-    IndicatorRow, Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, ReportedRow, SumRow, programme_sums,
-};
+use super::rows::{Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, ReportedRow, SumRow, programme_sums};
 use super::{Db, Engine, Stamp};
 use crate::domain::aggregates::sums::ProgrammeSums;
 use crate::domain::document::{IndicatorDefinition, IndicatorValue, Period, Programme, Reported, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
 use crate::domain::views::{Change, ProgrammeSummary};
-
-/// An indicator's definition and every record's value as (scheme id, value), in record order.
-pub type IndicatorValues = (IndicatorDefinition, Vec<(String, IndicatorValue)>);
 
 /// One read transaction. Dropped or finished, it ends; it never writes.
 pub struct Snapshot {
@@ -317,21 +310,18 @@ impl Snapshot {
         super::documents::with_details(&mut self.tx, programme_id, rows).await
     }
 
-    /// How many records match `filter`: from the stored sums (records per activity and scope)
-    /// when it names no source, else counted.
+    /// How many records match `filter`, from the kept sums: records per activity and scope, or,
+    /// filtered by source, the records with a line at or below it per activity and scope. A few
+    /// rows read, whatever the programme's size.
     #[tracing::instrument(skip(self))]
     pub async fn count_schemes(&mut self, programme_id: &str, filter: &SchemeFilter) -> Result<i64, sqlx::Error> {
-        let sql = if filter.source.is_none() {
-            r#"SELECT CAST(COALESCE(SUM(s.records), 0) AS BIGINT) FROM record_sums s
+        let table = if filter.source.is_none() { "record_sums" } else { "line_sums" };
+        let sql = format!(
+            r#"SELECT CAST(COALESCE(SUM(s.records), 0) AS BIGINT) FROM {table} s
                WHERE s.programme_id = $1 AND ($2 IS NULL OR s.activity = $2) AND ($3 IS NULL OR s.scope = $3)
-                 AND (CAST($4 AS TEXT) IS NULL OR TRUE)"#
-                .to_string()
-        } else {
-            format!(
-                "SELECT COUNT(*) FROM scheme_records r WHERE r.programme_id = $1 {}",
-                FILTER_SQL.replace("$3", "$2").replace("$4", "$3").replace("$5", "$4")
-            )
-        };
+                 AND {}"#,
+            if filter.source.is_none() { "(CAST($4 AS TEXT) IS NULL OR TRUE)" } else { "s.source = $4" }
+        );
         let (count,): (i64,) = sqlx::query_as(&sql)
             .bind(programme_id)
             .bind(&filter.activity)
@@ -366,30 +356,31 @@ impl Snapshot {
         super::documents::indicator_definitions(&mut self.tx, programme_id).await
     }
 
-    /// Every indicator definition of the programme with every record's value, in definition
-    /// then record order: (definition, values as (scheme id, value)).
+    /// At most `limit` values of indicator `key`, of the records after position `after`, in
+    /// record order: (the record's position, its id, the value). A page of an index, whatever
+    /// the programme's size.
     #[tracing::instrument(skip(self))]
-    pub async fn indicators(&mut self, programme_id: &str) -> Result<Vec<IndicatorValues>, sqlx::Error> {
-        let definitions = self.indicator_definitions(programme_id).await?;
-        let values = sqlx::query_as::<_, IndicatorRow>(
-            r#"SELECT i.scheme_id, i.key, i.value, i.note FROM indicators i
-               JOIN scheme_records r ON r.programme_id = i.programme_id AND r.id = i.scheme_id
-               WHERE i.programme_id = $1 ORDER BY r.position"#,
+    pub async fn indicator_values(
+        &mut self,
+        programme_id: &str,
+        key: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, String, IndicatorValue)>, sqlx::Error> {
+        let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+            r#"SELECT r.position, r.id, i.value, i.note FROM scheme_records r
+               JOIN indicators i ON i.programme_id = r.programme_id AND i.scheme_id = r.id AND i.key = $2
+               WHERE r.programme_id = $1 AND r.position > $3 ORDER BY r.position LIMIT $4"#,
         )
         .bind(programme_id)
+        .bind(key)
+        .bind(after)
+        .bind(limit)
         .fetch_all(&mut *self.tx)
         .await?;
-        let mut by_key: HashMap<String, Vec<(String, IndicatorValue)>> = HashMap::new();
-        for v in values {
-            let value = IndicatorValue { key: v.key.clone(), value: v.value, note: v.note };
-            by_key.entry(v.key).or_default().push((v.scheme_id, value));
-        }
-        Ok(definitions
+        Ok(rows
             .into_iter()
-            .map(|definition| {
-                let values = by_key.remove(&definition.key).unwrap_or_default();
-                (definition, values)
-            })
+            .map(|(position, id, value, note)| (position, id, IndicatorValue { key: key.to_string(), value, note }))
             .collect())
     }
 

@@ -169,11 +169,11 @@ pub(super) fn sums_of_first() -> String {
                   cost_dong AS amount_dong, unattributed_schemes, CAST(NULL AS TEXT) AS total
            FROM record_sums WHERE programme_id IN ({FIRST_PROGRAMMES})
            UNION ALL
-           SELECT programme_id, 'line', activity, scope, source, 0, schemes, amount_dong, 0, NULL
+           SELECT programme_id, 'line', activity, scope, source, records, schemes, amount_dong, 0, NULL
            FROM line_sums WHERE programme_id IN ({FIRST_PROGRAMMES})
            UNION ALL
-           SELECT programme_id, 'indicator', key, '', '', 0, 0, 0, 0, total
-           FROM indicator_definitions WHERE programme_id IN ({FIRST_PROGRAMMES}) AND total IS NOT NULL"#
+           SELECT programme_id, 'indicator', key, '', '', records, 0, 0, 0, total
+           FROM indicator_definitions WHERE programme_id IN ({FIRST_PROGRAMMES}) AND records > 0"#
     )
 }
 
@@ -198,7 +198,8 @@ pub(super) const FIRST_PROGRAMME_ROWS: &str =
     "SELECT * FROM programmes ORDER BY end_year DESC, start_year DESC, id LIMIT $1";
 
 /// One row of the kept sums: a record group (`kind` = `record`), a line group (`line`) or an
-/// indicator total (`indicator`: the key in `activity`, the total in `total`).
+/// indicator (`indicator`: the key in `activity`, how many records give it in `records`, the
+/// total, when additive, in `total`).
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct SumRow {
     kind: String,
@@ -217,11 +218,11 @@ pub(super) const PROGRAMME_SUMS: &str = r#"
            unattributed_schemes, CAST(NULL AS TEXT) AS total
     FROM record_sums WHERE programme_id = $1
     UNION ALL
-    SELECT 'line', activity, scope, source, 0, schemes, amount_dong, 0, NULL
+    SELECT 'line', activity, scope, source, records, schemes, amount_dong, 0, NULL
     FROM line_sums WHERE programme_id = $1
     UNION ALL
-    SELECT 'indicator', key, '', '', 0, 0, 0, 0, total
-    FROM indicator_definitions WHERE programme_id = $1 AND total IS NOT NULL"#;
+    SELECT 'indicator', key, '', '', records, 0, 0, 0, total
+    FROM indicator_definitions WHERE programme_id = $1 AND records > 0"#;
 
 /// The kept sums, in the order `ProgrammeSums::of` makes them (sorted here, not by SQL, whose
 /// text order depends on the engine's collation).
@@ -242,12 +243,17 @@ pub(super) fn programme_sums(rows: Vec<SumRow>) -> Result<ProgrammeSums, sqlx::E
                 scope: row.scope,
                 source: row.source,
                 amount: Money::from_dong(row.amount_dong),
+                records: row.records,
                 schemes: row.schemes,
             }),
             _ => {
-                let text = row.total.unwrap_or_default();
-                let total = Decimal::from_str_exact(&text).map_err(|e| sqlx::Error::Decode(Box::new(e)))?.normalize();
-                sums.indicators.push(IndicatorTotal { key: row.activity, total });
+                let total = match row.total {
+                    Some(text) => {
+                        Some(Decimal::from_str_exact(&text).map_err(|e| sqlx::Error::Decode(Box::new(e)))?.normalize())
+                    }
+                    None => None,
+                };
+                sums.indicators.push(IndicatorTotal { key: row.activity, records: row.records, total });
             }
         }
     }

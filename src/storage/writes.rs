@@ -509,7 +509,7 @@ async fn write_programme(
     insert_rows(
         tx,
         "indicator_definitions",
-        &["programme_id", "key", "position", "name_vi", "name_en", "unit", "additive", "total"],
+        &["programme_id", "key", "position", "name_vi", "name_en", "unit", "additive", "total", "records"],
         p.indicator_definitions.iter().enumerate().map(|(position, def)| {
             vec![
                 Cell::Text(Some(id)),
@@ -520,6 +520,7 @@ async fn write_programme(
                 Cell::Text(Some(&def.unit)),
                 Cell::Int(Some(i64::from(def.additive))),
                 Cell::Owned(sums.indicator_total(&def.key).map(|total| total.to_string())),
+                Cell::Int(Some(sums.indicator(&def.key).map_or(0, |i| i.records))),
             ]
         }),
     )
@@ -596,7 +597,7 @@ async fn write_programme(
     insert_rows(
         tx,
         "line_sums",
-        &["programme_id", "activity", "scope", "source", "amount_dong", "schemes"],
+        &["programme_id", "activity", "scope", "source", "amount_dong", "schemes", "records"],
         sums.lines.iter().map(|l| {
             vec![
                 Cell::Text(Some(id)),
@@ -605,6 +606,7 @@ async fn write_programme(
                 Cell::Text(Some(&l.source)),
                 Cell::Int(Some(l.amount.to_dong())),
                 Cell::Int(Some(l.schemes)),
+                Cell::Int(Some(l.records)),
             ]
         }),
     )

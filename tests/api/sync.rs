@@ -136,6 +136,14 @@ async fn the_scheme_list_sorts_both_ways_in_stable_pages_and_counts_what_matches
     assert_eq!(page["count"], 7, "every matching record, not the page");
     assert_eq!(app.get_ok(&format!("{p}?activity=unspecified")).await["count"], 1);
     assert_eq!(app.get_ok(&format!("{p}?source=local_budget&limit=1")).await["count"], 3);
+    // A parent source counts each record with a line at or below it once, from the kept sums:
+    // as many as its unpaged list holds.
+    for filter in
+        ["source=state_budget", "source=state_budget&scope=local", "source=contributions&activity=unspecified"]
+    {
+        let page = app.get_ok(&format!("{p}?{filter}&limit=500")).await;
+        assert_eq!(page["count"].as_u64().unwrap() as usize, page["items"].as_array().unwrap().len(), "{filter}");
+    }
     assert_eq!(app.get_ok(&format!("{p}?activity=rural_product_promotion")).await["count"], 0);
     assert_eq!(app.get_ok("/programmes").await["count"], 1);
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::domain::document::{Programme, Violation, Violations};
+use crate::domain::document::{IndicatorDefinition, Programme, SchemeRecord, Violation, Violations};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::i18n::Message;
@@ -32,15 +32,19 @@ pub struct LineSums {
     pub source: String,
     /// The lines naming exactly `source` (no roll-up).
     pub amount: Money,
+    /// The records with a line naming `source` or a source below it: a filter by source counts
+    /// from these, not from the records.
+    pub records: i64,
     /// The schemes of records with a line naming `source` or a source below it.
     pub schemes: i64,
 }
 
-/// The total of an additive indicator over the programme's records.
+/// An indicator over the programme's records: how many give it, and its total when additive.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorTotal {
     pub key: String,
-    pub total: Decimal,
+    pub records: i64,
+    pub total: Option<Decimal>,
 }
 
 /// Every sum a read of the programme needs, and nothing that is not a sum.
@@ -50,7 +54,7 @@ pub struct ProgrammeSums {
     pub records: Vec<RecordSums>,
     /// One entry per activity, scope and source with a line at or below that source.
     pub lines: Vec<LineSums>,
-    /// One entry per additive indicator that some record gives.
+    /// One entry per indicator that some record gives, ordered by key.
     pub indicators: Vec<IndicatorTotal>,
 }
 
@@ -108,100 +112,190 @@ fn too_large(pointer: String, what: &'static str) -> Violation {
     }
 }
 
+/// Sums being made, a record added or taken away at a time, every step checked.
+struct Tally<'a> {
+    reference: &'a Reference,
+    additive: Vec<&'a str>,
+    records: BTreeMap<(String, String), RecordSums>,
+    lines: BTreeMap<(String, String, String), LineSums>,
+    indicators: BTreeMap<String, IndicatorTotal>,
+    /// Every amount sum is at most the programme's total cost (a record's lines never exceed its
+    /// cost), so checking that total bounds them all; each is checked all the same.
+    total_cost: Money,
+}
+
+impl<'a> Tally<'a> {
+    fn new(reference: &'a Reference, definitions: &'a [IndicatorDefinition]) -> Tally<'a> {
+        Tally {
+            reference,
+            additive: definitions.iter().filter(|d| d.additive).map(|d| d.key.as_str()).collect(),
+            records: BTreeMap::new(),
+            lines: BTreeMap::new(),
+            indicators: BTreeMap::new(),
+            total_cost: Money::ZERO,
+        }
+    }
+
+    /// The tally that made `sums`.
+    fn of(sums: &ProgrammeSums, reference: &'a Reference, definitions: &'a [IndicatorDefinition]) -> Tally<'a> {
+        let mut tally = Tally::new(reference, definitions);
+        for r in &sums.records {
+            tally.total_cost = tally.total_cost + r.cost;
+            tally.records.insert((r.activity.clone(), r.scope.clone()), r.clone());
+        }
+        for l in &sums.lines {
+            tally.lines.insert((l.activity.clone(), l.scope.clone(), l.source.clone()), l.clone());
+        }
+        for i in &sums.indicators {
+            tally.indicators.insert(i.key.clone(), i.clone());
+        }
+        tally
+    }
+
+    /// Adds `record` (`sign` 1) or takes it away (-1); a sum past what storage holds is a
+    /// violation under `at`, the record's pointer. False when the total cost would not fit.
+    fn count(&mut self, record: &SchemeRecord<Money>, sign: i64, at: &str, violations: &mut Violations) -> bool {
+        let signed = |m: Money| if sign < 0 { Money::ZERO - m } else { m };
+        let Some(total) = self.total_cost.checked_add(signed(record.cost)) else {
+            violations.push(too_large(format!("{at}/cost"), "sum-itemised-cost"));
+            return false;
+        };
+        self.total_cost = total;
+        let funded: Money = record.funding.iter().map(|l| l.amount).sum();
+        let group = self.records.entry((record.activity.clone(), record.scope.clone())).or_insert_with(|| RecordSums {
+            activity: record.activity.clone(),
+            scope: record.scope.clone(),
+            records: 0,
+            schemes: 0,
+            cost: Money::ZERO,
+            unattributed_schemes: 0,
+        });
+        let unattributed = if funded < record.cost { record.scheme_count } else { 0 };
+        match (
+            group.records.checked_add(sign),
+            group.schemes.checked_add(sign * record.scheme_count),
+            group.cost.checked_add(signed(record.cost)),
+            group.unattributed_schemes.checked_add(sign * unattributed),
+        ) {
+            (Some(records), Some(schemes), Some(cost), Some(unattributed)) => {
+                (group.records, group.schemes, group.cost) = (records, schemes, cost);
+                group.unattributed_schemes = unattributed;
+            }
+            _ => violations.push(too_large(format!("{at}/cost"), "sum-group-cost")),
+        }
+        // Each source a line names, and every source above it, once per record.
+        let mut under: Vec<&str> = Vec::new();
+        for line in &record.funding {
+            for source in self.reference.source_and_ancestors(&line.source) {
+                if !under.contains(&source) {
+                    under.push(source);
+                }
+            }
+        }
+        for source in under {
+            let key = (record.activity.clone(), record.scope.clone(), source.to_string());
+            let sum = self.lines.entry(key).or_insert_with(|| LineSums {
+                activity: record.activity.clone(),
+                scope: record.scope.clone(),
+                source: source.to_string(),
+                amount: Money::ZERO,
+                records: 0,
+                schemes: 0,
+            });
+            let own = record.funding.iter().filter(|l| l.source == source).map(|l| l.amount).sum();
+            match (
+                sum.amount.checked_add(signed(own)),
+                sum.records.checked_add(sign),
+                sum.schemes.checked_add(sign * record.scheme_count),
+            ) {
+                (Some(amount), Some(records), Some(schemes)) => {
+                    (sum.amount, sum.records, sum.schemes) = (amount, records, schemes)
+                }
+                _ => violations.push(too_large(format!("{at}/funding"), "sum-group-funding")),
+            }
+        }
+        let mut given: Vec<&str> = Vec::new();
+        for (j, indicator) in record.indicators.iter().enumerate() {
+            let additive = self.additive.contains(&indicator.key.as_str());
+            let sum = self.indicators.entry(indicator.key.clone()).or_insert_with(|| IndicatorTotal {
+                key: indicator.key.clone(),
+                records: 0,
+                total: additive.then_some(Decimal::ZERO),
+            });
+            if !given.contains(&indicator.key.as_str()) {
+                given.push(&indicator.key);
+                sum.records += sign;
+            }
+            let Some(total) = sum.total.as_mut() else { continue };
+            let value = Decimal::from_str_exact(&indicator.value).ok();
+            match value.and_then(|v| if sign < 0 { total.checked_sub(v) } else { total.checked_add(v) }) {
+                Some(next) => *total = next,
+                None => violations.push(Violation {
+                    pointer: format!("{at}/indicators/{j}/value"),
+                    detail: Message::new("sum-indicator-too-large")
+                        .word("key", format!("{:?}", indicator.key))
+                        .word("most", Decimal::MAX.to_string()),
+                }),
+            }
+        }
+        true
+    }
+
+    /// The sums, without the groups no record is in any more.
+    fn finish(self) -> ProgrammeSums {
+        ProgrammeSums {
+            records: self.records.into_values().filter(|r| r.records != 0).collect(),
+            lines: self.lines.into_values().filter(|l| l.records != 0).collect(),
+            indicators: self
+                .indicators
+                .into_values()
+                .filter(|i| i.records != 0)
+                .map(|i| IndicatorTotal { total: i.total.map(|t| t.normalize()), ..i })
+                .collect(),
+        }
+    }
+}
+
 impl ProgrammeSums {
     /// The sums of a document whose every field is valid (see `domain::validate`, which calls
     /// this). Every addition is checked: a sum past what storage holds is a violation pointing at
     /// the figure that first breaks it, so no stored or published sum can overflow.
     pub fn of(programme: &Programme, reference: &Reference) -> Result<ProgrammeSums, Violations> {
         let mut violations = Violations::default();
-        let mut records: BTreeMap<(&str, &str), RecordSums> = BTreeMap::new();
-        let mut lines: BTreeMap<(&str, &str, &str), LineSums> = BTreeMap::new();
-        let additive: Vec<&str> =
-            programme.indicator_definitions.iter().filter(|d| d.additive).map(|d| d.key.as_str()).collect();
-        let mut indicators: BTreeMap<&str, Decimal> = BTreeMap::new();
-        // Every amount sum is at most the programme's total cost (a record's lines never exceed
-        // its cost), so checking that total bounds them all; each is checked all the same.
-        let mut total_cost = Money::ZERO;
+        let mut tally = Tally::new(reference, &programme.indicator_definitions);
         for (i, record) in programme.schemes.iter().enumerate() {
-            let at = format!("/schemes/{i}");
-            let Some(total) = total_cost.checked_add(record.cost) else {
-                violations.push(too_large(format!("{at}/cost"), "sum-itemised-cost"));
+            if !tally.count(record, 1, &format!("/schemes/{i}"), &mut violations) {
                 break;
-            };
-            total_cost = total;
-            let funded: Money = record.funding.iter().map(|l| l.amount).sum();
-            let group = records.entry((&record.activity, &record.scope)).or_insert_with(|| RecordSums {
-                activity: record.activity.clone(),
-                scope: record.scope.clone(),
-                records: 0,
-                schemes: 0,
-                cost: Money::ZERO,
-                unattributed_schemes: 0,
-            });
-            let unattributed = if funded < record.cost { record.scheme_count } else { 0 };
-            match (
-                group.records.checked_add(1),
-                group.schemes.checked_add(record.scheme_count),
-                group.cost.checked_add(record.cost),
-                group.unattributed_schemes.checked_add(unattributed),
-            ) {
-                (Some(records), Some(schemes), Some(cost), Some(unattributed)) => {
-                    (group.records, group.schemes, group.cost) = (records, schemes, cost);
-                    group.unattributed_schemes = unattributed;
-                }
-                _ => violations.push(too_large(format!("{at}/cost"), "sum-group-cost")),
-            }
-            // Each source a line names, and every source above it, once per record.
-            let mut under: Vec<&str> = Vec::new();
-            for line in &record.funding {
-                for source in reference.source_and_ancestors(&line.source) {
-                    if !under.contains(&source) {
-                        under.push(source);
-                    }
-                }
-            }
-            for source in under {
-                let sum = lines.entry((&record.activity, &record.scope, source)).or_insert_with(|| LineSums {
-                    activity: record.activity.clone(),
-                    scope: record.scope.clone(),
-                    source: source.to_string(),
-                    amount: Money::ZERO,
-                    schemes: 0,
-                });
-                let own = record.funding.iter().filter(|l| l.source == source).map(|l| l.amount).sum();
-                match (sum.amount.checked_add(own), sum.schemes.checked_add(record.scheme_count)) {
-                    (Some(amount), Some(schemes)) => (sum.amount, sum.schemes) = (amount, schemes),
-                    _ => violations.push(too_large(format!("{at}/funding"), "sum-group-funding")),
-                }
-            }
-            for (j, indicator) in record.indicators.iter().enumerate() {
-                if !additive.contains(&indicator.key.as_str()) {
-                    continue;
-                }
-                let at = format!("{at}/indicators/{j}/value");
-                let sum = indicators.entry(&indicator.key).or_default();
-                match Decimal::from_str_exact(&indicator.value).ok().and_then(|v| sum.checked_add(v)) {
-                    Some(total) => *sum = total,
-                    None => violations.push(Violation {
-                        pointer: at,
-                        detail: Message::new("sum-indicator-too-large")
-                            .word("key", format!("{:?}", indicator.key))
-                            .word("most", Decimal::MAX.to_string()),
-                    }),
-                }
             }
         }
-        if !violations.is_empty() {
-            return Err(violations);
+        match violations.is_empty() {
+            true => Ok(tally.finish()),
+            false => Err(violations),
         }
-        Ok(ProgrammeSums {
-            records: records.into_values().collect(),
-            lines: lines.into_values().collect(),
-            indicators: indicators
-                .into_iter()
-                .map(|(key, total)| IndicatorTotal { key: key.to_string(), total: total.normalize() })
-                .collect(),
-        })
+    }
+
+    /// These sums with one record changed: `old` taken away (when it was there), `new` added
+    /// (unless it is deleted; its violations point under `at`). The same sums as [`Self::of`]
+    /// the programme after the change, without reading its other records.
+    pub fn with_change(
+        &self,
+        old: Option<&SchemeRecord<Money>>,
+        new: Option<(&SchemeRecord<Money>, &str)>,
+        definitions: &[IndicatorDefinition],
+        reference: &Reference,
+    ) -> Result<ProgrammeSums, Violations> {
+        let mut violations = Violations::default();
+        let mut tally = Tally::of(self, reference, definitions);
+        if let Some(old) = old {
+            tally.count(old, -1, "", &mut violations);
+        }
+        if let Some((new, at)) = new {
+            tally.count(new, 1, at, &mut violations);
+        }
+        match violations.is_empty() {
+            true => Ok(tally.finish()),
+            false => Err(violations),
+        }
     }
 
     /// The records grouped by activity or scope: one group per key that has records.
@@ -235,7 +329,12 @@ impl ProgrammeSums {
 
     /// The total of an additive indicator, when some record gives it.
     pub fn indicator_total(&self, key: &str) -> Option<Decimal> {
-        self.indicators.iter().find(|i| i.key == key).map(|i| i.total)
+        self.indicator(key).and_then(|i| i.total)
+    }
+
+    /// An indicator's count and total, when some record gives it.
+    pub fn indicator(&self, key: &str) -> Option<&IndicatorTotal> {
+        self.indicators.iter().find(|i| i.key == key)
     }
 }
 
@@ -408,6 +507,46 @@ pub(crate) mod fixtures {
 mod tests {
     use super::fixtures::*;
     use super::*;
+
+    #[test]
+    fn one_record_changed_gives_the_sums_of_the_whole_programme_after_it() {
+        let mut trained = record("vocational_training", "local", 3, "367.55", &[("local_budget", "160.00")]);
+        trained.indicators = vec![indicator("workers", "120")];
+        let mut unknown = record("unspecified", "unknown", 12, "6349.00", &[("central_budget", "3810.70")]);
+        unknown.indicators = vec![indicator("workers", "7.5")];
+        let before = vec![trained.clone(), unknown.clone(), record("vocational_training", "local", 5, "239.30", &[])];
+        let p = programme(before.clone());
+        let (reference, definitions) = (reference(), &p.indicator_definitions);
+        let old = sums(before.clone());
+
+        // Replaced: the unknown-scope record moves to national, funded by contributions.
+        let mut moved = unknown.clone();
+        moved.scope = "national".into();
+        moved.funding = vec![crate::domain::document::SourceAmount {
+            source: "contributions".into(),
+            amount: m("100.00"),
+            quote: None,
+        }];
+        moved.indicators = Vec::new();
+        let changed = old.with_change(Some(&unknown), Some((&moved, "")), definitions, &reference).unwrap();
+        let after = sums(vec![trained.clone(), moved.clone(), before[2].clone()]);
+        assert_eq!(changed, after);
+        assert!(changed.records.iter().all(|r| r.scope != "unknown"), "a group no record is in is gone");
+        assert_eq!(changed.indicator("workers").map(|i| (i.records, i.total)), Some((1, Some(Decimal::new(120, 0)))));
+        let state = changed.lines.iter().find(|l| l.source == "state_budget").unwrap();
+        assert_eq!((state.records, state.schemes), (1, 3), "counted once per record, at and above its source");
+
+        // Deleted, then added again: back where it started.
+        let deleted = old.with_change(Some(&trained), None, definitions, &reference).unwrap();
+        assert_eq!(deleted, sums(vec![unknown.clone(), before[2].clone()]));
+        assert_eq!(deleted.with_change(None, Some((&trained, "")), definitions, &reference).unwrap(), old);
+
+        // A change past what storage holds is a violation at the record's pointer.
+        let mut huge = trained.clone();
+        huge.cost = Money::max_stored();
+        let err = old.with_change(None, Some((&huge, "/schemes/3")), definitions, &reference).unwrap_err();
+        assert_eq!(err.first[0].pointer, "/schemes/3/cost");
+    }
 
     #[test]
     fn a_line_naming_a_parent_counts_for_the_parent_only() {
