@@ -478,9 +478,11 @@ async fn serve_as(
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.into().to_string()))?;
     let headers: Vec<(HeaderName, HeaderValue)> = head.headers().iter().map(|(n, v)| (n.clone(), v.clone())).collect();
-    // Stored under the version the response shows (the cache's when it shows none): a build
-    // that began before the poller saw a write, but read after it, is as current as any.
-    let version = shown.unwrap_or(started_at);
+    // Stored under the data version it was built at: the cache's when the build began, or the
+    // version the response shows when that is newer (a build that began before the poller saw
+    // a write, but read after it, is as current as any). A programme's response shows that
+    // programme's version, which is older than the data's once another programme is written.
+    let version = shown.map_or(started_at, |shown| shown.max(started_at));
     // A copy of exactly the body's length: the bytes a handler built may sit in a buffer up to
     // twice as large (a Vec grown by doubling), which the budget would not see.
     let plain = Arc::new(Entry { version, headers, body: Bytes::copy_from_slice(&body) });

@@ -179,6 +179,26 @@ async fn what_the_representation_ignores_never_makes_a_new_entry() {
 }
 
 #[tokio::test]
+async fn a_programme_written_before_another_is_still_kept() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    // 2016-2020 shows the version it was seeded at; this write moves the data version past it.
+    assert_eq!(app.put_programme(&token, "later", crate::helpers::test_programme("later")).await.0, 201);
+    let read =
+        || async { app.get_with("/programmes/2016-2020/totals", &[]).await.header("x-cache").map(str::to_string) };
+    let started = Instant::now();
+    while read().await.as_deref() != Some("hit") {
+        assert!(started.elapsed() < Duration::from_secs(3), "the older programme's totals are never kept");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let before = builds(&app).await;
+    for _ in 0..5 {
+        assert_eq!(read().await.as_deref(), Some("hit"));
+    }
+    assert_eq!(builds(&app).await, before, "served from memory, not built again");
+}
+
+#[tokio::test]
 async fn the_cache_holds_no_more_than_its_budget() {
     let budget = 64 * 1024;
     let app = crate::helpers::spawn_app_with(fresh_database().await, |s| s.response_cache_bytes = budget).await;
