@@ -57,7 +57,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let valid = seeds::parse(&seeds::SeedFile { name, text }, &reference)?;
             let version = db.replace_programme(&valid, &Actor::local("cli")).await?;
             let lang = khuyencong::i18n::Lang::of_environment();
-            let warnings = khuyencong::domain::aggregates::totals::warnings(&valid.programme, &valid.sums, &reference);
+            let warnings = khuyencong::domain::aggregates::totals::warnings(
+                &valid.programme.id,
+                &valid.programme.reported,
+                &valid.sums,
+                &reference,
+            );
             println!("imported programme {} at version {version}", valid.programme.id);
             for warning in lang.say_all(&warnings) {
                 println!("warning: {warning}");

@@ -366,7 +366,7 @@ impl From<crate::storage::WriteError> for ApiError {
             WriteError::PreconditionFailed { current: Some(v), asked: Precondition::Absent } => {
                 ApiError::PreconditionFailed(Message::new("write-exists").count("version", v))
             }
-            WriteError::PreconditionFailed { current: Some(v), .. } => {
+            WriteError::PreconditionFailed { current: Some(v), .. } | WriteError::Moved(v) => {
                 ApiError::PreconditionFailed(Message::new("write-changed").count("version", v))
             }
             WriteError::PreconditionFailed { current: None, .. } => {

@@ -165,9 +165,9 @@ pub fn written(
         .as_ref()
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("a write that kept the programme returned none")))?;
     let result = WriteResult {
-        programme_id: after.programme.id.clone(),
+        programme_id: after.id.clone(),
         version: written.version,
-        warnings: warnings(&after.programme, &after.sums, &state.reference),
+        warnings: warnings(&after.id, &after.reported, &after.sums, &state.reference),
     };
     let body = crate::i18n::in_language(crate::http::context::lang(req), || serde_json::to_vec(&result))
         .map_err(|e| ApiError::Internal(e.into()))?;

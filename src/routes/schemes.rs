@@ -12,10 +12,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::{ProgrammePath, WriteResult, written};
 use super::{AppState, Page, bad_cursor, known_key, next_url, programme_snapshot};
-use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, Violations, parse_part, relocate};
+use crate::domain::document::{IndicatorDefinition, SchemeRecord, Violation, Violations, check_record, parse_part};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
-use crate::domain::validate;
 use crate::domain::views::SchemeView;
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
@@ -23,7 +22,7 @@ use crate::http::error::{ApiError, Result};
 use crate::http::respond::{self as http, Body, Media, Representation};
 use crate::render::csv;
 use crate::storage::{
-    Actor, Operation, Precondition, SchemeAfter, SchemeFilter, SchemeOrder, Snapshot, WriteError, Written,
+    Actor, Operation, Precondition, RecordEdit, SchemeAfter, SchemeFilter, SchemeOrder, Snapshot, WriteError, Written,
 };
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -261,47 +260,97 @@ async fn record_body(
     Ok(record)
 }
 
-/// Stores `record` in place of the record with its id, or after the last one; validates the
-/// whole programme, pointing violations of the record at the request body.
-async fn store_record(
+/// What an edit does to one record.
+enum RecordChange {
+    /// Adds the record; its id must be new.
+    Create(SchemeRecord<String>),
+    /// Puts the record in place of the one with its id, or after the last one.
+    Replace(SchemeRecord<String>),
+    /// Deletes the record with this id.
+    Delete(String),
+}
+
+impl RecordChange {
+    fn id(&self) -> &str {
+        match self {
+            RecordChange::Create(r) | RecordChange::Replace(r) => &r.id,
+            RecordChange::Delete(id) => id,
+        }
+    }
+}
+
+/// Makes one record's edit: a stale `If-Match` is refused with one indexed read; the programme's
+/// sums and the record are read in a snapshot; the record is checked and the sums made again off
+/// the workers; then only the record's rows and the sums are written, if the programme is still
+/// at the version read (with `If-Match: *`, once more against a newer one; else 412). Violations
+/// point into the request body.
+async fn edit_record(
     state: &AppState,
     programme_id: &str,
     (actor, precondition): (Actor, Precondition),
-    record: SchemeRecord<String>,
-    create: bool,
+    change: RecordChange,
 ) -> Result<Written> {
-    let reference = &state.reference;
-    let operation = match create {
-        true => Operation::CreateScheme(record.id.clone()),
-        false => Operation::ReplaceScheme(record.id.clone()),
-    };
-    state
-        .db
-        .write(programme_id, precondition, &actor, operation, |before| {
-            let mut doc = before.ok_or_else(|| WriteError::NoProgramme(programme_id.to_string()))?.into_raw();
-            let index = match doc.schemes.iter().position(|r| r.id == record.id) {
-                Some(_) if create => {
-                    return Err(WriteError::Invalid(Violations::from(Violation {
-                        pointer: "/id".into(),
-                        detail: Message::new("scheme-id-taken").word("id", format!("{:?}", record.id)),
-                    })));
-                }
-                Some(i) => {
-                    doc.schemes[i] = record;
-                    i
-                }
-                None => {
-                    doc.schemes.push(record);
-                    doc.schemes.len() - 1
-                }
-            };
-            let programme = validate(doc, reference)
-                .map_err(|v| WriteError::Invalid(relocate(v, &format!("/schemes/{index}"), "")))?;
-            Ok(programme)
-        })
-        .await
-        .map_err(|e| missing_programme(e, programme_id))
+    state.db.check_precondition(programme_id, &precondition).await.map_err(|e| missing_programme(e, programme_id))?;
+    let mut retried = false;
+    loop {
+        let edit = prepare_edit(state, programme_id, &precondition, &change).await?;
+        match state.db.edit_record(&edit, &precondition, &actor).await {
+            Err(WriteError::Moved(_)) if !retried => retried = true,
+            written => return written.map_err(|e| missing_programme(e, programme_id)),
+        }
+    }
 }
+
+/// The edit `change` makes to the programme as a snapshot of it has it now.
+async fn prepare_edit(
+    state: &AppState,
+    programme_id: &str,
+    precondition: &Precondition,
+    change: &RecordChange,
+) -> Result<RecordEdit> {
+    let (mut snapshot, head) = programme_snapshot(state, programme_id).await?;
+    let read_at = head.stamp().version;
+    if !precondition.allows(Some(read_at)) {
+        snapshot.finish().await?;
+        let asked = precondition.clone();
+        return Err(WriteError::PreconditionFailed { current: Some(read_at), asked }.into());
+    }
+    let definitions = snapshot.indicator_definitions(programme_id).await?;
+    let sums = snapshot.sums(programme_id).await?;
+    let reported = snapshot.reported(&head).await?;
+    let before = snapshot.scheme(programme_id, change.id()).await?;
+    snapshot.finish().await?;
+    let (operation, new) = match (change, &before) {
+        (RecordChange::Create(record), Some(_)) => {
+            return Err(ApiError::Unprocessable(Violations::from(Violation {
+                pointer: "/id".into(),
+                detail: Message::new("scheme-id-taken").word("id", format!("{:?}", record.id)),
+            })));
+        }
+        (RecordChange::Delete(id), None) => return Err(ApiError::scheme_not_found(programme_id, id)),
+        (RecordChange::Create(record), None) => (Operation::CreateScheme(record.id.clone()), Some(record.clone())),
+        (RecordChange::Replace(record), _) => (Operation::ReplaceScheme(record.id.clone()), Some(record.clone())),
+        (RecordChange::Delete(id), Some(_)) => (Operation::DeleteScheme(id.clone()), None),
+    };
+    let records: i64 = sums.records.iter().map(|r| r.records).sum();
+    if before.is_none() && records >= MAX_RECORDS {
+        let too_many = Violation { pointer: String::new(), detail: Message::new("too-many-records") };
+        return Err(ApiError::Unprocessable(too_many.into()));
+    }
+    let reference = state.reference.clone();
+    let programme_id = programme_id.to_string();
+    web::block(move || {
+        let after = new.map(|record| check_record(record, "", &definitions, &reference)).transpose()?;
+        let sums = sums.with_change(before.as_ref(), after.as_ref().map(|a| (a, "")), &definitions, &reference)?;
+        Ok::<_, Violations>(RecordEdit { programme_id, operation, read_at, before, after, sums, definitions, reported })
+    })
+    .await
+    .map_err(|e| ApiError::Internal(anyhow::anyhow!("the edit task failed: {e}")))?
+    .map_err(ApiError::Unprocessable)
+}
+
+/// The most records a programme may have (as `document::check` allows).
+const MAX_RECORDS: i64 = 2_000_000;
 
 /// Add a scheme record
 ///
@@ -331,7 +380,7 @@ pub async fn post_scheme(
     let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
     let record = record_body(&req, &state, payload, None).await?;
     let location = format!("/programmes/{}/schemes/{}", path.id, record.id);
-    let result = store_record(&state, &path.id, writer, record, true).await?;
+    let result = edit_record(&state, &path.id, writer, RecordChange::Create(record)).await?;
     let mut response = written(&req, &state, result, None)?;
     *response.status_mut() = StatusCode::CREATED;
     if let Ok(value) = HeaderValue::from_str(&location) {
@@ -367,7 +416,7 @@ pub async fn put_scheme(
 ) -> Result<HttpResponse> {
     let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
     let record = record_body(&req, &state, payload, Some(&path.scheme_id)).await?;
-    let result = store_record(&state, &path.id, writer, record, false).await?;
+    let result = edit_record(&state, &path.id, writer, RecordChange::Replace(record)).await?;
     written(&req, &state, result, None)
 }
 
@@ -392,20 +441,7 @@ pub async fn delete_scheme(
     path: web::Path<SchemePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let actor = authorize(&req, &state.db, Scope::Write).await?;
-    let precondition = http::require_if_match(&req)?;
-    let reference = &state.reference;
-    let result = state
-        .db
-        .write(&path.id, precondition, &actor, Operation::DeleteScheme(path.scheme_id.clone()), |before| {
-            let mut doc = before.ok_or_else(|| WriteError::NoProgramme(path.id.clone()))?.into_raw();
-            let count = doc.schemes.len();
-            doc.schemes.retain(|r| r.id != path.scheme_id);
-            if doc.schemes.len() == count {
-                return Err(WriteError::MissingScheme { programme: path.id.clone(), scheme: path.scheme_id.clone() });
-            }
-            validate(doc, reference).map_err(WriteError::Invalid)
-        })
-        .await;
-    written(&req, &state, result.map_err(|e| missing_programme(e, &path.id))?, None)
+    let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
+    let result = edit_record(&state, &path.id, writer, RecordChange::Delete(path.scheme_id.clone())).await?;
+    written(&req, &state, result, None)
 }

@@ -8,6 +8,7 @@
 
 mod audit;
 mod documents;
+mod edits;
 mod reads;
 mod reference;
 mod rows;
@@ -25,6 +26,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
 pub use audit::*;
+pub use edits::RecordEdit;
 pub use reads::*;
 pub use rows::Metadata;
 pub use tokens::*;

@@ -7,7 +7,9 @@ use sqlx::AnyConnection;
 
 use super::{Db, now_text};
 use crate::domain::ValidProgramme;
-use crate::domain::document::Programme;
+use crate::domain::aggregates::sums::ProgrammeSums;
+use crate::domain::document::{Programme, Reported, SchemeRecord};
+use crate::domain::money::Money;
 
 /// Who writes: a token's name (and id), `cli` for the command line, `seed` for the seed load.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +54,10 @@ pub enum WriteError {
     MissingScheme { programme: String, scheme: String },
     #[error("the document is invalid")]
     Invalid(crate::domain::document::Violations),
+    /// The programme moved on since the edit read it, to a version its precondition allows
+    /// (`If-Match: *`): the edit may be made again against the new version.
+    #[error("the programme changed since the edit read it; it is at version {0}")]
+    Moved(i64),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -102,12 +108,33 @@ pub struct Written {
     pub modified: String,
     /// Whether the programme did not exist before.
     pub created: bool,
-    /// The programme after the write; None after a delete.
-    pub after: Option<ValidProgramme>,
+    /// What the answer to the write needs of the programme after it; None after a delete.
+    pub after: Option<After>,
+}
+
+/// The programme after a write, as far as the write's answer needs it (its warnings): its
+/// reported figures and sums.
+#[derive(Clone, Debug)]
+pub struct After {
+    pub id: String,
+    pub reported: Reported<Money>,
+    pub sums: ProgrammeSums,
+}
+
+impl Precondition {
+    /// Whether a programme at version `current` (None: absent) meets it.
+    pub fn allows(&self, current: Option<i64>) -> bool {
+        match self {
+            Precondition::None => true,
+            Precondition::Versions(expected) => current.is_some_and(|v| expected.contains(&v)),
+            Precondition::Exists => current.is_some(),
+            Precondition::Absent => current.is_none(),
+        }
+    }
 }
 
 /// Documents up to this size are kept whole in the audit trail; larger ones as digest and counts.
-const AUDIT_INLINE_LIMIT: usize = 1 << 20;
+pub(super) const AUDIT_INLINE_LIMIT: usize = 1 << 20;
 
 /// A whole programme ready to store: valid, with its canonical text's digest. Made off the
 /// workers before the write lock is taken (it costs as much as the document is large), so that
@@ -136,10 +163,10 @@ impl Prepared {
 
 /// One side (before or after) of an audit entry.
 #[derive(Clone, Debug, Default)]
-struct Side {
-    doc: Option<String>,
-    sha256: Option<String>,
-    records: Option<i64>,
+pub(super) struct Side {
+    pub doc: Option<String>,
+    pub sha256: Option<String>,
+    pub records: Option<i64>,
 }
 
 impl Side {
@@ -325,14 +352,8 @@ async fn seed_state(conn: &mut AnyConnection, name: &str, id: &str, digest: &str
 }
 
 /// Whether a programme at version `current` (None: absent) meets `precondition`.
-fn check(current: Option<i64>, precondition: &Precondition) -> Result<(), WriteError> {
-    let satisfied = match precondition {
-        Precondition::None => true,
-        Precondition::Versions(expected) => current.is_some_and(|v| expected.contains(&v)),
-        Precondition::Exists => current.is_some(),
-        Precondition::Absent => current.is_none(),
-    };
-    match satisfied {
+pub(super) fn check(current: Option<i64>, precondition: &Precondition) -> Result<(), WriteError> {
+    match precondition.allows(current) {
         true => Ok(()),
         false => Err(WriteError::PreconditionFailed { current, asked: precondition.clone() }),
     }
@@ -378,7 +399,8 @@ async fn audited_write(
         Change::Store(prepared) => {
             write_programme(&mut *conn, &prepared.valid, version, &now).await?;
             let side = Side::of(&prepared);
-            (Some(prepared.valid), side)
+            let ValidProgramme { programme, sums } = prepared.valid;
+            (Some(After { id: programme.id, reported: programme.reported, sums }), side)
         }
         Change::Delete => {
             delete_rows(&mut *conn, id).await?;
@@ -390,7 +412,7 @@ async fn audited_write(
 }
 
 /// Appends the audit entry of a write at `version`.
-async fn record(
+pub(super) async fn record(
     conn: &mut AnyConnection,
     actor: &Actor,
     operation: &Operation,
@@ -525,6 +547,18 @@ async fn write_programme(
         }),
     )
     .await?;
+    insert_records(tx, id, p.schemes.iter().enumerate().map(|(position, record)| (position as i64, record))).await?;
+    insert_sums(tx, id, sums).await?;
+    Ok(())
+}
+
+/// Inserts `records` (each with its position) of programme `id`: their rows, lines and
+/// indicators.
+pub(super) async fn insert_records<'a>(
+    tx: &mut AnyConnection,
+    id: &str,
+    records: impl Iterator<Item = (i64, &'a SchemeRecord<Money>)> + Clone,
+) -> Result<(), sqlx::Error> {
     insert_rows(
         tx,
         "scheme_records",
@@ -541,11 +575,11 @@ async fn write_programme(
             "quote",
             "note",
         ],
-        p.schemes.iter().enumerate().map(|(position, record)| {
+        records.clone().map(|(position, record)| {
             vec![
                 Cell::Text(Some(id)),
                 Cell::Text(Some(&record.id)),
-                Cell::Int(Some(position as i64)),
+                Cell::Int(Some(position)),
                 Cell::Text(Some(&record.activity)),
                 Cell::Text(Some(&record.scope)),
                 Cell::Text(Some(&record.title.vi)),
@@ -562,7 +596,7 @@ async fn write_programme(
         tx,
         "funding_lines",
         &["programme_id", "scheme_id", "source", "position", "amount_dong", "quote"],
-        p.schemes.iter().flat_map(|record| {
+        records.clone().flat_map(|(_, record)| {
             record.funding.iter().enumerate().map(move |(position, line)| {
                 vec![
                     Cell::Text(Some(id)),
@@ -577,6 +611,29 @@ async fn write_programme(
     )
     .await?;
     // The programme's sums, as the domain made them from the same document.
+    insert_rows(
+        tx,
+        "indicators",
+        &["programme_id", "scheme_id", "key", "position", "value", "note"],
+        records.clone().flat_map(|(_, record)| {
+            record.indicators.iter().enumerate().map(move |(position, indicator)| {
+                vec![
+                    Cell::Text(Some(id)),
+                    Cell::Text(Some(&record.id)),
+                    Cell::Text(Some(&indicator.key)),
+                    Cell::Int(Some(position as i64)),
+                    Cell::Text(Some(&indicator.value)),
+                    Cell::Text(indicator.note.as_deref()),
+                ]
+            })
+        }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Inserts the programme's record and line sums.
+pub(super) async fn insert_sums(tx: &mut AnyConnection, id: &str, sums: &ProgrammeSums) -> Result<(), sqlx::Error> {
     insert_rows(
         tx,
         "record_sums",
@@ -608,24 +665,6 @@ async fn write_programme(
                 Cell::Int(Some(l.schemes)),
                 Cell::Int(Some(l.records)),
             ]
-        }),
-    )
-    .await?;
-    insert_rows(
-        tx,
-        "indicators",
-        &["programme_id", "scheme_id", "key", "position", "value", "note"],
-        p.schemes.iter().flat_map(|record| {
-            record.indicators.iter().enumerate().map(move |(position, indicator)| {
-                vec![
-                    Cell::Text(Some(id)),
-                    Cell::Text(Some(&record.id)),
-                    Cell::Text(Some(&indicator.key)),
-                    Cell::Int(Some(position as i64)),
-                    Cell::Text(Some(&indicator.value)),
-                    Cell::Text(indicator.note.as_deref()),
-                ]
-            })
         }),
     )
     .await?;

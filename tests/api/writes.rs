@@ -477,3 +477,69 @@ async fn a_nul_in_any_text_of_a_document_is_a_422_with_its_pointer_on_either_eng
     assert_eq!(pointers, ["/schemes/0/title/vi", "/schemes/1/funding/0/quote"], "{problem}");
     assert_eq!(app.get("/programmes/nul").await.0, 404);
 }
+
+#[tokio::test]
+async fn record_edits_leave_the_same_sums_as_importing_the_edited_document() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    app.put_programme(&token, "edited", test_programme("edited")).await;
+    let edit = |method: reqwest::Method, path: String, body: Option<Value>| {
+        let (app, token) = (&app, token.clone());
+        async move {
+            let etag = app.etag("edited").await;
+            let (status, _, body) =
+                app.send(Write { method, path: &path, token: Some(&token), if_match: Some(&etag), body }).await;
+            assert!(status == 200 || status == 201, "{path}: {status} {body}");
+        }
+    };
+    // The demonstration moves to the local scope, half paid by the city, and gains an indicator.
+    let mut demo = test_programme("edited")["schemes"][1].clone();
+    demo["scope"] = json!("local");
+    demo["funding"] =
+        json!([{"source": "local_budget", "amount": "325.25"}, {"source": "central_budget", "amount": "1.00"}]);
+    demo["indicators"] = json!([{"key": "workers_trained", "value": "7"}]);
+    edit(reqwest::Method::PUT, "/programmes/edited/schemes/demo".into(), Some(demo)).await;
+    let mut added = test_programme("edited")["schemes"][0].clone();
+    added["id"] = json!("second-training");
+    added["cost"] = json!("80.40");
+    added["funding"] = json!([{"source": "contributions", "amount": "80.40"}]);
+    edit(reqwest::Method::POST, "/programmes/edited/schemes".into(), Some(added)).await;
+    edit(reqwest::Method::DELETE, "/programmes/edited/schemes/training".into(), None).await;
+
+    let mut document: Value = serde_json::from_str(&app.export("edited").await).unwrap();
+    assert_eq!(
+        document["schemes"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["demo", "second-training"],
+        "a replaced record keeps its place, an added one goes last"
+    );
+    document["id"] = json!("fresh");
+    assert_eq!(app.put_programme(&token, "fresh", document).await.0, 201);
+    for resource in ["totals", "breakdown?by=activity", "breakdown?by=scope", "breakdown?by=source", "indicators"] {
+        let edited = app.get_ok(&format!("/programmes/edited/{resource}")).await.to_string();
+        let fresh = app.get_ok(&format!("/programmes/fresh/{resource}")).await.to_string();
+        assert_eq!(edited.replace("edited", "fresh"), fresh, "{resource}");
+    }
+    let count = |filter: &'static str| {
+        let app = &app;
+        async move { app.get_ok(&format!("/programmes/edited/schemes?{filter}")).await["count"].clone() }
+    };
+    assert_eq!((count("source=state_budget").await, count("source=contributions").await), (json!(1), json!(1)));
+    // The audit keeps the record itself before and after.
+    let admin = app.token("trung-tam", "admin").await;
+    let audit: Value = app
+        .client
+        .get(format!("{}/audit?programme=edited&limit=1", app.address))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let deleted = &audit["items"][0];
+    assert_eq!(
+        (&deleted["operation"], &deleted["before"]["document"]["id"]),
+        (&json!("delete_scheme"), &json!("training"))
+    );
+    assert_eq!((&deleted["before"]["records"], &deleted["after"]["records"]), (&json!(3), &json!(2)));
+}

@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 
 use super::implied::{ImpliedShare, implied};
 use super::sums::{Group, Grouping, ProgrammeSums};
-use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Programme, Reported};
+use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Reported};
 use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference};
 use crate::i18n::Message;
@@ -253,8 +253,8 @@ pub fn funding_totals(
 
 /// What a write accepts but reports: each way the document's reported figures and its records
 /// do not agree (published figures do not always add up).
-pub fn warnings(programme: &Programme, sums: &ProgrammeSums, reference: &Reference) -> Vec<Message> {
-    reconcile(&programme.id, &programme.reported, sums, reference).notes
+pub fn warnings(id: &str, reported: &Reported<Money>, sums: &ProgrammeSums, reference: &Reference) -> Vec<Message> {
+    reconcile(id, reported, sums, reference).notes
 }
 
 #[cfg(test)]

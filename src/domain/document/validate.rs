@@ -59,6 +59,94 @@ impl Checker<'_> {
         self.violations.push(Violation { pointer: pointer.into(), detail });
     }
 
+    /// Checks one scheme record (all but its id's uniqueness, which needs the others); returns
+    /// it with exact amounts (zero where an amount is wrong: the violation says so).
+    fn record(
+        &mut self,
+        at: &str,
+        record: SchemeRecord<String>,
+        indicator_keys: &HashSet<&str>,
+    ) -> SchemeRecord<Money> {
+        let c = self;
+        if !is_slug(&record.id) {
+            c.fail(format!("{at}/id"), Message::new("not-a-slug").word("value", format!("{:?}", record.id)));
+        }
+        c.count(&format!("{at}/scheme_count"), record.scheme_count, 1);
+        if c.reference.activity(&record.activity).is_none() {
+            let allowed = c.reference.activity_keys().join(", ");
+            c.fail(
+                format!("{at}/activity"),
+                Message::new("activity-unknown")
+                    .word("key", format!("{:?}", record.activity))
+                    .word("allowed", &allowed),
+            );
+        }
+        if c.reference.scope(&record.scope).is_none() {
+            let allowed = c.reference.scope_keys().join(", ");
+            c.fail(
+                format!("{at}/scope"),
+                Message::new("scope-unknown").word("key", format!("{:?}", record.scope)).word("allowed", &allowed),
+            );
+        }
+        c.names(&format!("{at}/title"), &record.title);
+        c.optional_text(&format!("{at}/quote"), record.quote.as_deref(), 5000);
+        c.optional_text(&format!("{at}/note"), record.note.as_deref(), 5000);
+        let cost = c.amount(&format!("{at}/cost"), &record.cost);
+        let (funding, lines_valid) = c.funding(&format!("{at}/funding"), record.funding);
+        let funded: Money = funding.iter().map(|line| line.amount).sum();
+        // Compared only when every amount is valid: a bad amount is one problem, not two.
+        if let Some(cost) = cost.filter(|cost| lines_valid && funded > *cost) {
+            c.fail(
+                format!("{at}/funding"),
+                Message::new("funding-over-cost").amount("funded", funded).amount("cost", cost),
+            );
+        }
+        let mut keys_seen = HashSet::new();
+        for (j, indicator) in record.indicators.iter().enumerate() {
+            let at = format!("{at}/indicators/{j}");
+            if !indicator_keys.contains(indicator.key.as_str()) {
+                c.fail(
+                    format!("{at}/key"),
+                    Message::new("indicator-undefined").word("key", format!("{:?}", indicator.key)),
+                );
+            }
+            c.optional_text(&format!("{at}/note"), indicator.note.as_deref(), 5000);
+            if !keys_seen.insert(indicator.key.as_str()) {
+                c.fail(
+                    format!("{at}/key"),
+                    Message::new("indicator-twice").word("key", format!("{:?}", indicator.key)),
+                );
+            }
+            let plain = !indicator.value.is_empty()
+                && indicator.value.len() <= 40
+                && indicator.value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+            if !plain || indicator.value.parse::<Decimal>().is_err() {
+                c.fail(
+                    format!("{at}/value"),
+                    Message::new("indicator-not-decimal").word("value", format!("{:?}", indicator.value)),
+                );
+            } else if Decimal::from_str_exact(&indicator.value).is_err() {
+                // Kept as text, but summed as a Decimal: a value it would round cannot add up exactly.
+                c.fail(
+                    format!("{at}/value"),
+                    Message::new("indicator-too-precise").word("value", format!("{:?}", indicator.value)),
+                );
+            }
+        }
+        SchemeRecord {
+            id: record.id,
+            scheme_count: record.scheme_count,
+            activity: record.activity,
+            scope: record.scope,
+            title: record.title,
+            cost: cost.unwrap_or_default(),
+            funding,
+            indicators: record.indicators,
+            quote: record.quote,
+            note: record.note,
+        }
+    }
+
     fn text(&mut self, pointer: &str, value: &str, max: usize) {
         if value.contains('\0') {
             // Neither engine stores it the same way (PostgreSQL refuses it), and no text needs it.
@@ -235,86 +323,10 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
     let mut schemes = Vec::with_capacity(doc.schemes.len());
     for (i, record) in doc.schemes.into_iter().enumerate() {
         let at = format!("/schemes/{i}");
-        if !is_slug(&record.id) {
-            c.fail(format!("{at}/id"), Message::new("not-a-slug").word("value", format!("{:?}", record.id)));
-        }
         if !scheme_ids.insert(record.id.clone()) {
             c.fail(format!("{at}/id"), Message::new("scheme-id-twice").word("id", format!("{:?}", record.id)));
         }
-        c.count(&format!("{at}/scheme_count"), record.scheme_count, 1);
-        if c.reference.activity(&record.activity).is_none() {
-            let allowed = c.reference.activity_keys().join(", ");
-            c.fail(
-                format!("{at}/activity"),
-                Message::new("activity-unknown")
-                    .word("key", format!("{:?}", record.activity))
-                    .word("allowed", &allowed),
-            );
-        }
-        if c.reference.scope(&record.scope).is_none() {
-            let allowed = c.reference.scope_keys().join(", ");
-            c.fail(
-                format!("{at}/scope"),
-                Message::new("scope-unknown").word("key", format!("{:?}", record.scope)).word("allowed", &allowed),
-            );
-        }
-        c.names(&format!("{at}/title"), &record.title);
-        c.optional_text(&format!("{at}/quote"), record.quote.as_deref(), 5000);
-        c.optional_text(&format!("{at}/note"), record.note.as_deref(), 5000);
-        let cost = c.amount(&format!("{at}/cost"), &record.cost);
-        let (funding, lines_valid) = c.funding(&format!("{at}/funding"), record.funding);
-        let funded: Money = funding.iter().map(|line| line.amount).sum();
-        // Compared only when every amount is valid: a bad amount is one problem, not two.
-        if let Some(cost) = cost.filter(|cost| lines_valid && funded > *cost) {
-            c.fail(
-                format!("{at}/funding"),
-                Message::new("funding-over-cost").amount("funded", funded).amount("cost", cost),
-            );
-        }
-        let mut keys_seen = HashSet::new();
-        for (j, indicator) in record.indicators.iter().enumerate() {
-            let at = format!("{at}/indicators/{j}");
-            if !indicator_keys.contains(indicator.key.as_str()) {
-                c.fail(
-                    format!("{at}/key"),
-                    Message::new("indicator-undefined").word("key", format!("{:?}", indicator.key)),
-                );
-            }
-            c.optional_text(&format!("{at}/note"), indicator.note.as_deref(), 5000);
-            if !keys_seen.insert(indicator.key.as_str()) {
-                c.fail(
-                    format!("{at}/key"),
-                    Message::new("indicator-twice").word("key", format!("{:?}", indicator.key)),
-                );
-            }
-            let plain = !indicator.value.is_empty()
-                && indicator.value.len() <= 40
-                && indicator.value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-            if !plain || indicator.value.parse::<Decimal>().is_err() {
-                c.fail(
-                    format!("{at}/value"),
-                    Message::new("indicator-not-decimal").word("value", format!("{:?}", indicator.value)),
-                );
-            } else if Decimal::from_str_exact(&indicator.value).is_err() {
-                // Kept as text, but summed as a Decimal: a value it would round cannot add up exactly.
-                c.fail(
-                    format!("{at}/value"),
-                    Message::new("indicator-too-precise").word("value", format!("{:?}", indicator.value)),
-                );
-            }
-        }
-        schemes.push(SchemeRecord {
-            id: record.id,
-            scheme_count: record.scheme_count,
-            activity: record.activity,
-            scope: record.scope,
-            title: record.title,
-            cost: cost.unwrap_or_default(),
-            funding,
-            indicators: record.indicators,
-            quote: record.quote,
-            note: record.note,
-        });
+        schemes.push(c.record(&at, record, &indicator_keys));
     }
 
     if !c.violations.is_empty() {
@@ -364,5 +376,23 @@ mod tests {
         for bad in ["06/11/2020", "2020-13-01", "2023-02-29", "2020-1-6", "2020-11-31"] {
             assert!(!is_iso_date(bad), "{bad}");
         }
+    }
+}
+
+/// Checks one scheme record on its own, against the reference data and the programme's
+/// indicator definitions (an edit's record; its id's uniqueness is the caller's to check).
+/// Violations point under `at`.
+pub fn check_record(
+    record: SchemeRecord<String>,
+    at: &str,
+    definitions: &[IndicatorDefinition],
+    reference: &Reference,
+) -> Result<SchemeRecord<Money>, Violations> {
+    let mut c = Checker { reference, violations: Violations::default() };
+    let keys: HashSet<&str> = definitions.iter().map(|d| d.key.as_str()).collect();
+    let record = c.record(at, record, &keys);
+    match c.violations.is_empty() {
+        true => Ok(record),
+        false => Err(c.violations),
     }
 }

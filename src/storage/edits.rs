@@ -1,0 +1,149 @@
+//! Edits of one scheme record: the record's rows and the programme's sums rewritten, nothing
+//! else, under the write lock for milliseconds; made against the version the edit read.
+
+use sha2::{Digest, Sha256};
+use sqlx::AnyConnection;
+
+use super::writes::{AUDIT_INLINE_LIMIT, After, Side, check, insert_records, insert_sums, record};
+use super::{Actor, Db, Operation, Precondition, WriteError, Written, now_text};
+use crate::domain::aggregates::sums::ProgrammeSums;
+use crate::domain::document::{IndicatorDefinition, Reported, SchemeRecord};
+use crate::domain::money::Money;
+
+/// One record's change, made (validated, its sums computed) against the programme as it was
+/// at `read_at`.
+#[derive(Clone, Debug)]
+pub struct RecordEdit {
+    pub programme_id: String,
+    pub operation: Operation,
+    /// The programme's version the edit read.
+    pub read_at: i64,
+    /// The record before the edit; None when it creates one.
+    pub before: Option<SchemeRecord<Money>>,
+    /// The record after the edit; None when it deletes one.
+    pub after: Option<SchemeRecord<Money>>,
+    /// The programme's sums after the edit ([`ProgrammeSums::with_change`]).
+    pub sums: ProgrammeSums,
+    pub definitions: Vec<IndicatorDefinition>,
+    /// The programme's reported figures (unchanged by the edit; its answer's warnings need them).
+    pub reported: Reported<Money>,
+}
+
+impl RecordEdit {
+    /// How many records the programme has after the edit.
+    fn records_after(&self) -> i64 {
+        self.sums.records.iter().map(|r| r.records).sum()
+    }
+}
+
+/// An audit side holding one record (the edit's before or after): its canonical text.
+fn record_side(record: Option<&SchemeRecord<Money>>, records: i64) -> Side {
+    let text = record.map(|r| {
+        let mut text = serde_json::to_string_pretty(r).expect("a record always serialises");
+        text.push('\n');
+        text
+    });
+    Side {
+        sha256: text.as_ref().map(|t| format!("{:x}", Sha256::digest(t.as_bytes()))),
+        doc: text.filter(|t| t.len() <= AUDIT_INLINE_LIMIT),
+        records: Some(records),
+    }
+}
+
+impl Db {
+    /// Writes `edit` if the programme is still at the version it read: the record's rows, the
+    /// programme's sums and its version, and an audit entry holding the record before and after.
+    /// When the programme moved on to a version `precondition` allows, [`WriteError::Moved`]:
+    /// make the edit again against it. Otherwise a moved programme is 412.
+    #[tracing::instrument(skip(self, edit, actor), fields(programme = %edit.programme_id, actor = %actor.name))]
+    pub async fn edit_record(
+        &self,
+        edit: &RecordEdit,
+        precondition: &Precondition,
+        actor: &Actor,
+    ) -> Result<Written, WriteError> {
+        let mut tx = self.begin_write().await?;
+        let written = write_edit(&mut tx, edit, precondition, actor).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
+}
+
+async fn write_edit(
+    conn: &mut AnyConnection,
+    edit: &RecordEdit,
+    precondition: &Precondition,
+    actor: &Actor,
+) -> Result<Written, WriteError> {
+    let id = edit.programme_id.as_str();
+    let now = now_text();
+    // First statement: on PostgreSQL the row lock queues every other writer behind this one.
+    let (version,): (i64,) =
+        sqlx::query_as("UPDATE data_version SET version = version + 1, updated_at = $1 WHERE id = 1 RETURNING version")
+            .bind(&now)
+            .fetch_one(&mut *conn)
+            .await?;
+    let current = super::versions::programme_version(&mut *conn, id).await?;
+    check(current, precondition)?;
+    if current != Some(edit.read_at) {
+        return Err(match current {
+            Some(moved) => WriteError::Moved(moved),
+            None => WriteError::NoProgramme(id.to_string()),
+        });
+    }
+    // The record keeps its place; a new one goes after the last.
+    let position: (i64,) =
+        match &edit.before {
+            Some(before) => {
+                sqlx::query_as("SELECT position FROM scheme_records WHERE programme_id = $1 AND id = $2")
+                    .bind(id)
+                    .bind(&before.id)
+                    .fetch_one(&mut *conn)
+                    .await?
+            }
+            None => sqlx::query_as(
+                "SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM scheme_records WHERE programme_id = $1",
+            )
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?,
+        };
+    if let Some(before) = &edit.before {
+        for (table, column) in [("funding_lines", "scheme_id"), ("indicators", "scheme_id"), ("scheme_records", "id")] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE programme_id = $1 AND {column} = $2"))
+                .bind(id)
+                .bind(&before.id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    if let Some(after) = &edit.after {
+        insert_records(&mut *conn, id, std::iter::once((position.0, after))).await?;
+    }
+    for table in ["line_sums", "record_sums"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE programme_id = $1")).bind(id).execute(&mut *conn).await?;
+    }
+    insert_sums(&mut *conn, id, &edit.sums).await?;
+    for definition in &edit.definitions {
+        let kept = edit.sums.indicator(&definition.key);
+        sqlx::query("UPDATE indicator_definitions SET total = $3, records = $4 WHERE programme_id = $1 AND key = $2")
+            .bind(id)
+            .bind(&definition.key)
+            .bind(kept.and_then(|i| i.total).map(|t| t.to_string()))
+            .bind(kept.map_or(0, |i| i.records))
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("UPDATE programmes SET version = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(version)
+        .bind(&now)
+        .execute(&mut *conn)
+        .await?;
+    let after_count = edit.records_after();
+    let before_count = after_count - i64::from(edit.after.is_some()) + i64::from(edit.before.is_some());
+    let sides = (record_side(edit.before.as_ref(), before_count), record_side(edit.after.as_ref(), after_count));
+    record(&mut *conn, actor, &edit.operation, id, version, (&sides.0, &sides.1)).await?;
+    let after = After { id: id.to_string(), reported: edit.reported.clone(), sums: edit.sums.clone() };
+    Ok(Written { version, modified: now, created: false, after: Some(after) })
+}
