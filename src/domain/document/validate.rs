@@ -354,6 +354,24 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
     Ok(programme)
 }
 
+/// Checks one scheme record on its own, against the reference data and the programme's
+/// indicator definitions (an edit's record; its id's uniqueness is the caller's to check).
+/// Violations point under `at`.
+pub fn check_record(
+    record: SchemeRecord<String>,
+    at: &str,
+    definitions: &[IndicatorDefinition],
+    reference: &Reference,
+) -> Result<SchemeRecord<Money>, Violations> {
+    let mut c = Checker { reference, violations: Violations::default() };
+    let keys: HashSet<&str> = definitions.iter().map(|d| d.key.as_str()).collect();
+    let record = c.record(at, record, &keys);
+    match c.violations.is_empty() {
+        true => Ok(record),
+        false => Err(c.violations),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,23 +394,5 @@ mod tests {
         for bad in ["06/11/2020", "2020-13-01", "2023-02-29", "2020-1-6", "2020-11-31"] {
             assert!(!is_iso_date(bad), "{bad}");
         }
-    }
-}
-
-/// Checks one scheme record on its own, against the reference data and the programme's
-/// indicator definitions (an edit's record; its id's uniqueness is the caller's to check).
-/// Violations point under `at`.
-pub fn check_record(
-    record: SchemeRecord<String>,
-    at: &str,
-    definitions: &[IndicatorDefinition],
-    reference: &Reference,
-) -> Result<SchemeRecord<Money>, Violations> {
-    let mut c = Checker { reference, violations: Violations::default() };
-    let keys: HashSet<&str> = definitions.iter().map(|d| d.key.as_str()).collect();
-    let record = c.record(at, record, &keys);
-    match c.violations.is_empty() {
-        true => Ok(record),
-        false => Err(c.violations),
     }
 }
