@@ -5,13 +5,13 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::AppState;
 use super::programmes::{ProgrammePath, WriteResult, written};
-use crate::domain::document::{Reported, parse_part, relocate};
-use crate::domain::validate;
+use super::schemes::{edit_at_version, edit_snapshot};
+use crate::domain::document::{Reported, Violations, check_reported, parse_part};
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BodyErrors, NotFound, PreconditionRequired, WriteErrors};
 use crate::http::error::{ApiError, Result};
 use crate::http::respond as http;
-use crate::storage::{Operation, WriteError};
+use crate::storage::ReportedEdit;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(put_reported);
@@ -45,17 +45,24 @@ pub async fn put_reported(
     let actor = authorize(&req, &state.db, Scope::Write).await?;
     let precondition = http::require_if_match(&req)?;
     let body = http::json_body(&req, payload, (state.limits.body, state.limits.idle)).await?;
-    let reported: Reported<String> = parse_part(&body).map_err(|v| ApiError::Unprocessable(v.into()))?;
-    let reference = &state.reference;
-    let result = state
-        .db
-        .write(&path.id, precondition, &actor, Operation::ReplaceReported, |before| {
-            let mut doc = before.ok_or_else(|| WriteError::NoProgramme(path.id.clone()))?.into_raw();
-            doc.reported = reported;
-            let programme = validate(doc, reference).map_err(|v| WriteError::Invalid(relocate(v, "/reported", "")))?;
-            Ok(programme)
+    let id = path.id.as_str();
+    let state = state.get_ref();
+    let prepare = async || {
+        let (mut snapshot, head, read_at) = edit_snapshot(state, id, &precondition).await?;
+        let before = snapshot.reported(&head).await?;
+        let sums = snapshot.sums(id).await?;
+        snapshot.finish().await?;
+        let (body, reference, programme_id) = (body.clone(), state.reference.clone(), id.to_string());
+        web::block(move || {
+            let sent: Reported<String> = parse_part(&body)?;
+            let after = check_reported(sent, "", &reference)?;
+            Ok::<_, Violations>(ReportedEdit { programme_id, read_at, before, after, sums })
         })
         .await
-        .map_err(|e| super::schemes::missing_programme(e, &path.id))?;
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("the edit task failed: {e}")))?
+        .map_err(ApiError::Unprocessable)
+    };
+    let write = async |edit: &ReportedEdit| state.db.edit_reported(edit, &precondition, &actor).await;
+    let result = edit_at_version(state, id, &precondition, prepare, write).await?;
     written(&req, &state, result, None)
 }

@@ -22,7 +22,8 @@ use crate::http::error::{ApiError, Result};
 use crate::http::respond::{self as http, Body, Media, Representation};
 use crate::render::csv;
 use crate::storage::{
-    Actor, Operation, Precondition, RecordEdit, SchemeAfter, SchemeFilter, SchemeOrder, Snapshot, WriteError, Written,
+    Actor, Operation, Precondition, ProgrammeHead, RecordEdit, SchemeAfter, SchemeFilter, SchemeOrder, Snapshot,
+    WriteError, Written,
 };
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -157,9 +158,19 @@ pub async fn list_schemes(
         Some(text) => Some(decode_cursor(text).ok_or_else(bad_cursor)?),
         None => None,
     };
+    // A page that may pass over many records takes a heavy-read permit (so that few such reads
+    // hold connections at once, and cheap reads and health checks always find one).
+    let _permit = match filter.may_scan(order) {
+        true => Some(state.heavy.permit().await?),
+        false => None,
+    };
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
-    let mut rows = snapshot.schemes(&path.id, &filter, order, limit + 1, after.as_ref()).await?;
     let count = snapshot.count_schemes(&path.id, &filter).await?;
+    // Counted from the kept sums first: nothing matches, nothing to look for.
+    let mut rows = match count {
+        0 => Vec::new(),
+        _ => snapshot.schemes(&path.id, &filter, order, limit + 1, after.as_ref()).await?,
+    };
     let definitions = definitions_for(&mut snapshot, &path.id, rows.iter().map(|(_, r)| r)).await?;
     snapshot.finish().await?;
     let version = http::Validators::programme(head.stamp());
@@ -290,11 +301,32 @@ async fn edit_record(
     (actor, precondition): (Actor, Precondition),
     change: RecordChange,
 ) -> Result<Written> {
-    state.db.check_precondition(programme_id, &precondition).await.map_err(|e| missing_programme(e, programme_id))?;
+    edit_at_version(
+        state,
+        programme_id,
+        &precondition,
+        async || prepare_edit(state, programme_id, &precondition, &change).await,
+        async |edit| state.db.edit_record(edit, &precondition, &actor).await,
+    )
+    .await
+}
+
+/// An edit made against the version of the programme it read: a stale `If-Match` refused with
+/// one indexed read first; then `prepare` (reading a snapshot, checking off the workers) and
+/// `write` (under the write lock, only if the programme is still at the version read). When it
+/// moved on to a version the precondition allows (`If-Match: *`), the edit is made once more.
+pub async fn edit_at_version<E>(
+    state: &AppState,
+    programme_id: &str,
+    precondition: &Precondition,
+    prepare: impl AsyncFn() -> Result<E>,
+    write: impl AsyncFn(&E) -> std::result::Result<Written, WriteError>,
+) -> Result<Written> {
+    state.db.check_precondition(programme_id, precondition).await.map_err(|e| missing_programme(e, programme_id))?;
     let mut retried = false;
     loop {
-        let edit = prepare_edit(state, programme_id, &precondition, &change).await?;
-        match state.db.edit_record(&edit, &precondition, &actor).await {
+        let edit = prepare().await?;
+        match write(&edit).await {
             Err(WriteError::Moved(_)) if !retried => retried = true,
             written => return written.map_err(|e| missing_programme(e, programme_id)),
         }
@@ -308,13 +340,7 @@ async fn prepare_edit(
     precondition: &Precondition,
     change: &RecordChange,
 ) -> Result<RecordEdit> {
-    let (mut snapshot, head) = programme_snapshot(state, programme_id).await?;
-    let read_at = head.stamp().version;
-    if !precondition.allows(Some(read_at)) {
-        snapshot.finish().await?;
-        let asked = precondition.clone();
-        return Err(WriteError::PreconditionFailed { current: Some(read_at), asked }.into());
-    }
+    let (mut snapshot, head, read_at) = edit_snapshot(state, programme_id, precondition).await?;
     let definitions = snapshot.indicator_definitions(programme_id).await?;
     let sums = snapshot.sums(programme_id).await?;
     let reported = snapshot.reported(&head).await?;
@@ -347,6 +373,28 @@ async fn prepare_edit(
     .await
     .map_err(|e| ApiError::Internal(anyhow::anyhow!("the edit task failed: {e}")))?
     .map_err(ApiError::Unprocessable)
+}
+
+/// A snapshot for an edit, the programme's head, and the version it read, which `precondition`
+/// must allow.
+pub async fn edit_snapshot(
+    state: &AppState,
+    programme_id: &str,
+    precondition: &Precondition,
+) -> Result<(Snapshot, ProgrammeHead, i64)> {
+    // The primary's: the edit is written there, against the version it read.
+    let mut snapshot = state.db.primary_snapshot().await?;
+    let Some(head) = snapshot.programme(programme_id).await? else {
+        snapshot.finish().await?;
+        return Err(ApiError::programme_not_found(programme_id));
+    };
+    let read_at = head.stamp().version;
+    if !precondition.allows(Some(read_at)) {
+        snapshot.finish().await?;
+        let asked = precondition.clone();
+        return Err(WriteError::PreconditionFailed { current: Some(read_at), asked }.into());
+    }
+    Ok((snapshot, head, read_at))
 }
 
 /// The most records a programme may have (as `document::check` allows).

@@ -1,10 +1,10 @@
-//! Edits of one scheme record: the record's rows and the programme's sums rewritten, nothing
+//! Edits of one scheme record, or of the reported figures: what they change rewritten, nothing
 //! else, under the write lock for milliseconds; made against the version the edit read.
 
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
-use super::writes::{AUDIT_INLINE_LIMIT, After, Side, check, insert_records, insert_sums, record};
+use super::writes::{AUDIT_INLINE_LIMIT, After, Side, check, insert_records, insert_reported, insert_sums, record};
 use super::{Actor, Db, Operation, Precondition, WriteError, Written, now_text};
 use crate::domain::aggregates::sums::ProgrammeSums;
 use crate::domain::document::{IndicatorDefinition, Reported, SchemeRecord};
@@ -36,10 +36,22 @@ impl RecordEdit {
     }
 }
 
-/// An audit side holding one record (the edit's before or after): its canonical text.
-fn record_side(record: Option<&SchemeRecord<Money>>, records: i64) -> Side {
-    let text = record.map(|r| {
-        let mut text = serde_json::to_string_pretty(r).expect("a record always serialises");
+/// New reported figures, checked against the programme as it was at `read_at`.
+#[derive(Clone, Debug)]
+pub struct ReportedEdit {
+    pub programme_id: String,
+    pub read_at: i64,
+    pub before: Reported<Money>,
+    pub after: Reported<Money>,
+    /// The programme's sums (unchanged; its answer's warnings need them).
+    pub sums: ProgrammeSums,
+}
+
+/// An audit side holding one part of the document (an edit's record or reported figures, before
+/// or after): its canonical text.
+fn part_side<T: serde::Serialize>(part: Option<&T>, records: i64) -> Side {
+    let text = part.map(|p| {
+        let mut text = serde_json::to_string_pretty(p).expect("a part of a document always serialises");
         text.push('\n');
         text
     });
@@ -67,15 +79,31 @@ impl Db {
         tx.commit().await?;
         Ok(written)
     }
+
+    /// Writes new reported figures if the programme is still at the version they were checked
+    /// against, as [`Db::edit_record`] does a record.
+    #[tracing::instrument(skip(self, edit, actor), fields(programme = %edit.programme_id, actor = %actor.name))]
+    pub async fn edit_reported(
+        &self,
+        edit: &ReportedEdit,
+        precondition: &Precondition,
+        actor: &Actor,
+    ) -> Result<Written, WriteError> {
+        let mut tx = self.begin_write().await?;
+        let written = write_reported(&mut tx, edit, precondition, actor).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
 }
 
-async fn write_edit(
+/// Takes the write lock (the next data version, and the time) and checks that the programme is
+/// still at `read_at`, as `precondition` asks.
+async fn lock(
     conn: &mut AnyConnection,
-    edit: &RecordEdit,
+    id: &str,
+    read_at: i64,
     precondition: &Precondition,
-    actor: &Actor,
-) -> Result<Written, WriteError> {
-    let id = edit.programme_id.as_str();
+) -> Result<(i64, String), WriteError> {
     let now = now_text();
     // First statement: on PostgreSQL the row lock queues every other writer behind this one.
     let (version,): (i64,) =
@@ -85,12 +113,54 @@ async fn write_edit(
             .await?;
     let current = super::versions::programme_version(&mut *conn, id).await?;
     check(current, precondition)?;
-    if current != Some(edit.read_at) {
-        return Err(match current {
-            Some(moved) => WriteError::Moved(moved),
-            None => WriteError::NoProgramme(id.to_string()),
-        });
+    match current {
+        Some(current) if current == read_at => Ok((version, now)),
+        Some(moved) => Err(WriteError::Moved(moved)),
+        None => Err(WriteError::NoProgramme(id.to_string())),
     }
+}
+
+async fn write_reported(
+    conn: &mut AnyConnection,
+    edit: &ReportedEdit,
+    precondition: &Precondition,
+    actor: &Actor,
+) -> Result<Written, WriteError> {
+    let id = edit.programme_id.as_str();
+    let (version, now) = lock(&mut *conn, id, edit.read_at, precondition).await?;
+    let r = &edit.after;
+    sqlx::query(
+        r#"UPDATE programmes SET reported_schemes = $2, reported_schemes_quote = $3, reported_cost_dong = $4,
+                  reported_cost_quote = $5, version = $6, updated_at = $7 WHERE id = $1"#,
+    )
+    .bind(id)
+    .bind(r.schemes.as_ref().map(|s| s.value))
+    .bind(r.schemes.as_ref().and_then(|s| s.quote.clone()))
+    .bind(r.cost.as_ref().map(|c| c.amount.to_dong()))
+    .bind(r.cost.as_ref().and_then(|c| c.quote.clone()))
+    .bind(version)
+    .bind(&now)
+    .execute(&mut *conn)
+    .await?;
+    for table in ["reported_scheme_counts", "reported_funding"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE programme_id = $1")).bind(id).execute(&mut *conn).await?;
+    }
+    insert_reported(&mut *conn, id, r).await?;
+    let records = edit.sums.records.iter().map(|r| r.records).sum();
+    let sides = (part_side(Some(&edit.before), records), part_side(Some(&edit.after), records));
+    record(&mut *conn, actor, &Operation::ReplaceReported, id, version, (&sides.0, &sides.1)).await?;
+    let after = After { id: id.to_string(), reported: edit.after.clone(), sums: edit.sums.clone() };
+    Ok(Written { version, modified: now, created: false, after: Some(after) })
+}
+
+async fn write_edit(
+    conn: &mut AnyConnection,
+    edit: &RecordEdit,
+    precondition: &Precondition,
+    actor: &Actor,
+) -> Result<Written, WriteError> {
+    let id = edit.programme_id.as_str();
+    let (version, now) = lock(&mut *conn, id, edit.read_at, precondition).await?;
     // The record keeps its place; a new one goes after the last.
     let position: (i64,) =
         match &edit.before {
@@ -142,7 +212,7 @@ async fn write_edit(
         .await?;
     let after_count = edit.records_after();
     let before_count = after_count - i64::from(edit.after.is_some()) + i64::from(edit.before.is_some());
-    let sides = (record_side(edit.before.as_ref(), before_count), record_side(edit.after.as_ref(), after_count));
+    let sides = (part_side(edit.before.as_ref(), before_count), part_side(edit.after.as_ref(), after_count));
     record(&mut *conn, actor, &edit.operation, id, version, (&sides.0, &sides.1)).await?;
     let after = After { id: id.to_string(), reported: edit.reported.clone(), sums: edit.sums.clone() };
     Ok(Written { version, modified: now, created: false, after: Some(after) })

@@ -26,7 +26,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
 pub use audit::*;
-pub use edits::RecordEdit;
+pub use edits::{RecordEdit, ReportedEdit};
 pub use reads::*;
 pub use rows::Metadata;
 pub use tokens::*;

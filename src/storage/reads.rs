@@ -34,6 +34,16 @@ pub struct SchemeFilter {
     pub source: Option<String>,
 }
 
+impl SchemeFilter {
+    /// Whether a page of records matching this filter, in `order`, may have to pass over many
+    /// that do not match: a source (a look-up per record), or an activity or scope in another
+    /// order than the document's (whose indexes follow the document's order). Such a page is a
+    /// heavy read.
+    pub fn may_scan(&self, order: SchemeOrder) -> bool {
+        self.source.is_some() || ((self.activity.is_some() || self.scope.is_some()) && order.key != SortKey::Position)
+    }
+}
+
 /// The order of the scheme-record list: the document's (the default), or by cost, scheme count
 /// or id, ascending or descending, ties broken by id in the same direction (so that keyset
 /// pages are stable: each an index scan).
@@ -119,11 +129,19 @@ impl Db {
     /// deferred transaction, whose snapshot (WAL) is taken at its first read and held to its end.
     /// PostgreSQL: `REPEATABLE READ READ ONLY`, one snapshot for the whole transaction.
     pub async fn snapshot(&self) -> Result<Snapshot, sqlx::Error> {
-        let begin = match self.engine {
+        Ok(Snapshot { tx: self.reads().begin_with(self.snapshot_begin()).await? })
+    }
+
+    /// A snapshot of the primary: what an edit reads, to be written against the same version.
+    pub async fn primary_snapshot(&self) -> Result<Snapshot, sqlx::Error> {
+        Ok(Snapshot { tx: self.pool.begin_with(self.snapshot_begin()).await? })
+    }
+
+    fn snapshot_begin(&self) -> &'static str {
+        match self.engine {
             Engine::Sqlite => "BEGIN DEFERRED",
             Engine::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-        };
-        Ok(Snapshot { tx: self.reads().begin_with(begin).await? })
+        }
     }
 }
 

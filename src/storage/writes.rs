@@ -500,34 +500,7 @@ async fn write_programme(
     .await?;
 
     let id = p.id.as_str();
-    insert_rows(
-        tx,
-        "reported_scheme_counts",
-        &["programme_id", "scope", "schemes", "quote"],
-        p.reported.schemes_by_scope.iter().map(|e| {
-            vec![
-                Cell::Text(Some(id)),
-                Cell::Text(Some(&e.scope)),
-                Cell::Int(Some(e.value)),
-                Cell::Text(e.quote.as_deref()),
-            ]
-        }),
-    )
-    .await?;
-    insert_rows(
-        tx,
-        "reported_funding",
-        &["programme_id", "source", "amount_dong", "quote"],
-        p.reported.funding.iter().map(|e| {
-            vec![
-                Cell::Text(Some(id)),
-                Cell::Text(Some(&e.source)),
-                Cell::Int(Some(e.amount.to_dong())),
-                Cell::Text(e.quote.as_deref()),
-            ]
-        }),
-    )
-    .await?;
+    insert_reported(tx, id, &p.reported).await?;
     insert_rows(
         tx,
         "indicator_definitions",
@@ -549,6 +522,44 @@ async fn write_programme(
     .await?;
     insert_records(tx, id, p.schemes.iter().enumerate().map(|(position, record)| (position as i64, record))).await?;
     insert_sums(tx, id, sums).await?;
+    Ok(())
+}
+
+/// Inserts the programme's reported entries (by scope, by source); the programme's row holds
+/// the rest of its reported figures.
+pub(super) async fn insert_reported(
+    tx: &mut AnyConnection,
+    id: &str,
+    reported: &Reported<Money>,
+) -> Result<(), sqlx::Error> {
+    insert_rows(
+        tx,
+        "reported_scheme_counts",
+        &["programme_id", "scope", "schemes", "quote"],
+        reported.schemes_by_scope.iter().map(|e| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(&e.scope)),
+                Cell::Int(Some(e.value)),
+                Cell::Text(e.quote.as_deref()),
+            ]
+        }),
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "reported_funding",
+        &["programme_id", "source", "amount_dong", "quote"],
+        reported.funding.iter().map(|e| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(&e.source)),
+                Cell::Int(Some(e.amount.to_dong())),
+                Cell::Text(e.quote.as_deref()),
+            ]
+        }),
+    )
+    .await?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ mod validate;
 
 pub use canonical::{canonical_records, canonical_tail};
 pub use parse::{Violation, Violations, parse_json, parse_part, relocate};
-pub use validate::{check, check_record, is_slug};
+pub use validate::{check, check_record, check_reported, is_slug};
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -59,6 +59,48 @@ impl Checker<'_> {
         self.violations.push(Violation { pointer: pointer.into(), detail });
     }
 
+    /// Checks a programme's reported figures (under `at`); returns them with exact amounts, their
+    /// entries in reference order.
+    fn reported(&mut self, at: &str, reported: Reported<String>) -> Reported<Money> {
+        let c = self;
+        if let Some(schemes) = &reported.schemes {
+            c.count(&format!("{at}/schemes/value"), schemes.value, 0);
+            c.optional_text(&format!("{at}/schemes/quote"), schemes.quote.as_deref(), 5000);
+        }
+        let mut scopes_seen = HashSet::new();
+        for (i, entry) in reported.schemes_by_scope.iter().enumerate() {
+            let at = format!("{at}/schemes_by_scope/{i}");
+            if c.reference.scope(&entry.scope).is_none() {
+                let allowed = c.reference.scope_keys().join(", ");
+                c.fail(
+                    format!("{at}/scope"),
+                    Message::new("scope-unknown").word("key", format!("{:?}", entry.scope)).word("allowed", &allowed),
+                );
+            }
+            if !scopes_seen.insert(entry.scope.clone()) {
+                c.fail(format!("{at}/scope"), Message::new("scope-twice").word("key", format!("{:?}", entry.scope)));
+            }
+            c.count(&format!("{at}/value"), entry.value, 0);
+            c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
+        }
+        let cost = reported.cost.map(|cost| {
+            c.optional_text(&format!("{at}/cost/quote"), cost.quote.as_deref(), 5000);
+            ReportedAmount {
+                amount: c.amount(&format!("{at}/cost/amount"), &cost.amount).unwrap_or_default(),
+                quote: cost.quote,
+            }
+        });
+        let (funding, _) = c.funding(&format!("{at}/funding"), reported.funding);
+        let mut reported =
+            Reported { schemes: reported.schemes, schemes_by_scope: reported.schemes_by_scope, cost, funding };
+        // In reference order, whatever the order sent.
+        let scope_position = |key: &str| c.reference.scopes.iter().position(|s| s.key == key);
+        let source_position = |key: &str| c.reference.sources.iter().position(|s| s.key == key);
+        reported.schemes_by_scope.sort_by_key(|e| scope_position(&e.scope));
+        reported.funding.sort_by_key(|e| source_position(&e.source));
+        reported
+    }
+
     /// Checks one scheme record (all but its id's uniqueness, which needs the others); returns
     /// it with exact amounts (zero where an amount is wrong: the violation says so).
     fn record(
@@ -272,36 +314,7 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
         c.fail("/source/date", Message::new("not-a-date").word("value", format!("{date:?}")));
     }
 
-    let reported = doc.reported;
-    if let Some(schemes) = &reported.schemes {
-        c.count("/reported/schemes/value", schemes.value, 0);
-        c.optional_text("/reported/schemes/quote", schemes.quote.as_deref(), 5000);
-    }
-    let mut scopes_seen = HashSet::new();
-    for (i, entry) in reported.schemes_by_scope.iter().enumerate() {
-        let at = format!("/reported/schemes_by_scope/{i}");
-        if c.reference.scope(&entry.scope).is_none() {
-            let allowed = c.reference.scope_keys().join(", ");
-            c.fail(
-                format!("{at}/scope"),
-                Message::new("scope-unknown").word("key", format!("{:?}", entry.scope)).word("allowed", &allowed),
-            );
-        }
-        if !scopes_seen.insert(entry.scope.clone()) {
-            c.fail(format!("{at}/scope"), Message::new("scope-twice").word("key", format!("{:?}", entry.scope)));
-        }
-        c.count(&format!("{at}/value"), entry.value, 0);
-        c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
-    }
-    let cost = reported.cost.map(|cost| {
-        c.optional_text("/reported/cost/quote", cost.quote.as_deref(), 5000);
-        ReportedAmount {
-            amount: c.amount("/reported/cost/amount", &cost.amount).unwrap_or_default(),
-            quote: cost.quote,
-        }
-    });
-    let (funding, _) = c.funding("/reported/funding", reported.funding);
-    let reported = Reported { schemes: reported.schemes, schemes_by_scope: reported.schemes_by_scope, cost, funding };
+    let reported = c.reported("/reported", doc.reported);
 
     let mut indicator_keys = HashSet::new();
     for (i, def) in doc.indicator_definitions.iter().enumerate() {
@@ -332,11 +345,6 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
     if !c.violations.is_empty() {
         return Err(c.violations);
     }
-    let mut reported = reported;
-    let scope_position = |key: &str| reference.scopes.iter().position(|s| s.key == key);
-    let source_position = |key: &str| reference.sources.iter().position(|s| s.key == key);
-    reported.schemes_by_scope.sort_by_key(|e| scope_position(&e.scope));
-    reported.funding.sort_by_key(|e| source_position(&e.source));
     let programme = ProgrammeDocument {
         id: doc.id,
         currency: doc.currency,
@@ -368,6 +376,20 @@ pub fn check_record(
     let record = c.record(at, record, &keys);
     match c.violations.is_empty() {
         true => Ok(record),
+        false => Err(c.violations),
+    }
+}
+
+/// Checks a programme's reported figures on their own (an edit's); violations point under `at`.
+pub fn check_reported(
+    reported: Reported<String>,
+    at: &str,
+    reference: &Reference,
+) -> Result<Reported<Money>, Violations> {
+    let mut c = Checker { reference, violations: Violations::default() };
+    let reported = c.reported(at, reported);
+    match c.violations.is_empty() {
+        true => Ok(reported),
         false => Err(c.violations),
     }
 }
