@@ -4,8 +4,10 @@
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
-use super::writes::{AUDIT_INLINE_LIMIT, After, Side, check, insert_records, insert_reported, insert_sums, record};
-use super::{Actor, Db, Operation, Precondition, WriteError, Written, now_text};
+use super::writes::{
+    AUDIT_INLINE_LIMIT, After, Side, check, insert_records, insert_reported, insert_sums, record, take_lock,
+};
+use super::{Actor, Db, Operation, Precondition, WriteError, Written};
 use crate::domain::aggregates::sums::ProgrammeSums;
 use crate::domain::document::{IndicatorDefinition, Reported, SchemeRecord};
 use crate::domain::money::Money;
@@ -96,7 +98,7 @@ impl Db {
     }
 }
 
-/// Takes the write lock (the next data version, and the time) and checks that the programme is
+/// Takes the write lock ([`take_lock`]) and checks that the programme is
 /// still at `read_at`, as `precondition` asks.
 async fn lock(
     conn: &mut AnyConnection,
@@ -104,14 +106,7 @@ async fn lock(
     read_at: i64,
     precondition: &Precondition,
 ) -> Result<(i64, String), WriteError> {
-    let now = now_text();
-    // First statement: on PostgreSQL the row lock queues every other writer behind this one.
-    let (version,): (i64,) =
-        sqlx::query_as("UPDATE data_version SET version = version + 1, updated_at = $1 WHERE id = 1 RETURNING version")
-            .bind(&now)
-            .fetch_one(&mut *conn)
-            .await?;
-    let current = super::versions::programme_version(&mut *conn, id).await?;
+    let (version, now, current) = take_lock(&mut *conn, id).await?;
     check(current, precondition)?;
     match current {
         Some(current) if current == read_at => Ok((version, now)),

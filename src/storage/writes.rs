@@ -351,6 +351,20 @@ async fn seed_state(conn: &mut AnyConnection, name: &str, id: &str, digest: &str
     })
 }
 
+/// Takes the write lock, the first statement of every write (on PostgreSQL the row lock queues
+/// every other writer behind this one; SQLite's `BEGIN IMMEDIATE` holds it already): the next
+/// data version, the time, and the programme's version now (None: absent).
+pub(super) async fn take_lock(conn: &mut AnyConnection, id: &str) -> Result<(i64, String, Option<i64>), sqlx::Error> {
+    let now = now_text();
+    let (version,): (i64,) =
+        sqlx::query_as("UPDATE data_version SET version = version + 1, updated_at = $1 WHERE id = 1 RETURNING version")
+            .bind(&now)
+            .fetch_one(&mut *conn)
+            .await?;
+    let current = super::versions::programme_version(&mut *conn, id).await?;
+    Ok((version, now, current))
+}
+
 /// Whether a programme at version `current` (None: absent) meets `precondition`.
 pub(super) fn check(current: Option<i64>, precondition: &Precondition) -> Result<(), WriteError> {
     match precondition.allows(current) {
@@ -382,14 +396,7 @@ async fn audited_write(
     operation: &Operation,
     change: Change,
 ) -> Result<Written, WriteError> {
-    // First statement: on PostgreSQL the row lock queues every other writer behind this one.
-    let now = now_text();
-    let (version,): (i64,) =
-        sqlx::query_as("UPDATE data_version SET version = version + 1, updated_at = $1 WHERE id = 1 RETURNING version")
-            .bind(&now)
-            .fetch_one(&mut *conn)
-            .await?;
-    let current = super::versions::programme_version(&mut *conn, id).await?;
+    let (version, now, current) = take_lock(&mut *conn, id).await?;
     check(current, &precondition)?;
     let before = match current {
         Some(_) => last_after(&mut *conn, id).await?,

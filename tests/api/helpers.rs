@@ -195,6 +195,13 @@ impl TestApp {
     }
 
     /// GET `path`, expecting 200.
+    /// GET `path` with `token`, expecting 200: its JSON.
+    pub async fn get_as(&self, token: &str, path: &str) -> Value {
+        let response = self.client.get(format!("{}{path}", self.address)).bearer_auth(token).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{path}");
+        response.json().await.unwrap()
+    }
+
     pub async fn get_ok(&self, path: &str) -> Value {
         let (status, body) = self.get(path).await;
         assert_eq!(status, 200, "GET {path}: {body}");

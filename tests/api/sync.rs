@@ -255,16 +255,7 @@ async fn the_readme_flow_works_with_its_own_files() {
     assert_eq!(response.status().as_u16(), 200, "{}", response.text().await.unwrap());
     assert_eq!(app.get_ok("/programmes/2021-2025/totals").await["cost"]["itemised"], "970.50");
     // 5. the audit trail, with the admin token
-    let audit: Value = app
-        .client
-        .get(format!("{}/audit?programme=2021-2025", app.address))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let audit = app.get_as(&admin, "/audit?programme=2021-2025").await;
     assert_eq!(audit["items"].as_array().unwrap().len(), 2);
     // 6. a mirror learns both writes from the changes feed
     let ops: Vec<Value> = app.get_ok("/changes?since=1").await["items"]

@@ -526,16 +526,7 @@ async fn record_edits_leave_the_same_sums_as_importing_the_edited_document() {
     assert_eq!((count("source=state_budget").await, count("source=contributions").await), (json!(1), json!(1)));
     // The audit keeps the record itself before and after.
     let admin = app.token("trung-tam", "admin").await;
-    let audit: Value = app
-        .client
-        .get(format!("{}/audit?programme=edited&limit=1", app.address))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let audit = app.get_as(&admin, "/audit?programme=edited&limit=1").await;
     let deleted = &audit["items"][0];
     assert_eq!(
         (&deleted["operation"], &deleted["before"]["document"]["id"]),
