@@ -20,10 +20,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only writes to this programme.
-    #[param(example = "2016-2020")]
+    #[param(example = "2016-2020", pattern = r"^[^\x00]*$")]
     programme: Option<String>,
     /// Only writes by this actor: a token's name, `cli` or `seed`.
-    #[param(example = "so-cong-thuong")]
+    #[param(example = "so-cong-thuong", pattern = r"^[^\x00]*$")]
     actor: Option<String>,
     /// Items per page, 1 to 500 (default 50).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
@@ -33,14 +33,23 @@ pub struct AuditQuery {
     cursor: Option<String>,
 }
 
-/// The state of the programme on one side of a write.
+/// The state of the programme on one side of a write: the whole document for a write of the
+/// whole programme, the record for a record edit, the reported figures for theirs.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditSide {
-    /// The whole programme document (null when the programme did not exist, or when the document
-    /// was over 1 MiB: then only `sha256` and `records` are kept).
+    /// The whole programme document, for a write of the whole programme (`seed`, `replace`,
+    /// `delete`); null otherwise, when the programme did not exist, or when the document was
+    /// over 1 MiB (then only `sha256` and `records` are kept).
     #[schema(value_type = Option<crate::domain::document::ProgrammeDocumentSchema>)]
     pub document: Option<serde_json::Value>,
-    /// SHA-256 of the canonical document text.
+    /// The scheme record, for a record edit (`create_scheme`, `replace_scheme`,
+    /// `delete_scheme`): null before a creation and after a deletion.
+    #[schema(value_type = Option<crate::domain::document::SchemeRecord<String>>)]
+    pub record: Option<serde_json::Value>,
+    /// The reported figures, for `replace_reported`.
+    #[schema(value_type = Option<crate::domain::document::Reported<String>>)]
+    pub reported: Option<serde_json::Value>,
+    /// SHA-256 of the canonical text of what the side holds (the document, record or figures).
     #[schema(example = "9f2c1e0b4a7d3e8f6a5b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f")]
     pub sha256: Option<String>,
     /// Number of scheme records.
@@ -75,7 +84,22 @@ pub struct AuditEntry {
     pub after: AuditSide,
 }
 
+/// One side of an entry of `operation`, holding `kept` where that operation keeps it.
+fn side(operation: &str, kept: Option<serde_json::Value>, sha256: Option<String>, records: Option<i64>) -> AuditSide {
+    let mut side = AuditSide { document: None, record: None, reported: None, sha256, records };
+    // (Entries written before 0.6 kept the whole document for every operation.)
+    let whole = kept.as_ref().is_some_and(|k| k.get("schemes").is_some_and(serde_json::Value::is_array));
+    match operation {
+        _ if whole => side.document = kept,
+        "create_scheme" | "replace_scheme" | "delete_scheme" => side.record = kept,
+        "replace_reported" => side.reported = kept,
+        _ => side.document = kept,
+    }
+    side
+}
+
 fn entry(row: AuditRow) -> AuditEntry {
+    let operation = row.operation.clone();
     let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
     AuditEntry {
         id: row.id,
@@ -86,8 +110,8 @@ fn entry(row: AuditRow) -> AuditEntry {
         programme_id: row.programme_id,
         scheme_id: row.scheme_id,
         version: row.version,
-        before: AuditSide { document: parse(row.before_doc), sha256: row.before_sha256, records: row.before_records },
-        after: AuditSide { document: parse(row.after_doc), sha256: row.after_sha256, records: row.after_records },
+        before: side(&operation, parse(row.before_doc), row.before_sha256, row.before_records),
+        after: side(&operation, parse(row.after_doc), row.after_sha256, row.after_records),
     }
 }
 

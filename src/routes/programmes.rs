@@ -215,14 +215,14 @@ pub async fn put_programme(
     let actor = authorize(&req, &state.db, Scope::Write).await?;
     let precondition = http::precondition(&req);
     let body = http::json_body(&req, payload, (state.limits.import, state.limits.idle)).await?;
-    // A stale tag is refused before the document is read: one indexed read.
-    state.db.check_precondition(&path.id, &precondition).await?;
     // Parsing, normalising, validating and making canonical cost as much as the document is
-    // large: off the workers, before the write lock.
+    // large: off the workers, before the write lock. A wrong document hears so (422) first, so
+    // that it is fixed before it is retried; then a stale tag (412).
     let (id, reference) = (path.id.clone(), state.reference.clone());
     let prepared = web::block(move || prepare(&body, &id, &reference))
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("the import task failed: {e}")))??;
+    state.db.check_precondition(&path.id, &precondition).await?;
     let result = state.db.replace(precondition, &actor, prepared).await?;
     let location = result.created.then(|| format!("/programmes/{}", path.id));
     written(&req, &state, result, location)

@@ -6,7 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::AppState;
 use super::programmes::{ProgrammePath, WriteResult, written};
 use super::schemes::{edit_at_version, edit_snapshot};
-use crate::domain::document::{Reported, Violations, check_reported, parse_part};
+use crate::domain::document::{Reported, check_reported, parse_part};
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BodyErrors, NotFound, PreconditionRequired, WriteErrors};
 use crate::http::error::{ApiError, Result};
@@ -47,20 +47,21 @@ pub async fn put_reported(
     let body = http::json_body(&req, payload, (state.limits.body, state.limits.idle)).await?;
     let id = path.id.as_str();
     let state = state.get_ref();
+    // The figures on their own first (422), off the workers; then the precondition.
+    let reference = state.reference.clone();
+    let after = web::block(move || {
+        let sent: Reported<String> = parse_part(&body)?;
+        check_reported(sent, "", &reference)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(anyhow::anyhow!("the edit task failed: {e}")))?
+    .map_err(ApiError::Unprocessable)?;
     let prepare = async || {
         let (mut snapshot, head, read_at) = edit_snapshot(state, id, &precondition).await?;
         let before = snapshot.reported(&head).await?;
         let sums = snapshot.sums(id).await?;
         snapshot.finish().await?;
-        let (body, reference, programme_id) = (body.clone(), state.reference.clone(), id.to_string());
-        web::block(move || {
-            let sent: Reported<String> = parse_part(&body)?;
-            let after = check_reported(sent, "", &reference)?;
-            Ok::<_, Violations>(ReportedEdit { programme_id, read_at, before, after, sums })
-        })
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("the edit task failed: {e}")))?
-        .map_err(ApiError::Unprocessable)
+        Ok(ReportedEdit { programme_id: id.to_string(), read_at, before, after: after.clone(), sums })
     };
     let write = async |edit: &ReportedEdit| state.db.edit_reported(edit, &precondition, &actor).await;
     let result = edit_at_version(state, id, &precondition, prepare, write).await?;

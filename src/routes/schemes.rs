@@ -268,6 +268,9 @@ async fn record_body(
                 .word("path", format!("{expected:?}")),
         })));
     }
+    // What the record alone breaks is said first (422), before its precondition is checked;
+    // its indicators are checked against the programme's definitions with the edit.
+    check_record(record.clone(), "", None, &state.reference).map_err(ApiError::Unprocessable)?;
     Ok(record)
 }
 
@@ -290,7 +293,8 @@ impl RecordChange {
     }
 }
 
-/// Makes one record's edit: a stale `If-Match` is refused with one indexed read; the programme's
+/// Makes one record's edit (whose body was checked on its own): a stale `If-Match` is refused
+/// with one indexed read; the programme's
 /// sums and the record are read in a snapshot; the record is checked and the sums made again off
 /// the workers; then only the record's rows and the sums are written, if the programme is still
 /// at the version read (with `If-Match: *`, once more against a newer one; else 412). Violations
@@ -366,7 +370,7 @@ async fn prepare_edit(
     let reference = state.reference.clone();
     let programme_id = programme_id.to_string();
     web::block(move || {
-        let after = new.map(|record| check_record(record, "", &definitions, &reference)).transpose()?;
+        let after = new.map(|record| check_record(record, "", Some(&definitions), &reference)).transpose()?;
         let sums = sums.with_change(before.as_ref(), after.as_ref().map(|a| (a, "")), &definitions, &reference)?;
         Ok::<_, Violations>(RecordEdit { programme_id, operation, read_at, before, after, sums, definitions, reported })
     })

@@ -373,16 +373,31 @@ pub(super) fn check(current: Option<i64>, precondition: &Precondition) -> Result
     }
 }
 
-/// The audit side the programme's last write left: its "after", which is this write's "before".
-/// Nothing is loaded: the trail already holds it.
-async fn last_after(conn: &mut AnyConnection, id: &str) -> Result<Side, sqlx::Error> {
-    let last: Option<(Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT after_doc, after_sha256, after_records FROM audit_log WHERE programme_id = $1 ORDER BY id DESC LIMIT 1",
+/// The "before" of a whole-programme write, without loading the programme: the "after" of the
+/// programme's last write when that wrote the whole programme (the trail already holds it).
+/// After a record or reported edit the trail holds only the part it changed: then the document
+/// is not repeated (null), and the record count comes from the kept sums; the entries since the
+/// last whole document are its changes.
+async fn before_whole(conn: &mut AnyConnection, id: &str) -> Result<Side, sqlx::Error> {
+    // (operation, after_doc, after_sha256, after_records)
+    type Last = (String, Option<String>, Option<String>, Option<i64>);
+    let last: Option<Last> = sqlx::query_as(
+        r#"SELECT operation, after_doc, after_sha256, after_records FROM audit_log
+           WHERE programme_id = $1 ORDER BY id DESC LIMIT 1"#,
     )
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(last.map(|(doc, sha256, records)| Side { doc, sha256, records }).unwrap_or_default())
+    let whole = [Operation::Seed.name(), Operation::Replace.name()];
+    if let Some((_, doc, sha256, records)) = last.filter(|(operation, ..)| whole.contains(&operation.as_str())) {
+        return Ok(Side { doc, sha256, records });
+    }
+    let (records,): (i64,) =
+        sqlx::query_as("SELECT CAST(COALESCE(SUM(records), 0) AS BIGINT) FROM record_sums WHERE programme_id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(Side { doc: None, sha256: None, records: Some(records) })
 }
 
 /// The body of a whole-programme write, inside the caller's transaction: takes the write lock,
@@ -399,7 +414,7 @@ async fn audited_write(
     let (version, now, current) = take_lock(&mut *conn, id).await?;
     check(current, &precondition)?;
     let before = match current {
-        Some(_) => last_after(&mut *conn, id).await?,
+        Some(_) => before_whole(&mut *conn, id).await?,
         None => Side::default(),
     };
     let (after, side) = match change {

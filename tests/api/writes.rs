@@ -529,8 +529,27 @@ async fn record_edits_leave_the_same_sums_as_importing_the_edited_document() {
     let audit = app.get_as(&admin, "/audit?programme=edited&limit=1").await;
     let deleted = &audit["items"][0];
     assert_eq!(
-        (&deleted["operation"], &deleted["before"]["document"]["id"]),
+        (&deleted["operation"], &deleted["before"]["record"]["id"]),
         (&json!("delete_scheme"), &json!("training"))
     );
+    assert_eq!((&deleted["before"]["document"], &deleted["after"]["record"]), (&Value::Null, &Value::Null));
     assert_eq!((&deleted["before"]["records"], &deleted["after"]["records"]), (&json!(3), &json!(2)));
+    // A whole write after edits: its "before" is not a document the trail never held.
+    assert_eq!(app.put_programme(&token, "edited", test_programme("edited")).await.0, 200);
+    let replaced = &app.get_as(&admin, "/audit?programme=edited&limit=1").await["items"][0];
+    assert_eq!((&replaced["before"]["document"], &replaced["before"]["records"]), (&Value::Null, &json!(2)));
+    assert_eq!(replaced["after"]["document"]["id"], "edited");
+    // A body wrong on its own hears so (422) before its stale precondition (412).
+    let mut wrong = test_programme("edited")["schemes"][0].clone();
+    wrong["indicators"] = json!([{"key": "Not A Key", "value": "1"}]);
+    let (status, _, body) = app
+        .send(Write {
+            method: reqwest::Method::PUT,
+            path: "/programmes/edited/schemes/training",
+            token: Some(&token),
+            if_match: Some("\"1-json\""),
+            body: Some(wrong),
+        })
+        .await;
+    assert_eq!((status, &body["errors"][0]["pointer"]), (422, &json!("/indicators/0/key")), "{body}");
 }

@@ -107,7 +107,7 @@ impl Checker<'_> {
         &mut self,
         at: &str,
         record: SchemeRecord<String>,
-        indicator_keys: &HashSet<&str>,
+        indicator_keys: Option<&HashSet<&str>>,
     ) -> SchemeRecord<Money> {
         let c = self;
         if !is_slug(&record.id) {
@@ -146,7 +146,9 @@ impl Checker<'_> {
         let mut keys_seen = HashSet::new();
         for (j, indicator) in record.indicators.iter().enumerate() {
             let at = format!("{at}/indicators/{j}");
-            if !indicator_keys.contains(indicator.key.as_str()) {
+            if indicator_keys.is_none() && !is_key(&indicator.key) {
+                c.fail(format!("{at}/key"), Message::new("not-a-key").word("value", format!("{:?}", indicator.key)));
+            } else if indicator_keys.is_some_and(|keys| !keys.contains(indicator.key.as_str())) {
                 c.fail(
                     format!("{at}/key"),
                     Message::new("indicator-undefined").word("key", format!("{:?}", indicator.key)),
@@ -339,7 +341,7 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
         if !scheme_ids.insert(record.id.clone()) {
             c.fail(format!("{at}/id"), Message::new("scheme-id-twice").word("id", format!("{:?}", record.id)));
         }
-        schemes.push(c.record(&at, record, &indicator_keys));
+        schemes.push(c.record(&at, record, Some(&indicator_keys)));
     }
 
     if !c.violations.is_empty() {
@@ -362,18 +364,18 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
     Ok(programme)
 }
 
-/// Checks one scheme record on its own, against the reference data and the programme's
-/// indicator definitions (an edit's record; its id's uniqueness is the caller's to check).
-/// Violations point under `at`.
+/// Checks one scheme record on its own, against the reference data and, when given, the
+/// programme's indicator definitions (without them, any indicator key passes): an edit's record,
+/// whose id's uniqueness is the caller's to check. Violations point under `at`.
 pub fn check_record(
     record: SchemeRecord<String>,
     at: &str,
-    definitions: &[IndicatorDefinition],
+    definitions: Option<&[IndicatorDefinition]>,
     reference: &Reference,
 ) -> Result<SchemeRecord<Money>, Violations> {
     let mut c = Checker { reference, violations: Violations::default() };
-    let keys: HashSet<&str> = definitions.iter().map(|d| d.key.as_str()).collect();
-    let record = c.record(at, record, &keys);
+    let keys: Option<HashSet<&str>> = definitions.map(|d| d.iter().map(|d| d.key.as_str()).collect());
+    let record = c.record(at, record, keys.as_ref());
     match c.violations.is_empty() {
         true => Ok(record),
         false => Err(c.violations),
