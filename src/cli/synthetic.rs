@@ -9,8 +9,8 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
 use crate::domain::document::{
-    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, Period, ProgrammeDocument, Reported, ReportedAmount,
-    ReportedCount, SchemeRecord, SourceAmount, SourceDocument,
+    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, Note, Period, ProgrammeDocument, Reported,
+    ReportedAmount, ReportedCount, SchemeRecord, SourceAmount, SourceDocument,
 };
 use crate::domain::reference::{ACTIVITY_KEYS, Names, SOURCE_KEYS};
 
@@ -176,7 +176,11 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
             publisher: "khuyencong".into(),
             date: "2026-01-01".into(),
             url: None,
-            note: Some("Every figure in this programme is made up; none comes from a published report.".into()),
+            note: Some(Note::Both(Names {
+                vi: "Mọi số liệu của chương trình này đều là số giả lập; không số nào lấy từ báo cáo đã công bố."
+                    .into(),
+                en: "Every figure in this programme is made up; none comes from a published report.".into(),
+            })),
         },
         reported: Reported {
             schemes: Some(ReportedCount { value: total_schemes, quote: None }),

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::i18n::Arg;
+
 /// A name in Vietnamese and English. Where it names a taxonomy member (activity, funding
 /// source, scope) it is our label, not the source's or the decree's words; the source's words
 /// are in the `quote` fields.
@@ -104,10 +106,35 @@ impl Reference {
         self.scopes.iter().map(|s| s.key.as_str()).collect()
     }
 
+    /// A key of any taxonomy as a message names it: the key itself in English (the API's
+    /// word), our Vietnamese label in Vietnamese, its first letter small to stand inside a
+    /// sentence ("ngân sách Trung ương"). An unknown key is itself in both.
+    pub fn named(&self, key: &str) -> Arg {
+        let vi = self.names_of(key).map_or_else(|| key.to_string(), |n| inline(&n.vi));
+        Arg::Named { en: key.to_string(), vi }
+    }
+
+    /// Our labels for a key of any taxonomy (a source, a scope, an activity).
+    pub fn names_of(&self, key: &str) -> Option<&Names> {
+        self.sources
+            .iter()
+            .map(|s| (&s.key, &s.names))
+            .chain(self.scopes.iter().map(|s| (&s.key, &s.names)))
+            .chain(self.activities.iter().map(|a| (&a.key, &a.names)))
+            .find(|(k, _)| *k == key)
+            .map(|(_, names)| names)
+    }
+
     /// `key` and every source above it, nearest first.
     pub fn source_and_ancestors<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         std::iter::successors(Some(key), move |k| self.source(k).and_then(|s| s.parent.as_deref()))
     }
+}
+
+/// A label as it stands inside a sentence: its first letter small.
+fn inline(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
 }
 
 /// The keys the migrations define, for the OpenAPI document's enums. A test checks them against

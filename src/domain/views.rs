@@ -3,7 +3,9 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::document::{AMOUNT_UNIT, CURRENCY, IndicatorDefinition, LegalBasis, Period, SchemeRecord, SourceDocument};
+use super::document::{
+    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, LegalBasis, Note, Period, SchemeRecord, SourceDocument,
+};
 use super::money::Money;
 use super::reference::{Names, Reference};
 
@@ -19,6 +21,9 @@ pub struct ProgrammeSummary {
     /// Number of scheme records (lines of results; one may cover several schemes).
     #[schema(example = 7)]
     pub scheme_records: i64,
+    /// Number of schemes the programme published; null where it published none.
+    #[schema(example = 65)]
+    pub schemes_reported: Option<i64>,
     /// Number of schemes the records cover (the sum of their `scheme_count`).
     #[schema(example = 64)]
     pub schemes_itemised: i64,
@@ -38,6 +43,10 @@ pub struct ProgrammeDetail {
     pub source: SourceDocument,
     #[schema(example = 7)]
     pub scheme_records: i64,
+    /// Number of schemes the programme published; null where it published none.
+    #[schema(example = 65)]
+    pub schemes_reported: Option<i64>,
+    /// Number of schemes the records cover (the sum of their `scheme_count`).
     #[schema(example = 64)]
     pub schemes_itemised: i64,
 }
@@ -78,9 +87,10 @@ pub struct IndicatorView {
     pub names: Names,
     /// Whether values of this indicator add up across records.
     pub additive: bool,
-    /// What the value may not mean, where the source is ambiguous. Ours, not the source's.
-    #[schema(example = "Ours, not the source's: what a reader must know that the quote does not say.")]
-    pub note: Option<String>,
+    /// What the value may not mean, where the source is ambiguous. Ours, not the source's; in
+    /// the request's language where the document gives it in both.
+    #[schema(value_type = Option<String>, example = "Our reading, not the article's words.")]
+    pub note: Option<Note>,
 }
 
 /// A line of the programme's results, covering `scheme_count` schemes.
@@ -106,9 +116,10 @@ pub struct SchemeView {
     #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
     /// What a reader must know that the quote does not say (where the record's place in the
-    /// programme is a reading of the source). Ours, not the source's.
-    #[schema(example = "Ours, not the source's: what a reader must know that the quote does not say.")]
-    pub note: Option<String>,
+    /// programme is a reading of the source). Ours, not the source's; in the request's language
+    /// where the document gives it in both.
+    #[schema(value_type = Option<String>, example = "Our reading, not the article's words.")]
+    pub note: Option<Note>,
 }
 
 impl SchemeView {
@@ -168,9 +179,10 @@ pub struct IndicatorRecordValue {
     pub scheme_id: String,
     #[schema(example = "610")]
     pub value: String,
-    /// What the value may not mean, where the source is ambiguous. Ours, not the source's.
-    #[schema(example = "Ours, not the source's: what a reader must know that the quote does not say.")]
-    pub note: Option<String>,
+    /// What the value may not mean, where the source is ambiguous. Ours, not the source's; in
+    /// the request's language where the document gives it in both.
+    #[schema(value_type = Option<String>, example = "Our reading, not the article's words.")]
+    pub note: Option<Note>,
 }
 
 /// An indicator across the programme.

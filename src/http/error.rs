@@ -6,7 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::document::Violations;
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Lang, Message, code, codes};
 
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
@@ -224,21 +224,23 @@ impl ApiError {
     /// A bad parameter value, listing the values it accepts.
     pub fn bad_value(parameter: &str, value: &str, allowed: &[&str]) -> Self {
         let detail = Message::new("parameter-unknown-value")
-            .word("parameter", parameter)
+            .word("parameter", code(parameter))
             .word("value", format!("{value:?}"))
-            .word("allowed", allowed.join(", "));
+            .word("allowed", codes(allowed));
         ApiError::bad(parameter, detail, Some(allowed.iter().map(|s| s.to_string()).collect()))
     }
 
     /// A required parameter that is absent, listing the values it accepts.
     pub fn missing(parameter: &str, allowed: &[&str]) -> Self {
-        let detail = Message::new("parameter-missing").word("parameter", parameter).word("allowed", allowed.join(", "));
+        let detail =
+            Message::new("parameter-missing").word("parameter", code(parameter)).word("allowed", codes(allowed));
         ApiError::bad(parameter, detail, Some(allowed.iter().map(|s| s.to_string()).collect()))
     }
 
     /// A parameter that is malformed or out of range.
     pub fn bad_parameter(parameter: &str, detail: Message) -> Self {
-        let whole = Message::new("parameter-invalid").word("parameter", parameter).message("detail", detail.clone());
+        let whole =
+            Message::new("parameter-invalid").word("parameter", code(parameter)).message("detail", detail.clone());
         ApiError::BadRequest {
             detail: whole,
             errors: vec![ParameterError { parameter: parameter.to_string(), detail, allowed: None }],
@@ -264,7 +266,7 @@ impl ApiError {
         let detail = if declared.is_empty() {
             Message::new("parameter-unknown-takes-none")
         } else {
-            Message::new("parameter-unknown").word("declared", declared.join(", "))
+            Message::new("parameter-unknown").word("declared", codes(declared))
         }
         .word("name", format!("{name:?}"));
         ApiError::bad(name, detail, Some(declared.to_vec()))

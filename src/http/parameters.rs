@@ -98,16 +98,19 @@ mod tests {
     fn each_parameter_parses_its_values_and_names_itself_when_wrong() {
         assert_eq!(parse::<Limit>(None).unwrap(), Limit(50));
         assert_eq!(parse::<Limit>(Some("500")).unwrap(), Limit(500));
-        assert_eq!(detail(parse::<Limit>(Some("0")).unwrap_err()), "limit: \"0\" is not a whole number from 1 to 500");
+        assert_eq!(
+            detail(parse::<Limit>(Some("0")).unwrap_err()),
+            "`limit`: \"0\" is not a whole number from 1 to 500"
+        );
         assert_eq!(dimension(Some("scope")).unwrap(), Dimension::Scope);
         assert_eq!(
             detail(dimension(Some("year")).unwrap_err()),
-            "unknown by \"year\"; allowed: activity, scope, source"
+            "unknown `by` \"year\"; allowed: `activity`, `scope`, `source`"
         );
-        assert_eq!(detail(dimension(None).unwrap_err()), "by is required; allowed: activity, scope, source");
+        assert_eq!(detail(dimension(None).unwrap_err()), "`by` is required; allowed: `activity`, `scope`, `source`");
         let order: SchemeOrder = parse(Some("-cost")).unwrap();
         assert_eq!((order.key, order.descending), (SortKey::Cost, true));
         assert_eq!(parse::<SchemeOrder>(None).unwrap(), SchemeOrder::default());
-        assert!(detail(parse::<SchemeOrder>(Some("name")).unwrap_err()).starts_with("unknown sort \"name\""));
+        assert!(detail(parse::<SchemeOrder>(Some("name")).unwrap_err()).starts_with("unknown `sort` \"name\""));
     }
 }

@@ -11,23 +11,40 @@ list-or = or
 
 totals-schemes-gap = The programme reports { $reported } schemes; its scheme records cover { $itemised }: a gap of { $gap }.
 totals-scope-gap = The programme reports { $reported } { $scope } schemes; the scheme records name { $itemised } as { $scope }: a gap of { $gap }.
+totals-scope-unsplit = The article reports { $reported } { $scope } schemes but does not split its scheme groups by level ({ $unsplit } recorded schemes have no stated level), so this is not a gap: at least { $least } and at most { $most } of the { $recorded } recorded schemes are { $scope } (see `implied_schemes`).
 totals-cost-gap = The programme reports a total cost of { $reported } million VND; its scheme records add up to { $itemised }: a gap of { $gap }.
-totals-unattributed = { $amount } million VND of the itemised cost has no funding line: the source does not say who paid it.
+totals-unattributed = { $amount } million VND of the itemised cost has no funding line: the article does not say who paid it.
 funding-gap = Funding from { $source }: the programme reports { $reported } million VND; its funding lines add up to { $itemised }: a gap of { $gap }.
-funding-unsplit = { $own } million VND of { $source } funding is not split between the sources below it: the source does not say which paid.
+gap-may-be-unattributed = This gap is on no funding line; up to { $most } of it may be inside scheme records that name no source.
+funding-gap-unsplit = Funding from { $source }: the programme reports { $reported } million VND and funding lines name { $itemised } of it, but the article does not split { $own } million VND of { $parent } funding by level, so the difference ({ $gap }) is not money outside the records (see `implied`).
+funding-unsplit = { $own } million VND of { $source } funding is not split between the sources below it: the article does not say which paid.
 funding-implied = Implied, not reported: of the { $unsplit } million VND of unsplit { $parent } funding, at least { $least } and at most { $most } is { $source }'s, by the arithmetic of the reported figures (see `implied`).
+reported-children-exceed = The reported figures cannot all hold: { $children } add up to { $sum }, more than the { $reported } reported for { $parent }, which they are part of; no bounds are implied from them.
+source-amount = { $source } { $amount }
 
-## What the reported figures imply for money not split between sources
+## What the reported figures imply for money and schemes the records do not split
 
 implied-overspent = No bounds on how the { $unsplit } million VND of unsplit { $parent } funding divides: { $source } reports { $reported } but its funding lines already add up to { $itemised }.
 implied-no-room = No bounds on how the { $unsplit } million VND of unsplit { $parent } funding divides: the reported figures of { $sources } leave room for only { $room } of it.
 implied-basis = Implied, not reported: { $source } reports { $reported } million VND, of which { $itemised } is itemised under it, so at most { $most } of the { $unsplit } unsplit { $parent } money is its; the other parts of { $parent } can hold at most { $others } of it, so at least { $least } is its.
 implied-basis-unreported = Implied, not reported: { $source } reports no figure, so it may hold all of the { $unsplit } unsplit { $parent } money; the other parts of { $parent } can hold at most { $others } of it, so at least { $least } is its.
+implied-schemes-basis = Implied, not published: the article reports { $reported } { $scope } schemes out of { $total } and does not split its scheme groups by level; { $unsplit } recorded { $unsplit ->
+        [one] scheme is
+       *[other] schemes are
+    } in groups of no stated level and { $outside } { $outside ->
+        [one] scheme is
+       *[other] schemes are
+    } in no group, so at least { $least } and at most { $most } of the { $recorded } recorded schemes are { $scope }.
+implied-schemes-basis-no-total = Implied, not published: the article reports { $reported } { $scope } schemes and does not split its scheme groups by level; { $unsplit } recorded { $unsplit ->
+        [one] scheme is
+       *[other] schemes are
+    } in groups of no stated level, so at least { $least } and at most { $most } of the { $recorded } recorded schemes are { $scope }.
 
 ## Breakdowns: what the rows cover
 
 shares-reported = `share_percent` is a share of the itemised cost ({ $itemised }); `share_of_reported_percent` a share of the reported total cost ({ $reported }).
 shares-unreported = `share_percent` is a share of the itemised cost ({ $itemised }); the programme reports no total cost, so `share_of_reported_percent` is null.
+source-reported-share = `reported_share_of_reported_percent` is a source's published figure as a share of the published total cost: the share the article gives it.
 coverage-no-totals = The programme reports no totals: the rows cover its { $schemes } itemised schemes and { $cost } million VND.
 coverage = The rows cover { $schemes } and { $cost } the programme reports: { $rest }
 coverage-schemes = { $itemised } of the { $reported } schemes
@@ -42,17 +59,19 @@ missing-schemes = { $gap } { $gap ->
        *[other] schemes
     }
 missing-cost = { $gap } million VND
-empty-scopes = No scheme record is counted as { $keys }: the rows' zeros are not known zeros.
+empty-scopes = No scheme record is counted as { $keys }: the article does not split its scheme groups by level, so the rows' zeros only mean it does not say.
 empty-scopes-reported = The programme reports { $schemes } schemes (`reported_schemes`).
 scope-schemes = { $count } { $scope }
-empty-activities = Nothing is itemised under { $keys }: the programme publishes no figure for them, so their zeros are not known zeros.
-unknown-may-include = The { $schemes } schemes ({ $cost } million VND) counted as `{ $unknown }` may include some of theirs.
+empty-activities = Nothing is itemised under { $keys }: the article publishes no figure for them, so their zeros only mean it does not say.
+unknown-scope-may-include = The { $schemes } schemes ({ $cost } million VND) of no stated level (`unknown`) may include some of theirs.
+unspecified-activity-may-include = The { $schemes } schemes ({ $cost } million VND) of no stated activity (`unspecified`) may include some of theirs.
+funding-list-rolls-up = Each row's `funding` list rolls up the source tree: a parent's amount includes its children's lines, so summing the whole list counts those lines twice; the entries with a null `parent` sum to the row's funded cost.
 source-rolled-up = Each row's cost is rolled up over the sources below it; the rows with no parent plus `unattributed` sum to the total cost.
 source-schemes-overlap = A row's `schemes` counts the schemes with any funding line under that source: a scheme paid from several sources is counted in each, so `schemes` does not sum to the total.
-source-empty = No funding line names `{ $source }` or a source below it: its zeros are not known zeros.
+source-empty = No funding line names { $source } or a source below it: its zeros only mean the article does not say.
 source-empty-reported = The programme reports { $reported } million VND from it (`reported_cost`).
 source-may-include = { $holders } may include some of it.
-holder-unsplit = the { $own } million VND of unsplit `{ $source }` funding
+holder-unsplit = the { $own } million VND of unsplit { $source } funding
 holder-unattributed = the { $amount } million VND no funding line covers
 
 ## Problem titles (RFC 9457 `title`), one per problem type
@@ -103,6 +122,7 @@ parameter-not-a-version = { $value } is not a data version (a whole number, 0 or
 parameter-not-a-limit = { $value } is not a whole number from 1 to { $max }
 parameter-not-a-cursor = is not a cursor this API gave out; start again without it
 parameter-parser = { $detail }
+parameter-absent = required, but not given
 query-parser = { $detail }
 path-parser = no such resource: { $detail }
 document-id-not-path = { $id } must be the id in the path, { $path }
@@ -193,7 +213,7 @@ json-unreadable = { $text }
 
 page-home = Home
 page-site = Industrial Promotion Programme results
-page-intro = The figures of industrial promotion programmes, exact to the published đồng, with the source's own words. Every reported figure stands beside the sum of the scheme records, and each difference is said in words.
+page-intro = The figures of industrial promotion programmes, as published, with the article's own words. Every published figure stands beside the sum of the scheme records, and each difference is said in words.
 page-programme = Programme
 page-period = Period
 page-jurisdiction = Jurisdiction
@@ -201,34 +221,40 @@ page-schemes = Schemes
 page-cost = Total cost
 page-state_budget = State budget
 page-contributions = Contributions of organisations and individuals
-page-reported = Reported
+page-reported = Published
 page-itemised = Sum of the records
 page-gap = Gap
-page-implied = Implied (not reported)
+page-implied = Implied (not published)
 page-unit = million VND
-page-source = Source
+page-source = Source article
 page-published = published
+page-copy_from = our copy comes from
 page-legal_basis = Legal basis
 page-agency = Implementing agency
-page-reconciliation = Reported figures and the sum of the records
-page-reconciliation_intro = “Reported” is what the programme published; “Sum of the records” adds up its scheme records; “Gap” is the difference.
+page-reconciliation = Published figures and the sum of the records
+page-reconciliation_intro = “Published” is what the article states; “Sum of the records” adds up the scheme records; “Gap” is the difference, only where the article gives both figures at the same level.
 page-notes = In words
 page-by_activity = By kind of activity
 page-by_source = By funding source
 page-activity = Activity
 page-funding_source = Funding source
 page-share_itemised = Share of the records' sum
-page-share_reported = Share of the reported total
-page-nothing_itemised = nothing itemised
+page-share_reported = Share of the published total
+page-reported_share = Published figure's share of the published total
+page-not_split = not split by level in the article
+implied-range-schemes = { $least }–{ $most } of the { $recorded } recorded schemes
+implied-range-amount = { $least } – { $most } (part of the { $unsplit } million VND not split)
+page-nothing_itemised = no figure in the article
 page-records = Scheme records
-page-scope = Scope
+page-scope = Level
 page-funding = Funding by source
-page-no_funding_line = the source does not say who paid
+page-no_funding_line = the article does not say who paid
 page-indicators = Indicators
-page-quote = The source's words
+page-quote = The article's words
 page-our_note = Our note
 page-downloads = Downloads and machine-readable data
 page-other_language = Tiếng Việt
+page-language = Language
 page-chart_table = The chart's figures
 page-not_published = not published
 page-more_records = This page shows the first records; download the CSV for all of them.
@@ -260,9 +286,12 @@ column-cost-million-vnd = Cost (million VND)
 column-title-vi = Title (Vietnamese)
 column-title-en = Title (English)
 column-quote = The source's words
-column-note = Our note
+column-note = Our note (English)
+column-note-vi = Our note (Vietnamese)
 column-share-of-itemised-cost-percent = Share of the records' cost (%)
 column-share-of-reported-cost-percent = Share of the reported cost (%)
+column-rolled-up-share-of-itemised-cost-percent = Share of the records' sum, rolled up (%)
+column-own-share-of-itemised-cost-percent = Share of the records' sum, this source's own lines (%)
 column-name-vi = Name (Vietnamese)
 column-name-en = Name (English)
 column-nothing-itemised = Nothing itemised
@@ -272,6 +301,7 @@ column-schemes-with-lines-under = Schemes with a line under it
 column-own-million-vnd = Lines naming it (million VND)
 column-rolled-up-million-vnd = With the sources below it (million VND)
 column-reported-funding-million-vnd = Reported (million VND)
+column-reported-share-of-reported-cost-percent = Published figure's share of the published total (%)
 column-funding-gap-million-vnd = Gap (million VND)
 column-implied-at-least-million-vnd = Implied, at least (million VND)
 column-implied-at-most-million-vnd = Implied, at most (million VND)
@@ -284,11 +314,13 @@ column-schemes-gap = Schemes gap
 sheet-about = About
 about-programme = Programme
 about-programme-vi = Programme (Vietnamese)
+about-id = Id
 about-jurisdiction = Jurisdiction
 about-period = Period
-about-source = Source
-about-publisher = Publisher
+about-source = Source article
+about-publisher = Our copy comes from
 about-published = Published
+about-url = URL
 about-source-note = Source note
 about-data-version = Data version
 about-written-at = Data written at (UTC)
@@ -321,3 +353,7 @@ sheet-quotes = Quotes
 
 unit-amounts = million VND
 indicator-not-found = programme { $id } has no indicator { $key }
+unit-person = persons
+unit-person-time = person-times
+unit-copies-per-issue = copies/issue
+unit-issues-per-year = issues/year

@@ -108,28 +108,35 @@ impl From<Message> for Arg {
 }
 
 thread_local! {
-    /// The language messages serialize in on this thread: English (the JSON default) unless
-    /// [`in_language`] says otherwise for the serialization it wraps.
-    static SERIALIZING_IN: Cell<Lang> = const { Cell::new(Lang::En) };
+    /// The reader's language of the serialization running on this thread: set by
+    /// [`in_language`] for a response body, none for a document (an export, a log).
+    static SERIALIZING_IN: Cell<Option<Lang>> = const { Cell::new(None) };
 }
 
-/// Runs `serialize` (a synchronous serialization of a response body) with every [`Message`] in
-/// it rendered in `lang`.
+/// Runs `serialize` (a synchronous serialization of a response body) for a reader of `lang`:
+/// every [`Message`] in it rendered in `lang`, every note in it given in `lang`.
 pub fn in_language<T>(lang: Lang, serialize: impl FnOnce() -> T) -> T {
-    struct Restore(Lang);
+    struct Restore(Option<Lang>);
     impl Drop for Restore {
         fn drop(&mut self) {
             SERIALIZING_IN.set(self.0);
         }
     }
-    let _restore = Restore(SERIALIZING_IN.replace(lang));
+    let _restore = Restore(SERIALIZING_IN.replace(Some(lang)));
     serialize()
 }
 
-/// A message in JSON is its text, in the language of the serialization ([`in_language`]).
+/// The reader's language of the serialization running on this thread, if it is a response's
+/// ([`in_language`]).
+pub fn reading_in() -> Option<Lang> {
+    SERIALIZING_IN.get()
+}
+
+/// A message in JSON is its text, in the language of the serialization ([`in_language`]);
+/// English outside one.
 impl Serialize for Message {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.sentence(SERIALIZING_IN.get()))
+        serializer.serialize_str(&self.sentence(SERIALIZING_IN.get().unwrap_or_default()))
     }
 }
 
@@ -142,11 +149,11 @@ mod tests {
         let note = Message::new("totals-unattributed").amount("amount", "1184.78");
         assert_eq!(
             serde_json::to_string(&note).unwrap(),
-            r#""1184.78 million VND of the itemised cost has no funding line: the source does not say who paid it.""#
+            r#""1,184.78 million VND of the itemised cost has no funding line: the article does not say who paid it.""#
         );
         let vi = in_language(Lang::Vi, || serde_json::to_string(&note).unwrap());
         assert!(vi.starts_with(r#""1.184,78 triệu đồng"#), "{vi}");
         // Back to English once the serialization it wrapped is over.
-        assert!(serde_json::to_string(&note).unwrap().starts_with(r#""1184.78 million VND"#));
+        assert!(serde_json::to_string(&note).unwrap().starts_with(r#""1,184.78 million VND"#));
     }
 }

@@ -4,7 +4,7 @@
 mod catalog;
 mod message;
 
-pub use message::{Arg, Message, in_language};
+pub use message::{Arg, Message, in_language, reading_in};
 
 /// A language of messages and pages. English is the JSON default within this major version.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -54,17 +54,9 @@ impl Lang {
         }
     }
 
-    /// An amount in prose: English as the API writes amounts (`41306.53`), Vietnamese as the
-    /// source does (`41.306,53`). `money` is an amount as the API writes it.
+    /// An amount for a reader (prose, pages, workbooks): `41,306.53` or `41.306,53`, as the
+    /// glossary writes numbers in each language. `money` is an amount as the API writes it.
     pub fn amount(self, money: impl std::fmt::Display) -> String {
-        match self {
-            Lang::En => money.to_string(),
-            Lang::Vi => self.amount_grouped(money),
-        }
-    }
-
-    /// An amount for a page: `41,306.53` or `41.306,53`.
-    pub fn amount_grouped(self, money: impl std::fmt::Display) -> String {
         let (thousands, decimal) = self.marks();
         grouped(&money.to_string(), thousands, decimal)
     }
@@ -90,10 +82,58 @@ impl Lang {
         format!("{}%", text.replace('.', &self.marks().1.to_string()))
     }
 
+    /// A unit of measure a document names (`person`, `copies/issue`) as a reader of this
+    /// language writes it (`người`, `cuốn/kỳ`): the catalog's `unit-…` word where it has one,
+    /// else the document's own word.
+    pub fn unit_of_measure(self, unit: &str) -> String {
+        let id = format!("unit-{}", unit.replace('/', "-per-"));
+        if catalog::has(self, &id) { catalog::render(self, &id, &[]) } else { unit.to_string() }
+    }
+
+    /// A date (`2020-11-06`) for a reader: `06/11/2020` in Vietnamese, `6 November 2020` in
+    /// English; anything else as it is.
+    pub fn date(self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let [y, m, d] = parts.as_slice() else { return iso.to_string() };
+        let month = m.parse::<usize>().ok().filter(|m| (1..=12).contains(m));
+        match (self, month, d.parse::<u32>()) {
+            (Lang::Vi, Some(_), Ok(_)) => format!("{d}/{m}/{y}"),
+            (Lang::En, Some(month), Ok(day)) => {
+                const MONTHS: [&str; 12] = [
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December",
+                ];
+                format!("{day} {} {y}", MONTHS[month - 1])
+            }
+            _ => iso.to_string(),
+        }
+    }
+
     /// The unit of amounts: `million VND` or `triệu đồng`.
     pub fn unit(self) -> String {
         Message::new("unit-amounts").render(self)
     }
+}
+
+/// A name the API defines (a parameter, a key) as it stands in a message: in backticks, so that
+/// a reader of either language sees it is a code to type, not a word of the sentence.
+pub fn code(name: &str) -> String {
+    format!("`{name}`")
+}
+
+/// Names the API defines, each as [`code`], joined by commas.
+pub fn codes<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String {
+    names.into_iter().map(|n| code(n.as_ref())).collect::<Vec<_>>().join(", ")
 }
 
 /// `-1234567.89` with thousands marked by `thousands` and the decimals by `decimal`.
@@ -121,13 +161,23 @@ mod tests {
     #[test]
     fn numbers_are_written_as_each_language_writes_them() {
         let m = |t: &'static str| t;
-        assert_eq!(Lang::Vi.amount_grouped(m("41306.53")), "41.306,53");
-        assert_eq!(Lang::En.amount_grouped(m("41306.53")), "41,306.53");
+        assert_eq!(Lang::Vi.amount(m("41306.53")), "41.306,53");
+        assert_eq!(Lang::En.amount(m("41306.53")), "41,306.53");
         assert_eq!(Lang::Vi.amount(m("6349.00")), "6.349,00");
-        assert_eq!(Lang::En.amount(m("6349.00")), "6349.00");
-        assert_eq!(Lang::Vi.amount_grouped(m("-1184.78")), "-1.184,78");
-        assert_eq!(Lang::En.amount_grouped(m("735.50")), "735.50");
+        assert_eq!(Lang::En.amount(m("6349.00")), "6,349.00");
+        assert_eq!(Lang::Vi.amount(m("-1184.78")), "-1.184,78");
+        assert_eq!(Lang::En.amount(m("735.50")), "735.50");
         assert_eq!((Lang::En.count(1234567), Lang::Vi.count(65)), ("1,234,567".to_string(), "65".to_string()));
         assert_eq!(Lang::Vi.percent("76.85"), "76,85%");
+        assert_eq!(
+            (Lang::Vi.date("2020-11-06"), Lang::En.date("2020-11-06")),
+            ("06/11/2020".into(), "6 November 2020".into())
+        );
+        assert_eq!(Lang::En.date("2020-13-06"), "2020-13-06");
+        let units = |lang: Lang| {
+            ["person", "person-time", "copies/issue", "issues/year", "hectare"].map(|u| lang.unit_of_measure(u))
+        };
+        assert_eq!(units(Lang::Vi), ["người", "lượt người", "cuốn/kỳ", "kỳ/năm", "hectare"]);
+        assert_eq!(units(Lang::En), ["persons", "person-times", "copies/issue", "issues/year", "hectare"]);
     }
 }

@@ -44,6 +44,7 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Percent(p) => p.to_string(),
         Cell::Decimal(text) => text.clone(),
         Cell::Flag(flag) => flag.to_string(),
+        Cell::Key(key, _) => key.clone(),
         Cell::Empty => String::new(),
     }
 }

@@ -5,7 +5,7 @@ use askama::Template;
 
 use crate::domain::aggregates::breakdown::{Breakdown, BreakdownRow};
 use crate::domain::aggregates::totals::Totals;
-use crate::domain::document::{IndicatorDefinition, Programme, SchemeRecord};
+use crate::domain::document::{IndicatorDefinition, Note, Programme, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference};
 use crate::domain::views::ProgrammeSummary;
@@ -49,6 +49,7 @@ words!(
     unit,
     source,
     published,
+    copy_from,
     legal_basis,
     agency,
     reconciliation,
@@ -60,6 +61,8 @@ words!(
     funding_source,
     share_itemised,
     share_reported,
+    reported_share,
+    not_split,
     nothing_itemised,
     records,
     scope,
@@ -70,6 +73,7 @@ words!(
     our_note,
     downloads,
     other_language,
+    language,
     chart_table,
     not_published,
     more_records,
@@ -115,18 +119,27 @@ fn name(names: &Names, lang: Lang) -> String {
 }
 
 fn money(lang: Lang, amount: Option<Money>) -> String {
-    amount.map_or_else(|| Words::of(lang).not_published.to_string(), |m| lang.amount_grouped(m))
+    amount.map_or_else(|| Words::of(lang).not_published.to_string(), |m| lang.amount(m))
 }
 
 fn count(lang: Lang, n: Option<i64>) -> String {
     n.map_or_else(|| Words::of(lang).not_published.to_string(), |n| lang.count(n))
 }
 
-/// An ISO date as each language writes it: `06/11/2020` or `2020-11-06`.
-fn date(lang: Lang, iso: &str) -> String {
-    match (lang, iso.split('-').collect::<Vec<_>>().as_slice()) {
-        (Lang::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
-        _ => iso.to_string(),
+/// A note of ours for a page of `lang`: its text, and the language it is in (a string note is
+/// English, as documents gave notes before 0.6), for the element's `lang`.
+pub struct PageNote {
+    pub text: String,
+    pub lang: &'static str,
+}
+
+impl PageNote {
+    fn of(note: &Note, lang: Lang) -> PageNote {
+        let written_in = match note {
+            Note::Text(_) => Lang::En,
+            Note::Both(_) => lang,
+        };
+        PageNote { text: note.get(lang).to_string(), lang: written_in.code() }
     }
 }
 
@@ -146,9 +159,8 @@ impl HomeRow {
     pub fn of(programme: &ProgrammeSummary, totals: &Totals, lang: Lang) -> HomeRow {
         let source = |key: &str| totals.funding.iter().find(|f| f.source == key);
         let pair = |key: &str| {
-            source(key).map_or((money(lang, None), money(lang, None)), |f| {
-                (money(lang, f.reported), lang.amount_grouped(f.itemised))
-            })
+            source(key)
+                .map_or((money(lang, None), money(lang, None)), |f| (money(lang, f.reported), lang.amount(f.itemised)))
         };
         HomeRow {
             href: format!("/{}/programmes/{}", lang.code(), programme.id),
@@ -156,7 +168,7 @@ impl HomeRow {
             period: format!("{}–{}", programme.period.start_year, programme.period.end_year),
             jurisdiction: programme.jurisdiction.clone(),
             schemes: (count(lang, totals.schemes.reported), lang.count(totals.schemes.itemised)),
-            cost: (money(lang, totals.cost.reported), lang.amount_grouped(totals.cost.itemised)),
+            cost: (money(lang, totals.cost.reported), lang.amount(totals.cost.itemised)),
             state: pair("state_budget"),
             contributions: pair("contributions"),
         }
@@ -229,7 +241,7 @@ impl Chart {
                 let value = if i == 0 && nothing_itemised {
                     format!("— ({})", Words::of(lang).nothing_itemised)
                 } else {
-                    lang.amount_grouped(amount)
+                    lang.amount(amount)
                 };
                 bars.push(Bar { y, width, value, fill, value_y: y + 13, value_x: width + 6 });
                 y += 20;
@@ -255,6 +267,8 @@ pub struct BreakRow {
     pub reported: String,
     pub share_itemised: String,
     pub share_reported: String,
+    /// `by=source`: the published figure's share of the published total.
+    pub reported_share: String,
     pub nothing_itemised: bool,
 }
 
@@ -265,10 +279,11 @@ impl BreakRow {
         BreakRow {
             label,
             schemes: lang.count(row.schemes),
-            cost: lang.amount_grouped(row.cost),
-            reported: row.reported_cost.map_or(String::from("—"), |m| lang.amount_grouped(m)),
+            cost: lang.amount(row.cost),
+            reported: row.reported_cost.map_or(String::from("—"), |m| lang.amount(m)),
             share_itemised: percent(row.share_percent),
             share_reported: percent(row.share_of_reported_percent),
+            reported_share: percent(row.reported_share_of_reported_percent),
             nothing_itemised: row.nothing_itemised,
         }
     }
@@ -283,9 +298,9 @@ pub struct Card {
     pub count: String,
     pub cost: String,
     pub funding: Vec<(String, String)>,
-    pub indicators: Vec<(String, String, Option<String>)>,
+    pub indicators: Vec<(String, String, Option<PageNote>)>,
     pub quote: Option<String>,
-    pub note: Option<String>,
+    pub note: Option<PageNote>,
 }
 
 #[derive(Template)]
@@ -302,7 +317,7 @@ pub struct ProgrammePage {
     pub source_publisher: String,
     pub source_date: String,
     pub source_url: Option<String>,
-    pub source_note: Option<String>,
+    pub source_note: Option<PageNote>,
     pub reconciled: Vec<Reconciled>,
     pub notes: Vec<String>,
     pub activity_chart: Chart,
@@ -334,7 +349,7 @@ impl ProgrammePage {
         let words = Words::of(lang);
         let id = p.id.clone();
         let source_name = |key: &str| reference.source(key).map_or(key.to_string(), |s| name(&s.names, lang));
-        let gap_money = |m: Option<Money>| m.map_or(String::from("—"), |m| lang.amount_grouped(m));
+        let gap_money = |m: Option<Money>| m.map_or(String::from("—"), |m| lang.amount(m));
         let mut reconciled = vec![Reconciled {
             label: words.schemes.to_string(),
             indent: false,
@@ -344,20 +359,31 @@ impl ProgrammePage {
             implied: String::new(),
         }];
         for scope in totals.schemes.by_scope.iter().filter(|s| s.reported.is_some() || s.itemised > 0) {
+            let implied = scope.implied_schemes.as_ref();
             reconciled.push(Reconciled {
                 label: name(&scope.names, lang),
                 indent: true,
                 reported: count(lang, scope.reported),
                 itemised: lang.count(scope.itemised),
-                gap: scope.gap.map_or(String::from("—"), |g| lang.count(g)),
-                implied: String::new(),
+                gap: match implied {
+                    Some(_) => words.not_split.clone(),
+                    None => scope.gap.map_or(String::from("—"), |g| lang.count(g)),
+                },
+                implied: implied.map_or(String::new(), |b| {
+                    lang.say(
+                        &Message::new("implied-range-schemes")
+                            .count("least", b.at_least.unwrap_or_default())
+                            .count("most", b.at_most.unwrap_or_default())
+                            .count("recorded", totals.schemes.itemised),
+                    )
+                }),
             });
         }
         reconciled.push(Reconciled {
             label: format!("{} ({})", words.cost, words.unit),
             indent: false,
             reported: money(lang, totals.cost.reported),
-            itemised: lang.amount_grouped(totals.cost.itemised),
+            itemised: lang.amount(totals.cost.itemised),
             gap: gap_money(totals.cost.gap),
             implied: String::new(),
         });
@@ -366,10 +392,18 @@ impl ProgrammePage {
                 label: source_name(&f.source),
                 indent: f.parent.is_some(),
                 reported: money(lang, f.reported),
-                itemised: lang.amount_grouped(f.itemised),
-                gap: gap_money(f.gap),
+                itemised: lang.amount(f.itemised),
+                gap: match &f.implied {
+                    Some(_) => words.not_split.clone(),
+                    None => gap_money(f.gap),
+                },
                 implied: f.implied.as_ref().map_or(String::new(), |i| {
-                    format!("{} – {}", lang.amount_grouped(i.at_least), lang.amount_grouped(i.at_most))
+                    lang.say(
+                        &Message::new("implied-range-amount")
+                            .amount("least", i.at_least)
+                            .amount("most", i.at_most)
+                            .amount("unsplit", i.unsplit),
+                    )
                 }),
             });
         }
@@ -379,9 +413,7 @@ impl ProgrammePage {
         let activity_chart = Chart::of(
             "chart-activity",
             lang.say(&Message::new("chart-activity-title")),
-            lang.say(
-                &Message::new("chart-activity-description").word("total", lang.amount_grouped(by_activity.total.cost)),
-            ),
+            lang.say(&Message::new("chart-activity-description").word("total", lang.amount(by_activity.total.cost))),
             by_activity
                 .rows
                 .iter()
@@ -429,20 +461,21 @@ impl ProgrammePage {
                 activity: activity_label(&r.activity),
                 scope: reference.scope(&r.scope).map_or(r.scope.clone(), |s| name(&s.names, lang)),
                 count: lang.count(r.scheme_count),
-                cost: lang.amount_grouped(r.cost),
-                funding: r.funding.iter().map(|l| (source_name(&l.source), lang.amount_grouped(l.amount))).collect(),
+                cost: lang.amount(r.cost),
+                funding: r.funding.iter().map(|l| (source_name(&l.source), lang.amount(l.amount))).collect(),
                 indicators: r
                     .indicators
                     .iter()
                     .map(|i| {
                         let definition = definitions.iter().find(|d| d.key == i.key);
-                        let label =
-                            definition.map_or(i.key.clone(), |d| format!("{} ({})", name(&d.names, lang), d.unit));
-                        (label, i.value.clone(), i.note.clone())
+                        let label = definition.map_or(i.key.clone(), |d| {
+                            format!("{} ({})", name(&d.names, lang), lang.unit_of_measure(&d.unit))
+                        });
+                        (label, i.value.clone(), i.note.as_ref().map(|n| PageNote::of(n, lang)))
                     })
                     .collect(),
                 quote: r.quote.clone(),
-                note: r.note.clone(),
+                note: r.note.as_ref().map(|n| PageNote::of(n, lang)),
             })
             .collect();
         let api = |path: &str| format!("/programmes/{id}{path}");
@@ -471,9 +504,9 @@ impl ProgrammePage {
             legal_basis,
             source_title: p.source.title.clone(),
             source_publisher: p.source.publisher.clone(),
-            source_date: date(lang, &p.source.date),
+            source_date: lang.date(&p.source.date),
             source_url: p.source.url.clone(),
-            source_note: p.source.note.clone(),
+            source_note: p.source.note.as_ref().map(|n| PageNote::of(n, lang)),
             reconciled,
             notes: lang.say_all(&totals.notes),
             activity_chart,
@@ -505,12 +538,6 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_written_as_each_language_writes_them() {
-        assert_eq!(date(Lang::Vi, "2020-11-06"), "06/11/2020");
-        assert_eq!(date(Lang::En, "2020-11-06"), "2020-11-06");
-    }
-
-    #[test]
     fn bars_are_scaled_to_the_largest_amount() {
         let m = |t: &str| Money::parse(t).unwrap();
         let chart = Chart::of(
@@ -527,6 +554,6 @@ mod tests {
         let widths: Vec<u32> = chart.bars.iter().map(|b| b.width).collect();
         assert_eq!(widths, [BAR_SPAN, BAR_SPAN / 4, 0]);
         assert_eq!(chart.bars[1].value, "25,00");
-        assert_eq!(chart.bars[2].value, "— (chưa có bản ghi)", "not a known zero");
+        assert_eq!(chart.bars[2].value, "— (bài viết không nêu số liệu)", "not a known zero");
     }
 }

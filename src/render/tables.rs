@@ -9,9 +9,9 @@
 use rust_decimal::Decimal;
 
 use crate::domain::aggregates::breakdown::{Breakdown, BreakdownRow, Dimension};
-use crate::domain::document::{IndicatorDefinition, SchemeRecord};
+use crate::domain::document::{IndicatorDefinition, Note, SchemeRecord};
 use crate::domain::money::Money;
-use crate::domain::reference::Reference;
+use crate::domain::reference::{Names, Reference};
 use crate::i18n::{Arg, Lang, Message};
 
 /// A cell: text stays text, numbers stay numbers.
@@ -26,6 +26,8 @@ pub enum Cell {
     /// An exact decimal written by the document (an indicator's value).
     Decimal(String),
     Flag(bool),
+    /// A key of the reference data: the key in a CSV, our label in a workbook's language.
+    Key(String, Names),
     Empty,
 }
 
@@ -44,6 +46,13 @@ impl Cell {
 
     fn text(t: Option<&str>) -> Cell {
         t.map_or(Cell::Empty, |t| Cell::Text(t.to_string()))
+    }
+
+    fn key(key: &str, reference: &Reference) -> Cell {
+        match reference.names_of(key) {
+            Some(names) => Cell::Key(key.to_string(), names.clone()),
+            None => Cell::Text(key.to_string()),
+        }
     }
 }
 
@@ -71,14 +80,17 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-fn own(source: &str) -> Column {
-    Column::new(format!("{source}_own_million_vnd"), Message::new("column-source-own").word("source", source))
+fn own(source: &str, reference: &Reference) -> Column {
+    Column::new(
+        format!("{source}_own_million_vnd"),
+        Message::new("column-source-own").arg("source", reference.named(source)),
+    )
 }
 
-fn rolled_up(source: &str) -> Column {
+fn rolled_up(source: &str, reference: &Reference) -> Column {
     Column::new(
         format!("{source}_rolled_up_million_vnd"),
-        Message::new("column-source-rolled-up").word("source", source),
+        Message::new("column-source-rolled-up").arg("source", reference.named(source)),
     )
 }
 
@@ -96,14 +108,15 @@ pub fn scheme_columns(reference: &Reference, definitions: &[IndicatorDefinition]
         Column::new("scheme_count", Message::new("column-scheme-count")),
         Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")),
     ];
-    columns.extend(reference.sources.iter().map(|s| own(&s.key)));
+    columns.extend(reference.sources.iter().map(|s| own(&s.key, reference)));
     columns.push(unattributed());
     columns.extend(definitions.iter().map(|d| {
+        let unit = Arg::Named { en: Lang::En.unit_of_measure(&d.unit), vi: Lang::Vi.unit_of_measure(&d.unit) };
         Column::new(
             format!("indicator_{}", d.key),
             Message::new("column-indicator")
                 .arg("name", Arg::Named { en: d.names.en.clone(), vi: d.names.vi.clone() })
-                .word("unit", &d.unit),
+                .arg("unit", unit),
         )
     }));
     columns.extend([
@@ -111,6 +124,7 @@ pub fn scheme_columns(reference: &Reference, definitions: &[IndicatorDefinition]
         Column::new("title_en", Message::new("column-title-en")),
         Column::new("quote", Message::new("column-quote")),
         Column::new("note", Message::new("column-note")),
+        Column::new("note_vi", Message::new("column-note-vi")),
     ]);
     columns
 }
@@ -123,8 +137,8 @@ pub fn scheme_row(
 ) -> Vec<Cell> {
     let mut row = vec![
         Cell::Text(record.id.clone()),
-        Cell::Text(record.activity.clone()),
-        Cell::Text(record.scope.clone()),
+        Cell::key(&record.activity, reference),
+        Cell::key(&record.scope, reference),
         Cell::Count(record.scheme_count),
         Cell::Money(record.cost),
     ];
@@ -143,7 +157,8 @@ pub fn scheme_row(
         Cell::Text(record.title.vi.clone()),
         Cell::Text(record.title.en.clone()),
         Cell::text(record.quote.as_deref()),
-        Cell::text(record.note.as_deref()),
+        Cell::text(Note::columns(record.note.as_ref()).0),
+        Cell::text(Note::columns(record.note.as_ref()).1),
     ]);
     row
 }
@@ -160,6 +175,7 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         .map(|p| p.key.as_str())
         .collect();
     let shares = |row: &BreakdownRow| [Cell::percent(row.share_percent), Cell::percent(row.share_of_reported_percent)];
+    let itemised = b.total.cost;
     let share_columns = [
         Column::new("share_of_itemised_cost_percent", Message::new("column-share-of-itemised-cost-percent")),
         Column::new("share_of_reported_cost_percent", Message::new("column-share-of-reported-cost-percent")),
@@ -183,7 +199,19 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         ]);
         columns.extend(share_columns);
         columns.extend([
+            Column::new(
+                "rolled_up_share_of_itemised_cost_percent",
+                Message::new("column-rolled-up-share-of-itemised-cost-percent"),
+            ),
+            Column::new(
+                "own_share_of_itemised_cost_percent",
+                Message::new("column-own-share-of-itemised-cost-percent"),
+            ),
             Column::new("reported_funding_million_vnd", Message::new("column-reported-funding-million-vnd")),
+            Column::new(
+                "reported_share_of_reported_cost_percent",
+                Message::new("column-reported-share-of-reported-cost-percent"),
+            ),
             Column::new("funding_gap_million_vnd", Message::new("column-funding-gap-million-vnd")),
             Column::new("implied_at_least_million_vnd", Message::new("column-implied-at-least-million-vnd")),
             Column::new("implied_at_most_million_vnd", Message::new("column-implied-at-most-million-vnd")),
@@ -193,8 +221,8 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
             .iter()
             .map(|row| {
                 let mut cells = vec![
-                    Cell::Text(row.key.clone()),
-                    Cell::text(row.parent.as_deref()),
+                    Cell::Key(row.key.clone(), row.names.clone()),
+                    row.parent.as_deref().map_or(Cell::Empty, |p| Cell::key(p, reference)),
                     Cell::Text(row.names.vi.clone()),
                     Cell::Text(row.names.en.clone()),
                     Cell::Flag(row.nothing_itemised),
@@ -204,7 +232,10 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
                 ];
                 cells.extend(shares(row));
                 cells.extend([
+                    Cell::percent(row.cost.percent_of(itemised)),
+                    Cell::percent(row.own.and_then(|own| own.percent_of(itemised))),
                     Cell::money(row.reported_cost),
+                    Cell::percent(row.reported_share_of_reported_percent),
                     Cell::money(row.cost_gap),
                     Cell::money(row.implied.as_ref().map(|i| i.at_least)),
                     Cell::money(row.implied.as_ref().map(|i| i.at_most)),
@@ -228,15 +259,15 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")),
     ]);
     columns.extend(share_columns);
-    columns.extend(reference.sources.iter().map(|s| own(&s.key)));
+    columns.extend(reference.sources.iter().map(|s| own(&s.key, reference)));
     columns.push(unattributed());
-    columns.extend(parents.iter().map(|p| rolled_up(p)));
+    columns.extend(parents.iter().map(|p| rolled_up(p, reference)));
     let rows =
         b.rows
             .iter()
             .map(|row| {
                 let mut cells = vec![
-                    Cell::Text(row.key.clone()),
+                    Cell::Key(row.key.clone(), row.names.clone()),
                     Cell::Text(row.names.vi.clone()),
                     Cell::Text(row.names.en.clone()),
                     Cell::Flag(row.nothing_itemised),

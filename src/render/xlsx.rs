@@ -34,17 +34,26 @@ pub struct WorkbookHead<'a> {
     pub breakdowns: [&'a Breakdown; 3],
 }
 
+/// The workbook's language and its cell formats.
 struct Formats {
+    lang: Lang,
     header: Format,
     money: Format,
     count: Format,
     percent: Format,
     wrap: Format,
+    date: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    fn new(lang: Lang) -> Formats {
+        let date = match lang {
+            Lang::Vi => "dd/mm/yyyy",
+            Lang::En => "d mmmm yyyy",
+        };
         Formats {
+            lang,
+            date: Format::new().set_num_format(date).set_align(FormatAlign::Left),
             header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
             money: Format::new().set_num_format("#,##0.00"),
             count: Format::new().set_num_format("#,##0"),
@@ -68,6 +77,7 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Format
             Err(_) => sheet.write_string(row, col, text).map(|_| ()),
         },
         Cell::Flag(flag) => sheet.write_boolean(row, col, *flag).map(|_| ()),
+        Cell::Key(_, names) => sheet.write_string(row, col, names.get(f.lang)).map(|_| ()),
         Cell::Empty => Ok(()),
     }
 }
@@ -108,6 +118,21 @@ fn header(sheet: &mut Worksheet, columns: &[Column], lang: Lang, f: &Formats) ->
     Ok(())
 }
 
+/// A value of the `About` sheet: text, or a date written as a date.
+enum AboutValue<'a> {
+    Text(String),
+    Date(&'a str),
+}
+
+/// An ISO date (`2020-11-06`) or date-time (`2026-12-03T19:41:15.264Z`, its day) as a
+/// spreadsheet date.
+fn excel_date(iso: &str) -> Option<ExcelDateTime> {
+    let day = iso.get(..10)?;
+    let mut parts = day.split('-').map(|p| p.parse::<u16>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    ExcelDateTime::from_ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?).ok()
+}
+
 /// A workbook being written: its small sheets done, its records arriving a batch at a time.
 pub struct WorkbookWriter {
     book: Workbook,
@@ -127,7 +152,7 @@ impl WorkbookWriter {
     /// Writes every sheet but the records: `About`, `Totals`, the three breakdowns, the header of
     /// `Schemes`, and `Quotes` up to the records' quotes.
     pub fn begin(data: &WorkbookHead<'_>, reference: &Reference, lang: Lang) -> Result<WorkbookWriter, XlsxError> {
-        let f = Formats::new();
+        let f = Formats::new(lang);
         // A word of the workbook (a sheet's name, a label) in its language.
         let say = |id: &'static str| Message::new(id).render(lang);
         let p = data.programme;
@@ -142,27 +167,35 @@ impl WorkbookWriter {
 
         // About the data: where it comes from, which version, and that the cells are floats.
         let sheet = book.add_worksheet().set_name(say("sheet-about"))?;
-        let about: Vec<(String, String)> = vec![
-            (say("about-programme"), p.names.get(lang).to_string()),
-            (say("about-programme-vi"), p.names.vi.clone()),
-            ("Id".to_string(), p.id.clone()),
-            (say("about-jurisdiction"), p.jurisdiction.clone()),
-            (say("about-period"), format!("{}-{}", p.period.start_year, p.period.end_year)),
-            (say("about-source"), p.source.title.clone()),
-            (say("about-publisher"), p.source.publisher.clone()),
-            (say("about-published"), p.source.date.clone()),
-            ("URL".to_string(), p.source.url.clone().unwrap_or_default()),
-            (say("about-source-note"), p.source.note.clone().unwrap_or_default()),
-            (say("about-data-version"), data.version.to_string()),
-            (say("about-written-at"), data.modified.unwrap_or("").to_string()),
-            (say("about-unit"), lang.unit()),
-            (say("about-exactness"), say("about-exactness-text")),
+        let text = |t: String| AboutValue::Text(t);
+        let about: Vec<(String, AboutValue<'_>)> = vec![
+            (say("about-programme"), text(p.names.get(lang).to_string())),
+            (say("about-programme-vi"), text(p.names.vi.clone())),
+            (say("about-id"), text(p.id.clone())),
+            (say("about-jurisdiction"), text(p.jurisdiction.clone())),
+            (say("about-period"), text(format!("{}-{}", p.period.start_year, p.period.end_year))),
+            (say("about-source"), text(p.source.title.clone())),
+            (say("about-publisher"), text(p.source.publisher.clone())),
+            (say("about-published"), AboutValue::Date(&p.source.date)),
+            (say("about-url"), text(p.source.url.clone().unwrap_or_default())),
+            (say("about-source-note"), text(p.source.note.as_ref().map_or("", |n| n.get(lang)).to_string())),
+            (say("about-data-version"), text(data.version.to_string())),
+            (say("about-written-at"), AboutValue::Date(data.modified.unwrap_or(""))),
+            (say("about-unit"), text(lang.unit())),
+            (say("about-exactness"), text(say("about-exactness-text"))),
         ];
         sheet.set_column_width(0, 28)?;
         sheet.set_column_width(1, 100)?;
         for (r, (label, value)) in about.iter().enumerate() {
-            sheet.write_string_with_format(r as u32, 0, label, &f.header)?;
-            sheet.write_string_with_format(r as u32, 1, value, &f.wrap)?;
+            let r = r as u32;
+            sheet.write_string_with_format(r, 0, label, &f.header)?;
+            match value {
+                AboutValue::Text(value) => sheet.write_string_with_format(r, 1, value, &f.wrap)?,
+                AboutValue::Date(iso) => match excel_date(iso) {
+                    Some(date) => sheet.write_datetime_with_format(r, 1, &date, &f.date)?,
+                    None => sheet.write_string_with_format(r, 1, *iso, &f.wrap)?,
+                },
+            };
         }
 
         // The reported figures beside the sum of the records.
@@ -198,9 +231,14 @@ impl WorkbookWriter {
                 ]
             };
         let s = &t.schemes;
+        let not_split = || Cell::Text(say("page-not_split"));
         let mut rows = vec![counted(say("row-schemes"), s.reported, s.itemised, s.gap, &s.quote)];
         for s in &t.schemes.by_scope {
-            rows.push(counted(format!("  {}", s.names.get(lang)), s.reported, s.itemised, s.gap, &s.quote));
+            let mut row = counted(format!("  {}", s.names.get(lang)), s.reported, s.itemised, s.gap, &s.quote);
+            if s.implied_schemes.is_some() {
+                row[3] = not_split();
+            }
+            rows.push(row);
         }
         rows.push(vec![
             Cell::Text(format!("{} ({})", say("row-cost"), lang.unit())),
@@ -218,7 +256,7 @@ impl WorkbookWriter {
                 Cell::Text(format!("{indent}{} ({})", source_name(&s.source), lang.unit())),
                 money(s.reported),
                 Cell::Money(s.itemised),
-                money(s.gap),
+                if s.implied.is_some() { not_split() } else { money(s.gap) },
                 Cell::Money(s.own),
                 money(s.implied.as_ref().map(|i| i.at_least)),
                 money(s.implied.as_ref().map(|i| i.at_most)),
@@ -259,11 +297,11 @@ impl WorkbookWriter {
         }
         quote(reported.clone(), say("quote-schemes"), &t.schemes.quote);
         for s in &t.schemes.by_scope {
-            quote(reported.clone(), s.scope.clone(), &s.quote);
+            quote(reported.clone(), s.names.get(lang).to_string(), &s.quote);
         }
         quote(reported.clone(), say("quote-cost"), &t.cost.quote);
         for s in &t.funding {
-            quote(reported.clone(), s.source.clone(), &s.quote);
+            quote(reported.clone(), s.names.get(lang).to_string(), &s.quote);
         }
         let sheet = book.add_worksheet_with_constant_memory().set_name(say("sheet-quotes"))?;
         header(sheet, &quote_columns, lang, &f)?;
@@ -296,14 +334,16 @@ impl WorkbookWriter {
         }
         let sheet = self.book.worksheet_from_index(QUOTES)?;
         let record_word = Message::new("quote-record").render(lang);
+        let reference = &self.reference;
+        let source_name = |key: &str| reference.names_of(key).map_or(key, |n| n.get(lang)).to_string();
         for record in batch {
-            let quotes = std::iter::once((&record_word, &record.quote))
-                .chain(record.funding.iter().map(|line| (&line.source, &line.quote)));
+            let quotes = std::iter::once((record_word.clone(), &record.quote))
+                .chain(record.funding.iter().map(|line| (source_name(&line.source), &line.quote)));
             for (figure, text) in quotes {
                 let Some(text) = text else { continue };
                 let row = self.rows[1];
                 sheet.write_string(row, 0, &record.id)?;
-                sheet.write_string(row, 1, figure)?;
+                sheet.write_string(row, 1, &figure)?;
                 sheet.write_string(row, 2, text)?;
                 self.rows[1] += 1;
             }

@@ -117,8 +117,17 @@ pub fn query_config() -> web::QueryConfig {
             other => other.to_string(),
         };
         let parameter = parameter_named_in(&detail);
+        // serde's words are English: each kind of failure gets a message of the catalog, and
+        // serde's own text is kept for the English one only.
+        let kind = if detail.starts_with("duplicate field") {
+            "parameter-repeated"
+        } else if detail.starts_with("missing field") {
+            "parameter-absent"
+        } else {
+            "parameter-parser"
+        };
         match parameter {
-            Some(p) => ApiError::bad_parameter(&p, Message::new("parameter-parser").word("detail", detail)).into(),
+            Some(p) => ApiError::bad_parameter(&p, Message::new(kind).word("detail", detail)).into(),
             None => {
                 ApiError::BadRequest { detail: Message::new("query-parser").word("detail", detail), errors: Vec::new() }
                     .into()

@@ -136,6 +136,7 @@ pub async fn get_programme(
         implementing_agency: meta.implementing_agency,
         source: meta.source,
         scheme_records: whole.records,
+        schemes_reported: meta.schemes_reported,
         schemes_itemised: whole.schemes,
     };
     http::json(&req, &http::Validators::programme(head.stamp()), &programme)

@@ -7,7 +7,7 @@ use sqlx::AnyConnection;
 use super::Stamp;
 use super::rows::{IndicatorDefinitionRow, IndicatorRow, LineRow, ProgrammeRow, REPORTED_ENTRIES, ReportedRow};
 use crate::domain::document::{
-    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, Programme, SchemeRecord, SourceAmount,
+    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, Note, Programme, SchemeRecord, SourceAmount,
 };
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
@@ -25,11 +25,11 @@ pub(super) struct RecordRow {
     cost_dong: i64,
     quote: Option<String>,
     note: Option<String>,
+    note_vi: Option<String>,
 }
 
 /// The columns of [`RecordRow`], from `scheme_records r`.
-pub(super) const RECORD_COLUMNS: &str =
-    "r.position, r.id, r.scheme_count, r.activity, r.scope, r.title_vi, r.title_en, r.cost_dong, r.quote, r.note";
+pub(super) const RECORD_COLUMNS: &str = "r.position, r.id, r.scheme_count, r.activity, r.scope, r.title_vi, r.title_en, r.cost_dong, r.quote, r.note, r.note_vi";
 
 /// Records at most `limit` after position `after`, in position order, with their funding lines
 /// and indicators: three statements, whatever the number of records.
@@ -81,7 +81,7 @@ pub(super) async fn with_details(
            ORDER BY r.position, f.position"#,
     );
     let values_sql = bind(
-        r#"SELECT i.scheme_id, i.key, i.value, i.note
+        r#"SELECT i.scheme_id, i.key, i.value, i.note, i.note_vi
            FROM scheme_records r CROSS JOIN indicators i
            WHERE r.programme_id = $1 AND {restrict}
              AND i.programme_id = r.programme_id AND i.scheme_id = r.id
@@ -111,7 +111,7 @@ pub(super) async fn with_details(
         indicators.entry(value.scheme_id).or_default().push(IndicatorValue {
             key: value.key,
             value: value.value,
-            note: value.note,
+            note: Note::from_columns(value.note, value.note_vi),
         });
     }
     Ok(rows
@@ -126,7 +126,7 @@ pub(super) async fn with_details(
                 funding: lines.remove(&r.id).unwrap_or_default(),
                 indicators: indicators.remove(&r.id).unwrap_or_default(),
                 quote: r.quote,
-                note: r.note,
+                note: Note::from_columns(r.note, r.note_vi),
                 id: r.id,
             };
             (r.position, record)

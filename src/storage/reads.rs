@@ -7,7 +7,7 @@ use super::documents::{RECORD_COLUMNS, RecordRow};
 use super::rows::{Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, ReportedRow, SumRow, programme_sums};
 use super::{Db, Engine, Stamp};
 use crate::domain::aggregates::sums::ProgrammeSums;
-use crate::domain::document::{IndicatorDefinition, IndicatorValue, Period, Programme, Reported, SchemeRecord};
+use crate::domain::document::{IndicatorDefinition, IndicatorValue, Note, Period, Programme, Reported, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
 use crate::domain::views::{Change, ProgrammeSummary};
@@ -158,6 +158,7 @@ struct SummaryRow {
     jurisdiction: String,
     start_year: i64,
     end_year: i64,
+    reported_schemes: Option<i64>,
     scheme_records: i64,
     schemes_itemised: i64,
 }
@@ -271,7 +272,7 @@ impl Snapshot {
         let (end, start, id) =
             after.map_or((i64::MAX, i64::MAX, String::new()), |k| (k.end_year, k.start_year, k.id.clone()));
         let sql = format!(
-            r#"SELECT p.id, p.name_vi, p.name_en, p.jurisdiction, p.start_year, p.end_year, {RECORD_COUNTS}
+            r#"SELECT p.id, p.name_vi, p.name_en, p.jurisdiction, p.start_year, p.end_year, p.reported_schemes, {RECORD_COUNTS}
                FROM programmes p
                WHERE p.end_year < $1 OR (p.end_year = $1 AND (p.start_year < $2 OR (p.start_year = $2 AND p.id > $3)))
                ORDER BY p.end_year DESC, p.start_year DESC, p.id
@@ -292,6 +293,7 @@ impl Snapshot {
                 jurisdiction: r.jurisdiction,
                 period: Period { start_year: r.start_year, end_year: r.end_year },
                 scheme_records: r.scheme_records,
+                schemes_reported: r.reported_schemes,
                 schemes_itemised: r.schemes_itemised,
             })
             .collect())
@@ -385,8 +387,16 @@ impl Snapshot {
         after: i64,
         limit: i64,
     ) -> Result<Vec<(i64, String, IndicatorValue)>, sqlx::Error> {
-        let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
-            r#"SELECT r.position, r.id, i.value, i.note FROM scheme_records r
+        #[derive(sqlx::FromRow)]
+        struct ValueRow {
+            position: i64,
+            id: String,
+            value: String,
+            note: Option<String>,
+            note_vi: Option<String>,
+        }
+        let rows: Vec<ValueRow> = sqlx::query_as(
+            r#"SELECT r.position, r.id, i.value, i.note, i.note_vi FROM scheme_records r
                JOIN indicators i ON i.programme_id = r.programme_id AND i.scheme_id = r.id AND i.key = $2
                WHERE r.programme_id = $1 AND r.position > $3 ORDER BY r.position LIMIT $4"#,
         )
@@ -398,7 +408,10 @@ impl Snapshot {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(position, id, value, note)| (position, id, IndicatorValue { key: key.to_string(), value, note }))
+            .map(|r| {
+                let note = Note::from_columns(r.note, r.note_vi);
+                (r.position, r.id, IndicatorValue { key: key.to_string(), value: r.value, note })
+            })
             .collect())
     }
 

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::Stamp;
 use crate::domain::aggregates::sums::{IndicatorTotal, LineSums, ProgrammeSums, RecordSums};
 use crate::domain::document::{
-    IndicatorDefinition, LegalBasis, Period, Reported, ReportedAmount, ReportedCount, ScopeCount, SourceAmount,
+    IndicatorDefinition, LegalBasis, Note, Period, Reported, ReportedAmount, ReportedCount, ScopeCount, SourceAmount,
     SourceDocument,
 };
 use crate::domain::money::Money;
@@ -32,6 +32,7 @@ pub(super) struct ProgrammeRow {
     source_date: String,
     source_url: Option<String>,
     source_note: Option<String>,
+    source_note_vi: Option<String>,
     reported_schemes: Option<i64>,
     reported_schemes_quote: Option<String>,
     reported_cost_dong: Option<i64>,
@@ -49,6 +50,8 @@ pub struct Metadata {
     pub legal_basis: Option<LegalBasis>,
     pub implementing_agency: Option<Names>,
     pub source: SourceDocument,
+    /// The number of schemes the programme published, if it published one.
+    pub schemes_reported: Option<i64>,
 }
 
 impl ProgrammeRow {
@@ -79,8 +82,9 @@ impl ProgrammeRow {
                 publisher: self.source_publisher.clone(),
                 date: self.source_date.clone(),
                 url: self.source_url.clone(),
-                note: self.source_note.clone(),
+                note: Note::from_columns(self.source_note.clone(), self.source_note_vi.clone()),
             },
+            schemes_reported: self.reported_schemes,
         }
     }
 
@@ -93,6 +97,7 @@ impl ProgrammeRow {
             jurisdiction: self.jurisdiction.clone(),
             period: Period { start_year: self.start_year, end_year: self.end_year },
             scheme_records: sums.records.iter().map(|r| r.records).sum(),
+            schemes_reported: self.reported_schemes,
             schemes_itemised: sums.records.iter().map(|r| r.schemes).sum(),
         }
     }
@@ -300,6 +305,7 @@ pub(super) struct IndicatorRow {
     pub key: String,
     pub value: String,
     pub note: Option<String>,
+    pub note_vi: Option<String>,
 }
 
 /// A row of the audit trail as the changes feed reads it (`domain` knows no rows).

@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 use super::{Db, now_text};
 use crate::domain::ValidProgramme;
 use crate::domain::aggregates::sums::ProgrammeSums;
-use crate::domain::document::{Programme, Reported, SchemeRecord};
+use crate::domain::document::{Note, Programme, Reported, SchemeRecord};
 use crate::domain::money::Money;
 
 /// Who writes: a token's name (and id), `cli` for the command line, `seed` for the seed load.
@@ -491,8 +491,9 @@ async fn write_programme(
         r#"INSERT INTO programmes (id, name_vi, name_en, jurisdiction, start_year, end_year,
                legal_basis_title, legal_basis_number, legal_basis_date, legal_basis_issuer, legal_basis_quote,
                agency_vi, agency_en, source_title, source_publisher, source_date, source_url, source_note,
-               reported_schemes, reported_schemes_quote, reported_cost_dong, reported_cost_quote, version, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)"#,
+               source_note_vi, reported_schemes, reported_schemes_quote, reported_cost_dong, reported_cost_quote,
+               version, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)"#,
     )
     .bind(&p.id)
     .bind(&p.names.vi)
@@ -511,7 +512,8 @@ async fn write_programme(
     .bind(&p.source.publisher)
     .bind(&p.source.date)
     .bind(&p.source.url)
-    .bind(&p.source.note)
+    .bind(Note::columns(p.source.note.as_ref()).0)
+    .bind(Note::columns(p.source.note.as_ref()).1)
     .bind(p.reported.schemes.as_ref().map(|s| s.value))
     .bind(p.reported.schemes.as_ref().and_then(|s| s.quote.clone()))
     .bind(p.reported.cost.as_ref().map(|c| c.amount.to_dong()))
@@ -607,6 +609,7 @@ pub(super) async fn insert_records<'a>(
             "cost_dong",
             "quote",
             "note",
+            "note_vi",
         ],
         records.clone().map(|(position, record)| {
             vec![
@@ -620,7 +623,8 @@ pub(super) async fn insert_records<'a>(
                 Cell::Int(Some(record.scheme_count)),
                 Cell::Int(Some(record.cost.to_dong())),
                 Cell::Text(record.quote.as_deref()),
-                Cell::Text(record.note.as_deref()),
+                Cell::Text(Note::columns(record.note.as_ref()).0),
+                Cell::Text(Note::columns(record.note.as_ref()).1),
             ]
         }),
     )
@@ -647,7 +651,7 @@ pub(super) async fn insert_records<'a>(
     insert_rows(
         tx,
         "indicators",
-        &["programme_id", "scheme_id", "key", "position", "value", "note"],
+        &["programme_id", "scheme_id", "key", "position", "value", "note", "note_vi"],
         records.clone().flat_map(|(_, record)| {
             record.indicators.iter().enumerate().map(move |(position, indicator)| {
                 vec![
@@ -656,7 +660,8 @@ pub(super) async fn insert_records<'a>(
                     Cell::Text(Some(&indicator.key)),
                     Cell::Int(Some(position as i64)),
                     Cell::Text(Some(&indicator.value)),
-                    Cell::Text(indicator.note.as_deref()),
+                    Cell::Text(Note::columns(indicator.note.as_ref()).0),
+                    Cell::Text(Note::columns(indicator.note.as_ref()).1),
                 ]
             })
         }),

@@ -100,9 +100,9 @@ async fn by_source_rolls_up_the_tree_and_says_that_schemes_overlap() {
 async fn by_is_required_and_must_be_a_known_dimension() {
     let app = spawn_app().await;
     for (query, detail) in [
-        ("", "by is required; allowed: activity, scope, source"),
-        ("?by=year", "unknown by \"year\"; allowed: activity, scope, source"),
-        ("?by=ACTIVITY", "unknown by \"ACTIVITY\"; allowed: activity, scope, source"),
+        ("", "`by` is required; allowed: `activity`, `scope`, `source`"),
+        ("?by=year", "unknown `by` \"year\"; allowed: `activity`, `scope`, `source`"),
+        ("?by=ACTIVITY", "unknown `by` \"ACTIVITY\"; allowed: `activity`, `scope`, `source`"),
     ] {
         let (status, body) = app.get(&format!("/programmes/2016-2020/breakdown{query}")).await;
         assert_eq!(status, 400, "{query}");
@@ -164,7 +164,7 @@ async fn every_breakdown_reconciles_with_the_published_65_schemes_and_41306_53()
         );
         assert_eq!(
             notes(&b)[0],
-            "The rows cover 64 of the 65 schemes and 41096.53 of the 41306.53 million VND the programme reports: \
+            "The rows cover 64 of the 65 schemes and 41,096.53 of the 41,306.53 million VND the programme reports: \
              the difference (1 scheme and 210.00 million VND) is in the reported totals but in no scheme record, \
              so no row shows it.",
             "by={by}"
@@ -237,9 +237,10 @@ async fn rows_with_nothing_itemised_are_not_shown_as_known_zeros() {
     assert_eq!(empty, ["rural_product_promotion", "linkage_clusters_relocation", "international_cooperation"]);
     assert!(
         notes(&b).contains(
-            &"Nothing is itemised under `rural_product_promotion`, `linkage_clusters_relocation` and \
-              `international_cooperation`: the programme publishes no figure for them, so their zeros are not \
-              known zeros. The 12 schemes (6349.00 million VND) counted as `unspecified` may include some of theirs."
+            &"Nothing is itemised under rural_product_promotion, linkage_clusters_relocation and \
+              international_cooperation: the article publishes no figure for them, so their zeros only mean it \
+              does not say. The 12 schemes (6,349.00 million VND) of no stated activity (`unspecified`) may include \
+              some of theirs."
                 .to_string()
         ),
         "{:?}",
@@ -250,9 +251,9 @@ async fn rows_with_nothing_itemised_are_not_shown_as_known_zeros() {
     assert_eq!(row(&b, "local_budget")["nothing_itemised"], false);
     assert!(
         notes(&b).iter().any(|n| n.starts_with(
-            "No funding line names `central_budget` or a source below it: its zeros are not known zeros. The \
-             programme reports 7898.47 million VND from it (`reported_cost`). The 9570.70 million VND of unsplit \
-             `state_budget` funding and the 974.80 million VND no funding line covers may include some of it."
+            "No funding line names central_budget or a source below it: its zeros only mean the article does not \
+             say. The programme reports 7,898.47 million VND from it (`reported_cost`). The 9,570.70 million VND of \
+             unsplit state_budget funding and the 974.80 million VND no funding line covers may include some of it."
         )),
         "{:?}",
         notes(&b)

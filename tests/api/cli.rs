@@ -52,7 +52,7 @@ async fn import_and_export_files_through_the_same_validation_and_audit() {
     let (code, stdout, stderr) = run(&url, &["import", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("imported programme imported at version"), "{stdout}");
-    assert!(stdout.contains("warning: The programme reports a total cost of 1000.00"), "{stdout}");
+    assert!(stdout.contains("warning: The programme reports a total cost of 1,000.00"), "{stdout}");
     assert_eq!(app.get_ok("/programmes/imported/totals").await["cost"]["itemised"], "950.50");
 
     let (code, exported, _) = run(&url, &["export", "imported"]);

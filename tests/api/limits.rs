@@ -93,7 +93,7 @@ async fn sums_past_what_storage_holds_are_refused_with_the_pointer_and_nothing_i
         assert_eq!(status, 422, "{what}: {problem}");
         assert_eq!(pointers(&problem), [pointer], "{what}: {problem}");
         let detail = problem["errors"][0]["detail"].as_str().unwrap();
-        assert!(detail.contains("9223372036854.77 million VND"), "{what}: {detail}");
+        assert!(detail.contains("9,223,372,036,854.77 million VND"), "{what}: {detail}");
         reads_answer(&app, "too-large", 404).await;
     }
 

@@ -21,6 +21,8 @@ mod openapi;
 mod operations;
 mod pages;
 mod programmes;
+mod reader;
+mod reader_language;
 mod reference;
 mod round_trip;
 mod schema_parity;

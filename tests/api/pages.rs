@@ -74,7 +74,17 @@ async fn a_programme_page_shows_its_reconciliation_charts_and_records() {
     let (status, tag, _, _, vi) = page(&app, "/vi/programmes/2016-2020", None).await;
     assert_eq!(status, 200);
     assert!(tag.ends_with("-html-vi\""));
-    for figure in ["41.306,53", "41.096,53", "210,00", "6.713,69 – 7.898,47", "1.672,23 – 2.857,01", "76,85%"] {
+    for figure in [
+        "41.306,53",
+        "41.096,53",
+        "210,00",
+        "6.713,69 – 7.898,47 (phần trong 9.570,70 triệu đồng chưa tách)",
+        "1.672,23 – 2.857,01",
+        "45–46 trong 64 đề án đã ghi",
+        "76,85%",
+        "19,12%",
+        "69,55%",
+    ] {
         assert!(vi.contains(figure), "{figure}");
     }
     assert_eq!(vi.matches("<svg role=\"img\"").count(), 2, "two charts");
@@ -85,11 +95,13 @@ async fn a_programme_page_shows_its_reconciliation_charts_and_records() {
         vi.contains("đã hướng dẫn đơn vị thực hiện và trực tiếp triển khai 65 đề án")
             || vi.contains("Triển khai thực hiện 03 đề án")
     );
-    assert!(vi.contains("Suy ra, không phải số liệu được báo cáo"), "the bounds in words");
-    assert!(vi.contains("chưa có bản ghi"), "rows with nothing itemised are marked");
+    assert!(vi.contains("Suy ra từ số công bố (không phải số công bố)"), "the bounds in words");
+    assert!(vi.contains("bài viết không tách theo cấp"), "a level the article never splits is not a gap");
+    assert!(vi.contains("bài viết không nêu số liệu"), "rows with nothing itemised are marked");
+    assert!(vi.contains("đăng ngày 06/11/2020"), "the date as Vietnamese write it");
     assert!(vi.contains("href=\"/programmes/2016-2020/schemes.csv\""), "links to the CSV");
     let (_, _, _, _, en) = page(&app, "/en/programmes/2016-2020", None).await;
-    for figure in ["41,306.53", "6,713.69 – 7,898.47", "76.85%"] {
+    for figure in ["41,306.53", "6,713.69 – 7,898.47", "76.85%", "19.12%", "published 6 November 2020"] {
         assert!(en.contains(figure), "{figure}");
     }
     let (status, _, _, _, _) = page(&app, "/vi/programmes/no-such-programme", None).await;

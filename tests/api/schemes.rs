@@ -36,7 +36,7 @@ async fn one_record_in_full() {
     indicators[0].as_object_mut().unwrap().remove("note");
     assert_eq!(
         indicators,
-        json!([{"key": "workers_trained", "value": "610", "unit": "person", "names": {"vi": "Lao động được đào tạo", "en": "Workers trained"}, "additive": true}])
+        json!([{"key": "workers_trained", "value": "610", "unit": "person", "names": {"vi": "Lao động được đào tạo, nâng cao tay nghề", "en": "Workers trained or upskilled"}, "additive": true}])
     );
 }
 
@@ -181,10 +181,23 @@ async fn attendances_add_up_and_the_610_workers_say_what_they_may_not_mean() {
     );
     assert_eq!(attendances["unit"], "person-time");
     let workers = &indicators["indicators"][0]["records"][0];
-    assert!(workers["note"].as_str().unwrap().contains("only by the crochet skill upgrading"), "{workers}");
+    assert!(
+        workers["note"]
+            .as_str()
+            .unwrap()
+            .contains("whether all three trained them or only the crochet skill upgrading"),
+        "{workers}"
+    );
     let training = app.get_ok(&format!("{P}/schemes/vocational-training")).await;
     let note = training["indicators"][0]["note"].as_str().expect("the 610 carry a note");
-    assert!(note.contains("only by the crochet skill upgrading"), "{note}");
+    assert!(note.contains("the figure is the group's, of workers trained or upskilled"), "{note}");
+    // the indicator's name says what the note says: trained or upskilled, by the group
+    assert_eq!(training["indicators"][0]["names"]["en"], "Workers trained or upskilled");
+    let vi = app.get_with(&format!("{P}/schemes/vocational-training"), &[("Accept-Language", "vi")]).await.json();
+    assert_eq!(vi["indicators"][0]["names"]["vi"], "Lao động được đào tạo, nâng cao tay nghề");
+    assert!(
+        vi["indicators"][0]["note"].as_str().unwrap().starts_with("Bài viết gắn 610 lao động với cả nhóm ba đề án")
+    );
 }
 
 #[tokio::test]

@@ -115,8 +115,8 @@ async fn totals_give_the_bounds_the_reported_figures_imply_for_unsplit_state_mon
     );
     assert!(t["funding"][1]["implied"]["basis"].as_str().unwrap().starts_with("Implied, not reported:"));
     assert!(notes(&t).contains(
-        &"Implied, not reported: of the 9570.70 million VND of unsplit state_budget funding, at least 6713.69 and at \
-          most 7898.47 is central_budget's, by the arithmetic of the reported figures (see `implied`)."
+        &"Implied, not reported: of the 9,570.70 million VND of unsplit state_budget funding, at least 6,713.69 and \
+          at most 7,898.47 is central_budget's, by the arithmetic of the reported figures (see `implied`)."
             .to_string()
     ));
     // the same bounds where a reader of the source breakdown sees the central budget

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::implied::ImpliedShare;
+use super::implied::{CountBound, ImpliedShare};
 use super::sums::{Group, Grouping, ProgrammeSums, RolledUp};
 use super::totals::{Totals, funding_totals, reconcile};
 use crate::domain::document::Reported;
@@ -136,9 +136,14 @@ pub struct BreakdownRow {
     /// (and for the other dimensions).
     #[schema(example = 46)]
     pub reported_schemes: Option<i64>,
-    /// `by=scope`: `reported_schemes - schemes`; null where nothing is reported.
+    /// `by=scope`: `reported_schemes - schemes`; null where nothing is reported. Where records
+    /// of no stated scope hold schemes, not a count of missing schemes: see `implied_schemes`.
     #[schema(example = 46)]
     pub schemes_gap: Option<i64>,
+    /// `by=scope`: where records of no stated scope hold schemes, how many of the recorded
+    /// schemes the published figures imply are of this scope (as in `/totals`). Arithmetic,
+    /// not a published figure.
+    pub implied_schemes: Option<CountBound>,
     /// `by=source`: the funding the programme reports from this source, in million VND; null
     /// where it reports none (and for the other dimensions).
     #[schema(example = "7898.47")]
@@ -146,14 +151,21 @@ pub struct BreakdownRow {
     /// `by=source`: `reported_cost - cost`; null where nothing is reported.
     #[schema(example = "7898.47")]
     pub cost_gap: Option<Money>,
+    /// `by=source`: `reported_cost` as a percentage of the programme's reported total cost,
+    /// rounded half-even to two places: the share the published figures give this source.
+    /// Null where either is not published.
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^-?[0-9]+\.[0-9]{2}$", example = "19.12")]
+    pub reported_share_of_reported_percent: Option<Decimal>,
     /// `by=source`: the bounds the reported figures imply for this source's part of its
     /// parent's unsplit money. Implied by arithmetic, not reported.
     pub implied: Option<ImpliedShare>,
     /// `by=source` only: the lines that name exactly this source.
     #[schema(example = "9570.70")]
     pub own: Option<Money>,
-    /// `by=activity` and `by=scope`: who paid for this row's cost, rolled up the source tree;
-    /// only sources with at least one funding line appear.
+    /// `by=activity` and `by=scope`: who paid for this row's cost, rolled up the source tree
+    /// (a parent's amount includes its children's), so summing the list counts a child's lines
+    /// twice; sum the entries with a null `parent`. Only sources with at least one funding line
+    /// appear.
     pub funding: Option<Vec<FundingShare>>,
     /// `by=activity` and `by=scope`: the lines naming exactly each source, in reference order
     /// (what the CSV's `<source>_own_million_vnd` columns show; in JSON, `funding` rolls up).
@@ -240,6 +252,13 @@ impl Frame {
     fn shares(&self, cost: Money) -> (Option<Decimal>, Option<Decimal>) {
         let reported = self.share_bases.share_of_reported_percent.as_ref().and_then(|b| cost.percent_of(b.amount));
         (cost.percent_of(self.total.cost), reported)
+    }
+
+    /// A published figure as a percentage of the published total cost; None where either is
+    /// not published.
+    fn reported_share(&self, reported: Option<Money>) -> Option<Decimal> {
+        let total = self.share_bases.share_of_reported_percent.as_ref()?;
+        reported?.percent_of(total.amount)
     }
 
     fn into_breakdown(self, programme_id: &str, by: Dimension, rows: Vec<BreakdownRow>) -> Breakdown {
@@ -345,8 +364,10 @@ fn by_group(
                 nothing_itemised: group.records == 0,
                 reported_schemes: reported.and_then(|r| r.reported),
                 schemes_gap: reported.and_then(|r| r.gap),
+                implied_schemes: reported.and_then(|r| r.implied_schemes.clone()),
                 reported_cost: None,
                 cost_gap: None,
+                reported_share_of_reported_percent: None,
                 implied: None,
                 own: None,
                 funding: Some(funding_shares(group.roll_up(reference))),
@@ -364,14 +385,15 @@ fn by_group(
         .collect();
     let empty: Vec<&BreakdownRow> = rows.iter().filter(|r| r.nothing_itemised && r.key != unknown).collect();
     if !empty.is_empty() {
-        let keys: Vec<Arg> = empty.iter().map(|r| Arg::Word(format!("`{}`", r.key))).collect();
+        let keys: Vec<Arg> = empty.iter().map(|r| reference.named(&r.key)).collect();
         let note = match dimension {
             Dimension::Scope => {
                 let reported: Vec<Arg> = empty
                     .iter()
                     .filter_map(|r| {
-                        r.reported_schemes
-                            .map(|n| Message::new("scope-schemes").count("count", n).word("scope", &r.key).into())
+                        r.reported_schemes.map(|n| {
+                            Message::new("scope-schemes").count("count", n).arg("scope", reference.named(&r.key)).into()
+                        })
                     })
                     .collect();
                 Message::new("empty-scopes").list("keys", keys, true).then(
@@ -382,12 +404,17 @@ fn by_group(
             _ => Message::new("empty-activities").list("keys", keys, false),
         };
         let unknown_row = rows.iter().find(|r| r.key == unknown).filter(|r| !r.nothing_itemised);
-        frame.notes.push(note.then(unknown_row.map(|row| {
-            Message::new("unknown-may-include")
-                .count("schemes", row.schemes)
-                .amount("cost", row.cost)
-                .word("unknown", unknown)
-        })));
+        let may_include = match dimension {
+            Dimension::Scope => "unknown-scope-may-include",
+            _ => "unspecified-activity-may-include",
+        };
+        frame.notes.push(note.then(
+            unknown_row.map(|row| Message::new(may_include).count("schemes", row.schemes).amount("cost", row.cost)),
+        ));
+    }
+    let rolls_up = rows.iter().flat_map(|r| r.funding.iter().flatten()).any(|f| f.parent.is_some());
+    if rolls_up {
+        frame.notes.push(Message::new("funding-list-rolls-up"));
     }
     frame.into_breakdown(programme_id, dimension, rows)
 }
@@ -423,8 +450,10 @@ fn by_source(
                 nothing_itemised: !rolled.has_lines,
                 reported_schemes: None,
                 schemes_gap: None,
+                implied_schemes: None,
                 reported_cost: funding.reported,
                 cost_gap: funding.gap,
+                reported_share_of_reported_percent: frame.reported_share(funding.reported),
                 implied: funding.implied.clone(),
                 own: Some(rolled.own),
                 key: rolled.source,
@@ -451,14 +480,19 @@ fn by_source(
         nothing_itemised: whole.records == 0,
         reported_schemes: None,
         schemes_gap: None,
+        implied_schemes: None,
         reported_cost: None,
         cost_gap: None,
+        reported_share_of_reported_percent: None,
         implied: None,
         own: Some(unattributed),
         funding: None,
         own_by_source: Vec::new(),
         unattributed: None,
     });
+    if frame.share_bases.share_of_reported_percent.is_some() {
+        frame.notes.push(Message::new("source-reported-share"));
+    }
     frame.notes.push(Message::new("source-rolled-up"));
     frame.notes.push(Message::new("source-schemes-overlap"));
     for row in rows.iter().filter(|r| r.nothing_itemised && r.key != UNATTRIBUTED) {
@@ -468,13 +502,17 @@ fn by_source(
             .skip(1)
             .filter_map(|ancestor| rows.iter().find(|r| r.key == ancestor))
             .filter_map(|a| a.own.filter(|own| !own.is_zero()).map(|own| (a, own)))
-            .map(|(a, own)| Message::new("holder-unsplit").amount("own", own).word("source", &a.key).into())
+            .map(|(a, own)| {
+                Message::new("holder-unsplit").amount("own", own).arg("source", reference.named(&a.key)).into()
+            })
             .collect();
         if !unattributed.is_zero() {
             holders.push(Message::new("holder-unattributed").amount("amount", unattributed).into());
         }
         let holders = (!holders.is_empty()).then(|| Message::new("source-may-include").list("holders", holders, false));
-        frame.notes.push(Message::new("source-empty").word("source", &row.key).then(reported).then(holders));
+        frame
+            .notes
+            .push(Message::new("source-empty").arg("source", reference.named(&row.key)).then(reported).then(holders));
     }
     // The gaps, unsplit parts and implied bounds, as `/totals` says them.
     frame.notes.extend(funding_notes);
@@ -589,7 +627,7 @@ mod tests {
             );
             assert_eq!(
                 Lang::Vi.say(&b.notes[0]),
-                "Các dòng bao gồm 5 trong 6 đề án và 100,00 trong 125,00 triệu đồng chương trình báo cáo: phần chênh lệch (1 đề án và 25,00 triệu đồng) có trong tổng số báo cáo nhưng không có trong bản ghi đề án nào, nên không dòng nào thể hiện."
+                "Các dòng gồm 5 trong 6 đề án và 100,00 trong 125,00 triệu đồng công bố: phần chênh lệch (1 đề án và 25,00 triệu đồng) có trong số công bố nhưng không thuộc nhóm đề án nào, nên không dòng nào thể hiện."
             );
         }
         let b = breakdown("p", Dimension::Activity, &figures, &two_records(), &reference());
@@ -609,7 +647,7 @@ mod tests {
         assert_eq!(marks, [("vocational_training", true), ("unspecified", false)]);
         let notes = Lang::En.say_all(&b.notes);
         assert!(
-            notes.contains(&"Nothing is itemised under `vocational_training`: the programme publishes no figure for them, so their zeros are not known zeros. The 2 schemes (40.00 million VND) counted as `unspecified` may include some of theirs.".to_string()),
+            notes.contains(&"Nothing is itemised under vocational_training: the article publishes no figure for them, so their zeros only mean it does not say. The 2 schemes (40.00 million VND) of no stated activity (`unspecified`) may include some of theirs.".to_string()),
             "{notes:?}"
         );
         let b = breakdown("p", Dimension::Scope, &figures, &only_unspecified, &reference());
@@ -619,10 +657,20 @@ mod tests {
             rows,
             [("local", true, Some(4), Some(4)), ("national", true, None, None), ("unknown", false, None, None)]
         );
+        // 6 schemes, 2 recorded with no stated level, so 4 are in no record: of the 2 recorded,
+        // anything from none to both may be local.
+        let local = b.rows[0].implied_schemes.as_ref().unwrap();
+        assert_eq!((local.at_least, local.at_most), (Some(0), Some(2)));
+        assert!(b.rows[1].implied_schemes.is_none(), "nothing is published for national");
         let notes = Lang::En.say_all(&b.notes);
         assert!(
-            notes.iter().any(|n| n.starts_with("No scheme record is counted as `local` or `national`: the rows' zeros are not known zeros. The programme reports 4 local schemes (`reported_schemes`).")),
+            notes.iter().any(|n| n.starts_with("No scheme record is counted as local or national: the article does not split its scheme groups by level, so the rows' zeros only mean it does not say. The programme reports 4 local schemes (`reported_schemes`).")),
             "{notes:?}"
+        );
+        let vi = Lang::Vi.say_all(&b.notes);
+        assert!(
+            vi.iter().any(|n| n.starts_with("Không nhóm đề án nào ghi là đề án khuyến công địa phương hoặc đề án khuyến công quốc gia: bài viết không tách các nhóm đề án theo cấp")),
+            "{vi:?}"
         );
     }
 
@@ -642,8 +690,21 @@ mod tests {
         assert_eq!((implied.unsplit, implied.at_least, implied.at_most), (m("30.00"), m("15.00"), m("30.00")));
         let notes = Lang::En.say_all(&b.notes);
         assert!(
-            notes.iter().any(|n| n.starts_with("No funding line names `central_budget` or a source below it: its zeros are not known zeros. The programme reports 35.00 million VND from it (`reported_cost`). The 30.00 million VND of unsplit `state_budget` funding and the 60.00 million VND no funding line covers may include some of it.")),
+            notes.iter().any(|n| n.starts_with("No funding line names central_budget or a source below it: its zeros only mean the article does not say. The programme reports 35.00 million VND from it (`reported_cost`). The 30.00 million VND of unsplit state_budget funding and the 60.00 million VND no funding line covers may include some of it.")),
             "{notes:?}"
+        );
+        // each published figure's share of the published 125.00
+        let shares: Vec<_> = b.rows.iter().map(|r| (r.key.as_str(), r.reported_share_of_reported_percent)).collect();
+        let p = |t: &str| Some(t.parse().unwrap());
+        assert_eq!(
+            shares,
+            [
+                ("state_budget", p("40.00")),
+                ("central_budget", p("28.00")),
+                ("local_budget", p("12.00")),
+                ("contributions", None),
+                ("unattributed", None)
+            ]
         );
     }
 }

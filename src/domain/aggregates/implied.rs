@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 use super::sums::RolledUp;
 use crate::domain::document::Reported;
 use crate::domain::money::Money;
+use crate::domain::reference::Reference;
 use crate::i18n::{Arg, Message};
 
 /// The part of a parent source's unsplit money that the reported figures imply is this
@@ -39,6 +40,51 @@ pub struct ImpliedShare {
     pub basis: Message,
 }
 
+/// A bound on a count the records do not split, in the shape every bound of the API takes:
+/// `at_least`, `at_most` (a null bound is open) and `basis`, in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct CountBound {
+    #[schema(example = 45)]
+    pub at_least: Option<i64>,
+    #[schema(example = 46)]
+    pub at_most: Option<i64>,
+    /// How the bounds follow from the published figures, in the request's language.
+    #[schema(
+        value_type = String,
+        example = "Implied, not published: the article reports 46 local schemes out of 65 and does not split its scheme groups by level; 64 recorded schemes are in groups of no stated level and 1 scheme is in no group, so at least 45 and at most 46 of the 64 recorded schemes are local."
+    )]
+    pub basis: Message,
+}
+
+/// What the published figures imply for how many recorded schemes are of `scope` when the
+/// records leave `unsplit` schemes with no stated scope: at most what is published for the
+/// scope, and at least what is published less the schemes in no record. None where nothing is
+/// unsplit, nothing is published for the scope, or the records already exceed it.
+pub fn implied_schemes(
+    scope: Arg,
+    reported: Option<i64>,
+    itemised: i64,
+    unsplit: i64,
+    total: (Option<i64>, i64),
+) -> Option<CountBound> {
+    let reported = reported.filter(|r| unsplit > 0 && itemised <= *r)?;
+    let (reported_total, recorded) = total;
+    let outside = reported_total.map(|t| (t - recorded).max(0));
+    let at_most = reported.min(itemised + unsplit);
+    let at_least = outside.map_or(itemised, |o| itemised.max(reported - o));
+    let basis = match (reported_total, outside) {
+        (Some(t), Some(o)) => Message::new("implied-schemes-basis").count("total", t).count("outside", o),
+        _ => Message::new("implied-schemes-basis-no-total"),
+    }
+    .arg("scope", scope)
+    .count("reported", reported)
+    .count("unsplit", unsplit)
+    .count("recorded", recorded)
+    .count("least", at_least)
+    .count("most", at_most);
+    Some(CountBound { at_least: Some(at_least), at_most: Some(at_most), basis })
+}
+
 /// What the figures imply for every parent source with unsplit money: the implied shares (one
 /// per child, keyed by the child), and a note for each parent whose figures cannot all hold.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,11 +101,45 @@ impl Implied {
 
 /// Bounds on each child's part of its parent's unsplit money, from the reported figures and
 /// the records rolled up the source tree (`rolled`, one entry per reference source).
-pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
+///
+/// Where the children's reported figures add up to more than their parent's, the figures
+/// cannot all hold: a note says so (for every such parent, unsplit money or not) and no bounds
+/// are implied for its children.
+pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp], reference: &Reference) -> Implied {
     let mut out = Implied::default();
     let reported_of = |key: &str| reported.funding.iter().find(|f| f.source == key).map(|f| f.amount);
-    for parent in rolled.iter().filter(|r| !r.own.is_zero()) {
-        let children: Vec<&RolledUp> = rolled.iter().filter(|r| r.parent.as_deref() == Some(&parent.source)).collect();
+    let children_of =
+        |parent: &str| -> Vec<&RolledUp> { rolled.iter().filter(|r| r.parent.as_deref() == Some(parent)).collect() };
+    let mut contradicted = Vec::new();
+    for parent in rolled {
+        let Some(whole) = reported_of(&parent.source) else { continue };
+        let parts: Vec<(&str, Money)> = children_of(&parent.source)
+            .iter()
+            .filter_map(|c| Some((c.source.as_str(), reported_of(&c.source)?)))
+            .collect();
+        let sum: Money = parts.iter().map(|(_, amount)| *amount).sum();
+        if sum > whole {
+            let items = parts
+                .iter()
+                .map(|(source, amount)| {
+                    Message::new("source-amount")
+                        .arg("source", reference.named(source))
+                        .amount("amount", *amount)
+                        .into()
+                })
+                .collect();
+            out.notes.push(
+                Message::new("reported-children-exceed")
+                    .list("children", items, false)
+                    .amount("sum", sum)
+                    .arg("parent", reference.named(&parent.source))
+                    .amount("reported", whole),
+            );
+            contradicted.push(parent.source.as_str());
+        }
+    }
+    for parent in rolled.iter().filter(|r| !r.own.is_zero() && !contradicted.contains(&r.source.as_str())) {
+        let children = children_of(&parent.source);
         if children.is_empty() {
             continue;
         }
@@ -73,8 +153,8 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
                     out.notes.push(
                         Message::new("implied-overspent")
                             .amount("unsplit", unsplit)
-                            .word("parent", &parent.source)
-                            .word("source", &child.source)
+                            .arg("parent", reference.named(&parent.source))
+                            .arg("source", reference.named(&child.source))
                             .amount("reported", r)
                             .amount("itemised", child.amount),
                     );
@@ -91,11 +171,11 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
         }
         let total_room: Money = room.iter().copied().sum();
         if total_room < unsplit {
-            let names = children.iter().map(|c| Arg::Word(c.source.clone())).collect();
+            let names = children.iter().map(|c| reference.named(&c.source)).collect();
             out.notes.push(
                 Message::new("implied-no-room")
                     .amount("unsplit", unsplit)
-                    .word("parent", &parent.source)
+                    .arg("parent", reference.named(&parent.source))
                     .list("sources", names, false)
                     .amount("room", total_room),
             );
@@ -111,9 +191,9 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp]) -> Implied {
                     .amount("most", most),
                 None => Message::new("implied-basis-unreported"),
             }
-            .word("source", &child.source)
+            .arg("source", reference.named(&child.source))
             .amount("unsplit", unsplit)
-            .word("parent", &parent.source)
+            .arg("parent", reference.named(&parent.source))
             .amount("others", others)
             .amount("least", least);
             let share = ImpliedShare { parent: parent.source.clone(), unsplit, at_least: least, at_most: most, basis };
@@ -182,7 +262,7 @@ mod tests {
             ("local_budget", "4680.01"),
             ("contributions", "28728.05"),
         ]);
-        let implied = implied(&figures, &rolled);
+        let implied = implied(&figures, &rolled, &reference);
         assert_eq!(
             bounds(&implied),
             [("central_budget", m("6713.69"), m("7898.47")), ("local_budget", m("1672.23"), m("2857.01"))]
@@ -190,11 +270,14 @@ mod tests {
         let central = implied.share("central_budget").unwrap();
         assert_eq!((central.parent.as_str(), central.unsplit), ("state_budget", m("9570.70")));
         let (en, vi) = (Lang::En.say(&central.basis), Lang::Vi.say(&central.basis));
-        assert!(en.starts_with("Implied, not reported: central_budget reports 7898.47 million VND"), "{en}");
-        assert!(en.ends_with("can hold at most 2857.01 of it, so at least 6713.69 is its."), "{en}");
-        assert!(
-            vi.starts_with("Suy ra, không phải số liệu được báo cáo: central_budget báo cáo 7.898,47 triệu đồng"),
-            "{vi}"
+        assert!(en.starts_with("Implied, not reported: central_budget reports 7,898.47 million VND"), "{en}");
+        assert!(en.ends_with("can hold at most 2,857.01 of it, so at least 6,713.69 is its."), "{en}");
+        assert_eq!(
+            vi,
+            "Suy ra từ số công bố (không phải số công bố): bài viết nêu ngân sách Trung ương 7.898,47 triệu đồng, \
+             các dòng kinh phí ghi nguồn này cộng lại 0,00, nên trong 9.570,70 triệu đồng ngân sách nhà nước chưa \
+             tách, phần của nguồn này nhiều nhất là 7.898,47; các nguồn khác thuộc ngân sách nhà nước chỉ nhận được \
+             nhiều nhất 2.857,01, nên phần của nguồn này ít nhất là 6.713,69 triệu đồng."
         );
         assert!(implied.notes.is_empty());
     }
@@ -205,7 +288,7 @@ mod tests {
         let rolled = sums(vec![record("unspecified", "unknown", 1, "100.00", &[("state_budget", "100.00")])])
             .whole()
             .roll_up(&reference);
-        let implied = implied(&reported(&[("central_budget", "30.00")]), &rolled);
+        let implied = implied(&reported(&[("central_budget", "30.00")]), &rolled, &reference);
         assert_eq!(
             bounds(&implied),
             [("central_budget", Money::ZERO, m("30.00")), ("local_budget", m("70.00"), m("100.00"))]
@@ -225,7 +308,7 @@ mod tests {
         .whole()
         .roll_up(&reference);
         // the city's lines exceed what it reports
-        let implied_over = implied(&reported(&[("local_budget", "10.00")]), &rolled);
+        let implied_over = implied(&reported(&[("local_budget", "10.00")]), &rolled, &reference);
         assert!(implied_over.shares.is_empty());
         assert!(
             Lang::En
@@ -233,7 +316,8 @@ mod tests {
                 .contains("local_budget reports 10.00 but its funding lines already add up to 40.00")
         );
         // together the children leave room for 20.00 of the 50.00
-        let too_small = implied(&reported(&[("central_budget", "10.00"), ("local_budget", "50.00")]), &rolled);
+        let too_small =
+            implied(&reported(&[("central_budget", "10.00"), ("local_budget", "50.00")]), &rolled, &reference);
         assert!(too_small.shares.is_empty());
         let note = Lang::En.say(&too_small.notes[0]);
         assert!(
@@ -243,11 +327,33 @@ mod tests {
     }
 
     #[test]
+    fn children_reported_above_their_parent_give_a_note_and_no_bounds() {
+        let reference = reference();
+        let rolled = sums(vec![record("unspecified", "unknown", 1, "90.00", &[("state_budget", "90.00")])])
+            .whole()
+            .roll_up(&reference);
+        let figures = reported(&[("state_budget", "100.00"), ("central_budget", "80.00"), ("local_budget", "80.00")]);
+        let implied = implied(&figures, &rolled, &reference);
+        assert!(implied.shares.is_empty(), "{:?}", implied.shares);
+        assert_eq!(
+            Lang::En.say(&implied.notes[0]),
+            "The reported figures cannot all hold: central_budget 80.00 and local_budget 80.00 add up to 160.00, \
+             more than the 100.00 reported for state_budget, which they are part of; no bounds are implied from them."
+        );
+        assert_eq!(
+            Lang::Vi.say(&implied.notes[0]),
+            "Các số công bố không thể cùng đúng: ngân sách Trung ương 80,00 và ngân sách địa phương 80,00 cộng lại \
+             160,00, nhiều hơn số công bố của ngân sách nhà nước (100,00) mà chúng thuộc về; vì vậy không suy ra \
+             giới hạn nào từ các số này."
+        );
+    }
+
+    #[test]
     fn no_unsplit_money_implies_nothing() {
         let reference = reference();
         let rolled = sums(vec![record("unspecified", "unknown", 1, "10.00", &[("local_budget", "10.00")])])
             .whole()
             .roll_up(&reference);
-        assert_eq!(implied(&reported(&[("central_budget", "5.00")]), &rolled), Implied::default());
+        assert_eq!(implied(&reported(&[("central_budget", "5.00")]), &rolled, &reference), Implied::default());
     }
 }

@@ -404,8 +404,19 @@ pub(crate) mod fixtures {
     };
     use crate::domain::reference::{FundingSource, Names, Scope};
 
-    fn names(en: &str) -> Names {
-        Names { vi: format!("vi {en}"), en: en.to_string() }
+    /// Our Vietnamese label for `key`, as the migrations name it (a made-up one for others).
+    fn names(key: &str) -> Names {
+        let vi = match key {
+            "state_budget" => "Ngân sách nhà nước",
+            "central_budget" => "Ngân sách Trung ương",
+            "local_budget" => "Ngân sách địa phương",
+            "contributions" => "Đóng góp của các tổ chức, cá nhân tham gia và thụ hưởng",
+            "local" => "Đề án khuyến công địa phương",
+            "national" => "Đề án khuyến công quốc gia",
+            "unknown" | "unspecified" => "Không nêu rõ",
+            _ => "Đào tạo nghề",
+        };
+        Names { vi: vi.to_string(), en: key.to_string() }
     }
 
     /// The funding-source tree and scopes as the migrations define them; two activities.
@@ -615,7 +626,7 @@ mod tests {
         assert_eq!(err.total, 1, "{err:?}");
         assert_eq!(err.first[0].pointer, "/schemes/9/cost");
         assert!(
-            err.first[0].detail.to_string().contains("9223372036854.77 million VND"),
+            err.first[0].detail.to_string().contains("9,223,372,036,854.77 million VND"),
             "{}",
             err.first[0].detail.to_string()
         );

@@ -3,11 +3,11 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::implied::{ImpliedShare, implied};
+use super::implied::{CountBound, ImpliedShare, implied, implied_schemes};
 use super::sums::{Group, Grouping, ProgrammeSums};
 use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Reported};
 use crate::domain::money::Money;
-use crate::domain::reference::{Names, Reference};
+use crate::domain::reference::{Names, Reference, UNKNOWN_SCOPE};
 use crate::i18n::Message;
 
 /// `GET /programmes/{id}/totals`: reported, itemised and gap for every measure.
@@ -57,10 +57,17 @@ pub struct ScopeTotal {
     pub reported: Option<i64>,
     #[schema(example = 0)]
     pub itemised: i64,
+    /// `reported - itemised`. Where records of no stated scope hold schemes (the article does
+    /// not split its groups by scope), this is not a count of missing schemes: see
+    /// `implied_schemes`.
     #[schema(example = 46)]
     pub gap: Option<i64>,
-    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
+    #[schema(example = "46 đề án khuyến công địa phương")]
     pub quote: Option<String>,
+    /// Where records of no stated scope hold schemes: how many of the recorded schemes the
+    /// published figures imply are of this scope. Arithmetic, not a published figure; null
+    /// where nothing is unsplit or nothing is published for the scope.
+    pub implied_schemes: Option<CountBound>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -128,21 +135,37 @@ pub fn reconcile(
                 .count("gap", gap),
         );
     }
+    let itemised_in = |key: &str| by_scope.iter().filter(|g| g.key == key).map(|g| g.schemes).sum::<i64>();
+    let unsplit = itemised_in(UNKNOWN_SCOPE);
     let scope_totals = reference
         .scopes
         .iter()
         .map(|scope| {
-            let itemised = by_scope.iter().filter(|g| g.key == scope.key).map(|g| g.schemes).sum();
+            let itemised = itemised_in(&scope.key);
             let reported = reported.schemes_by_scope.iter().find(|r| r.scope == scope.key);
             let gap = reported.map(|r| r.value - itemised);
+            let implied = implied_schemes(
+                reference.named(&scope.key),
+                reported.map(|r| r.value),
+                itemised,
+                unsplit,
+                (reported_schemes, itemised_schemes),
+            );
             if let (Some(r), Some(gap)) = (reported, gap.filter(|g| *g != 0)) {
-                notes.push(
-                    Message::new("totals-scope-gap")
+                notes.push(match &implied {
+                    Some(bound) => Message::new("totals-scope-unsplit")
                         .count("reported", r.value)
-                        .word("scope", &scope.key)
+                        .arg("scope", reference.named(&scope.key))
+                        .count("unsplit", unsplit)
+                        .count("least", bound.at_least.unwrap_or_default())
+                        .count("most", bound.at_most.unwrap_or_default())
+                        .count("recorded", itemised_schemes),
+                    None => Message::new("totals-scope-gap")
+                        .count("reported", r.value)
+                        .arg("scope", reference.named(&scope.key))
                         .count("itemised", itemised)
                         .count("gap", gap),
-                );
+                });
             }
             ScopeTotal {
                 scope: scope.key.clone(),
@@ -151,6 +174,7 @@ pub fn reconcile(
                 itemised,
                 gap,
                 quote: reported.and_then(|r| r.quote.clone()),
+                implied_schemes: implied,
             }
         })
         .collect();
@@ -202,18 +226,38 @@ pub fn funding_totals(
     notes: &mut Vec<Message>,
 ) -> Vec<FundingTotal> {
     let rolled = whole.roll_up(reference);
-    let implied = implied(reported, &rolled);
+    let implied = implied(reported, &rolled, reference);
+    let unattributed = whole.unattributed();
+    // The unsplit money above each source: the lines of an ancestor that name no child.
+    let unsplit_above = |key: &str| {
+        reference
+            .source_and_ancestors(key)
+            .skip(1)
+            .find_map(|a| rolled.iter().find(|r| r.source == a && !r.own.is_zero()).map(|r| (a.to_string(), r.own)))
+    };
+    let unsplit: Vec<Option<(String, Money)>> = rolled.iter().map(|r| unsplit_above(&r.source)).collect();
     let totals = rolled
         .into_iter()
-        .map(|rolled| {
+        .zip(unsplit)
+        .map(|(rolled, unsplit_above)| {
             let source = reference.source(&rolled.source).expect("roll_up yields reference sources");
             let published = reported.funding.iter().find(|f| f.source == rolled.source);
             let reported = published.map(|f| f.amount);
             let gap = reported.map(|r| r - rolled.amount);
+            let name = reference.named(&rolled.source);
             if let (Some(r), Some(gap)) = (reported, gap.filter(|g| !g.is_zero())) {
+                let note = match &unsplit_above {
+                    // Not money outside the records: the records do not say which level paid.
+                    Some((parent, own)) if gap > Money::ZERO => {
+                        Message::new("funding-gap-unsplit").amount("own", *own).arg("parent", reference.named(parent))
+                    }
+                    _ => Message::new("funding-gap").then(
+                        (gap > Money::ZERO && !unattributed.is_zero())
+                            .then(|| Message::new("gap-may-be-unattributed").amount("most", gap.min(unattributed))),
+                    ),
+                };
                 notes.push(
-                    Message::new("funding-gap")
-                        .word("source", &rolled.source)
+                    note.arg("source", name.clone())
                         .amount("reported", r)
                         .amount("itemised", rolled.amount)
                         .amount("gap", gap),
@@ -221,17 +265,17 @@ pub fn funding_totals(
             }
             let has_children = reference.sources.iter().any(|s| s.parent.as_deref() == Some(&rolled.source));
             if has_children && !rolled.own.is_zero() {
-                notes.push(Message::new("funding-unsplit").amount("own", rolled.own).word("source", &rolled.source));
+                notes.push(Message::new("funding-unsplit").amount("own", rolled.own).arg("source", name.clone()));
             }
             let share = implied.share(&rolled.source).cloned();
             if let Some(share) = &share {
                 notes.push(
                     Message::new("funding-implied")
                         .amount("unsplit", share.unsplit)
-                        .word("parent", &share.parent)
+                        .arg("parent", reference.named(&share.parent))
                         .amount("least", share.at_least)
                         .amount("most", share.at_most)
-                        .word("source", &rolled.source),
+                        .arg("source", name),
                 );
             }
             FundingTotal {

@@ -5,10 +5,12 @@
 //! at once and returns a `Programme` (= `ProgrammeDocument<Money>`), the only form storage accepts.
 
 mod canonical;
+mod note;
 mod parse;
 mod validate;
 
 pub use canonical::{canonical_records, canonical_tail};
+pub use note::Note;
 pub use parse::{Violation, Violations, parse_json, parse_part, relocate};
 pub use validate::{check, check_record, check_reported, is_slug};
 
@@ -93,31 +95,30 @@ pub struct LegalBasis {
     pub quote: Option<String>,
 }
 
-/// Where the figures were published.
+/// The article the figures come from, and where our copy of it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
+    /// The article's title, as published.
     #[schema(
         pattern = r"\S",
         max_length = 1000,
         example = "Hải Phòng: Kết quả thực hiện Chương trình Khuyến công giai đoạn 20216-2020"
     )]
     pub title: String,
+    /// Where our copy of the article comes from (a site, a gazette). Not necessarily its
+    /// original publisher: the article may have appeared first elsewhere. The name stays
+    /// `publisher` for compatibility.
     #[schema(pattern = r"\S", max_length = 500, example = "congnghieptieudung.vn")]
     pub publisher: String,
-    /// ISO 8601 date (`2020-11-06`).
+    /// The article's date, as our copy gives it: ISO 8601 (`2020-11-06`).
     #[schema(format = Date, example = "2020-11-06")]
     pub date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(pattern = r"\S", max_length = 2000, example = "http://www.congnghieptieudung.vn/")]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(
-        example = "Ours, not the source's: what a reader must know that the quote does not say.",
-        pattern = r"\S",
-        max_length = 5000
-    )]
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 /// The programme-level figures as published. Absent figures are unknown, not zero.
@@ -227,12 +228,7 @@ pub struct SchemeRecord<A> {
     /// What a reader must know that the quote does not say: where the record's place in the
     /// programme is a reading of the source rather than its words. Ours, not the source's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(
-        example = "Ours, not the source's: what a reader must know that the quote does not say.",
-        pattern = r"\S",
-        max_length = 5000
-    )]
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -246,12 +242,7 @@ pub struct IndicatorValue {
     /// What the value may not mean, where the source is ambiguous (which of the record's
     /// schemes it belongs to). Ours, not the source's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(
-        example = "Ours, not the source's: what a reader must know that the quote does not say.",
-        pattern = r"\S",
-        max_length = 5000
-    )]
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 /// A JSON number that is a whole number, written `2016` or `2016.0` (JSON Schema counts both as

@@ -4,7 +4,7 @@
 
 use super::ProgrammeDocument;
 
-use crate::i18n::Message;
+use crate::i18n::{Arg, Message};
 
 /// One thing wrong with a document, and where (an RFC 6901 JSON pointer).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,9 +88,9 @@ fn parser_message(serde: &str) -> Message {
         }
         .word("field", field)
     } else if let Some((found, expected)) = what.strip_prefix("invalid type: ").and_then(split) {
-        Message::new("json-invalid-type").word("found", found).word("expected", expected)
+        Message::new("json-invalid-type").arg("found", json_kind(&found)).word("expected", expected)
     } else if let Some((found, expected)) = what.strip_prefix("invalid value: ").and_then(split) {
-        Message::new("json-invalid-value").word("found", found).word("expected", expected)
+        Message::new("json-invalid-value").arg("found", json_kind(&found)).word("expected", expected)
     } else if let Some(field) = what.strip_prefix("duplicate field ") {
         Message::new("json-duplicate-field").word("field", field)
     } else if let Some(id) = [
@@ -116,6 +116,28 @@ fn parser_message(serde: &str) -> Message {
         }
         None => message,
     }
+}
+
+/// What serde found (`string "abc"`, `integer `3``, `map`) as each language names it: serde's
+/// words in English; in Vietnamese the kind of JSON value, with the value itself where serde
+/// quotes one.
+fn json_kind(found: &str) -> Arg {
+    const KINDS: [(&str, &str); 9] = [
+        ("string", "chuỗi"),
+        ("integer", "số nguyên"),
+        ("floating point", "số thực"),
+        ("boolean", "giá trị đúng/sai"),
+        ("null", "null"),
+        ("map", "đối tượng"),
+        ("sequence", "mảng"),
+        ("unit value", "giá trị rỗng"),
+        ("character", "ký tự"),
+    ];
+    let vi = KINDS
+        .iter()
+        .find_map(|(en, vi)| found.strip_prefix(en).map(|value| format!("{vi}{value}")))
+        .unwrap_or_else(|| "giá trị khác".to_string());
+    Arg::Named { en: found.to_string(), vi }
 }
 
 /// Parses JSON text into a document, naming where a structural error is (missing field, wrong type).
@@ -233,7 +255,10 @@ mod tests {
                 br#"{"vi": "a", "en": "b", "x": 1}"#,
                 "trường `x` không có trong định dạng; các trường được phép: `vi`, `en` (dòng 1, cột 26)",
             ),
-            (br#"{"vi": 1, "en": "b"}"#, "sai kiểu dữ liệu: có integer `1`, cần a string (dòng 1, cột 8)"),
+            (
+                br#"{"vi": 1, "en": "b"}"#,
+                "sai kiểu dữ liệu: có số nguyên `1`, không phải kiểu mà trường này nhận (dòng 1, cột 8)",
+            ),
             (br#"{"vi": "a", "vi": "b", "en": "c"}"#, "trường `vi` xuất hiện hai lần (dòng 1, cột 16)"),
             (br#"{"vi": "a""#, "văn bản JSON kết thúc giữa chừng (dòng 1, cột 10)"),
         ];

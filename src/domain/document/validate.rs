@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::*;
 use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference};
-use crate::i18n::Message;
+use crate::i18n::{Message, codes};
 
 /// A lowercase slug of at most 100 characters: `[a-z0-9]+(-[a-z0-9]+)*`.
 pub fn is_slug(text: &str) -> bool {
@@ -71,7 +71,7 @@ impl Checker<'_> {
         for (i, entry) in reported.schemes_by_scope.iter().enumerate() {
             let at = format!("{at}/schemes_by_scope/{i}");
             if c.reference.scope(&entry.scope).is_none() {
-                let allowed = c.reference.scope_keys().join(", ");
+                let allowed = codes(c.reference.scope_keys());
                 c.fail(
                     format!("{at}/scope"),
                     Message::new("scope-unknown").word("key", format!("{:?}", entry.scope)).word("allowed", &allowed),
@@ -115,7 +115,7 @@ impl Checker<'_> {
         }
         c.count(&format!("{at}/scheme_count"), record.scheme_count, 1);
         if c.reference.activity(&record.activity).is_none() {
-            let allowed = c.reference.activity_keys().join(", ");
+            let allowed = codes(c.reference.activity_keys());
             c.fail(
                 format!("{at}/activity"),
                 Message::new("activity-unknown")
@@ -124,7 +124,7 @@ impl Checker<'_> {
             );
         }
         if c.reference.scope(&record.scope).is_none() {
-            let allowed = c.reference.scope_keys().join(", ");
+            let allowed = codes(c.reference.scope_keys());
             c.fail(
                 format!("{at}/scope"),
                 Message::new("scope-unknown").word("key", format!("{:?}", record.scope)).word("allowed", &allowed),
@@ -132,7 +132,7 @@ impl Checker<'_> {
         }
         c.names(&format!("{at}/title"), &record.title);
         c.optional_text(&format!("{at}/quote"), record.quote.as_deref(), 5000);
-        c.optional_text(&format!("{at}/note"), record.note.as_deref(), 5000);
+        c.note(&format!("{at}/note"), record.note.as_ref());
         let cost = c.amount(&format!("{at}/cost"), &record.cost);
         let (funding, lines_valid) = c.funding(&format!("{at}/funding"), record.funding);
         let funded: Money = funding.iter().map(|line| line.amount).sum();
@@ -154,7 +154,7 @@ impl Checker<'_> {
                     Message::new("indicator-undefined").word("key", format!("{:?}", indicator.key)),
                 );
             }
-            c.optional_text(&format!("{at}/note"), indicator.note.as_deref(), 5000);
+            c.note(&format!("{at}/note"), indicator.note.as_ref());
             if !keys_seen.insert(indicator.key.as_str()) {
                 c.fail(
                     format!("{at}/key"),
@@ -208,6 +208,14 @@ impl Checker<'_> {
         }
     }
 
+    /// A note: each of its texts (one, or one per language) non-empty and at most 5,000
+    /// characters.
+    fn note(&mut self, pointer: &str, note: Option<&Note>) {
+        for (below, text) in note.map(Note::texts).unwrap_or_default() {
+            self.text(&format!("{pointer}{below}"), text, 5000);
+        }
+    }
+
     fn names(&mut self, pointer: &str, names: &Names) {
         self.text(&format!("{pointer}/vi"), &names.vi, 1000);
         self.text(&format!("{pointer}/en"), &names.en, 1000);
@@ -241,8 +249,11 @@ impl Checker<'_> {
 
     fn source_key(&mut self, pointer: &str, key: &str) {
         if self.reference.source(key).is_none() {
-            let allowed = self.reference.source_keys().join(", ");
-            self.fail(pointer, Message::new("source-unknown").word("key", format!("{key:?}")).word("allowed", allowed));
+            let allowed = codes(self.reference.source_keys());
+            self.fail(
+                pointer,
+                Message::new("source-unknown").word("key", format!("{key:?}")).word("allowed", &allowed),
+            );
         }
     }
 
@@ -310,7 +321,7 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
     c.text("/source/title", &doc.source.title, 1000);
     c.text("/source/publisher", &doc.source.publisher, 500);
     c.optional_text("/source/url", doc.source.url.as_deref(), 2000);
-    c.optional_text("/source/note", doc.source.note.as_deref(), 5000);
+    c.note("/source/note", doc.source.note.as_ref());
     if !is_iso_date(&doc.source.date) {
         let date = &doc.source.date;
         c.fail("/source/date", Message::new("not-a-date").word("value", format!("{date:?}")));
