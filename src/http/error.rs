@@ -186,7 +186,7 @@ pub enum ApiError {
     NotFound(Message),
     #[error("{}", detail)]
     BadRequest { detail: Message, errors: Vec<ParameterError> },
-    #[error("the document has {} problem(s)", .0.total)]
+    #[error("{}", Message::new("document-problems").count("count", .0.total as i64))]
     Unprocessable(Violations),
     #[error("{}", detail)]
     TooManyRequests { detail: Message, retry_after: u64 },
@@ -682,7 +682,7 @@ mod tests {
             }
         }
         assert_eq!(ProblemType::NotFound.title(Lang::En), "Not found");
-        assert_eq!(ProblemType::PreconditionFailed.title(Lang::Vi), "Phiên bản không khớp");
+        assert_eq!(ProblemType::PreconditionFailed.title(Lang::Vi), "Dữ liệu đã được thay đổi");
         assert_eq!(ProblemType::Internal.title(Lang::En), "Internal error");
     }
 }

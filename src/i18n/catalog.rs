@@ -24,10 +24,23 @@ fn bundle(lang: Lang, text: &str) -> FluentBundle<FluentResource> {
     let id = lang.code().parse().expect("a language identifier");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match lang {
+        Lang::En => |value, _| number(Lang::En, value),
+        Lang::Vi => |value, _| number(Lang::Vi, value),
+    }));
     bundle
         .add_resource(resource)
         .unwrap_or_else(|errors| panic!("src/i18n/{}.ftl repeats a message: {errors:?}", lang.code()));
     bundle
+}
+
+/// A whole number as a reader of `lang` writes it: grouped from five digits on (`65,000`,
+/// `1.048.576`), so that a year or a four-digit count stays as it is (`2016`, `1760`). Other
+/// values (text, decimals) are left to Fluent.
+fn number(lang: Lang, value: &FluentValue<'_>) -> Option<String> {
+    let FluentValue::Number(n) = value else { return None };
+    let whole = n.value.fract() == 0.0 && n.value.abs() >= 10_000.0 && n.value.abs() < 1e15;
+    whole.then(|| lang.count(n.value as i64))
 }
 
 /// Whether the catalog of `lang` has the message `id` (for words the data may name, such as a

@@ -9,7 +9,10 @@ list-or = or
 
 ## /totals: the gaps between the reported figures and the records' sums
 
-totals-schemes-gap = The programme reports { $reported } schemes; its scheme records cover { $itemised }: a gap of { $gap }.
+totals-schemes-gap = The programme reports { $reported } { $reported ->
+        [one] scheme
+       *[other] schemes
+    }; its scheme records cover { $itemised }: a gap of { $gap }.
 totals-scope-gap = The programme reports { $reported } { $scope } schemes; the scheme records name { $itemised } as { $scope }: a gap of { $gap }.
 totals-scope-unsplit = The article reports { $reported } { $scope } schemes but does not split its scheme groups by level ({ $unsplit } recorded schemes have no stated level), so this is not a gap: at least { $least } and at most { $most } of the { $recorded } recorded schemes are { $scope } (see `implied_schemes`).
 totals-cost-gap = The programme reports a total cost of { $reported } million VND; its scheme records add up to { $itemised }: a gap of { $gap }.
@@ -45,10 +48,16 @@ implied-schemes-basis-no-total = Implied, not published: the article reports { $
 shares-reported = `share_percent` is a share of the itemised cost ({ $itemised }); `share_of_reported_percent` a share of the reported total cost ({ $reported }).
 shares-unreported = `share_percent` is a share of the itemised cost ({ $itemised }); the programme reports no total cost, so `share_of_reported_percent` is null.
 source-reported-share = `reported_share_of_reported_percent` is a source's published figure as a share of the published total cost: the share the article gives it.
-coverage-no-totals = The programme reports no totals: the rows cover its { $schemes } itemised schemes and { $cost } million VND.
+coverage-no-totals = The programme reports no totals: the rows cover its { $schemes } itemised { $schemes ->
+        [one] scheme
+       *[other] schemes
+    } and { $cost } million VND.
 coverage = The rows cover { $schemes } and { $cost } the programme reports: { $rest }
 coverage-schemes = { $itemised } of the { $reported } schemes
-coverage-schemes-unreported = { $itemised } schemes (no number is reported)
+coverage-schemes-unreported = { $itemised } { $itemised ->
+        [one] scheme
+       *[other] schemes
+    } (no number is reported)
 coverage-cost = { $itemised } of the { $reported } million VND
 coverage-cost-unreported = { $itemised } million VND (no total cost is reported)
 coverage-complete = nothing reported is left out.
@@ -63,8 +72,14 @@ empty-scopes = No scheme record is counted as { $keys }: the article does not sp
 empty-scopes-reported = The programme reports { $schemes } schemes (`reported_schemes`).
 scope-schemes = { $count } { $scope }
 empty-activities = Nothing is itemised under { $keys }: the article publishes no figure for them, so their zeros only mean it does not say.
-unknown-scope-may-include = The { $schemes } schemes ({ $cost } million VND) of no stated level (`unknown`) may include some of theirs.
-unspecified-activity-may-include = The { $schemes } schemes ({ $cost } million VND) of no stated activity (`unspecified`) may include some of theirs.
+unknown-scope-may-include = The { $schemes } { $schemes ->
+        [one] scheme
+       *[other] schemes
+    } ({ $cost } million VND) of no stated level (`unknown`) may include some of theirs.
+unspecified-activity-may-include = The { $schemes } { $schemes ->
+        [one] scheme
+       *[other] schemes
+    } ({ $cost } million VND) of no stated activity (`unspecified`) may include some of theirs.
 funding-list-rolls-up = Each row's `funding` list rolls up the source tree: a parent's amount includes its children's lines, so summing the whole list counts those lines twice; the entries with a null `parent` sum to the row's funded cost.
 source-rolled-up = Each row's cost is rolled up over the sources below it; the rows with no parent plus `unattributed` sum to the total cost.
 source-schemes-overlap = A row's `schemes` counts the schemes with any funding line under that source: a scheme paid from several sources is counted in each, so `schemes` does not sum to the total.
@@ -98,7 +113,10 @@ parameter-missing = { $parameter } is required; allowed: { $allowed }
 parameter-invalid = { $parameter }: { $detail }
 parameter-unknown-takes-none = unknown query parameter { $name }: this operation takes none (names beginning with `_` are ignored)
 parameter-unknown = unknown query parameter { $name }; this operation takes: { $declared } (names beginning with `_` are ignored)
-document-problems = the document has { $count } problem(s)
+document-problems = the document has { $count } { $count ->
+        [one] problem
+       *[other] problems
+    }
 database-unavailable = The database is not answering; try again shortly.
 internal-error = The server could not answer this request.
 write-exists = the programme already exists (its ETag is "{ $version }-json"): If-None-Match: * only creates; to replace it, send If-Match: "{ $version }-json" (or no precondition)

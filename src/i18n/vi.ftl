@@ -63,18 +63,18 @@ holder-unattributed = { $amount } triệu đồng kinh phí không nêu nguồn
 ## Tiêu đề lỗi (trường `title` của RFC 9457), một cho mỗi loại lỗi
 
 problem-not-found = Không tìm thấy
-problem-invalid-parameter = Tham số yêu cầu không hợp lệ
-problem-invalid-document = Tài liệu không hợp lệ
+problem-invalid-parameter = Tham số không hợp lệ
+problem-invalid-document = Dữ liệu không hợp lệ
 problem-method-not-allowed = Phương thức không được phép
-problem-unauthorized = Cần xác thực
-problem-forbidden = Token này không được phép
-problem-precondition-failed = Phiên bản không khớp
+problem-unauthorized = Cần mã truy cập
+problem-forbidden = Mã truy cập này không được phép
+problem-precondition-failed = Dữ liệu đã được thay đổi
 problem-precondition-required = Cần If-Match
 problem-payload-too-large = Nội dung yêu cầu quá lớn
 problem-unsupported-media-type = Kiểu nội dung không được hỗ trợ
 problem-too-many-requests = Quá nhiều yêu cầu
 problem-request-timeout = Hết thời gian chờ yêu cầu
-problem-unavailable = Dịch vụ tạm thời không phục vụ được
+problem-unavailable = Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại
 problem-internal = Lỗi máy chủ
 
 ## Lỗi: điều gì không đúng, cho người đọc (không viết hoa chữ đầu: chúng nối tiếp tiêu đề)
@@ -84,7 +84,7 @@ parameter-missing = cần có { $parameter }; các giá trị được phép: { 
 parameter-invalid = { $parameter }: { $detail }
 parameter-unknown-takes-none = tham số truy vấn { $name } không được hỗ trợ: thao tác này không nhận tham số nào (tên bắt đầu bằng `_` được bỏ qua)
 parameter-unknown = tham số truy vấn { $name } không được hỗ trợ; thao tác này nhận: { $declared } (tên bắt đầu bằng `_` được bỏ qua)
-document-problems = tài liệu có { $count } lỗi
+document-problems = dữ liệu có { $count } lỗi
 database-unavailable = Cơ sở dữ liệu không trả lời; hãy thử lại sau ít phút.
 internal-error = Máy chủ không trả lời được yêu cầu này.
 write-exists = chương trình đã tồn tại (ETag của nó là "{ $version }-json"): If-None-Match: * chỉ dùng để tạo mới; để thay thế, hãy gửi If-Match: "{ $version }-json" (hoặc không gửi điều kiện)
@@ -94,12 +94,12 @@ write-no-programme = chương trình không tồn tại, nên không If-Match n�
 ## Xác thực và giới hạn ghi
 
 too-many = { $what }; hãy thử lại sau { $seconds } giây
-auth-no-token = thao tác này cần một bearer token: Authorization: Bearer <token>
+auth-no-token = thao tác này cần mã truy cập (bearer token): Authorization: Bearer <token>
 auth-too-many-failures = địa chỉ này đã xác thực sai quá nhiều lần
 auth-malformed = header Authorization phải có dạng: Bearer kc_<id>_<secret>
-auth-invalid = token không hợp lệ: không có, đã bị thu hồi hoặc đã hết hạn
-auth-scope = token { $name } có phạm vi { $has }; thao tác này cần { $needs }
-auth-too-many-writes = token này đã ghi quá nhiều lần
+auth-invalid = mã truy cập không hợp lệ: không có, đã bị thu hồi hoặc đã hết hạn
+auth-scope = mã truy cập { $name } có phạm vi { $has }; thao tác này cần { $needs }
+auth-too-many-writes = mã truy cập này đã ghi quá nhiều lần
 
 ## Lỗi của các đường dẫn
 
@@ -155,22 +155,22 @@ money-too-precise = có hơn { $places } chữ số thập phân (số tiền t�
 money-too-large = quá lớn
 count-too-small = phải ít nhất là { $least }
 count-too-large = quá lớn
-source-unknown = nguồn kinh phí { $key } không có; các nguồn được phép: { $allowed }
+source-unknown = không có nguồn kinh phí { $key }; các nguồn được phép: { $allowed }
 source-twice = nguồn kinh phí { $key } được ghi hai lần
 not-a-slug = { $value } không phải mã định danh hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch nối đơn (tối đa 100 ký tự)
 currency-must-be = phải là { $currency }
 unit-must-be = phải là { $unit }: số tiền tính bằng triệu đồng
 year-out-of-range = phải là một năm từ 1900 đến 2200
-period-backwards = { $end } sớm hơn năm bắt đầu start_year { $start }
+period-backwards = { $end } sớm hơn năm bắt đầu ({ $start })
 not-a-date = { $value } không phải ngày theo ISO 8601 (YYYY-MM-DD)
-scope-unknown = phạm vi { $key } không có; các phạm vi được phép: { $allowed }
-scope-twice = phạm vi { $key } được ghi hai lần
+scope-unknown = không có cấp { $key }; các cấp được phép: { $allowed }
+scope-twice = cấp { $key } được ghi hai lần
 not-a-key = { $value } không phải khóa hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch dưới đơn
 indicator-defined-twice = chỉ số { $key } được định nghĩa hai lần
 too-many-records = có hơn 2.000.000 bản ghi
 scheme-id-twice = mã đề án { $id } được dùng hai lần
-activity-unknown = hoạt động { $key } không có; các hoạt động được phép: { $allowed }
-funding-over-cost = các dòng kinh phí cộng lại { $funded }, nhiều hơn kinh phí của bản ghi { $cost }
+activity-unknown = không có nội dung hoạt động { $key }; các nội dung hoạt động được phép: { $allowed }
+funding-over-cost = các dòng kinh phí cộng lại { $funded } triệu đồng, nhiều hơn kinh phí của nhóm đề án ({ $cost } triệu đồng)
 indicator-undefined = chỉ số { $key } không có trong /indicator_definitions
 indicator-twice = chỉ số { $key } được ghi hai lần
 indicator-not-decimal = { $value } phải là một số thập phân viết dưới dạng chuỗi, ví dụ "610"
@@ -252,8 +252,8 @@ chart-source-title = Kinh phí theo nguồn: số cộng từ bản ghi bên c�
 chart-source-description = Với mỗi nguồn kinh phí, một thanh cho các dòng kinh phí của bản ghi (xanh) và một thanh cho số chương trình báo cáo (cam), nếu có; số liệu ở bảng bên dưới.
 link-totals = Tổng hợp (JSON)
 link-breakdown-activity = Phân tích theo hoạt động (JSON)
-link-schemes = Các bản ghi đề án (JSON)
-link-schemes-csv = Các bản ghi đề án (CSV, cho bảng tính)
+link-schemes = Các nhóm đề án (JSON)
+link-schemes-csv = Các nhóm đề án (CSV, cho bảng tính)
 link-breakdown-activity-csv = Phân tích theo hoạt động (CSV)
 link-breakdown-source-csv = Phân tích theo nguồn kinh phí (CSV)
 link-export = Toàn bộ tài liệu chương trình (JSON)

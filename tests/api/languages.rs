@@ -108,14 +108,9 @@ async fn problems_come_in_the_language_asked_for() {
             "Không tìm thấy",
             "không tìm thấy chương trình \"1999-2000\"",
         ),
-        (format!("{P}/breakdown?by=year"), 400, "Tham số yêu cầu không hợp lệ", "`by` \"year\" không hợp lệ"),
-        (
-            format!("{P}/totals?foo=1"),
-            400,
-            "Tham số yêu cầu không hợp lệ",
-            "tham số truy vấn \"foo\" không được hỗ trợ",
-        ),
-        (format!("{P}/schemes?limit=0"), 400, "Tham số yêu cầu không hợp lệ", "`limit`: \"0\" không phải số nguyên"),
+        (format!("{P}/breakdown?by=year"), 400, "Tham số không hợp lệ", "`by` \"year\" không hợp lệ"),
+        (format!("{P}/totals?foo=1"), 400, "Tham số không hợp lệ", "tham số truy vấn \"foo\" không được hỗ trợ"),
+        (format!("{P}/schemes?limit=0"), 400, "Tham số không hợp lệ", "`limit`: \"0\" không phải số nguyên"),
         ("/no/such/path".to_string(), 404, "Không tìm thấy", "không có tài nguyên nào ở /no/such/path"),
     ];
     for (path, status, title, detail) in cases {
@@ -156,7 +151,7 @@ async fn validation_problems_and_warnings_of_a_write_come_in_vietnamese() {
     let response = put(bad).await.unwrap();
     assert_eq!(response.status().as_u16(), 422);
     let problem: Value = response.json().await.unwrap();
-    assert_eq!(problem["title"], "Tài liệu không hợp lệ");
+    assert_eq!(problem["title"], "Dữ liệu không hợp lệ");
     let details: Vec<&str> =
         problem["errors"].as_array().unwrap().iter().map(|e| e["detail"].as_str().unwrap()).collect();
     // a structural error (serde's) is reported first, in Vietnamese
@@ -166,6 +161,8 @@ async fn validation_problems_and_warnings_of_a_write_come_in_vietnamese() {
     let mut bad = test_programme("2021-2025");
     bad["schemes"][0]["cost"] = json!("-1.00");
     bad["schemes"][1]["activity"] = json!("sailing");
+    bad["schemes"][1]["cost"] = json!("99999.00");
+    bad["schemes"][1]["funding"] = json!([{"source": "central_budget", "amount": "100000.00"}]);
     let problem: Value = put(bad).await.unwrap().json().await.unwrap();
     let details: Vec<(&str, &str)> = problem["errors"]
         .as_array()
@@ -175,7 +172,17 @@ async fn validation_problems_and_warnings_of_a_write_come_in_vietnamese() {
         .collect();
     assert!(details.contains(&("/schemes/0/cost", "không được âm")), "{details:?}");
     assert!(
-        details.iter().any(|(p, d)| *p == "/schemes/1/activity" && d.starts_with("hoạt động \"sailing\" không có")),
+        details
+            .iter()
+            .any(|(p, d)| *p == "/schemes/1/activity" && d.starts_with("không có nội dung hoạt động \"sailing\"")),
+        "{details:?}"
+    );
+    // amounts in a problem are written as Vietnamese write them
+    assert!(
+        details.contains(&(
+            "/schemes/1/funding",
+            "các dòng kinh phí cộng lại 100.000,00 triệu đồng, nhiều hơn kinh phí của nhóm đề án (99.999,00 triệu đồng)"
+        )),
         "{details:?}"
     );
 

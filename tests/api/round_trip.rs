@@ -26,6 +26,11 @@ fn names() -> impl Strategy<Value = Value> {
     (text(12), text(12)).prop_map(|(vi, en)| json!({"vi": vi, "en": en}))
 }
 
+/// A note of ours: a string, or one text per language.
+fn note() -> impl Strategy<Value = Value> {
+    prop_oneof![text(30).prop_map(Value::from), names()]
+}
+
 fn date() -> impl Strategy<Value = String> {
     (1990..2030u32, 1..=12u32, 1..=28u32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
 }
@@ -63,8 +68,8 @@ fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Va
         prop::collection::vec((0..10_000_000u64, any::<u8>(), optional(text(20))), SOURCE_KEYS.len()),
         some_of(&SOURCE_KEYS),
         (0..1_000_000u64, any::<u8>()),
-        prop::collection::vec(optional((-100_000i64..1_000_000, 0..4u32, optional(text(20)))), indicator_keys.len()),
-        (optional(text(40)), optional(text(40))),
+        prop::collection::vec(optional((-100_000i64..1_000_000, 0..4u32, optional(note()))), indicator_keys.len()),
+        (optional(text(40)), optional(note())),
     )
         .prop_map(move |(count, activity, scope, title, lines, sources, (extra, style), values, (quote, note))| {
             let mut funded = 0;
@@ -88,7 +93,7 @@ fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Va
                         let mut value = Map::new();
                         value.insert("key".into(), json!(key));
                         value.insert("value".into(), json!(rust_decimal::Decimal::new(n, scale).to_string()));
-                        insert(&mut value, "note", note.map(Value::from));
+                        insert(&mut value, "note", note);
                         Value::Object(value)
                     })
                 })
@@ -103,7 +108,7 @@ fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Va
             record.insert("funding".into(), Value::Array(funding));
             record.insert("indicators".into(), Value::Array(indicators));
             insert(&mut record, "quote", quote.map(Value::from));
-            insert(&mut record, "note", note.map(Value::from));
+            insert(&mut record, "note", note);
             Value::Object(record)
         })
 }
@@ -125,7 +130,7 @@ fn document() -> impl Strategy<Value = Value> {
         (1900..2190i64, 0..10i64),
         optional((text(30), optional(text(10)), optional(date()), optional(text(10)), optional(text(30)))),
         optional(names()),
-        (text(30), text(10), date(), optional(text(20)), optional(text(20))),
+        (text(30), text(10), date(), optional(text(20)), optional(note())),
     );
     (head, reported, definitions).prop_flat_map(|(head, reported, definitions)| {
         let keys: Vec<String> = (0..definitions.len()).map(|i| format!("k{i}")).collect();
@@ -158,7 +163,7 @@ fn document() -> impl Strategy<Value = Value> {
             source.insert("publisher".into(), json!(publisher));
             source.insert("date".into(), json!(date));
             insert(&mut source, "url", url.map(Value::from));
-            insert(&mut source, "note", note.map(Value::from));
+            insert(&mut source, "note", note);
             doc.insert("source".into(), Value::Object(source));
 
             let (schemes_reported, scopes, scope_values, cost, sources, source_values) = reported;
