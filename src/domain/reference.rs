@@ -114,6 +114,15 @@ impl Reference {
         Arg::Named { en: key.to_string(), vi }
     }
 
+    /// As [`Reference::named`], the Vietnamese label in quotes (“…”): for a list of labels that
+    /// themselves hold commas ("liên doanh, liên kết, …").
+    pub fn named_quoted(&self, key: &str) -> Arg {
+        match self.named(key) {
+            Arg::Named { en, vi } => Arg::Named { en, vi: format!("“{vi}”") },
+            other => other,
+        }
+    }
+
     /// Our labels for a key of any taxonomy (a source, a scope, an activity).
     pub fn names_of(&self, key: &str) -> Option<&Names> {
         self.sources

@@ -131,7 +131,7 @@ nul-in-query = chuỗi truy vấn chứa ký tự NUL (%00), điều mà không 
 
 ## Lỗi của bản ghi đề án
 
-scheme-not-found = không tìm thấy bản ghi đề án { $scheme } trong chương trình { $programme }
+scheme-not-found = không tìm thấy nhóm đề án { $scheme } trong chương trình { $programme }
 scheme-id-not-path = { $id } phải là mã đề án trong đường dẫn, { $path }
 scheme-id-taken = mã đề án { $id } đã được dùng trong chương trình này (dùng PUT để thay thế)
 
@@ -139,9 +139,9 @@ scheme-id-taken = mã đề án { $id } đã được dùng trong chương trìn
 
 sum-too-large = làm { $what } vượt quá { $most } triệu đồng, mức lớn nhất có thể lưu
 sum-itemised-cost = tổng kinh phí đã liệt kê của chương trình
-sum-group-cost = kinh phí của một nhóm bản ghi
-sum-group-funding = nguồn kinh phí của một nhóm bản ghi
-sum-indicator-too-large = làm tổng của chỉ số { $key } trên các bản ghi lớn hơn mức một số thập phân chính xác chứa được ({ $most })
+sum-group-cost = kinh phí của một số nhóm đề án cộng lại
+sum-group-funding = nguồn kinh phí của một số nhóm đề án cộng lại
+sum-indicator-too-large = làm tổng của chỉ số { $key } trên các nhóm đề án lớn hơn mức một số thập phân chính xác chứa được ({ $most })
 
 ## Lỗi của tài liệu chương trình (422), mỗi lỗi tại con trỏ JSON của nó
 
@@ -167,7 +167,7 @@ scope-unknown = không có cấp { $key }; các cấp được phép: { $allowed
 scope-twice = cấp { $key } được ghi hai lần
 not-a-key = { $value } không phải khóa hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch dưới đơn
 indicator-defined-twice = chỉ số { $key } được định nghĩa hai lần
-too-many-records = có hơn 2.000.000 bản ghi
+too-many-records = có hơn 2.000.000 nhóm đề án
 scheme-id-twice = mã đề án { $id } được dùng hai lần
 activity-unknown = không có nội dung hoạt động { $key }; các nội dung hoạt động được phép: { $allowed }
 funding-over-cost = các dòng kinh phí cộng lại { $funded } triệu đồng, nhiều hơn kinh phí của nhóm đề án ({ $cost } triệu đồng)
@@ -246,10 +246,10 @@ page-not_published = không công bố
 page-more_records = Trang này hiện các nhóm đề án đầu tiên; tải tệp CSV để có đủ.
 page-more_programmes = Trang này hiện các chương trình mới nhất; xem danh sách đầy đủ ở
 page-none_yet = Chưa có chương trình nào.
-chart-activity-title = Kinh phí các bản ghi đề án theo nội dung hoạt động (triệu đồng)
-chart-activity-description = Mỗi nội dung hoạt động một thanh, dài theo kinh phí các bản ghi của nó. Các bản ghi cộng lại { $total } triệu đồng; số liệu ở bảng bên dưới.
-chart-source-title = Kinh phí theo nguồn: số cộng từ bản ghi bên cạnh số báo cáo (triệu đồng)
-chart-source-description = Với mỗi nguồn kinh phí, một thanh cho các dòng kinh phí của bản ghi (xanh) và một thanh cho số chương trình báo cáo (cam), nếu có; số liệu ở bảng bên dưới.
+chart-activity-title = Kinh phí các nhóm đề án theo nội dung hoạt động (triệu đồng)
+chart-activity-description = Mỗi nội dung hoạt động một thanh, dài theo kinh phí các nhóm đề án của nó. Các nhóm đề án cộng lại { $total } triệu đồng; số liệu ở bảng bên dưới.
+chart-source-title = Kinh phí theo nguồn: số cộng từ nhóm đề án bên cạnh số công bố (triệu đồng)
+chart-source-description = Với mỗi nguồn kinh phí, một thanh cho các dòng kinh phí của các nhóm đề án (xanh) và một thanh cho số công bố (cam), nếu có; số liệu ở bảng bên dưới.
 link-totals = Tổng hợp (JSON)
 link-breakdown-activity = Phân tích theo hoạt động (JSON)
 link-schemes = Các nhóm đề án (JSON)

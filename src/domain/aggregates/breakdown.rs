@@ -385,7 +385,7 @@ fn by_group(
         .collect();
     let empty: Vec<&BreakdownRow> = rows.iter().filter(|r| r.nothing_itemised && r.key != unknown).collect();
     if !empty.is_empty() {
-        let keys: Vec<Arg> = empty.iter().map(|r| reference.named(&r.key)).collect();
+        let keys: Vec<Arg> = empty.iter().map(|r| reference.named_quoted(&r.key)).collect();
         let note = match dimension {
             Dimension::Scope => {
                 let reported: Vec<Arg> = empty
@@ -669,7 +669,7 @@ mod tests {
         );
         let vi = Lang::Vi.say_all(&b.notes);
         assert!(
-            vi.iter().any(|n| n.starts_with("Không nhóm đề án nào ghi là đề án khuyến công địa phương hoặc đề án khuyến công quốc gia: bài viết không tách các nhóm đề án theo cấp")),
+            vi.iter().any(|n| n.starts_with("Không nhóm đề án nào ghi là “đề án khuyến công địa phương” hoặc “đề án khuyến công quốc gia”: bài viết không tách các nhóm đề án theo cấp")),
             "{vi:?}"
         );
     }

@@ -17,14 +17,22 @@ pub enum Note {
     Both(Names),
 }
 
-/// `oneOf`: a string, or `Names` (both languages).
+/// `oneOf`: a string, or an object of one text per language (each as long as a string note
+/// may be, so not `Names`, whose texts are names).
 impl utoipa::PartialSchema for Note {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
-        let text = ObjectBuilder::new().schema_type(Type::String).pattern(Some(r"\S")).max_length(Some(5000));
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, OneOfBuilder, Type};
+        let text = || ObjectBuilder::new().schema_type(Type::String).pattern(Some(r"\S")).max_length(Some(MAX_CHARS));
+        let both = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property("vi", text().description(Some("In Vietnamese.")))
+            .property("en", text().description(Some("In English.")))
+            .required("vi")
+            .required("en")
+            .additional_properties(Some(AdditionalProperties::FreeForm(false)));
         OneOfBuilder::new()
-            .item(text)
-            .item(utoipa::openapi::Ref::from_schema_name("Names"))
+            .item(text())
+            .item(both)
             .description(Some(
                 "Ours, not the source's: what a reader must know that the quote does not say. A string, or \
                  `{\"vi\": …, \"en\": …}`. An export keeps the form it was given; every other response gives the \
@@ -35,11 +43,10 @@ impl utoipa::PartialSchema for Note {
     }
 }
 
-impl ToSchema for Note {
-    fn schemas(schemas: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>) {
-        schemas.push(("Names".to_string(), <Names as utoipa::PartialSchema>::schema()));
-    }
-}
+impl ToSchema for Note {}
+
+/// The most characters a note's text may have (each language's, for a note in both).
+pub const MAX_CHARS: usize = 5000;
 
 impl Note {
     /// The text for a reader of `lang`.

@@ -212,7 +212,7 @@ impl Checker<'_> {
     /// characters.
     fn note(&mut self, pointer: &str, note: Option<&Note>) {
         for (below, text) in note.map(Note::texts).unwrap_or_default() {
-            self.text(&format!("{pointer}{below}"), text, 5000);
+            self.text(&format!("{pointer}{below}"), text, super::note::MAX_CHARS);
         }
     }
 
