@@ -13,11 +13,7 @@ async fn csv_rows(app: &crate::helpers::TestApp, path: &str, accept_header: bool
     assert_eq!(response.status().as_u16(), 200, "{path}");
     assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
     assert!(response.headers()["vary"].to_str().unwrap().contains("Accept"));
-    let text = response.text().await.unwrap();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header = reader.headers().unwrap().iter().map(str::to_string).collect();
-    let rows = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
-    (header, rows)
+    crate::helpers::csv_table(&response.text().await.unwrap())
 }
 
 #[tokio::test]

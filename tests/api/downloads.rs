@@ -19,10 +19,8 @@ async fn fetch(app: &crate::helpers::TestApp, path: &str) -> (u16, String, Strin
 
 /// The CSV as header and rows of name → cell.
 fn table(text: &str) -> (Vec<String>, Vec<HashMap<String, String>>) {
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let rows =
-        reader.records().map(|r| header.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect()).collect();
+    let (header, rows) = crate::helpers::csv_table(text);
+    let rows = rows.into_iter().map(|cells| header.iter().cloned().zip(cells).collect()).collect();
     (header, rows)
 }
 

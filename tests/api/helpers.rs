@@ -360,6 +360,14 @@ pub fn row<'a>(breakdown: &'a Value, key: &str) -> &'a Value {
     breakdown["rows"].as_array().unwrap().iter().find(|r| r["key"] == key).unwrap_or_else(|| panic!("row {key}"))
 }
 
+/// A CSV body as its header and its rows of cells.
+pub fn csv_table(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
+    (header, rows)
+}
+
 /// A body's notes, as text.
 pub fn notes(body: &Value) -> Vec<String> {
     body["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect()

@@ -4,16 +4,12 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{P, TestApp, notes, row, spawn_app, test_programme};
+use crate::helpers::{P, TestApp, Write, csv_table, notes, row, spawn_app, test_programme};
 
 async fn csv(app: &TestApp, path: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let got = app.get_with(path, &[]).await;
     assert_eq!(got.status, 200, "{path}");
-    let text = got.text();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header = reader.headers().unwrap().iter().map(str::to_string).collect();
-    let rows = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
-    (header, rows)
+    csv_table(&got.text())
 }
 
 #[tokio::test]
@@ -169,6 +165,22 @@ async fn a_note_in_both_languages_round_trips_and_reads_in_the_request_language(
         (rows[1][col("note")].as_str(), rows[1][col("note_vi")].as_str()),
         ("Written in one language only.", "")
     );
+
+    // an edit of one record keeps its note's form too
+    let mut demo = doc["schemes"][1].clone();
+    demo["note"] = json!({"vi": "Sửa lại: cả hai thứ tiếng.", "en": "Corrected: both languages."});
+    let etag = app.etag("2021-2025").await;
+    let edit = Write {
+        method: reqwest::Method::PUT,
+        path: "/programmes/2021-2025/schemes/demo",
+        token: Some(&token),
+        if_match: Some(&etag),
+        body: Some(demo),
+    };
+    let (status, _, edited) = app.send(edit).await;
+    assert_eq!(status, 200, "{edited}");
+    let exported: Value = serde_json::from_str(&app.export("2021-2025").await).unwrap();
+    assert_eq!(exported["schemes"][1]["note"]["vi"], "Sửa lại: cả hai thứ tiếng.");
 
     // half a note is a 422 at its pointer, and nothing is written
     doc["schemes"][0]["note"] = json!({"vi": "Chỉ có tiếng Việt."});

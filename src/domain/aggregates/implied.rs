@@ -34,7 +34,7 @@ pub struct ImpliedShare {
     pub at_most: Money,
     /// How the bounds follow from the reported and itemised figures, in words.
     #[schema(
-        example = "Implied, not reported: central_budget reports 7898.47 million VND, of which 0.00 is itemised under it, so at most 7898.47 of the 9570.70 unsplit state_budget money is its; the other parts of state_budget can hold at most 2857.01 of it, so at least 6713.69 is its."
+        example = "Implied, not reported: central_budget reports 7,898.47 million VND, of which 0.00 is itemised under it, so at most 7,898.47 of the 9,570.70 unsplit state_budget money is its; the other parts of state_budget can hold at most 2,857.01 of it, so at least 6,713.69 is its."
     )]
     #[schema(value_type = String)]
     pub basis: Message,
