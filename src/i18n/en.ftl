@@ -288,6 +288,8 @@ link-schemes = Scheme records (JSON)
 link-schemes-csv = Scheme records (CSV, for spreadsheets)
 link-breakdown-activity-csv = Breakdown by activity (CSV)
 link-breakdown-source-csv = Breakdown by funding source (CSV)
+link-workbook = Workbook (XLSX, for Excel and LibreOffice; prints on landscape pages)
+link-schemes-csv-bom = Scheme records (CSV with a byte-order mark, for Excel)
 link-export = The whole programme document (JSON)
 
 ## Column names of the downloads (CSV keys stay as they are; these are for people)
@@ -375,3 +377,5 @@ unit-person = persons
 unit-person-time = person-times
 unit-copies-per-issue = copies/issue
 unit-issues-per-year = issues/year
+cell-yes = yes
+cell-no = no

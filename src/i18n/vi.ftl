@@ -256,6 +256,8 @@ link-schemes = Các nhóm đề án (JSON)
 link-schemes-csv = Các nhóm đề án (CSV, cho bảng tính)
 link-breakdown-activity-csv = Phân tích theo hoạt động (CSV)
 link-breakdown-source-csv = Phân tích theo nguồn kinh phí (CSV)
+link-workbook = Bảng tính (XLSX, cho Excel và LibreOffice; in trên trang khổ ngang)
+link-schemes-csv-bom = Các nhóm đề án (CSV có dấu BOM, cho Excel)
 link-export = Toàn bộ tài liệu chương trình (JSON)
 
 ## Tên cột của các tệp tải về (khóa CSV giữ nguyên; tên này cho người đọc)
@@ -343,3 +345,5 @@ unit-person = người
 unit-person-time = lượt người
 unit-copies-per-issue = cuốn/kỳ
 unit-issues-per-year = kỳ/năm
+cell-yes = có
+cell-no = không

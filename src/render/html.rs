@@ -216,7 +216,9 @@ pub struct Bar {
     pub value_x: u32,
 }
 
-const BAR_SPAN: u32 = 480;
+/// The widest bar: the chart is 480 wide (its `viewBox`), and scales down to a phone's width,
+/// leaving room for a value after the widest bar.
+const BAR_SPAN: u32 = 360;
 /// Two colours with a 4.5:1 contrast against white (WCAG AA), told apart by the legend too.
 const ITEMISED_FILL: &str = "#1f5f8b";
 const REPORTED_FILL: &str = "#b3541e";
@@ -488,6 +490,8 @@ impl ProgrammePage {
             link("link-breakdown-activity-csv", "/breakdown.csv?by=activity"),
             link("link-breakdown-source-csv", "/breakdown.csv?by=source"),
             link("link-export", "/export"),
+            link("link-workbook", "/export.xlsx"),
+            link("link-schemes-csv-bom", "/schemes.csv?bom=true"),
             ("Swagger UI".to_string(), "/swagger-ui/".to_string()),
         ];
         let legal_basis = p.legal_basis.as_ref().map(|b| match &b.issuer {

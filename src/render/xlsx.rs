@@ -76,7 +76,10 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Format
             Ok(value) => sheet.write_number(row, col, value).map(|_| ()),
             Err(_) => sheet.write_string(row, col, text).map(|_| ()),
         },
-        Cell::Flag(flag) => sheet.write_boolean(row, col, *flag).map(|_| ()),
+        Cell::Flag(flag) => {
+            let word = Message::new(if *flag { "cell-yes" } else { "cell-no" }).render(f.lang);
+            sheet.write_string(row, col, word).map(|_| ())
+        }
         Cell::Key(_, names) => sheet.write_string(row, col, names.get(f.lang)).map(|_| ()),
         Cell::Empty => Ok(()),
     }
@@ -84,6 +87,69 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Format
 
 fn number(amount: &Money) -> f64 {
     amount.to_string().parse().unwrap_or_default()
+}
+
+/// The lines a text takes in a cell `width` characters wide, as a row height in points (15 a
+/// line), so that a wrapped cell's row shows all of it in LibreOffice and Excel.
+fn wrapped_height(text: &str, width: f64) -> f64 {
+    let per_line = (width * 1.1).max(1.0) as usize;
+    let lines: usize = text.lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum();
+    15.0 * lines.max(1) as f64
+}
+
+/// How every sheet prints: A4 landscape at 55 %, its header row repeated on every page.
+fn print_setup(sheet: &mut Worksheet, header_rows: bool) -> Result<(), XlsxError> {
+    sheet.set_paper_size(9).set_landscape().set_print_scale(55);
+    if header_rows {
+        sheet.set_repeat_rows(0, 0)?;
+    }
+    Ok(())
+}
+
+/// Text columns wide enough for a sentence: their cells wrap (quotes, notes, titles, names).
+fn is_long_text(key: &str) -> bool {
+    ["quote", "note", "title", "name", "measure"].iter().any(|k| key.contains(k))
+}
+
+/// The width of a column: wide for sentences, narrower for figures and keys.
+fn column_width(key: &str) -> f64 {
+    if is_long_text(key) { 34.0 } else { 12.0 }
+}
+
+/// One row of cells under `columns`: a sentence's cell wraps, and the row is as tall as its
+/// longest wrapped cell (set before the cells, as a constant-memory sheet needs).
+fn write_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[Cell],
+    columns: &[Column],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let width = |c: usize| column_width(columns.get(c).map_or("", |col| col.key.as_str()));
+    // A text longer than its column is wide wraps (a key shows as its label, often long).
+    let text = |c: usize, cell: &'_ Cell| -> Option<String> {
+        let text = match cell {
+            Cell::Text(text) => text.clone(),
+            Cell::Key(_, names) => names.get(f.lang).to_string(),
+            _ => return None,
+        };
+        (text.chars().count() as f64 > width(c) * 0.9).then_some(text)
+    };
+    let height = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(c, cell)| text(c, cell).map(|t| wrapped_height(&t, width(c))))
+        .fold(15.0, f64::max);
+    sheet.set_row_height(row, height)?;
+    for (c, cell) in cells.iter().enumerate() {
+        match text(c, cell) {
+            Some(long) => {
+                sheet.write_string_with_format(row, c as u16, long, &f.wrap)?;
+            }
+            None => write_cell(sheet, row, c as u16, cell, f)?,
+        }
+    }
+    Ok(())
 }
 
 /// A sheet of `table`, then `notes` below it; its header row frozen.
@@ -98,22 +164,31 @@ fn table_sheet(
     let sheet = book.add_worksheet().set_name(name)?;
     header(sheet, &table.columns, lang, f)?;
     for (r, cells) in table.rows.iter().enumerate() {
-        for (c, cell) in cells.iter().enumerate() {
-            write_cell(sheet, r as u32 + 1, c as u16, cell, f)?;
-        }
+        write_row(sheet, r as u32 + 1, cells, &table.columns, f)?;
     }
+    // Each note across the table's width, its row as tall as its lines.
+    let last = table.columns.len().clamp(1, 8) as u16 - 1;
+    let across: f64 = table.columns.iter().take(usize::from(last) + 1).map(|c| column_width(&c.key)).sum();
     for (row, note) in (table.rows.len() as u32 + 2..).zip(notes) {
-        sheet.write_string_with_format(row, 0, note, &f.wrap)?;
+        if last == 0 {
+            sheet.write_string_with_format(row, 0, note, &f.wrap)?;
+        } else {
+            sheet.merge_range(row, 0, row, last, note, &f.wrap)?;
+        }
+        sheet.set_row_height(row, wrapped_height(note, across))?;
     }
-    Ok(())
+    print_setup(sheet, true)
 }
 
 fn header(sheet: &mut Worksheet, columns: &[Column], lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+    let mut height: f64 = 30.0;
     for (c, column) in columns.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, column.name(lang), &f.header)?;
-        sheet.set_column_width(c as u16, 18)?;
+        let (name, width) = (column.name(lang), column_width(&column.key));
+        height = height.max(wrapped_height(&name, width * 0.8));
+        sheet.write_string_with_format(0, c as u16, name, &f.header)?;
+        sheet.set_column_width(c as u16, width)?;
     }
-    sheet.set_row_height(0, 45)?;
+    sheet.set_row_height(0, height)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
@@ -140,6 +215,8 @@ pub struct WorkbookWriter {
     lang: Lang,
     reference: Reference,
     definitions: Vec<IndicatorDefinition>,
+    /// The columns of the `Schemes` and `Quotes` sheets.
+    columns: [Vec<Column>; 2],
     /// The next row of the `Schemes` and `Quotes` sheets.
     rows: [u32; 2],
 }
@@ -184,19 +261,23 @@ impl WorkbookWriter {
             (say("about-unit"), text(lang.unit())),
             (say("about-exactness"), text(say("about-exactness-text"))),
         ];
-        sheet.set_column_width(0, 28)?;
+        sheet.set_column_width(0, 32)?;
         sheet.set_column_width(1, 100)?;
         for (r, (label, value)) in about.iter().enumerate() {
             let r = r as u32;
             sheet.write_string_with_format(r, 0, label, &f.header)?;
             match value {
-                AboutValue::Text(value) => sheet.write_string_with_format(r, 1, value, &f.wrap)?,
+                AboutValue::Text(value) => {
+                    sheet.set_row_height(r, wrapped_height(value, 100.0).max(wrapped_height(label, 32.0)))?;
+                    sheet.write_string_with_format(r, 1, value, &f.wrap)?
+                }
                 AboutValue::Date(iso) => match excel_date(iso) {
                     Some(date) => sheet.write_datetime_with_format(r, 1, &date, &f.date)?,
                     None => sheet.write_string_with_format(r, 1, *iso, &f.wrap)?,
                 },
             };
         }
+        print_setup(sheet, false)?;
 
         // The reported figures beside the sum of the records.
         let t = data.totals;
@@ -281,6 +362,7 @@ impl WorkbookWriter {
         let columns = scheme_columns(reference, &p.indicator_definitions);
         let sheet = book.add_worksheet_with_constant_memory().set_name(say("sheet-schemes"))?;
         header(sheet, &columns, lang, &f)?;
+        print_setup(sheet, true)?;
 
         // Every quote, where it comes from: the reported figures' here, the records' as they come.
         let quote_columns =
@@ -305,10 +387,9 @@ impl WorkbookWriter {
         }
         let sheet = book.add_worksheet_with_constant_memory().set_name(say("sheet-quotes"))?;
         header(sheet, &quote_columns, lang, &f)?;
+        print_setup(sheet, true)?;
         for (row, cells) in (1..).zip(&quotes) {
-            for (c, cell) in cells.iter().enumerate() {
-                write_cell(sheet, row, c as u16, cell, &f)?;
-            }
+            write_row(sheet, row, cells, &quote_columns, &f)?;
         }
         let rows = [1, quotes.len() as u32 + 1];
         Ok(WorkbookWriter {
@@ -317,6 +398,7 @@ impl WorkbookWriter {
             lang,
             reference: reference.clone(),
             definitions: p.indicator_definitions.clone(),
+            columns: [columns, quote_columns],
             rows,
         })
     }
@@ -327,9 +409,7 @@ impl WorkbookWriter {
         let sheet = self.book.worksheet_from_index(SCHEMES)?;
         for record in batch {
             let cells = scheme_row(record, &self.reference, &self.definitions);
-            for (c, cell) in cells.iter().enumerate() {
-                write_cell(sheet, self.rows[0], c as u16, cell, f)?;
-            }
+            write_row(sheet, self.rows[0], &cells, &self.columns[0], f)?;
             self.rows[0] += 1;
         }
         let sheet = self.book.worksheet_from_index(QUOTES)?;
@@ -341,10 +421,8 @@ impl WorkbookWriter {
                 .chain(record.funding.iter().map(|line| (source_name(&line.source), &line.quote)));
             for (figure, text) in quotes {
                 let Some(text) = text else { continue };
-                let row = self.rows[1];
-                sheet.write_string(row, 0, &record.id)?;
-                sheet.write_string(row, 1, &figure)?;
-                sheet.write_string(row, 2, text)?;
+                let cells = [Cell::Text(record.id.clone()), Cell::Text(figure), Cell::Text(text.clone())];
+                write_row(sheet, self.rows[1], &cells, &self.columns[1], f)?;
                 self.rows[1] += 1;
             }
         }

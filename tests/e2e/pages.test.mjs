@@ -94,3 +94,41 @@ for (const lang of ['vi', 'en']) {
     await page.close();
   });
 }
+
+/**
+ * At a phone's width, nothing reaches past the screen: the document is no wider than the
+ * viewport, and every element ends inside it, unless it is inside a box that scrolls sideways
+ * (`overflow-x: auto|scroll`) and that box itself fits.
+ */
+async function overflowAt(page, width) {
+  return page.evaluate((width) => {
+    const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    const scrollingAncestor = (el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (scrolls(p)) return p;
+      return null;
+    };
+    const outside = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = scrollingAncestor(el) ?? el;
+      const right = box.getBoundingClientRect().right;
+      if (right > width + 0.5) outside.push(`${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''} ends at ${Math.round(right)}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, outside: [...new Set(outside)].slice(0, 10) };
+  }, width);
+}
+
+for (const lang of ['vi', 'en']) {
+  for (const path of [`/${lang}`, `/${lang}/programmes/2016-2020`]) {
+    test(`${path} reads on a phone (390 × 844)`, async () => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      assert.equal((await page.goto(`${base}${path}`)).status(), 200);
+      const { scrollWidth, outside } = await overflowAt(page, 390);
+      assert.ok(scrollWidth <= 390, `${path}: the document is ${scrollWidth} px wide at 390`);
+      assert.deepEqual(outside, [], `${path}: elements past 390 px outside a scrolling box`);
+      if (path === '/vi/programmes/2016-2020') {
+        await page.screenshot({ path: join(screenshots, 'programme-vi-390.png'), fullPage: true });
+      }
+      await page.close();
+    });
+  }
+}
