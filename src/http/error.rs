@@ -364,12 +364,13 @@ impl From<crate::storage::WriteError> for ApiError {
     fn from(error: crate::storage::WriteError) -> Self {
         use crate::storage::{Precondition, WriteError};
         match error {
-            // The tag named is one the client can send back as it is: `"42-json"`.
+            // The tag named is one the client can send back as it is: `"42-json"`, a word, never
+            // a number the catalog would group (`"12,345-json"`).
             WriteError::PreconditionFailed { current: Some(v), asked: Precondition::Absent } => {
-                ApiError::PreconditionFailed(Message::new("write-exists").count("version", v))
+                ApiError::PreconditionFailed(Message::new("write-exists").word("version", v.to_string()))
             }
             WriteError::PreconditionFailed { current: Some(v), .. } | WriteError::Moved(v) => {
-                ApiError::PreconditionFailed(Message::new("write-changed").count("version", v))
+                ApiError::PreconditionFailed(Message::new("write-changed").word("version", v.to_string()))
             }
             WriteError::PreconditionFailed { current: None, .. } => {
                 ApiError::PreconditionFailed(Message::new("write-no-programme"))
@@ -671,6 +672,15 @@ pub mod responses {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_412_names_a_tag_the_client_can_send_back_whatever_the_version() {
+        let error = ApiError::from(crate::storage::WriteError::Moved(12345));
+        let detail = error.problem(Lang::En).detail;
+        assert!(detail.contains("If-Match: \"12345-json\""), "{detail}");
+        let vi = error.problem(Lang::Vi).detail;
+        assert!(vi.contains("If-Match: \"12345-json\""), "{vi}");
+    }
 
     #[test]
     fn every_problem_type_has_a_title_in_each_language() {
