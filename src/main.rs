@@ -38,7 +38,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = prepare_database(&settings).await?;
             let files = seeds::files(settings.seeds_dir.as_deref())?;
             let loaded = seeds::load(&db, &files, true).await?;
-            println!("loaded {} seed file(s): {}", loaded.len(), loaded.join(", "));
+            match loaded.is_empty() {
+                true => println!("every seed file is already what the database holds: nothing written"),
+                false => println!("loaded {} seed file(s): {}", loaded.len(), loaded.join(", ")),
+            }
         }
         Command::Openapi => println!("{}", startup::openapi_document().to_pretty_json()?),
         Command::Schema => {

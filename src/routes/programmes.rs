@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, Page, bad_cursor, next_url, programme_snapshot};
+use super::{AppState, Page, bad_cursor, programme_snapshot};
 use crate::domain::aggregates::totals::warnings;
-use crate::domain::document::{ProgrammeDocument, ProgrammeDocumentSchema, Violation, Violations, parse_part};
+use crate::domain::document::{
+    ProgrammeDocument, ProgrammeDocumentSchema, ProgrammeMetadata, Violation, Violations, parse_document,
+};
 use crate::domain::reference::Reference;
 use crate::domain::validate;
 use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
@@ -22,7 +24,11 @@ use crate::http::respond::{self as http, Body};
 use crate::storage::{Prepared, ProgrammeKey, Stamp, WriteError, Written};
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(list_programmes).service(get_programme).service(put_programme).service(delete_programme);
+    cfg.service(list_programmes)
+        .service(get_programme)
+        .service(get_programme_metadata)
+        .service(put_programme)
+        .service(delete_programme);
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -92,16 +98,15 @@ pub async fn list_programmes(
     let mut items = snapshot.programmes(limit + 1, after.as_ref()).await?;
     let count = snapshot.count_programmes().await?;
     snapshot.finish().await?;
-    let next = if items.len() as i64 > limit {
+    let cursor = if items.len() as i64 > limit {
         items.truncate(limit as usize);
         items.last().map(|p| {
-            let key = ProgrammeKey { end_year: p.period.end_year, start_year: p.period.start_year, id: p.id.clone() };
-            next_url(&req, &encode_key(&key))
+            encode_key(&ProgrammeKey { end_year: p.period.end_year, start_year: p.period.start_year, id: p.id.clone() })
         })
     } else {
         None
     };
-    http::json(&req, &validators, &Page { items, next, count: Some(count) })
+    Page::new(&req, items, cursor, count).respond(&req, &validators, http::Representation::json(&req))
 }
 
 /// Get a programme
@@ -142,6 +147,34 @@ pub async fn get_programme(
     http::json(&req, &http::Validators::programme(head.stamp()), &programme)
 }
 
+/// Get a programme's metadata as the document has it
+///
+/// The programme document without `reported` and `schemes`: its id, unit, names, jurisdiction,
+/// period, legal basis, agency, source and indicator definitions, in the document's own shape
+/// and key order. With `GET …/reported` and `GET …/schemes/{scheme_id}/record`, what a mirror
+/// fetches instead of the whole export. Its `ETag` is the programme's version.
+#[utoipa::path(
+    tag = "programmes",
+    params(ProgrammePath),
+    responses(
+        (status = 200, description = "The programme's metadata", body = ProgrammeMetadata, headers(("ETag" = String))),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/programmes/{id}/metadata")]
+pub async fn get_programme_metadata(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let mut snapshot = state.db.snapshot().await?;
+    let head = snapshot.document_head(&path.id).await?;
+    snapshot.finish().await?;
+    let (document, stamp) = head.ok_or_else(|| ApiError::programme_not_found(&path.id))?;
+    http::document(&req, &http::Validators::programme(stamp), &ProgrammeMetadata::of(document))
+}
+
 /// What a write did: the programme's new version (also its `ETag`) and, when its reported
 /// figures do not agree with its records, each disagreement in words (accepted, not errors).
 #[derive(Debug, Serialize, ToSchema)]
@@ -150,6 +183,9 @@ pub struct WriteResult {
     pub programme_id: String,
     #[schema(example = 42)]
     pub version: i64,
+    /// The `ETag` header's value, quotes included: what the next write sends as `If-Match`.
+    #[schema(example = "\"42-json\"")]
+    pub etag: String,
     #[schema(value_type = Vec<String>)]
     pub warnings: Vec<crate::i18n::Message>,
 }
@@ -165,15 +201,16 @@ pub fn written(
         .after
         .as_ref()
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("a write that kept the programme returned none")))?;
+    let validators = http::Validators::programme(Stamp { version: written.version, modified: Some(written.modified) });
     let result = WriteResult {
         programme_id: after.id.clone(),
         version: written.version,
+        etag: validators.etag(http::Representation::json(req)),
         warnings: warnings(&after.id, &after.reported, &after.sums, &state.reference),
     };
     let body = crate::i18n::in_language(crate::http::context::lang(req), || serde_json::to_vec(&result))
         .map_err(|e| ApiError::Internal(e.into()))?;
     let status = if location.is_some() { StatusCode::CREATED } else { StatusCode::OK };
-    let validators = http::Validators::programme(Stamp { version: written.version, modified: Some(written.modified) });
     let mut response = http::written(req, &validators, status, Body::Json(body));
     if let Some(location) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
         response.headers_mut().insert(header::LOCATION, location);
@@ -224,6 +261,10 @@ pub async fn put_programme(
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("the import task failed: {e}")))??;
     state.db.check_precondition(&path.id, &precondition).await?;
+    // The document as stored: nothing to write (no version, no feed item, no audit entry).
+    if let Some(unchanged) = state.db.unchanged(&prepared, &precondition).await? {
+        return written(&req, &state, unchanged, None);
+    }
     let result = state.db.replace(precondition, &actor, prepared).await?;
     let location = result.created.then(|| format!("/programmes/{}", path.id));
     written(&req, &state, result, location)
@@ -231,7 +272,16 @@ pub async fn put_programme(
 
 /// A whole programme document, checked and made ready to store: every violation at once.
 fn prepare(body: &[u8], id: &str, reference: &Reference) -> Result<Prepared> {
-    let doc: ProgrammeDocument<String> = parse_part(body).map_err(|v| ApiError::Unprocessable(v.into()))?;
+    let doc: ProgrammeDocument<String> = parse_document(body).map_err(|unparsed| {
+        // The rules, on the records that did parse: every problem at once, not the first kind.
+        let mut violations = unparsed.violations;
+        if let Some((rest, kept)) = unparsed.rest.map(|r| *r)
+            && let Err(more) = validate(rest, reference)
+        {
+            violations.append(renumber(more, &kept));
+        }
+        ApiError::Unprocessable(violations)
+    })?;
     let mut violations = Violations::default();
     if doc.id != id {
         violations.push(Violation {
@@ -249,6 +299,24 @@ fn prepare(body: &[u8], id: &str, reference: &Reference) -> Result<Prepared> {
             Err(ApiError::Unprocessable(violations))
         }
     }
+}
+
+/// Violations found in a document without some of its records, pointing at the records of the
+/// document as sent: `/schemes/{i}` becomes `/schemes/{kept[i]}`.
+fn renumber(violations: Violations, kept: &[usize]) -> Violations {
+    let first = violations
+        .first
+        .into_iter()
+        .map(|v| {
+            let moved = v.pointer.strip_prefix("/schemes/").and_then(|rest| {
+                let (index, below) = rest.split_once('/').map_or((rest, ""), |(i, b)| (i, b));
+                let original = kept.get(index.parse::<usize>().ok()?)?;
+                Some(format!("/schemes/{original}{}{below}", if below.is_empty() { "" } else { "/" }))
+            });
+            Violation { pointer: moved.unwrap_or(v.pointer), detail: v.detail }
+        })
+        .collect();
+    Violations { first, total: violations.total }
 }
 
 /// Delete a programme

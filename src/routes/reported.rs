@@ -1,20 +1,46 @@
 //! `PUT /programmes/{id}/reported`: replace the programme-level figures.
 
-use actix_web::{HttpRequest, HttpResponse, put, web};
+use actix_web::{HttpRequest, HttpResponse, get, put, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::AppState;
 use super::programmes::{ProgrammePath, WriteResult, written};
 use super::schemes::{edit_at_version, edit_snapshot};
+use super::{AppState, programme_snapshot};
 use crate::domain::document::{Reported, check_reported, parse_part};
 use crate::http::auth::{Scope, authorize};
-use crate::http::error::responses::{BodyErrors, NotFound, PreconditionRequired, WriteErrors};
+use crate::http::error::responses::{BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::http::error::{ApiError, Result};
 use crate::http::respond as http;
 use crate::storage::ReportedEdit;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(put_reported);
+    cfg.service(get_reported).service(put_reported);
+}
+
+/// Get the reported figures as the document has them
+///
+/// What the programme published at programme level, in the programme document's own shape (the
+/// body `PUT` here takes): what a mirror fetches when `GET /changes` names `replace_reported`.
+/// Its `ETag` is the programme's version.
+#[utoipa::path(
+    tag = "programmes",
+    params(ProgrammePath),
+    responses(
+        (status = 200, description = "The reported figures", body = Reported<String>, headers(("ETag" = String))),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/programmes/{id}/reported")]
+pub async fn get_reported(
+    state: web::Data<AppState>,
+    path: web::Path<ProgrammePath>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
+    let reported = snapshot.reported(&head).await?;
+    snapshot.finish().await?;
+    http::document(&req, &http::Validators::programme(head.stamp()), &reported)
 }
 
 /// Replace the reported figures
@@ -61,7 +87,8 @@ pub async fn put_reported(
         let before = snapshot.reported(&head).await?;
         let sums = snapshot.sums(id).await?;
         snapshot.finish().await?;
-        Ok(ReportedEdit { programme_id: id.to_string(), read_at, before, after: after.clone(), sums })
+        let read_modified = head.stamp().modified;
+        Ok(ReportedEdit { programme_id: id.to_string(), read_at, read_modified, before, after: after.clone(), sums })
     };
     let write = async |edit: &ReportedEdit| state.db.edit_reported(edit, &precondition, &actor).await;
     let result = edit_at_version(state, id, &precondition, prepare, write).await?;

@@ -27,7 +27,12 @@ use crate::storage::{
 };
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(list_schemes).service(get_scheme).service(post_scheme).service(put_scheme).service(delete_scheme);
+    cfg.service(list_schemes)
+        .service(get_scheme)
+        .service(get_scheme_record)
+        .service(post_scheme)
+        .service(put_scheme)
+        .service(delete_scheme);
 }
 
 /// The filters of the scheme list, shared by `/schemes` and `/schemes.csv`.
@@ -174,9 +179,9 @@ pub async fn list_schemes(
     let definitions = definitions_for(&mut snapshot, &path.id, rows.iter().map(|(_, r)| r)).await?;
     snapshot.finish().await?;
     let version = http::Validators::programme(head.stamp());
-    let next = if rows.len() as i64 > limit {
+    let cursor = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
-        rows.last().map(|(position, record)| next_url(&req, &encode_cursor(order, *position, record)))
+        rows.last().map(|(position, record)| encode_cursor(order, *position, record))
     } else {
         None
     };
@@ -184,15 +189,12 @@ pub async fn list_schemes(
         rows.into_iter().map(|(_, record)| SchemeView::of(record, reference, &definitions)).collect();
     match representation.media {
         Media::Json | Media::Html | Media::Xlsx => {
-            http::json_as(&req, &version, representation, &Page { items, next, count: Some(count) })
+            Page::new(&req, items, cursor, count).respond(&req, &version, representation)
         }
         Media::Csv => {
-            let mut response =
+            let response =
                 http::respond(&req, &version, StatusCode::OK, representation, Body::Csv(csv::schemes(&items)?));
-            if let Some(link) = next.and_then(|n| HeaderValue::from_str(&format!("<{n}>; rel=\"next\"")).ok()) {
-                response.headers_mut().insert(header::LINK, link);
-            }
-            Ok(response)
+            Ok(super::with_next_link(response, cursor.map(|c| next_url(&req, &c)).as_deref()))
         }
     }
 }
@@ -217,13 +219,51 @@ pub async fn get_scheme(
     path: web::Path<SchemePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
-    let record = snapshot.scheme(&path.id, &path.scheme_id).await?;
-    let definitions = definitions_for(&mut snapshot, &path.id, record.iter()).await?;
-    snapshot.finish().await?;
-    let record = record.ok_or_else(|| missing_scheme(&path.id, &path.scheme_id))?;
+    let (record, head, definitions) = one_record(&state, &path, true).await?;
     let view = SchemeView::of(record, &state.reference, &definitions);
     http::json(&req, &http::Validators::programme(head.stamp()), &view)
+}
+
+/// Record `scheme_id` of programme `id` (404 when either is missing), the programme's head, and
+/// its indicator definitions when `definitions` and the record has indicators.
+async fn one_record(
+    state: &AppState,
+    path: &SchemePath,
+    definitions: bool,
+) -> Result<(SchemeRecord<Money>, crate::storage::ProgrammeHead, Vec<IndicatorDefinition>)> {
+    let (mut snapshot, head) = programme_snapshot(state, &path.id).await?;
+    let record = snapshot.scheme(&path.id, &path.scheme_id).await?;
+    let definitions = match definitions {
+        true => definitions_for(&mut snapshot, &path.id, record.iter()).await?,
+        false => Vec::new(),
+    };
+    snapshot.finish().await?;
+    let record = record.ok_or_else(|| missing_scheme(&path.id, &path.scheme_id))?;
+    Ok((record, head, definitions))
+}
+
+/// Get a scheme record as the document has it
+///
+/// The record in the programme document's own shape, the body `PUT …/schemes/{scheme_id}`
+/// takes: what a mirror fetches when `GET /changes` names `scheme_id`. Its `ETag` is the
+/// programme's version.
+#[utoipa::path(
+    tag = "programmes",
+    params(SchemePath),
+    responses(
+        (status = 200, description = "The scheme record", body = SchemeRecord<String>, headers(("ETag" = String))),
+        (status = 404, response = NotFound),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/programmes/{id}/schemes/{scheme_id}/record")]
+pub async fn get_scheme_record(
+    state: web::Data<AppState>,
+    path: web::Path<SchemePath>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    let (record, head, _) = one_record(&state, &path, false).await?;
+    http::document(&req, &http::Validators::programme(head.stamp()), &record)
 }
 
 /// The programme's indicator definitions, read only when one of `records` has an indicator.
@@ -369,10 +409,21 @@ async fn prepare_edit(
     }
     let reference = state.reference.clone();
     let programme_id = programme_id.to_string();
+    let read_modified = head.stamp().modified;
     web::block(move || {
         let after = new.map(|record| check_record(record, "", Some(&definitions), &reference)).transpose()?;
         let sums = sums.with_change(before.as_ref(), after.as_ref().map(|a| (a, "")), &definitions, &reference)?;
-        Ok::<_, Violations>(RecordEdit { programme_id, operation, read_at, before, after, sums, definitions, reported })
+        Ok::<_, Violations>(RecordEdit {
+            programme_id,
+            operation,
+            read_at,
+            read_modified,
+            before,
+            after,
+            sums,
+            definitions,
+            reported,
+        })
     })
     .await
     .map_err(|e| ApiError::Internal(anyhow::anyhow!("the edit task failed: {e}")))?

@@ -20,6 +20,8 @@ pub struct RecordEdit {
     pub operation: Operation,
     /// The programme's version the edit read.
     pub read_at: i64,
+    /// When that version was written.
+    pub read_modified: Option<String>,
     /// The record before the edit; None when it creates one.
     pub before: Option<SchemeRecord<Money>>,
     /// The record after the edit; None when it deletes one.
@@ -43,6 +45,8 @@ impl RecordEdit {
 pub struct ReportedEdit {
     pub programme_id: String,
     pub read_at: i64,
+    /// When that version was written.
+    pub read_modified: Option<String>,
     pub before: Reported<Money>,
     pub after: Reported<Money>,
     /// The programme's sums (unchanged; its answer's warnings need them).
@@ -76,6 +80,12 @@ impl Db {
         precondition: &Precondition,
         actor: &Actor,
     ) -> Result<Written, WriteError> {
+        // The record as it is: nothing to write, no version, no audit entry.
+        if edit.before == edit.after {
+            let after =
+                After { id: edit.programme_id.clone(), reported: edit.reported.clone(), sums: edit.sums.clone() };
+            return Ok(unchanged(edit.read_at, edit.read_modified.as_deref(), after));
+        }
         let mut tx = self.begin_write().await?;
         let written = write_edit(&mut tx, edit, precondition, actor).await?;
         tx.commit().await?;
@@ -91,11 +101,21 @@ impl Db {
         precondition: &Precondition,
         actor: &Actor,
     ) -> Result<Written, WriteError> {
+        if edit.before == edit.after {
+            let after = After { id: edit.programme_id.clone(), reported: edit.after.clone(), sums: edit.sums.clone() };
+            return Ok(unchanged(edit.read_at, edit.read_modified.as_deref(), after));
+        }
         let mut tx = self.begin_write().await?;
         let written = write_reported(&mut tx, edit, precondition, actor).await?;
         tx.commit().await?;
         Ok(written)
     }
+}
+
+/// The answer to an edit that changes nothing: the version it read (whose precondition the read
+/// checked), written nowhere.
+fn unchanged(version: i64, modified: Option<&str>, after: After) -> Written {
+    Written { version, modified: modified.unwrap_or_default().to_string(), created: false, after: Some(after) }
 }
 
 /// Takes the write lock ([`take_lock`]) and checks that the programme is

@@ -220,12 +220,22 @@ async fn loading_the_seeds_twice_changes_nothing() {
     );
     assert_eq!(again.get_ok("/programmes").await["items"].as_array().unwrap().len(), 1);
 
-    // `khuyencong seed` reloads on purpose: the same figures, still one programme.
-    assert_eq!(seeds::load(&db, &seeds::embedded(), true).await.unwrap(), ["2016-2020.json"]);
+    // `khuyencong seed` reloads on purpose, but a programme that is already what the seed says
+    // is not written again: no version, no feed item, no audit entry (issue 26).
+    let changes = app.get_ok("/changes").await["latest_version"].clone();
+    assert_eq!(seeds::load(&db, &seeds::embedded(), true).await.unwrap(), Vec::<String>::new());
+    assert_eq!(app.get_ok("/changes").await["latest_version"], changes);
     assert_eq!(
         (app.get_ok("/programmes/2016-2020/totals").await, app.get_ok("/programmes/2016-2020/schemes").await),
         before
     );
+    // Changed since, it is loaded again.
+    let reference = db.reference().await.unwrap();
+    let mut changed = seeds::parse(&seeds::embedded()[0], &reference).unwrap();
+    changed.programme.jurisdiction = "Thành phố Hải Phòng".into();
+    db.replace_programme(&changed, &Actor::local("cli")).await.unwrap();
+    assert_eq!(seeds::load(&db, &seeds::embedded(), true).await.unwrap(), ["2016-2020.json"]);
+    assert_eq!(app.get_ok("/programmes/2016-2020").await["jurisdiction"], "Hải Phòng");
 }
 
 #[tokio::test]
