@@ -99,7 +99,8 @@ fn cors(origins: &[String]) -> Cors {
         ])
         .allowed_header("x-request-id")
         .expose_headers([header::ETAG, header::LOCATION, header::LINK, header::RETRY_AFTER, header::VARY])
-        .expose_headers(["x-request-id"])
+        .expose_headers(["x-request-id", "ratelimit", "ratelimit-policy"])
+        .expose_headers([header::CONTENT_DISPOSITION])
         .max_age(3600)
 }
 
@@ -130,7 +131,9 @@ impl Application {
             Duration::from_secs(settings.heavy_read_deadline_secs.max(1)),
         );
         let state = web::Data::new(AppState { db: db.clone(), reference, limits, heavy });
-        let methods = web::Data::new(crate::http::operations::Methods::from_document(&openapi_document()));
+        let document = openapi_document();
+        let methods = web::Data::new(crate::http::operations::Methods::from_document(&document));
+        let document_tag = web::Data::new(crate::http::openapi::DocumentTag::of(&document));
         let cache = ResponseCache::start(db.clone(), settings.response_cache, settings.response_cache_bytes);
         // The data version read before the first request, not at the poller's first tick: from
         // the first read on, responses are kept (and tests need not wait for the poller).
@@ -158,6 +161,7 @@ impl Application {
                 .into_app()
                 .app_data(state.clone())
                 .app_data(methods.clone())
+                .app_data(document_tag.clone())
                 .app_data(proxies.clone())
                 .app_data(cache.clone())
                 .app_data(metrics.clone())

@@ -214,7 +214,7 @@ pub struct IndicatorSummary {
 
 /// `GET /programmes/{id}/indicators`.
 #[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct Indicators {
+pub struct ProgrammeIndicators {
     #[schema(example = "2016-2020")]
     pub programme_id: String,
     pub indicators: Vec<IndicatorSummary>,
@@ -245,9 +245,14 @@ pub struct Change {
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Changes {
     pub items: Vec<Change>,
-    /// The URL of the next page, or null when this page reaches `latest_version`.
+    /// The URL of the next page, or null when this page reaches `latest_version`; also sent as
+    /// `Link: <…>; rel="next"`.
     #[schema(example = "http://127.0.0.1:8080/changes?since=7")]
     pub next: Option<String>,
+    /// The `since` of the next page (the version of this page's last item), or null when this
+    /// page reaches `latest_version`.
+    #[schema(example = 7)]
+    pub next_since: Option<i64>,
     /// The database's data version now: a mirror that applied every item up to it is current.
     #[schema(example = 7)]
     pub latest_version: i64,

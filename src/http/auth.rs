@@ -7,6 +7,8 @@ use std::num::NonZeroU32;
 use actix_web::http::header;
 use actix_web::{HttpRequest, web};
 use governor::clock::{Clock, DefaultClock, QuantaInstant};
+use governor::middleware::{StateInformationMiddleware, StateSnapshot};
+use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{DefaultKeyedRateLimiter, NotUntil, Quota, RateLimiter};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -52,8 +54,39 @@ fn parse(token: &str) -> Option<(&str, &str)> {
 /// The budgets: writes per token (checked after the token is), and failed authentications per
 /// client address (brute force). A request with no token spends neither: it gets 401.
 pub struct WriteLimits {
-    per_token: DefaultKeyedRateLimiter<String>,
+    per_token: RateLimiter<String, DefaultKeyedStateStore<String>, DefaultClock, StateInformationMiddleware>,
+    quota: Quota,
     failures: DefaultKeyedRateLimiter<IpAddr>,
+}
+
+/// A token's write budget as a write left it, for the `RateLimit-Policy` and `RateLimit`
+/// headers (draft-ietf-httpapi-ratelimit-headers-10): the policy (`q` writes in `w` seconds)
+/// and what remains of it (`r` writes; all back in `t` seconds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub policy: String,
+    pub state: String,
+}
+
+impl Budget {
+    fn of(quota: Quota, remaining: u32) -> Budget {
+        let burst = quota.burst_size().get();
+        let window = quota.burst_size_replenished_in().as_secs_f64().ceil() as u64;
+        let refill = (quota.replenish_interval().as_secs_f64() * f64::from(burst.saturating_sub(remaining))).ceil();
+        Budget {
+            policy: format!("\"writes\";q={burst};w={window}"),
+            state: format!("\"writes\";r={remaining};t={}", refill as u64),
+        }
+    }
+
+    /// The two headers on `headers`.
+    pub fn write_to(&self, headers: &mut header::HeaderMap) {
+        for (name, value) in [("ratelimit-policy", &self.policy), ("ratelimit", &self.state)] {
+            if let Ok(value) = header::HeaderValue::from_str(value) {
+                headers.insert(header::HeaderName::from_static(name), value);
+            }
+        }
+    }
 }
 
 impl WriteLimits {
@@ -64,8 +97,10 @@ impl WriteLimits {
             Quota::per_minute(NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN))
                 .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN))
         };
+        let writes = quota(writes_per_minute, write_burst);
         WriteLimits {
-            per_token: RateLimiter::keyed(quota(writes_per_minute, write_burst)),
+            per_token: RateLimiter::keyed(writes).with_middleware::<StateInformationMiddleware>(),
+            quota: writes,
             failures: RateLimiter::keyed(quota(failures_per_minute, failures_per_minute)),
         }
     }
@@ -78,6 +113,10 @@ impl WriteLimits {
         self.per_token.retain_recent();
         self.per_token.shrink_to_fit();
     }
+}
+
+fn remaining(state: &StateSnapshot) -> u32 {
+    state.remaining_burst_capacity()
 }
 
 fn too_many(not_until: &NotUntil<QuantaInstant>, what: Message) -> ApiError {
@@ -132,7 +171,16 @@ pub async fn authorize(req: &HttpRequest, db: &Db, required: Scope) -> Result<Ac
     }
     let writes = !matches!(*req.method(), actix_web::http::Method::GET | actix_web::http::Method::HEAD);
     if let Some(limits) = limits.filter(|_| writes) {
-        limits.per_token.check_key(&stored.id).map_err(|n| too_many(&n, Message::new("auth-too-many-writes")))?;
+        use actix_web::HttpMessage;
+        match limits.per_token.check_key(&stored.id) {
+            Ok(state) => {
+                req.extensions_mut().insert(Budget::of(limits.quota, remaining(&state)));
+            }
+            Err(not_until) => {
+                req.extensions_mut().insert(Budget::of(limits.quota, 0));
+                return Err(too_many(&not_until, Message::new("auth-too-many-writes")));
+            }
+        }
     }
     Ok(Actor { name: stored.name, token_id: Some(stored.id) })
 }

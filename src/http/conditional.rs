@@ -39,12 +39,23 @@ impl Validators {
         format!("\"{}{}-{}\"", self.prefix, self.stamp.version, representation.suffix())
     }
 
-    /// `Last-Modified` as an HTTP date, when the time is known.
+    /// `Last-Modified` as an HTTP date, when the time is known: never later than the response's
+    /// `Date` (RFC 9110 §8.8.2.1).
     pub fn last_modified(&self) -> Option<String> {
         let text = self.stamp.modified.as_deref()?;
         let time = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
-        Some(header::HttpDate::from(std::time::SystemTime::from(time)).to_string())
+        Some(header::HttpDate::from(not_after_date(time.into(), std::time::SystemTime::now())).to_string())
     }
+}
+
+/// How far the server's `Date` header may lag the clock: actix writes the time it last read,
+/// every 500 ms.
+const DATE_LAG: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// `modified`, or, when that is later than a `Date` written at `now` can be (a write in the
+/// last second; another server's clock), the latest time that `Date` shows for certain.
+fn not_after_date(modified: std::time::SystemTime, now: std::time::SystemTime) -> std::time::SystemTime {
+    modified.min(now - DATE_LAG)
 }
 
 /// The content codings `Compress` may apply; a coded body's ETag ends in one (`"42-json-gzip"`).
@@ -184,6 +195,17 @@ mod tests {
         for foreign in ["W/\"42-json\"", "42-json", "\"abc\"", "\"42-xml\"", "\"all-42-json\"", "\"42-json-xz\""] {
             assert_eq!(version_of(foreign), None, "{foreign}");
         }
+    }
+
+    #[test]
+    fn last_modified_is_never_later_than_the_date() {
+        use std::time::{Duration, SystemTime};
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        let old = now - Duration::from_secs(3600);
+        assert_eq!(not_after_date(old, now), old);
+        // Written a moment ago, or on a server whose clock runs ahead: clamped.
+        assert_eq!(not_after_date(now + Duration::from_secs(30), now), now - DATE_LAG);
+        assert_eq!(not_after_date(now - Duration::from_millis(300), now), now - DATE_LAG);
     }
 
     #[test]

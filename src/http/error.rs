@@ -11,6 +11,9 @@ use crate::i18n::{Lang, Message, code, codes};
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
+/// What problems are sent as: with the charset, which some clients (Windows PowerShell 5.1)
+/// otherwise take to be ISO-8859-1.
+pub const PROBLEM_JSON_UTF8: &str = "application/problem+json; charset=utf-8";
 
 /// A stable problem type: its URI never changes within a major version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,12 +30,14 @@ pub enum ProblemType {
     UnsupportedMediaType,
     TooManyRequests,
     RequestTimeout,
+    Conflict,
+    NotAcceptable,
     Unavailable,
     Internal,
 }
 
 impl ProblemType {
-    pub const ALL: [ProblemType; 14] = [
+    pub const ALL: [ProblemType; 16] = [
         ProblemType::NotFound,
         ProblemType::BadRequest,
         ProblemType::Unprocessable,
@@ -45,6 +50,8 @@ impl ProblemType {
         ProblemType::UnsupportedMediaType,
         ProblemType::TooManyRequests,
         ProblemType::RequestTimeout,
+        ProblemType::Conflict,
+        ProblemType::NotAcceptable,
         ProblemType::Unavailable,
         ProblemType::Internal,
     ];
@@ -93,6 +100,10 @@ impl ProblemType {
             }
             ProblemType::RequestTimeout => {
                 ("urn:khuyencong:problem:request-timeout", StatusCode::REQUEST_TIMEOUT, "problem-request-timeout")
+            }
+            ProblemType::Conflict => ("urn:khuyencong:problem:conflict", StatusCode::CONFLICT, "problem-conflict"),
+            ProblemType::NotAcceptable => {
+                ("urn:khuyencong:problem:not-acceptable", StatusCode::NOT_ACCEPTABLE, "problem-not-acceptable")
             }
             ProblemType::Unavailable => {
                 ("urn:khuyencong:problem:unavailable", StatusCode::SERVICE_UNAVAILABLE, "problem-unavailable")
@@ -146,6 +157,8 @@ pub struct Problem {
     /// `urn:khuyencong:problem:unauthorized` (401), `…:forbidden` (403), `…:precondition-failed`
     /// (412), `…:precondition-required` (428), `…:payload-too-large` (413),
     /// `…:unsupported-media-type` (415), `…:request-timeout` (408), `…:too-many-requests` (429),
+    /// `…:conflict` (409: `/changes?since=` is later than any version; see `latest_version`),
+    /// `…:not-acceptable` (406: the operation has no representation the `Accept` header takes),
     /// `urn:khuyencong:problem:unavailable` (503: the database is not answering),
     /// `urn:khuyencong:problem:internal` (500: a bug; the server's log has the cause).
     #[serde(rename = "type")]
@@ -166,6 +179,10 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(example = 2)]
     pub errors_total: Option<usize>,
+    /// For 409 from `/changes`: the latest data version (start again from it, or from 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = 42)]
+    pub latest_version: Option<i64>,
     /// The request's id (also in the `X-Request-Id` header): quote it when reporting a problem.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(example = "5f0c6e2e-8d1b-4bb4-9a57-0d3c1f0b7e21")]
@@ -197,8 +214,14 @@ pub enum ApiError {
     Unauthorized(Message),
     #[error("{}", .0)]
     Forbidden(Message),
+    /// The programme is at `current` (its ETag goes with the 412), or absent (None).
+    #[error("{}", detail)]
+    PreconditionFailed { detail: Message, current: Option<i64> },
+    /// `since` is later than the latest data version.
+    #[error("{}", detail)]
+    Conflict { detail: Message, latest_version: i64 },
     #[error("{}", .0)]
-    PreconditionFailed(Message),
+    NotAcceptable(Message),
     #[error("{}", .0)]
     PreconditionRequired(Message),
     #[error("{}", .0)]
@@ -279,7 +302,9 @@ impl ApiError {
             ApiError::Unprocessable(_) => ProblemType::Unprocessable,
             ApiError::Unauthorized(_) => ProblemType::Unauthorized,
             ApiError::Forbidden(_) => ProblemType::Forbidden,
-            ApiError::PreconditionFailed(_) => ProblemType::PreconditionFailed,
+            ApiError::PreconditionFailed { .. } => ProblemType::PreconditionFailed,
+            ApiError::Conflict { .. } => ProblemType::Conflict,
+            ApiError::NotAcceptable(_) => ProblemType::NotAcceptable,
             ApiError::TooManyRequests { .. } => ProblemType::TooManyRequests,
             ApiError::Busy(_) => ProblemType::Unavailable,
             ApiError::PreconditionRequired(_) => ProblemType::PreconditionRequired,
@@ -298,7 +323,9 @@ impl ApiError {
             ApiError::NotFound(what)
             | ApiError::Unauthorized(what)
             | ApiError::Forbidden(what)
-            | ApiError::PreconditionFailed(what)
+            | ApiError::PreconditionFailed { detail: what, .. }
+            | ApiError::Conflict { detail: what, .. }
+            | ApiError::NotAcceptable(what)
             | ApiError::PreconditionRequired(what)
             | ApiError::PayloadTooLarge(what)
             | ApiError::UnsupportedMediaType(what)
@@ -344,6 +371,10 @@ impl ApiError {
                 ApiError::Unprocessable(violations) => Some(violations.total),
                 _ => None,
             },
+            latest_version: match self {
+                ApiError::Conflict { latest_version, .. } => Some(*latest_version),
+                _ => None,
+            },
             request_id: crate::http::telemetry::current_request_id(),
         }
     }
@@ -367,13 +398,15 @@ impl From<crate::storage::WriteError> for ApiError {
             // The tag named is one the client can send back as it is: `"42-json"`, a word, never
             // a number the catalog would group (`"12,345-json"`).
             WriteError::PreconditionFailed { current: Some(v), asked: Precondition::Absent } => {
-                ApiError::PreconditionFailed(Message::new("write-exists").word("version", v.to_string()))
+                let detail = Message::new("write-exists").word("version", v.to_string());
+                ApiError::PreconditionFailed { detail, current: Some(v) }
             }
             WriteError::PreconditionFailed { current: Some(v), .. } | WriteError::Moved(v) => {
-                ApiError::PreconditionFailed(Message::new("write-changed").word("version", v.to_string()))
+                let detail = Message::new("write-changed").word("version", v.to_string());
+                ApiError::PreconditionFailed { detail, current: Some(v) }
             }
             WriteError::PreconditionFailed { current: None, .. } => {
-                ApiError::PreconditionFailed(Message::new("write-no-programme"))
+                ApiError::PreconditionFailed { detail: Message::new("write-no-programme"), current: None }
             }
             WriteError::NoProgramme(id) => ApiError::programme_not_found(&id),
             WriteError::MissingScheme { programme, scheme } => ApiError::scheme_not_found(&programme, &scheme),
@@ -387,7 +420,7 @@ impl From<crate::storage::WriteError> for ApiError {
 /// `Vary: Accept-Language` says it was chosen.
 fn problem_response(status: StatusCode, problem: &Problem, lang: Lang) -> HttpResponse {
     HttpResponse::build(status)
-        .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
+        .insert_header((header::CONTENT_TYPE, PROBLEM_JSON_UTF8))
         .insert_header((header::CONTENT_LANGUAGE, lang.code()))
         .insert_header((header::VARY, "Accept-Language"))
         .json(problem)
@@ -411,6 +444,10 @@ impl ResponseError for ApiError {
         let mut response = problem_response(self.status_code(), &self.problem(lang), lang);
         let extra = match self {
             ApiError::Unavailable(_) | ApiError::Busy(_) => Some((header::RETRY_AFTER, "5")),
+            // No credentials: the challenge alone, with no error code (RFC 6750 §3.1).
+            ApiError::Unauthorized(detail) if detail.id == "auth-no-token" => {
+                Some((header::WWW_AUTHENTICATE, "Bearer realm=\"khuyencong\""))
+            }
             ApiError::Unauthorized(_) => {
                 Some((header::WWW_AUTHENTICATE, "Bearer realm=\"khuyencong\", error=\"invalid_token\""))
             }
@@ -421,6 +458,13 @@ impl ResponseError for ApiError {
         };
         if let Some((name, value)) = extra {
             response.headers_mut().insert(name, header::HeaderValue::from_static(value));
+        }
+        // The programme's current tag, to read it again or retry the write against (RFC 9110
+        // §13.2.2 allows it on a 412).
+        if let ApiError::PreconditionFailed { current: Some(version), .. } = self
+            && let Ok(tag) = header::HeaderValue::from_str(&format!("\"{version}-json\""))
+        {
+            response.headers_mut().insert(header::ETAG, tag);
         }
         if let ApiError::TooManyRequests { retry_after, .. } = self {
             response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(*retry_after));
@@ -452,6 +496,7 @@ pub fn generic_problem(kind: ProblemType, detail: &Message) -> HttpResponse {
         detail: detail.render(lang),
         errors: Vec::new(),
         errors_total: None,
+        latest_version: None,
         request_id: crate::http::telemetry::current_request_id(),
     };
     problem_response(kind.status(), &problem, lang)
@@ -531,6 +576,18 @@ pub mod responses {
             example(ApiError::TooManyRequests { detail, retry_after: 20 })
         }
 
+        pub fn conflict() -> Value {
+            let detail = Message::new("changes-since-future").word("since", "90").word("latest", "42");
+            example(ApiError::Conflict { detail, latest_version: 42 })
+        }
+
+        pub fn not_acceptable() -> Value {
+            let detail = Message::new("not-acceptable")
+                .word("offered", "application/json")
+                .word("accept", "\"application/xml\"");
+            example(ApiError::NotAcceptable(detail))
+        }
+
         pub fn request_timeout() -> Value {
             example(ApiError::RequestTimeout(Message::new("body-stalled").count("seconds", 10)))
         }
@@ -567,7 +624,7 @@ pub mod responses {
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
-        headers(("WWW-Authenticate" = String, description = "Bearer realm=\"khuyencong\", error=\"invalid_token\"")),
+        headers(("WWW-Authenticate" = String, description = "`Bearer realm=\"khuyencong\"` when no token was sent; `Bearer realm=\"khuyencong\", error=\"invalid_token\"` when the token failed")),
         example = json!(examples::unauthorized())
     )]
     pub struct Unauthorized(#[to_schema] pub Problem);
@@ -580,10 +637,12 @@ pub mod responses {
     )]
     pub struct Forbidden(#[to_schema] pub Problem);
 
-    /// Precondition failed: `If-Match` names a version the programme is no longer at.
+    /// Precondition failed: `If-Match` names a version the programme is no longer at. `ETag`
+    /// is the programme's current one (none when it does not exist).
     #[derive(ToResponse)]
     #[response(
         content_type = "application/problem+json",
+        headers(("ETag" = String, description = "The programme's current ETag, e.g. `\"43-json\"`")),
         example = json!(examples::precondition_failed())
     )]
     pub struct PreconditionFailed(#[to_schema] pub Problem);
@@ -638,6 +697,23 @@ pub mod responses {
         example = json!(examples::request_timeout())
     )]
     pub struct RequestTimeout(#[to_schema] pub Problem);
+
+    /// Conflict: `since` is later than any data version this database has had. `latest_version`
+    /// says where it is.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!(examples::conflict())
+    )]
+    pub struct Conflict(#[to_schema] pub Problem);
+
+    /// Not acceptable: the `Accept` header takes none of the operation's media types.
+    #[derive(ToResponse)]
+    #[response(
+        content_type = "application/problem+json",
+        example = json!(examples::not_acceptable())
+    )]
+    pub struct NotAcceptable(#[to_schema] pub Problem);
 
     /// What any write can answer besides success: no or a bad token, the wrong scope, a stale
     /// If-Match, the rate limit, the database down.

@@ -154,6 +154,18 @@ impl Coding {
     }
 }
 
+/// Whether an `Accept` header takes `media` (`type/subtype`): named, or its family (`text/*`),
+/// or `*/*`, the most specific range deciding, with a q-value above 0.
+pub fn accepts(header: &[u8], media: &str) -> bool {
+    let media = essence(media.as_bytes());
+    let Some(slash) = media.iter().position(|&b| b == b'/') else { return false };
+    let family = [&media[..=slash], b"*"].concat();
+    weight(header, |t| essence(t).eq_ignore_ascii_case(media))
+        .or_else(|| weight(header, |t| essence(t).eq_ignore_ascii_case(&family)))
+        .or_else(|| weight(header, |t| essence(t) == b"*/*"))
+        .is_some_and(|(q, _)| q > 0)
+}
+
 /// Whether `Accept` prefers CSV to JSON, weighing `text/csv` (or `text/*`, `*/*`) against
 /// `application/json` (or `application/*`, `*/*`) by q-value, the earlier on a tie. JSON when
 /// the header names neither, or refuses CSV (`text/csv;q=0`).

@@ -4,8 +4,9 @@ use serde_json::{Value, json};
 use utoipa::OpenApi;
 
 use crate::http::error::responses::{
-    BadRequest, Forbidden, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, RequestTimeout,
-    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
+    BadRequest, Conflict, Forbidden, NotAcceptable, NotFound, PayloadTooLarge, PreconditionFailed,
+    PreconditionRequired, RequestTimeout, TooManyRequests, Unauthorized, Unavailable, Unprocessable,
+    UnsupportedMediaType,
 };
 use crate::http::error::{Problem, ProblemDetailItem};
 
@@ -38,7 +39,8 @@ Errors are RFC 9457 `application/problem+json`, all of one `Problem` schema whos
         schemas(Problem, ProblemDetailItem),
         responses(
             BadRequest, NotFound, Unavailable, Unauthorized, Forbidden, PreconditionFailed, PreconditionRequired,
-            PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests, RequestTimeout
+            PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests, RequestTimeout, Conflict,
+            NotAcceptable
         )
     ),
     modifiers(&BearerAuth),
@@ -47,6 +49,7 @@ Errors are RFC 9457 `application/problem+json`, all of one `Problem` schema whos
         (name = "schemes", description = "Scheme records: the lines of a programme's results"),
         (name = "aggregates", description = "Totals, breakdowns and indicators computed from the records"),
         (name = "reference", description = "Reference taxonomies"),
+        (name = "downloads", description = "Whole-programme files: the document (export), the workbook, the CSV tables"),
         (name = "writes", description = "Authenticated writes: whole programmes, scheme records, reported figures"),
         (name = "audit", description = "Who changed what, when (admin tokens)"),
         (name = "operations", description = "Health checks for load balancers"),
@@ -54,6 +57,20 @@ Errors are RFC 9457 `application/problem+json`, all of one `Problem` schema whos
     )
 )]
 pub struct ApiDoc;
+
+/// The strong ETag of the served `/openapi.json`: a digest of the document, so that a client
+/// (or Swagger UI) revalidates it with a 304 and sees a new one after an upgrade.
+#[derive(Clone, Debug)]
+pub struct DocumentTag(pub String);
+
+impl DocumentTag {
+    pub fn of(document: &utoipa::openapi::OpenApi) -> DocumentTag {
+        use sha2::Digest;
+        let bytes = serde_json::to_vec(document).expect("the OpenAPI document serialises");
+        let digest = sha2::Sha256::digest(&bytes);
+        DocumentTag(format!("\"openapi-{}\"", hex::encode(&digest[..12])))
+    }
+}
 
 /// Declares the bearer-token scheme that writes and the audit trail need.
 struct BearerAuth;
@@ -102,19 +119,22 @@ pub fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     public_and_bad_request(&mut spec);
     required_and_nullable(&mut spec);
     binary_bodies(&mut spec);
+    conditional_reads(&mut spec);
+    parameters_say_what_they_refuse(&mut spec);
+    enum_names(&mut spec);
+    document_example(&mut spec);
     serde_json::from_value(spec).expect("the finished document is an OpenAPI document")
 }
 
 /// utoipa names a generic's instance after its argument (`Reported_String`, `Page_SchemeView`):
 /// internal names a client should not see.
-const RENAMES: [(&str, &str); 7] = [
+const RENAMES: [(&str, &str); 6] = [
     ("Reported_String", "Reported"),
     ("ReportedAmount_String", "ReportedAmount"),
     ("SourceAmount_String", "SourceAmount"),
     ("SchemeRecord_String", "SchemeRecord"),
     ("Page_SchemeView", "SchemePage"),
     ("Page_ProgrammeSummary", "ProgrammePage"),
-    ("Page_AuditEntry", "AuditPage"),
 ];
 
 fn rename_generic_schemas(spec: &mut Value) {
@@ -205,7 +225,8 @@ fn problems_by_ref(spec: &mut Value) {
 }
 
 /// Operations without a security requirement are public (`security: []`); every operation can
-/// answer 400, since an unknown or repeated query parameter is refused everywhere.
+/// answer 400, since an unknown or repeated query parameter is refused everywhere, and every one
+/// with a body to answer 406.
 fn public_and_bad_request(spec: &mut Value) {
     for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
         for operation in item.as_object_mut().expect("a path item").values_mut() {
@@ -215,6 +236,13 @@ fn public_and_bad_request(spec: &mut Value) {
             if responses.get("400").is_none() {
                 responses["400"] = json!({"$ref": "#/components/responses/BadRequest"});
             }
+            // An operation with a body to answer refuses an `Accept` that takes none of its types.
+            let has_body = responses
+                .as_object()
+                .is_some_and(|r| r.iter().any(|(status, r)| status.starts_with('2') && r.get("content").is_some()));
+            if has_body {
+                responses["406"] = json!({"$ref": "#/components/responses/NotAcceptable"});
+            }
         }
     }
 }
@@ -222,8 +250,9 @@ fn public_and_bad_request(spec: &mut Value) {
 /// Schemas that are (parts of) the programme document, which requests send: an optional field
 /// may be absent or null. Everywhere else a response field is always present, null where it
 /// has no value, so it is required; the problem's extension members are absent when empty.
-const SENT: [&str; 13] = [
+const SENT: [&str; 14] = [
     "ProgrammeDocument",
+    "ProgrammeMetadata",
     "Names",
     "Period",
     "LegalBasis",
@@ -272,13 +301,121 @@ fn not_nullable(property: &mut Value) {
     }
 }
 
+/// Reads that answer no `ETag` (so never 304): the health checks and the audit trail (never
+/// cached).
+const UNCONDITIONAL_READS: [&str; 3] = ["/health/live", "/health/ready", "/audit"];
+
+/// Every other read sends an `ETag` and answers `If-None-Match` with a 304: each declares the
+/// header parameter, the `ETag` of its 200 and the 304 (one shared response).
+fn conditional_reads(spec: &mut Value) {
+    // Inline: the parameter list of an operation holds no `$ref` in the derived document.
+    let if_none_match = json!({
+        "name": "If-None-Match",
+        "in": "header",
+        "required": false,
+        "description": "ETags the client holds (from an earlier answer): when one is still current, the answer is 304 with no body",
+        "schema": {"type": "string"},
+        "example": "\"42-json\"",
+    });
+    let components = spec["components"].as_object_mut().expect("components");
+    components.entry("responses").or_insert_with(|| json!({}))["NotModified"] = json!({
+        "description": "Not modified: `If-None-Match` holds the current ETag; reuse what you have",
+        "headers": {"ETag": {"description": "The tag the client holds", "schema": {"type": "string"}}},
+    });
+    for (path, item) in spec["paths"].as_object_mut().expect("paths").iter_mut() {
+        if UNCONDITIONAL_READS.contains(&path.as_str()) {
+            continue;
+        }
+        let Some(get) = item.get_mut("get").and_then(Value::as_object_mut) else { continue };
+        let parameters = get.entry("parameters").or_insert_with(|| json!([]));
+        if !parameters.is_array() {
+            *parameters = json!([]);
+        }
+        if let Some(list) = parameters.as_array_mut() {
+            list.retain(|p| p["name"] != "If-None-Match");
+            list.push(if_none_match.clone());
+        }
+        let responses = get.entry("responses").or_insert_with(|| json!({}));
+        responses["304"] = json!({"$ref": "#/components/responses/NotModified"});
+        let headers = responses["200"].as_object_mut().map(|ok| ok.entry("headers").or_insert_with(|| json!({})));
+        if let Some(headers) = headers.and_then(Value::as_object_mut) {
+            headers.entry("ETag").or_insert_with(|| {
+                json!({"description": "The data version and representation, e.g. `\"42-json\"`", "schema": {"type": "string"}})
+            });
+        }
+    }
+}
+
+/// What the server refuses before any operation (a NUL character, raw or encoded, in the path
+/// or the query: 400) is outside every text parameter's schema, so that no request the schema
+/// allows is refused; and a header parameter is a string when sent (never null).
+fn parameters_say_what_they_refuse(spec: &mut Value) {
+    for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
+        for operation in item.as_object_mut().expect("a path item").values_mut() {
+            for parameter in operation["parameters"].as_array_mut().into_iter().flatten() {
+                if parameter["in"] == "header" {
+                    not_nullable(parameter.get_mut("schema").unwrap_or(&mut Value::Null));
+                    continue;
+                }
+                let schema = &mut parameter["schema"];
+                let free_text = schema["type"] == "string"
+                    && ["pattern", "enum", "format", "$ref"].iter().all(|k| schema.get(*k).is_none());
+                if free_text {
+                    schema["pattern"] = json!("^[^\\x00]*$");
+                }
+            }
+        }
+    }
+}
+
+/// An enum value a generator cannot make a name of (`-cost`: the Python client called it
+/// `VALUE_1`) gets a name in `x-enum-varnames`: `COST_DESC`.
+fn enum_names(spec: &mut Value) {
+    fn walk(node: &mut Value) {
+        match node {
+            Value::Object(map) => {
+                let names: Option<Vec<String>> = map.get("enum").and_then(Value::as_array).and_then(|values| {
+                    let texts: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+                    let unnamed = texts.len() == values.len() && texts.iter().any(|t| t.starts_with('-'));
+                    unnamed.then(|| {
+                        texts
+                            .iter()
+                            .map(|t| match t.strip_prefix('-') {
+                                Some(rest) => format!("{}_DESC", rest.to_uppercase()),
+                                None => t.to_uppercase(),
+                            })
+                            .collect()
+                    })
+                });
+                if let Some(names) = names {
+                    map.insert("x-enum-varnames".into(), json!(names));
+                }
+                map.values_mut().for_each(walk);
+            }
+            Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(spec);
+}
+
+/// The programme document's request body shows a whole (small, made-up) document.
+fn document_example(spec: &mut Value) {
+    let example: Value = serde_json::from_str(include_str!("../../docs/agency/2021-2025.json"))
+        .expect("docs/agency/2021-2025.json is JSON");
+    if let Some(media) = spec["paths"]["/programmes/{id}"]["put"]["requestBody"]["content"].get_mut("application/json")
+    {
+        media["example"] = example;
+    }
+}
+
 /// A workbook is a file: `type: string, format: binary`, not the array of integers utoipa
 /// derives from `Vec<u8>`.
 fn binary_bodies(spec: &mut Value) {
     for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
         for operation in item.as_object_mut().expect("a path item").values_mut() {
             for response in operation["responses"].as_object_mut().into_iter().flat_map(|r| r.values_mut()) {
-                let xlsx = crate::http::respond::Representation::XLSX_TYPE;
+                let xlsx = crate::http::representation::Representation::XLSX_TYPE;
                 if let Some(media) = response.get_mut("content").and_then(|c| c.get_mut(xlsx)) {
                     media["schema"] = json!({"type": "string", "format": "binary"});
                 }

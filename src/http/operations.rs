@@ -15,6 +15,11 @@ use crate::i18n::Message;
 const LEGACY_QUERY: [(&str, &str, &str); 2] =
     [("/programmes/{id}/schemes", "GET", "format"), ("/programmes/{id}/breakdown", "GET", "format")];
 
+/// CSV by `Accept` on the list and the breakdown, kept for 0.1 clients (as `format=csv` is):
+/// not in the documented contract, still answered, so `Accept: text/csv` there is not a 406.
+const LEGACY_MEDIA: [(&str, &str, &str); 2] =
+    [("/programmes/{id}/schemes", "GET", "text/csv"), ("/programmes/{id}/breakdown", "GET", "text/csv")];
+
 /// The methods each documented path answers and the query parameters each operation takes,
 /// taken from the OpenAPI document (itself collected from the handlers): so that a wrong method
 /// gets 405 with `Allow` rather than 404, and one rule for query parameters holds everywhere.
@@ -25,8 +30,9 @@ pub struct Methods {
     operations: Vec<Operations>,
 }
 
-/// A path's methods (for `Allow`) and each method's query parameters.
-type Operations = (String, Vec<(&'static str, Vec<String>)>);
+/// A path's methods (for `Allow`) and each method's query parameters and the media types of its
+/// successful answers.
+type Operations = (String, Vec<(&'static str, Vec<String>, Vec<String>)>);
 
 /// Paths the server answers that are not operations of the API (no methods or parameters of
 /// their own in the document), so that logs and metrics still name their route.
@@ -62,7 +68,20 @@ impl Methods {
                             .collect();
                         let legacy = LEGACY_QUERY.iter().filter(|(p, m, _)| *p == path.as_str() && *m == *method);
                         names.extend(legacy.map(|(_, _, name)| name.to_string()));
-                        (*method, names)
+                        let mut media: Vec<String> = op
+                            .responses
+                            .responses
+                            .iter()
+                            .filter(|(status, _)| status.starts_with('2'))
+                            .filter_map(|(_, response)| match response {
+                                utoipa::openapi::RefOr::T(response) => Some(response.content.keys().cloned()),
+                                utoipa::openapi::RefOr::Ref(_) => None,
+                            })
+                            .flatten()
+                            .collect();
+                        let legacy = LEGACY_MEDIA.iter().filter(|(p, m, _)| *p == path.as_str() && *m == *method);
+                        media.extend(legacy.map(|(_, _, media)| media.to_string()));
+                        (*method, names, media)
                     })
                     .collect();
                 (path.as_str(), methods.join(", "), queries)
@@ -82,7 +101,15 @@ impl Methods {
     pub fn query_parameters(&self, route: &Route, method: &str) -> Option<&[String]> {
         let method = if method == "HEAD" { "GET" } else { method };
         let (_, queries) = self.operations.get(route.index)?;
-        queries.iter().find(|(m, _)| *m == method).map(|(_, names)| names.as_slice())
+        queries.iter().find(|(m, _, _)| *m == method).map(|(_, names, _)| names.as_slice())
+    }
+
+    /// The media types `method` on `route` answers with (HEAD as GET); empty when its answers
+    /// have no body (204) or it is not one of the API's operations.
+    pub fn media_types(&self, route: &Route, method: &str) -> &[String] {
+        let method = if method == "HEAD" { "GET" } else { method };
+        let Some((_, queries)) = self.operations.get(route.index) else { return &[] };
+        queries.iter().find(|(m, _, _)| *m == method).map_or(&[], |(_, _, media)| media.as_slice())
     }
 }
 

@@ -77,7 +77,7 @@ impl Representation {
 
     pub fn content_type(self) -> &'static str {
         match self.media {
-            Media::Json => "application/json",
+            Media::Json => "application/json; charset=utf-8",
             Media::Csv => "text/csv; charset=utf-8",
             Media::Html => "text/html; charset=utf-8",
             Media::Xlsx => Representation::XLSX_TYPE,

@@ -69,16 +69,44 @@ pub fn not_modified_response(
     not_modified_from(Some(asked), ok.headers().get(header::ETAG)?, ok.headers().iter())
 }
 
-/// A 200 whose body is streamed (a download; see `http::heavy`), as `representation`.
+/// A 200 whose body is streamed (a download; see `http::heavy`), as `representation`, saved as
+/// `file` (`Content-Disposition: attachment`) when named.
 pub fn streamed(
     req: &HttpRequest,
     validators: &Validators,
     representation: Representation,
+    file: Option<&str>,
     body: impl futures_util::Stream<Item = Result<Bytes, actix_web::Error>> + 'static,
 ) -> HttpResponse {
-    with_validators(HttpResponse::Ok(), req, validators, representation)
-        .content_type(representation.content_type())
-        .streaming(body)
+    download_headers(req, validators, representation, file).streaming(body)
+}
+
+/// What a download answers before making its body: a 304 when the client has it, or, to a
+/// HEAD, the headers of its 200 with no body (and no length: the body is not made). None: make
+/// the body.
+pub fn before_download(
+    req: &HttpRequest,
+    validators: &Validators,
+    representation: Representation,
+    file: Option<&str>,
+) -> Option<HttpResponse> {
+    not_modified_response(req, validators, representation).or_else(|| {
+        is_head(req).then(|| download_headers(req, validators, representation, file).body(actix_web::body::None::new()))
+    })
+}
+
+fn download_headers(
+    req: &HttpRequest,
+    validators: &Validators,
+    representation: Representation,
+    file: Option<&str>,
+) -> HttpResponseBuilder {
+    let mut builder = with_validators(HttpResponse::Ok(), req, validators, representation);
+    builder.content_type(representation.content_type());
+    if let Some(file) = file {
+        builder.insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")));
+    }
+    builder
 }
 
 /// The answer to a write that took effect: its new ETag, never a 304. On a write, If-Match and
@@ -86,6 +114,10 @@ pub fn streamed(
 pub fn written(req: &HttpRequest, validators: &Validators, status: StatusCode, body: Body) -> HttpResponse {
     build(req, validators, status, Representation::json(req), body)
 }
+
+/// What a page may load and run: its own inline styles and nothing else (no script at all, no
+/// other origin, no framing by another site), so that text a document holds can never run.
+const PAGE_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 fn build(
     req: &HttpRequest,
@@ -98,7 +130,11 @@ fn build(
     match body {
         Body::Json(bytes) => builder.content_type(Representation::JSON.content_type()).body(bytes),
         Body::Csv(bytes) => builder.content_type(Representation::CSV.content_type()).body(bytes),
-        Body::Html(text) => builder.content_type(Representation::html(Lang::En, false).content_type()).body(text),
+        Body::Html(text) => builder
+            .content_type(Representation::html(Lang::En, false).content_type())
+            .insert_header((header::CONTENT_SECURITY_POLICY, PAGE_POLICY))
+            .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+            .body(text),
         Body::Xlsx(bytes) => builder.content_type(Representation::XLSX_TYPE).body(bytes),
     }
 }
@@ -126,6 +162,13 @@ pub fn json_as<T: Serialize>(
     let bytes = crate::i18n::in_language(crate::http::context::lang(req), || serde_json::to_vec(value))
         .map_err(|e| ApiError::Internal(e.into()))?;
     Ok(respond(req, validators, StatusCode::OK, representation, Body::Json(bytes)))
+}
+
+/// A part of a programme document (`value`) as JSON at `validators`: as the document has it, in
+/// no request's language (a note in both languages stays in both).
+pub fn document<T: Serialize>(req: &HttpRequest, validators: &Validators, value: &T) -> Result<HttpResponse, ApiError> {
+    let bytes = serde_json::to_vec(value).map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(respond(req, validators, StatusCode::OK, Representation::JSON, Body::Json(bytes)))
 }
 
 /// Reads a JSON request body of at most `limit` bytes: 415 for another content type, 413 past
@@ -232,17 +275,32 @@ fn refuse(
     req.into_response(response)
 }
 
-/// Middleware, after the route is known and inside the request id, CORS and log layers: the
-/// query-parameter rule ([`screen_query`]) for the operation the request takes.
+/// Middleware, after the route is known and inside the request id, CORS and log layers: for the
+/// operation the request takes, `Accept` (406 when it takes none of the operation's media types)
+/// and the query-parameter rule ([`screen_query`]).
 pub async fn parameters(
     mut req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let accept = req.headers().get(header::ACCEPT).map(|h| h.as_bytes()).filter(|a| !a.is_empty() && *a != b"*/*");
+    if req.query_string().is_empty() && accept.is_none() {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let methods = req.app_data::<actix_web::web::Data<crate::http::operations::Methods>>().cloned();
+    let route = crate::http::context::route(req.request());
+    if let (Some(methods), Some(route), Some(accept)) = (&methods, &route, accept) {
+        let offered = methods.media_types(route, req.method().as_str());
+        if !offered.is_empty() && !offered.iter().any(|m| crate::http::negotiation::accepts(accept, m)) {
+            let shown: String = String::from_utf8_lossy(accept).chars().take(100).collect();
+            let detail =
+                Message::new("not-acceptable").word("offered", offered.join(", ")).word("accept", format!("{shown:?}"));
+            return Ok(req.into_response(actix_web::ResponseError::error_response(&ApiError::NotAcceptable(detail))));
+        }
+    }
     if req.query_string().is_empty() {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
-    if let Some(methods) = req.app_data::<actix_web::web::Data<crate::http::operations::Methods>>().cloned()
-        && let Some(route) = crate::http::context::route(req.request())
+    if let (Some(methods), Some(route)) = (methods, route)
         && let Some(declared) = methods.query_parameters(&route, req.method().as_str())
     {
         match screen_query(req.query_string(), declared) {
@@ -297,9 +355,25 @@ fn screen_query(query: &str, declared: &[String]) -> Result<Option<String>, crat
     Ok(dropped.then(|| kept.join("&")))
 }
 
+/// `/openapi.json` changes only with the server's version: reused for an hour, then revalidated.
+const DOCUMENT_CACHE_CONTROL: &str = "public, max-age=3600, must-revalidate";
+
+/// A HEAD request, answered as GET (the handler sees GET): marked so that a handler whose body
+/// costs work (a download) skips it.
+#[derive(Clone, Copy, Debug)]
+struct Head;
+
+/// Whether the request is a HEAD: the answer's headers are wanted, not its body.
+pub fn is_head(req: &HttpRequest) -> bool {
+    use actix_web::HttpMessage;
+    req.extensions().get::<Head>().is_some()
+}
+
 /// Middleware, the one layer between the shared ones and the routes, in the order a response
 /// needs (one layer, not four: each costs every request a boxed future):
-/// - HEAD is answered as GET without the body (so `curl -I` shows the ETag);
+/// - HEAD is answered as GET without the body, with the GET's headers: a body in memory keeps
+///   its `Content-Length` (the connection does not send it); a streamed one has none, and a
+///   download does not make it ([`is_head`]);
 /// - after a successful write, and before its answer leaves, the cache reads the new data
 ///   version, so the next read through this instance sees the write;
 /// - a response that shows a data version newer than the cache's raises it
@@ -315,10 +389,32 @@ pub async fn respond_as_asked(
 ) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
     let head = req.method() == Method::HEAD;
     if head {
+        use actix_web::HttpMessage;
         req.head_mut().method = Method::GET;
+        req.extensions_mut().insert(Head);
     }
     let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let response = next.call(req).await?.map_into_boxed_body();
+    // The served OpenAPI document: its digest is its ETag (304 when the client has it).
+    let document_tag = (req.path() == "/openapi.json")
+        .then(|| req.app_data::<actix_web::web::Data<crate::http::openapi::DocumentTag>>().cloned())
+        .flatten();
+    if let Some(tag) = &document_tag
+        && not_modified(req.headers().get(header::IF_NONE_MATCH), &tag.0)
+    {
+        let response = HttpResponse::NotModified()
+            .insert_header((header::ETAG, tag.0.clone()))
+            .insert_header((header::CACHE_CONTROL, DOCUMENT_CACHE_CONTROL))
+            .finish();
+        return Ok(req.into_response(response));
+    }
+    let mut response = next.call(req).await?.map_into_boxed_body();
+    if let Some(tag) = document_tag
+        && response.status() == StatusCode::OK
+        && let Ok(value) = HeaderValue::from_str(&tag.0)
+    {
+        response.headers_mut().insert(header::ETAG, value);
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(DOCUMENT_CACHE_CONTROL));
+    }
     let cache =
         response.request().app_data::<actix_web::web::Data<std::sync::Arc<crate::http::cache::ResponseCache>>>();
     if is_write
@@ -327,9 +423,23 @@ pub async fn respond_as_asked(
     {
         cache.refresh_after_write().await;
     }
-    let (request, response) = response.into_parts();
+    let (request, mut response) = response.into_parts();
+    {
+        use actix_web::HttpMessage;
+        if let Some(budget) = request.extensions().get::<crate::http::auth::Budget>() {
+            budget.write_to(response.headers_mut());
+        }
+    }
     let response = coded(actix_web::dev::ServiceResponse::new(request, response));
-    Ok(if head { response.map_body(|_, _| actix_web::body::BoxBody::new(())) } else { response })
+    // A body in memory stays: the connection sends its length and not its bytes (it knows the
+    // request was HEAD). A stream is dropped unread: no length.
+    let streamed =
+        matches!(actix_web::body::MessageBody::size(response.response().body()), actix_web::body::BodySize::Stream);
+    Ok(if head && streamed {
+        response.map_body(|_, _| actix_web::body::BoxBody::new(actix_web::body::None::new()))
+    } else {
+        response
+    })
 }
 
 /// See [`respond_as_asked`]: the version a response shows, its coding and its `Vary`.
@@ -356,6 +466,9 @@ fn coded(
             response.headers_mut().insert(header::ETAG, value);
         }
     } else if coding != crate::http::negotiation::Coding::Identity
+        // The answer to a write is a few hundred bytes whose `ETag` (also in its body, `etag`)
+        // is what the next write sends: it goes as it is, its tag never a coded one.
+        && response.request().method() == Method::GET
         && status.is_success()
         && !response.headers().contains_key(header::CONTENT_ENCODING)
         && !matches!(

@@ -103,6 +103,8 @@ problem-payload-too-large = Request body too large
 problem-unsupported-media-type = Unsupported media type
 problem-too-many-requests = Too many requests
 problem-request-timeout = Request timeout
+problem-conflict = Conflict
+problem-not-acceptable = Not acceptable
 problem-unavailable = Service unavailable
 problem-internal = Internal error
 
@@ -137,6 +139,8 @@ auth-too-many-writes = too many writes with this token
 
 downloads-busy = as many whole-programme downloads as the server allows at once are under way; retry shortly
 parameter-not-a-version = { $value } is not a data version (a whole number, 0 or more)
+changes-since-future = since { $since } is later than the latest data version, { $latest }: this database is not the one the mirror followed (or it was restored from an older copy). Start again from 0, or from latest_version if you only need what comes next
+not-acceptable = this operation answers { $offered } only, and the Accept header ({ $accept }) takes none of them
 parameter-not-a-limit = { $value } is not a whole number from 1 to { $max }
 parameter-not-a-cursor = is not a cursor this API gave out; start again without it
 parameter-parser = { $detail }
@@ -178,6 +182,8 @@ sum-indicator-too-large = makes the total of indicator { $key } over the records
 ## A programme document's problems (422), each at its JSON pointer
 
 text-nul = must not contain a NUL character (U+0000)
+text-not-xml = must not contain { $code }: a control character or non-character no XML document (so no workbook) can hold
+url-not-http = must be an absolute http:// or https:// URL (a link a page shows; nothing a browser would run)
 text-empty = must not be empty
 text-too-long = must be at most { $max } characters
 amount-negative = must not be negative

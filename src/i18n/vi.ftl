@@ -74,6 +74,8 @@ problem-payload-too-large = Nội dung yêu cầu quá lớn
 problem-unsupported-media-type = Kiểu nội dung không được hỗ trợ
 problem-too-many-requests = Quá nhiều yêu cầu
 problem-request-timeout = Hết thời gian chờ yêu cầu
+problem-conflict = Xung đột
+problem-not-acceptable = Không có định dạng được chấp nhận
 problem-unavailable = Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại
 problem-internal = Lỗi máy chủ
 
@@ -105,6 +107,8 @@ auth-too-many-writes = mã truy cập này đã ghi quá nhiều lần
 
 downloads-busy = máy chủ đang phục vụ số lượt tải toàn bộ chương trình nhiều nhất cho phép cùng lúc; hãy thử lại sau ít phút
 parameter-not-a-version = { $value } không phải phiên bản dữ liệu (một số nguyên từ 0 trở lên)
+changes-since-future = since { $since } lớn hơn phiên bản dữ liệu mới nhất, { $latest }: cơ sở dữ liệu này không phải cơ sở dữ liệu mà bản sao đã theo dõi (hoặc nó được khôi phục từ một bản cũ hơn). Hãy bắt đầu lại từ 0, hoặc từ latest_version nếu chỉ cần những thay đổi từ nay
+not-acceptable = thao tác này chỉ trả về { $offered }, và tiêu đề Accept ({ $accept }) không nhận định dạng nào trong đó
 parameter-not-a-limit = { $value } không phải số nguyên từ 1 đến { $max }
 parameter-not-a-cursor = không phải con trỏ do API này cấp; hãy bắt đầu lại mà không có nó
 parameter-parser = giá trị không đúng định dạng mà tham số này nhận
@@ -146,6 +150,8 @@ sum-indicator-too-large = làm tổng của chỉ số { $key } trên các nhóm
 ## Lỗi của tài liệu chương trình (422), mỗi lỗi tại con trỏ JSON của nó
 
 text-nul = không được chứa ký tự NUL (U+0000)
+text-not-xml = không được chứa { $code }: một ký tự điều khiển hoặc phi ký tự mà không tài liệu XML nào (nên không bảng tính nào) chứa được
+url-not-http = phải là một địa chỉ URL đầy đủ bắt đầu bằng http:// hoặc https:// (một liên kết trang web hiển thị; không phải thứ trình duyệt sẽ chạy)
 text-empty = không được để trống
 text-too-long = dài tối đa { $max } ký tự
 amount-negative = không được âm

@@ -509,7 +509,9 @@ impl ProgrammePage {
             source_title: p.source.title.clone(),
             source_publisher: p.source.publisher.clone(),
             source_date: lang.date(&p.source.date),
-            source_url: p.source.url.clone(),
+            // Only a link that can be followed, never run (documents refuse others; older data
+            // may hold one).
+            source_url: p.source.url.clone().filter(|url| crate::domain::document::is_web_url(url)),
             source_note: p.source.note.as_ref().map(|n| PageNote::of(n, lang)),
             reconciled,
             notes: lang.say_all(&totals.notes),

@@ -65,7 +65,7 @@ impl Formats {
 
 fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Formats) -> Result<(), XlsxError> {
     match cell {
-        Cell::Text(text) => sheet.write_string(row, col, text).map(|_| ()),
+        Cell::Text(text) => sheet.write_string(row, col, &*xml_safe(text)).map(|_| ()),
         Cell::Money(amount) => sheet.write_number_with_format(row, col, number(amount), &f.money).map(|_| ()),
         Cell::Count(n) => sheet.write_number_with_format(row, col, *n as f64, &f.count).map(|_| ()),
         Cell::Percent(p) => {
@@ -74,14 +74,26 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Format
         }
         Cell::Decimal(text) => match text.parse::<f64>() {
             Ok(value) => sheet.write_number(row, col, value).map(|_| ()),
-            Err(_) => sheet.write_string(row, col, text).map(|_| ()),
+            Err(_) => sheet.write_string(row, col, &*xml_safe(text)).map(|_| ()),
         },
         Cell::Flag(flag) => {
             let word = Message::new(if *flag { "cell-yes" } else { "cell-no" }).render(f.lang);
-            sheet.write_string(row, col, word).map(|_| ())
+            sheet.write_string(row, col, &*xml_safe(&word)).map(|_| ())
         }
-        Cell::Key(_, names) => sheet.write_string(row, col, names.get(f.lang)).map(|_| ()),
+        Cell::Key(_, names) => sheet.write_string(row, col, &*xml_safe(names.get(f.lang))).map(|_| ()),
         Cell::Empty => Ok(()),
+    }
+}
+
+/// `text` as an XML document may hold it: a character XML 1.0 does not allow (a control
+/// character other than tab, line feed and carriage return; U+FFFE, U+FFFF) becomes U+FFFD, so
+/// that the workbook stays well-formed whatever a stored text holds. Documents refuse such
+/// characters (422); this keeps older data from breaking the file.
+fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(crate::domain::document::is_xml_char) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        text.chars().map(|c| if crate::domain::document::is_xml_char(c) { c } else { '\u{FFFD}' }).collect()
     }
 }
 
@@ -144,7 +156,7 @@ fn write_row(
     for (c, cell) in cells.iter().enumerate() {
         match text(c, cell) {
             Some(long) => {
-                sheet.write_string_with_format(row, c as u16, long, &f.wrap)?;
+                sheet.write_string_with_format(row, c as u16, &*xml_safe(&long), &f.wrap)?;
             }
             None => write_cell(sheet, row, c as u16, cell, f)?,
         }
@@ -171,7 +183,7 @@ fn table_sheet(
     let across: f64 = table.columns.iter().take(usize::from(last) + 1).map(|c| column_width(&c.key)).sum();
     for (row, note) in (table.rows.len() as u32 + 2..).zip(notes) {
         if last == 0 {
-            sheet.write_string_with_format(row, 0, note, &f.wrap)?;
+            sheet.write_string_with_format(row, 0, &*xml_safe(note), &f.wrap)?;
         } else {
             sheet.merge_range(row, 0, row, last, note, &f.wrap)?;
         }
@@ -185,7 +197,7 @@ fn header(sheet: &mut Worksheet, columns: &[Column], lang: Lang, f: &Formats) ->
     for (c, column) in columns.iter().enumerate() {
         let (name, width) = (column.name(lang), column_width(&column.key));
         height = height.max(wrapped_height(&name, width * 0.8));
-        sheet.write_string_with_format(0, c as u16, name, &f.header)?;
+        sheet.write_string_with_format(0, c as u16, &*xml_safe(&name), &f.header)?;
         sheet.set_column_width(c as u16, width)?;
     }
     sheet.set_row_height(0, height)?;
@@ -239,7 +251,10 @@ impl WorkbookWriter {
             .and_then(|m| ExcelDateTime::parse_from_str(m.split('.').next().unwrap_or(m).trim_end_matches('Z')).ok())
             .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"));
         book.set_properties(
-            &DocProperties::new().set_title(p.names.get(lang)).set_creation_datetime(&created).set_author("khuyencong"),
+            &DocProperties::new()
+                .set_title(&*xml_safe(p.names.get(lang)))
+                .set_creation_datetime(&created)
+                .set_author("khuyencong"),
         );
 
         // About the data: where it comes from, which version, and that the cells are floats.
@@ -265,15 +280,15 @@ impl WorkbookWriter {
         sheet.set_column_width(1, 100)?;
         for (r, (label, value)) in about.iter().enumerate() {
             let r = r as u32;
-            sheet.write_string_with_format(r, 0, label, &f.header)?;
+            sheet.write_string_with_format(r, 0, &*xml_safe(label), &f.header)?;
             match value {
                 AboutValue::Text(value) => {
                     sheet.set_row_height(r, wrapped_height(value, 100.0).max(wrapped_height(label, 32.0)))?;
-                    sheet.write_string_with_format(r, 1, value, &f.wrap)?
+                    sheet.write_string_with_format(r, 1, &*xml_safe(value), &f.wrap)?
                 }
                 AboutValue::Date(iso) => match excel_date(iso) {
                     Some(date) => sheet.write_datetime_with_format(r, 1, &date, &f.date)?,
-                    None => sheet.write_string_with_format(r, 1, *iso, &f.wrap)?,
+                    None => sheet.write_string_with_format(r, 1, &*xml_safe(iso), &f.wrap)?,
                 },
             };
         }
@@ -436,7 +451,7 @@ impl WorkbookWriter {
             let note = Message::new("sheet-schemes-truncated").render(self.lang);
             let row = self.rows[0] + 1;
             let wrap = self.f.wrap.clone();
-            self.book.worksheet_from_index(SCHEMES)?.write_string_with_format(row, 0, note, &wrap)?;
+            self.book.worksheet_from_index(SCHEMES)?.write_string_with_format(row, 0, &*xml_safe(&note), &wrap)?;
         }
         self.book.save_to_writer(out)
     }

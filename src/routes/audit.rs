@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{AppState, Page, bad_cursor, next_url};
+use super::{AppState, bad_cursor, next_url, with_next_link};
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::Result;
 use crate::http::error::responses::{BadRequest, Forbidden, TooManyRequests, Unauthorized, Unavailable};
@@ -55,6 +55,20 @@ pub struct AuditSide {
     /// Number of scheme records.
     #[schema(example = 7)]
     pub records: Option<i64>,
+}
+
+/// A page of the audit trail: its entries, newest first, and where the next page starts. The
+/// trail is not counted.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditPage {
+    pub items: Vec<AuditEntry>,
+    /// Absolute URL of the next page, or null when this is the last; also sent as
+    /// `Link: <…>; rel="next"`.
+    #[schema(example = "http://127.0.0.1:8080/audit?limit=50&cursor=a41")]
+    pub next: Option<String>,
+    /// The `cursor` of the next page, or null when this is the last.
+    #[schema(example = "a41")]
+    pub next_cursor: Option<String>,
 }
 
 /// One successful write.
@@ -125,7 +139,7 @@ fn entry(row: AuditRow) -> AuditEntry {
     params(AuditQuery),
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "A page of audit entries", body = Page<AuditEntry>),
+        (status = 200, description = "A page of audit entries", body = AuditPage),
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
@@ -138,7 +152,7 @@ pub async fn list_audit(
     state: web::Data<AppState>,
     query: web::Query<AuditQuery>,
     req: HttpRequest,
-) -> Result<web::Json<Page<AuditEntry>>> {
+) -> Result<actix_web::HttpResponse> {
     authorize(&req, &state.db, Scope::Admin).await?;
     let limit = parameters::parse::<Limit>(query.limit.as_deref())?.0;
     let before = match query.cursor.as_deref() {
@@ -153,11 +167,19 @@ pub async fn list_audit(
     let mut snapshot = state.db.snapshot().await?;
     let mut rows = snapshot.audit(limit + 1, before, query.programme.as_deref(), query.actor.as_deref()).await?;
     snapshot.finish().await?;
-    let next = if rows.len() as i64 > limit {
+    let next_cursor = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
-        rows.last().map(|r| next_url(&req, &format!("a{}", r.id)))
+        rows.last().map(|r| format!("a{}", r.id))
     } else {
         None
     };
-    Ok(web::Json(Page { items: rows.into_iter().map(entry).collect(), next, count: None }))
+    let next = next_cursor.as_deref().map(|c| next_url(&req, c));
+    let page = AuditPage { items: rows.into_iter().map(entry).collect(), next, next_cursor };
+    // The trail is never cached: an admin reads it as it is now.
+    let body = serde_json::to_vec(&page).map_err(|e| crate::http::error::ApiError::Internal(e.into()))?;
+    let response = actix_web::HttpResponse::Ok()
+        .content_type(crate::http::respond::Representation::JSON.content_type())
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(body);
+    Ok(with_next_link(response, page.next.as_deref()))
 }

@@ -8,7 +8,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::AppState;
 use crate::domain::views::Changes;
-use crate::http::error::responses::{BadRequest, Unavailable};
+use crate::http::error::responses::{BadRequest, Conflict, Unavailable};
 use crate::http::error::{ApiError, Result};
 use crate::http::parameters::{self, Limit};
 use crate::http::respond as http;
@@ -36,7 +36,9 @@ pub struct ChangesQuery {
 /// admin tokens). A mirror keeps the last version it applied, asks `GET /changes?since=V`,
 /// fetches what each item names (`/programmes/{id}/export`, or notes a `delete`), follows `next`
 /// until it is null, and asks again later with `If-None-Match`: the ETag is the database's data
-/// version, so nothing new answers 304.
+/// version, so nothing new answers 304. A `since` later than the latest version is 409 with
+/// `latest_version`: the database is not the one the mirror followed (a restore, another
+/// server), so the mirror starts again.
 #[utoipa::path(
     tag = "programmes",
     params(ChangesQuery),
@@ -45,6 +47,7 @@ pub struct ChangesQuery {
             headers(("ETag" = String, description = "The database-wide data version, e.g. `\"all-42-json\"`"))),
         (status = 304, description = "Not modified (If-None-Match): no write since that ETag"),
         (status = 400, response = BadRequest),
+        (status = 409, response = Conflict),
         (status = 503, response = Unavailable),
     )
 )]
@@ -65,17 +68,34 @@ pub async fn list_changes(
         })?,
     };
     let mut snapshot = state.db.snapshot().await?;
-    let stamp = snapshot.data_stamp().await?;
+    let mut stamp = snapshot.data_stamp().await?;
+    if since > stamp.version {
+        // Later than this snapshot: a replica may only lag. The primary decides whether the
+        // version exists at all; if it does, the list is read there.
+        snapshot.finish().await?;
+        snapshot = state.db.primary_snapshot().await?;
+        stamp = snapshot.data_stamp().await?;
+        if since > stamp.version {
+            snapshot.finish().await?;
+            let detail = crate::i18n::Message::new("changes-since-future")
+                .word("since", since.to_string())
+                .word("latest", stamp.version.to_string());
+            return Err(ApiError::Conflict { detail, latest_version: stamp.version });
+        }
+    }
     let mut items = snapshot.changes(since, limit + 1).await?;
     snapshot.finish().await?;
     let latest_version = stamp.version;
-    let next = if items.len() as i64 > limit {
+    let next_since = if items.len() as i64 > limit {
         items.truncate(limit as usize);
-        items.last().map(|last| since_url(&req, last.version))
+        items.last().map(|last| last.version)
     } else {
         None
     };
-    http::json(&req, &http::Validators::data(stamp), &Changes { items, next, latest_version })
+    let next = next_since.map(|version| since_url(&req, version));
+    let page = Changes { items, next, next_since, latest_version };
+    let response = http::json(&req, &http::Validators::data(stamp), &page)?;
+    Ok(super::with_next_link(response, page.next.as_deref()))
 }
 
 /// This request's URL with `since` moved on to `version`.

@@ -55,11 +55,11 @@ pub struct CsvOptions {
 /// `quote`, `note`. Amounts are plain decimals in million VND. A text cell a spreadsheet would
 /// run as a formula is prefixed with `'`.
 #[utoipa::path(
-    tag = "schemes",
+    tag = "downloads",
     params(ProgrammePath, SchemeFilterQuery, CsvOptions),
     responses(
         (status = 200, description = "The scheme records as CSV", content_type = "text/csv", body = String,
-            headers(("ETag" = String))),
+            headers(("ETag" = String), ("Content-Disposition" = String, description = "`attachment; filename=\"khuyencong-{id}-schemes.csv\"`"))),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 404, response = NotFound),
         (status = 503, response = Unavailable),
@@ -78,9 +78,10 @@ pub async fn download_schemes(
     let permit = state.heavy.permit().await?;
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
     let validators = http::Validators::programme(head.stamp());
-    if let Some(not_modified) = http::not_modified_response(&req, &validators, representation) {
+    let file = format!("khuyencong-{}-schemes.csv", path.id);
+    if let Some(early) = http::before_download(&req, &validators, representation, Some(&file)) {
         snapshot.finish().await?;
-        return Ok(not_modified);
+        return Ok(early);
     }
     let definitions = snapshot.indicator_definitions(&path.id).await?;
     let (id, reference) = (path.id.clone(), state.reference.clone());
@@ -105,7 +106,7 @@ pub async fn download_schemes(
         chunks.end().await?;
         Ok::<(), anyhow::Error>(())
     });
-    Ok(http::streamed(&req, &validators, representation, body))
+    Ok(http::streamed(&req, &validators, representation, Some(&file), body))
 }
 
 /// Download a breakdown as CSV
@@ -120,11 +121,11 @@ pub async fn download_schemes(
 /// `own_million_vnd` (sums to the itemised cost over all rows), `rolled_up_million_vnd`, the two
 /// shares, `reported_funding_million_vnd`, `funding_gap_million_vnd` and the implied bounds.
 #[utoipa::path(
-    tag = "aggregates",
+    tag = "downloads",
     params(ProgrammePath, BreakdownQuery, CsvOptions),
     responses(
         (status = 200, description = "The breakdown as CSV", content_type = "text/csv", body = String,
-            headers(("ETag" = String))),
+            headers(("ETag" = String), ("Content-Disposition" = String, description = "`attachment; filename=\"khuyencong-{id}-breakdown-{by}.csv\"`"))),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 404, response = NotFound),
         (status = 503, response = Unavailable),
@@ -150,7 +151,14 @@ pub async fn download_breakdown(
         table.splice(0..0, csv::BOM.bytes());
     }
     let validators = http::Validators::programme(head.stamp());
-    Ok(http::respond(&req, &validators, StatusCode::OK, representation, Body::Csv(table)))
+    let mut response = http::respond(&req, &validators, StatusCode::OK, representation, Body::Csv(table));
+    let file = format!("attachment; filename=\"khuyencong-{}-breakdown-{}.csv\"", path.id, by.key());
+    if response.status() == StatusCode::OK
+        && let Ok(value) = actix_web::http::header::HeaderValue::from_str(&file)
+    {
+        response.headers_mut().insert(actix_web::http::header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
 }
 
 /// Download a programme as a spreadsheet (XLSX)
@@ -166,7 +174,7 @@ pub async fn download_breakdown(
 /// at a time in constant memory, under the heavy-read permits; sent (chunked) within the
 /// download deadline, or cut.
 #[utoipa::path(
-    tag = "writes",
+    tag = "downloads",
     params(ProgrammePath),
     responses(
         (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -190,9 +198,10 @@ pub async fn download_workbook(
     // The document's head is the programme's row, its reported figures and definitions: one read.
     let (document, stamp) = snapshot.document_head(&id).await?.ok_or_else(|| ApiError::programme_not_found(&id))?;
     let validators = http::Validators::programme(stamp.clone());
-    if let Some(not_modified) = http::not_modified_response(&req, &validators, representation) {
+    let file = format!("khuyencong-{}.xlsx", path.id);
+    if let Some(early) = http::before_download(&req, &validators, representation, Some(&file)) {
         snapshot.finish().await?;
-        return Ok(not_modified);
+        return Ok(early);
     }
     let sums = snapshot.sums(&id).await?;
     let reference = state.reference.clone();
@@ -249,10 +258,5 @@ pub async fn download_workbook(
         chunks.end().await?;
         Ok::<(), anyhow::Error>(())
     });
-    let mut response = http::streamed(&req, &validators, representation, body);
-    let file = format!("attachment; filename=\"khuyencong-{}.xlsx\"", path.id);
-    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&file) {
-        response.headers_mut().insert(actix_web::http::header::CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
+    Ok(http::streamed(&req, &validators, representation, Some(&file), body))
 }

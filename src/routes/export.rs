@@ -25,7 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 /// canonical form: fixed key order, two-space indentation, reported entries in reference order.
 /// Exporting, importing and exporting again gives the same bytes.
 #[utoipa::path(
-    tag = "writes",
+    tag = "downloads",
     params(ProgrammePath),
     responses(
         (status = 200, description = "The programme document", body = ProgrammeDocumentSchema, headers(("ETag" = String))),
@@ -44,9 +44,9 @@ pub async fn export_programme(
     let (head, stamp) =
         snapshot.document_head(&path.id).await?.ok_or_else(|| ApiError::programme_not_found(&path.id))?;
     let validators = http::Validators::programme(stamp);
-    if let Some(not_modified) = http::not_modified_response(&req, &validators, http::Representation::JSON) {
+    if let Some(early) = http::before_download(&req, &validators, http::Representation::JSON, None) {
         snapshot.finish().await?;
-        return Ok(not_modified);
+        return Ok(early);
     }
     let id = path.id.clone();
     let body = state.heavy.stream(move |chunks| async move {
@@ -67,5 +67,5 @@ pub async fn export_programme(
         chunks.end().await?;
         Ok::<(), anyhow::Error>(())
     });
-    Ok(http::streamed(&req, &validators, http::Representation::JSON, body))
+    Ok(http::streamed(&req, &validators, http::Representation::JSON, None, body))
 }

@@ -8,8 +8,8 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::programmes::ProgrammePath;
-use super::{AppState, Page, bad_cursor, next_url, programme_snapshot};
-use crate::domain::views::{IndicatorRecordValue, IndicatorSummary, Indicators};
+use super::{AppState, Page, bad_cursor, programme_snapshot};
+use crate::domain::views::{IndicatorRecordValue, IndicatorSummary, ProgrammeIndicators};
 use crate::http::error::responses::{BadRequest, NotFound, Unavailable};
 use crate::http::error::{ApiError, Result};
 use crate::http::parameters::{self, Limit};
@@ -35,7 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     tag = "aggregates",
     params(ProgrammePath),
     responses(
-        (status = 200, description = "The indicators", body = Indicators, headers(("ETag" = String))),
+        (status = 200, description = "The indicators", body = ProgrammeIndicators, headers(("ETag" = String))),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 404, response = NotFound),
         (status = 503, response = Unavailable),
@@ -55,7 +55,14 @@ pub async fn get_indicators(
         let kept = sums.indicator(&definition.key);
         // Summed when written (ProgrammeSums); an additive indicator no record gives is 0.
         let total = definition.additive.then(|| kept.and_then(|i| i.total).unwrap_or_default().to_string());
-        let (records, next) = values(&mut snapshot, &req, &path.id, &definition.key, -1, FIRST_VALUES).await?;
+        let (records, last) = values(&mut snapshot, &path.id, &definition.key, -1, FIRST_VALUES).await?;
+        let next = last.map(|last| {
+            let page = format!(
+                "/programmes/{}/indicators/{}/records?limit={FIRST_VALUES}&cursor={last}",
+                path.id, definition.key
+            );
+            format!("{}{page}", super::base_url(&req))
+        });
         indicators.push(IndicatorSummary {
             key: definition.key,
             names: definition.names,
@@ -71,28 +78,23 @@ pub async fn get_indicators(
     http::json(
         &req,
         &http::Validators::programme(head.stamp()),
-        &Indicators { programme_id: path.id.clone(), indicators },
+        &ProgrammeIndicators { programme_id: path.id.clone(), indicators },
     )
 }
 
-/// At most `limit` values of `key` after record position `after`, and the URL of the page after.
+/// At most `limit` values of `key` after record position `after`, and the cursor of the page
+/// after (None: these are the last).
 async fn values(
     snapshot: &mut Snapshot,
-    req: &HttpRequest,
     id: &str,
     key: &str,
     after: i64,
     limit: i64,
-) -> Result<(Vec<IndicatorRecordValue>, Option<String>)> {
+) -> Result<(Vec<IndicatorRecordValue>, Option<i64>)> {
     let mut rows = snapshot.indicator_values(id, key, after, limit + 1).await?;
     let next = (rows.len() as i64 > limit).then(|| {
         rows.truncate(limit as usize);
-        let last = rows.last().map_or(after, |(position, _, _)| *position);
-        let page = format!("/programmes/{id}/indicators/{key}/records?limit={limit}&cursor={last}");
-        match req.path().ends_with("/records") {
-            true => next_url(req, &last.to_string()),
-            false => format!("{}{page}", super::base_url(req)),
-        }
+        rows.last().map_or(after, |(position, _, _)| *position)
     });
     let items = rows
         .into_iter()
@@ -162,7 +164,8 @@ pub async fn get_indicator_records(
         return Err(ApiError::NotFound(detail));
     }
     let count = snapshot.sums(&path.id).await?.indicator(&path.key).map_or(0, |i| i.records);
-    let (items, next) = values(&mut snapshot, &req, &path.id, &path.key, after, limit).await?;
+    let (items, last) = values(&mut snapshot, &path.id, &path.key, after, limit).await?;
     snapshot.finish().await?;
-    http::json(&req, &http::Validators::programme(head.stamp()), &Page { items, next, count: Some(count) })
+    let page = Page::new(&req, items, last.map(|l| l.to_string()), count);
+    page.respond(&req, &http::Validators::programme(head.stamp()), http::Representation::json(&req))
 }

@@ -63,17 +63,50 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .configure(pages::configure);
 }
 
-/// A page of a list: its items and the URL of the next page (null on the last page).
+/// A page of a list: its items, where the next page starts (null on the last page) and how many
+/// items match over all pages.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
-    /// Absolute URL of the next page, or null when this is the last.
+    /// Absolute URL of the next page, or null when this is the last; also sent as
+    /// `Link: <…>; rel="next"`.
     #[schema(example = "http://127.0.0.1:8080/programmes/2016-2020/schemes?limit=2&cursor=1.management-capacity")]
     pub next: Option<String>,
-    /// How many items match the request over all pages (the scheme list, the programme list);
-    /// null where a list does not count them (the audit trail).
+    /// The `cursor` of the next page (the same request with `cursor` set to it is `next`), or
+    /// null when this is the last. Take it as it is; do not build one.
+    #[schema(example = "1.management-capacity")]
+    pub next_cursor: Option<String>,
+    /// How many items match the request over all pages.
     #[schema(example = 7)]
-    pub count: Option<i64>,
+    pub count: i64,
+}
+
+impl<T: Serialize> Page<T> {
+    /// The page of `items` whose next page starts after `cursor` (None: the last page).
+    pub fn new(req: &HttpRequest, items: Vec<T>, cursor: Option<String>, count: i64) -> Page<T> {
+        Page { items, next: cursor.as_deref().map(|c| next_url(req, c)), next_cursor: cursor, count }
+    }
+
+    /// The page as JSON at `validators`, with `Link: <next>; rel="next"` when there is a next page.
+    pub fn respond(
+        &self,
+        req: &HttpRequest,
+        validators: &http::Validators,
+        representation: http::Representation,
+    ) -> Result<actix_web::HttpResponse, ApiError> {
+        Ok(with_next_link(http::json_as(req, validators, representation, self)?, self.next.as_deref()))
+    }
+}
+
+/// `response` with `Link: <next>; rel="next"` (RFC 8288) when there is a next page.
+pub fn with_next_link(mut response: actix_web::HttpResponse, next: Option<&str>) -> actix_web::HttpResponse {
+    if response.status() == actix_web::http::StatusCode::OK
+        && let Some(link) =
+            next.and_then(|n| actix_web::http::header::HeaderValue::from_str(&format!("<{n}>; rel=\"next\"")).ok())
+    {
+        response.headers_mut().insert(actix_web::http::header::LINK, link);
+    }
+    response
 }
 
 /// A cursor that is not one this API gives out.

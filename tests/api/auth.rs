@@ -41,7 +41,7 @@ async fn writes_need_a_valid_token_with_the_right_scope() {
         }
         let response = request.send().await.unwrap();
         assert_eq!(response.status().as_u16(), status, "{what}");
-        assert_eq!(response.headers()["content-type"], "application/problem+json", "{what}");
+        assert_eq!(response.headers()["content-type"], "application/problem+json; charset=utf-8", "{what}");
         let challenge = response.headers()["www-authenticate"].to_str().unwrap();
         assert!(challenge.starts_with("Bearer realm=\"khuyencong\""), "{what}: {challenge}");
         let body: serde_json::Value = response.json().await.unwrap();

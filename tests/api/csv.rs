@@ -113,14 +113,16 @@ async fn text_a_spreadsheet_would_run_as_a_formula_is_neutralised_and_numbers_st
 #[tokio::test]
 async fn accept_is_weighed_by_its_q_values() {
     let app = spawn_app().await;
+    let json = "application/json; charset=utf-8";
     let cases = [
-        ("text/csv", "text/csv; charset=utf-8"),
-        ("text/csv;q=0", "application/json"),
-        ("text/csv;q=0, */*", "application/json"),
-        ("application/json;q=0.5, text/csv", "text/csv; charset=utf-8"),
-        ("application/json, text/csv", "application/json"),
+        ("text/csv", 200, "text/csv; charset=utf-8"),
+        // Refusing CSV and naming nothing else takes nothing this operation has (RFC 9110 §12.5.1).
+        ("text/csv;q=0", 406, "application/problem+json; charset=utf-8"),
+        ("text/csv;q=0, */*", 200, json),
+        ("application/json;q=0.5, text/csv", 200, "text/csv; charset=utf-8"),
+        ("application/json, text/csv", 200, json),
     ];
-    for (accept, expected) in cases {
+    for (accept, status, expected) in cases {
         let response = app
             .client
             .get(format!("{}/programmes/2016-2020/breakdown?by=scope", app.address))
@@ -128,7 +130,7 @@ async fn accept_is_weighed_by_its_q_values() {
             .send()
             .await
             .unwrap();
-        assert_eq!(response.status().as_u16(), 200, "{accept}");
+        assert_eq!(response.status().as_u16(), status, "{accept}");
         assert_eq!(response.headers()["content-type"], expected, "Accept: {accept}");
     }
 }

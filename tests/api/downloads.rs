@@ -81,7 +81,7 @@ async fn the_schemes_csv_sums_to_the_itemised_totals_without_counting_twice() {
     let ids: Vec<String> = table(&text).1.into_iter().map(|r| r["scheme_id"].clone()).collect();
     assert_eq!(ids, ["management-capacity", "information-provision", "consulting-assistance"]);
     let (status, kind, _) = fetch(&app, "/programmes/nope/schemes.csv").await;
-    assert_eq!((status, kind.as_str()), (404, "application/problem+json"));
+    assert_eq!((status, kind.as_str()), (404, "application/problem+json; charset=utf-8"));
 }
 
 #[tokio::test]

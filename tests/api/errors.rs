@@ -26,7 +26,7 @@ async fn bad_parameters_are_400_problems_naming_the_parameter() {
     for (path, parameter, allowed) in cases {
         let response = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
         assert_eq!(response.status().as_u16(), 400, "{path}");
-        assert_eq!(response.headers()["content-type"], "application/problem+json", "{path}");
+        assert_eq!(response.headers()["content-type"], "application/problem+json; charset=utf-8", "{path}");
         let body: serde_json::Value = response.json().await.unwrap();
         assert_eq!(
             (&body["type"], &body["status"]),
@@ -53,7 +53,7 @@ async fn unknown_routes_and_malformed_paths_are_404_problems() {
     ] {
         let response = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
         assert_eq!(response.status().as_u16(), 404, "{path}");
-        assert_eq!(response.headers()["content-type"], "application/problem+json", "{path}");
+        assert_eq!(response.headers()["content-type"], "application/problem+json; charset=utf-8", "{path}");
     }
     // The data is untouched by all of that.
     assert_eq!(app.get_ok("/programmes/2016-2020/totals").await["cost"]["itemised"], "41096.53");

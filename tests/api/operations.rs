@@ -89,7 +89,7 @@ async fn writes_are_limited_per_token_and_failed_tokens_per_address_and_no_token
     assert_eq!(codes, [401, 401, 401, 429, 429]);
     let limited = last.unwrap();
     assert!(limited.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
-    assert_eq!(limited.headers()["content-type"], "application/problem+json");
+    assert_eq!(limited.headers()["content-type"], "application/problem+json; charset=utf-8");
     // A valid token from the same address has a budget of its own (428: DELETE needs If-Match).
     let token = app.token("so-cong-thuong", "write").await;
     let codes = [delete(Some(token.clone())).await, delete(Some(token.clone())).await, delete(Some(token)).await]
@@ -186,7 +186,7 @@ async fn a_read_only_sqlite_file_serves_reads_and_answers_writes_with_503() {
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 503);
-    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    assert_eq!(response.headers()["content-type"], "application/problem+json; charset=utf-8");
     assert_eq!(read_only.get("/health/live").await.0, 200);
 }
 
@@ -215,7 +215,7 @@ async fn methods_the_api_does_not_use_get_405_and_never_become_a_metric_label() 
         assert_eq!(response.status().as_u16(), 405);
         if i == 0 {
             assert_eq!(response.headers()["allow"], "GET");
-            assert_eq!(response.headers()["content-type"], "application/problem+json");
+            assert_eq!(response.headers()["content-type"], "application/problem+json; charset=utf-8");
             let problem: Value = response.json().await.unwrap();
             assert_eq!(problem["type"], "urn:khuyencong:problem:method-not-allowed");
         }

@@ -130,7 +130,7 @@ fn document() -> impl Strategy<Value = Value> {
         (1900..2190i64, 0..10i64),
         optional((text(30), optional(text(10)), optional(date()), optional(text(10)), optional(text(30)))),
         optional(names()),
-        (text(30), text(10), date(), optional(text(20)), optional(note())),
+        (text(30), text(10), date(), optional("https?://[a-z0-9.]{1,20}/[a-zA-Z0-9/?=&%._-]{0,30}"), optional(note())),
     );
     (head, reported, definitions).prop_flat_map(|(head, reported, definitions)| {
         let keys: Vec<String> = (0..definitions.len()).map(|i| format!("k{i}")).collect();

@@ -369,7 +369,7 @@ async fn bodies_must_be_json_and_within_the_limit() {
         .await
         .unwrap();
     assert_eq!(too_large.status().as_u16(), 413);
-    assert_eq!(too_large.headers()["content-type"], "application/problem+json");
+    assert_eq!(too_large.headers()["content-type"], "application/problem+json; charset=utf-8");
 }
 
 #[tokio::test]

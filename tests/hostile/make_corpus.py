@@ -68,7 +68,7 @@ for q in ("by=activity&by=scope", "limit=1&limit=2", "activity=unspecified&activ
 
 # Wrong methods.
 for method, path in (("POST", "/programmes"), ("DELETE", "/programmes/2016-2020/totals"), ("PATCH", "/programmes/2016-2020"),
-                     ("PUT", "/activities"), ("POST", "/funding-sources"), ("GET", "/programmes/2016-2020/reported"),
+                     ("PUT", "/activities"), ("POST", "/funding-sources"), ("POST", "/programmes/2016-2020/reported"),
                      ("POST", "/programmes/2016-2020/export"), ("DELETE", "/audit"), ("PUT", "/health/live"),
                      ("POST", "/programmes/2016-2020/breakdown"), ("PATCH", "/programmes/2016-2020/schemes"),
                      ("TRACE", "/programmes"), ("PROPFIND", "/programmes"), ("POST", "/openapi.json")):

@@ -24,6 +24,15 @@ pub enum Dimension {
 
 impl Dimension {
     pub const ALL: [&'static str; 3] = ["activity", "scope", "source"];
+
+    /// Its key (`by=…`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Dimension::Activity => "activity",
+            Dimension::Scope => "scope",
+            Dimension::Source => "source",
+        }
+    }
 }
 
 /// `GET /programmes/{id}/breakdown?by=…`.

@@ -11,8 +11,8 @@ mod validate;
 
 pub use canonical::{canonical_records, canonical_tail};
 pub use note::Note;
-pub use parse::{Violation, Violations, parse_json, parse_part, relocate};
-pub use validate::{check, check_record, check_reported, is_slug};
+pub use parse::{Unparsed, Violation, Violations, parse_document, parse_json, parse_part, relocate};
+pub use validate::{check, check_record, check_reported, is_slug, is_web_url, is_xml_char};
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -55,6 +55,46 @@ pub struct ProgrammeDocument<A> {
 }
 
 pub type Programme = ProgrammeDocument<Money>;
+
+/// A programme document without `reported` and `schemes`: its other fields, in its key order.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct ProgrammeMetadata {
+    #[schema(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100, example = "2016-2020")]
+    pub id: String,
+    #[schema(pattern = r"^VND$", example = "VND")]
+    pub currency: String,
+    #[schema(pattern = r"^million$", example = "million")]
+    pub amount_unit: String,
+    pub names: Names,
+    #[schema(example = "Hải Phòng")]
+    pub jurisdiction: String,
+    pub period: Period,
+    /// Absent when the document has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<LegalBasis>,
+    /// Absent when the document has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implementing_agency: Option<Names>,
+    pub source: SourceDocument,
+    pub indicator_definitions: Vec<IndicatorDefinition>,
+}
+
+impl ProgrammeMetadata {
+    pub fn of(document: Programme) -> ProgrammeMetadata {
+        ProgrammeMetadata {
+            id: document.id,
+            currency: document.currency,
+            amount_unit: document.amount_unit,
+            names: document.names,
+            jurisdiction: document.jurisdiction,
+            period: document.period,
+            legal_basis: document.legal_basis,
+            implementing_agency: document.implementing_agency,
+            source: document.source,
+            indicator_definitions: document.indicator_definitions,
+        }
+    }
+}
 
 /// The document as it is sent and exported: amounts are decimal strings in million VND.
 pub type ProgrammeDocumentSchema = ProgrammeDocument<String>;

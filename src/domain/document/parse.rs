@@ -202,6 +202,71 @@ pub fn parse_part<T: serde::de::DeserializeOwned>(text: &[u8]) -> Result<T, Viol
         .map_err(|e| Violation::parser(path_to_pointer(e.path()), e.into_inner().to_string()))
 }
 
+/// A document that did not parse: each structural error found, and, when only some scheme
+/// records are wrong, the document without them, so that the rules can still be checked on
+/// the rest (`kept[i]` is the index in the sent document of the rest's record `i`).
+#[derive(Debug)]
+pub struct Unparsed {
+    pub violations: Violations,
+    pub rest: Option<Box<(ProgrammeDocument<String>, Vec<usize>)>>,
+}
+
+/// Parses a whole document, reporting every structural error it can see at once: when the
+/// document does not parse, the reported figures, each scheme record and the rest of the
+/// document are read apart, and each gives its first error (a wrong type, a missing or unknown
+/// field) at its pointer. Broken JSON syntax is one error: nothing after it can be read.
+pub fn parse_document(text: &[u8]) -> Result<ProgrammeDocument<String>, Unparsed> {
+    let first = match parse_part::<ProgrammeDocument<String>>(text) {
+        Ok(document) => return Ok(document),
+        Err(first) => first,
+    };
+    let alone = |first: Violation| Unparsed { violations: first.into(), rest: None };
+    let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    let Ok(serde_json::Value::Object(mut top)) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return Err(alone(first));
+    };
+    let mut found = Violations::default();
+    fn part<T: serde::de::DeserializeOwned>(value: serde_json::Value, at: &str, found: &mut Violations) -> Option<T> {
+        let mut value = value;
+        to_nfc(&mut value);
+        serde_path_to_error::deserialize::<_, T>(value)
+            .map_err(|e| {
+                let pointer = format!("{at}{}", path_to_pointer(e.path()));
+                found.push(Violation::parser(pointer, e.into_inner().to_string()));
+            })
+            .ok()
+    }
+    let reported = top.remove("reported").map(|r| part::<super::Reported<String>>(r, "/reported", &mut found));
+    let mut kept = Vec::new();
+    let mut records = Vec::new();
+    if let Some(serde_json::Value::Array(schemes)) = top.remove("schemes") {
+        for (i, record) in schemes.into_iter().enumerate() {
+            if let Some(record) = part::<super::SchemeRecord<String>>(record, &format!("/schemes/{i}"), &mut found) {
+                kept.push(i);
+                records.push(record);
+            }
+        }
+        top.insert("schemes".into(), serde_json::json!([]));
+    }
+    let document = part::<ProgrammeDocument<String>>(serde_json::Value::Object(top), "", &mut found);
+    if found.is_empty() {
+        return Err(alone(first));
+    }
+    let rest = match (document, reported) {
+        (Some(mut document), None) => {
+            document.schemes = records;
+            Some(Box::new((document, kept)))
+        }
+        (Some(mut document), Some(Some(reported))) => {
+            document.reported = reported;
+            document.schemes = records;
+            Some(Box::new((document, kept)))
+        }
+        _ => None,
+    };
+    Err(Unparsed { violations: found, rest })
+}
+
 /// Whether some string of the JSON `text` may not be NFC: the text is not plainly NFC, or it
 /// escapes a character (whose decoded form the raw text does not show).
 fn needs_nfc(text: &[u8]) -> bool {

@@ -11,6 +11,26 @@ use crate::domain::reference::{Names, Reference};
 use crate::i18n::{Message, codes};
 
 /// A lowercase slug of at most 100 characters: `[a-z0-9]+(-[a-z0-9]+)*`.
+/// Whether XML 1.0 allows `c` in a document (its `Char` production): what a workbook can hold.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Whether `text` is an absolute `http:` or `https:` URL with a host and no white space: a link
+/// that can only be followed, never run (`javascript:`, `data:`).
+pub fn is_web_url(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &text[8..]
+    } else if lower.starts_with("http://") {
+        &text[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 100
@@ -195,10 +215,22 @@ impl Checker<'_> {
         if value.contains('\0') {
             // Neither engine stores it the same way (PostgreSQL refuses it), and no text needs it.
             self.fail(pointer, Message::new("text-nul"));
+        } else if let Some(c) = value.chars().find(|c| !is_xml_char(*c)) {
+            // A workbook (XML) cannot hold it: Excel and LibreOffice repair or refuse the file.
+            self.fail(pointer, Message::new("text-not-xml").word("code", format!("U+{:04X}", c as u32)));
         } else if value.trim().is_empty() {
             self.fail(pointer, Message::new("text-empty"));
         } else if value.chars().count() > max {
             self.fail(pointer, Message::new("text-too-long").count("max", max as i64));
+        }
+    }
+
+    /// A link a page shows: an absolute `http` or `https` URL, nothing a browser would run.
+    fn url(&mut self, pointer: &str, value: Option<&str>) {
+        let Some(value) = value else { return };
+        self.text(pointer, value, 2000);
+        if !is_web_url(value) {
+            self.fail(pointer, Message::new("url-not-http"));
         }
     }
 
@@ -320,7 +352,7 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
     }
     c.text("/source/title", &doc.source.title, 1000);
     c.text("/source/publisher", &doc.source.publisher, 500);
-    c.optional_text("/source/url", doc.source.url.as_deref(), 2000);
+    c.url("/source/url", doc.source.url.as_deref());
     c.note("/source/note", doc.source.note.as_ref());
     if !is_iso_date(&doc.source.date) {
         let date = &doc.source.date;
