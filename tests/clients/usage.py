@@ -11,29 +11,21 @@ import csv
 import io
 import os
 import re
-import sys
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 from khuyencong_client import Client
-from khuyencong_client.api.aggregates import download_breakdown, get_breakdown, get_totals
-from khuyencong_client.api.schemes import download_schemes, list_schemes
+from khuyencong_client.api.aggregates import get_breakdown, get_totals
+from khuyencong_client.api.downloads import download_breakdown, download_schemes
+from khuyencong_client.api.schemes import list_schemes
 from khuyencong_client.models import Breakdown, Dimension, Problem, SchemePage, Totals
 from khuyencong_client.types import UNSET, Unset
+from checks import expect, run
 
 PROGRAMME = "2016-2020"
 EXPECTED_RECORDS = 7  # the seeded programme's scheme records ...
 EXPECTED_ITEMISED_SCHEMES = 64  # ... which cover 64 schemes
 PAGE_SIZE = 2  # small pages, so that following `next` is exercised
-
-failures: list[str] = []
-
-
-def expect(ok: bool, what: str) -> None:
-    print(f"{'ok  ' if ok else 'FAIL'} {what}")
-    if not ok:
-        failures.append(what)
-
 
 def money(amount: str) -> Decimal:
     """Money is a decimal string with two places: read it exactly, never as a float."""
@@ -166,12 +158,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as err:  # every failure is reported; the exit code says that one happened
-        failures.append(f"{type(err).__name__}: {err}")
-        print(f"FAIL {failures[-1]}", file=sys.stderr)
-    if failures:
-        print(f"usage.py: {len(failures)} failed: {'; '.join(failures)}", file=sys.stderr)
-        sys.exit(1)
-    print("usage.py: all expectations met")
+    run(main, "usage.py", "all expectations met")
