@@ -294,7 +294,8 @@ async fn stored_text_cannot_hurt_a_reader() {
 
     // Text stored before these rules (or by hand) still makes a well-formed workbook.
     let db = app.db().await;
-    sqlx::query("UPDATE scheme_records SET quote = 'a' || char(65535) || 'b' WHERE id = 'vocational-training'")
+    sqlx::query("UPDATE scheme_records SET quote = $1 WHERE id = 'vocational-training'")
+        .bind("a\u{FFFF}b")
         .execute(db.pool())
         .await
         .unwrap();
