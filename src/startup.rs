@@ -111,6 +111,7 @@ impl Application {
             db = db.with_replica(&DbOptions { url: url.clone(), ..settings.db_options() }).await?;
         }
         let reference = db.reference().await.context("cannot read the reference data")?;
+        let jurisdictions = db.jurisdictions().await.context("cannot read the jurisdictions")?;
         let listener = TcpListener::bind(&settings.bind_addr)
             .with_context(|| format!("cannot listen on {}", settings.bind_addr))?;
         let address = listener.local_addr().context("cannot read the listening address")?;
@@ -130,7 +131,7 @@ impl Application {
             Duration::from_secs(settings.heavy_read_wait_secs),
             Duration::from_secs(settings.heavy_read_deadline_secs.max(1)),
         );
-        let state = web::Data::new(AppState { db: db.clone(), reference, limits, heavy });
+        let state = web::Data::new(AppState { db: db.clone(), reference, jurisdictions, limits, heavy });
         let document = openapi_document();
         let methods = web::Data::new(crate::http::operations::Methods::from_document(&document));
         let document_tag = web::Data::new(crate::http::openapi::DocumentTag::of(&document));

@@ -169,7 +169,11 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
         },
         jurisdiction: name.to_string(),
         period: Period { start_year: period.0, end_year: period.1 },
+        kind: Default::default(),
+        status: Default::default(),
+        part_of: None,
         legal_basis: None,
+        approved_by: None,
         implementing_agency: None,
         source: SourceDocument {
             title: "Synthetic data made by `khuyencong generate` for scale tests".into(),
@@ -185,6 +189,8 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
         reported: Reported {
             schemes: Some(ReportedCount { value: total_schemes, quote: None }),
             schemes_by_scope: Vec::new(),
+            tasks: None,
+            schemes_registered: None,
             cost: Some(ReportedAmount { amount: hundredths(total_cost), quote: None }),
             funding,
         },

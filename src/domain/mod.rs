@@ -1,8 +1,9 @@
-//! The domain: programme documents, exact money, reference taxonomies and the pure arithmetic
-//! of totals and breakdowns (unit-tested without a database).
+//! The domain: programme documents, exact money, reference taxonomies and jurisdictions, and the
+//! pure arithmetic of totals and breakdowns (unit-tested without a database).
 
 pub mod aggregates;
 pub mod document;
+pub mod jurisdiction;
 pub mod money;
 pub mod reference;
 pub mod views;

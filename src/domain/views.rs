@@ -4,7 +4,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::document::{
-    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, LegalBasis, Note, Period, SchemeRecord, SourceDocument,
+    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, Kind, LegalBasis, Note, PartOf, Period, SchemeRecord, SourceDocument,
+    Status,
 };
 use super::money::Money;
 use super::reference::{Names, Reference};
@@ -15,9 +16,20 @@ pub struct ProgrammeSummary {
     #[schema(example = "2016-2020")]
     pub id: String,
     pub names: Names,
+    /// The jurisdiction as the document writes it.
     #[schema(example = "Hải Phòng")]
     pub jurisdiction: String,
+    /// The unit `jurisdiction` resolves to in the programme's period (see `GET /jurisdictions`);
+    /// null when no unit, or several, have that name then.
+    pub jurisdiction_unit: Option<JurisdictionUnit>,
     pub period: Period,
+    /// `result` or `plan`: a plan's figures are never added to a result's.
+    pub kind: Kind,
+    /// `final` or `estimate`.
+    pub status: Status,
+    /// The programme this one is a part of (a year, a round, to a date); null for a whole one.
+    /// A part's figures are never added to its whole's.
+    pub part_of: Option<PartOf>,
     /// Number of scheme records (lines of results; one may cover several schemes).
     #[schema(example = 7)]
     pub scheme_records: i64,
@@ -35,10 +47,22 @@ pub struct ProgrammeDetail {
     #[schema(example = "2016-2020")]
     pub id: String,
     pub names: Names,
+    /// The jurisdiction as the document writes it.
     #[schema(example = "Hải Phòng")]
     pub jurisdiction: String,
+    /// The unit `jurisdiction` resolves to in the programme's period; null when no unit, or
+    /// several, have that name then.
+    pub jurisdiction_unit: Option<JurisdictionUnit>,
     pub period: Period,
+    /// `result` or `plan`.
+    pub kind: Kind,
+    /// `final` or `estimate`.
+    pub status: Status,
+    /// The programme this one is a part of; null for a whole one.
+    pub part_of: Option<PartOf>,
     pub legal_basis: Option<LegalBasis>,
+    /// The decision that approved it, where the document names one.
+    pub approved_by: Option<LegalBasis>,
     pub implementing_agency: Option<Names>,
     pub source: SourceDocument,
     #[schema(example = 7)]
@@ -49,6 +73,71 @@ pub struct ProgrammeDetail {
     /// Number of schemes the records cover (the sum of their `scheme_count`).
     #[schema(example = 64)]
     pub schemes_itemised: i64,
+}
+
+/// The unit a programme's `jurisdiction` resolves to, in its period.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct JurisdictionUnit {
+    #[schema(example = "hai-phong")]
+    pub id: String,
+    #[schema(example = "31")]
+    pub code: Option<String>,
+    #[schema(example = "municipality")]
+    pub level: String,
+    pub names: Names,
+    #[schema(format = Date)]
+    pub valid_from: Option<String>,
+    #[schema(example = "2025-06-30", format = Date)]
+    pub valid_to: Option<String>,
+    /// The unit in force today that this one became (the same unit while it is in force).
+    pub today: JurisdictionRef,
+    /// Set when the period spans a change of the unit (the 1 July 2025 merger): which unit the
+    /// programme is counted under, and why.
+    #[schema(value_type = Option<String>)]
+    pub note: Option<crate::i18n::Message>,
+}
+
+/// A unit by its id, code and names.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct JurisdictionRef {
+    #[schema(example = "hai-phong-2025")]
+    pub id: String,
+    #[schema(example = "31")]
+    pub code: Option<String>,
+    pub names: Names,
+}
+
+impl JurisdictionUnit {
+    /// The unit `text` resolves to in `period`, with today's successor and, when the period
+    /// spans a change, a note; None when no unit, or several, have the name then.
+    pub fn of(
+        jurisdictions: &crate::domain::jurisdiction::Jurisdictions,
+        text: &str,
+        period: &Period,
+    ) -> Option<JurisdictionUnit> {
+        use crate::domain::jurisdiction::Resolution;
+        let years = (period.start_year, period.end_year);
+        let Resolution::Unit { unit, then } = jurisdictions.resolve(text, years) else { return None };
+        let today = jurisdictions.today(unit);
+        let note = then.map(|then| {
+            crate::i18n::Message::new("jurisdiction-straddles")
+                .count("start", period.start_year)
+                .count("end", period.end_year)
+                .arg("unit", crate::i18n::Arg::Named { en: unit.names.en.clone(), vi: unit.names.vi.clone() })
+                .arg("then", crate::i18n::Arg::Named { en: then.names.en.clone(), vi: then.names.vi.clone() })
+                .word("date", then.valid_from.clone().unwrap_or_default())
+        });
+        Some(JurisdictionUnit {
+            id: unit.id.clone(),
+            code: unit.code.clone(),
+            level: unit.level.clone(),
+            names: unit.names.clone(),
+            valid_from: unit.valid_from.clone(),
+            valid_to: unit.valid_to.clone(),
+            today: JurisdictionRef { id: today.id.clone(), code: today.code.clone(), names: today.names.clone() },
+            note,
+        })
+    }
 }
 
 /// A key with its names (an activity, a scope).

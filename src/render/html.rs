@@ -147,6 +147,8 @@ impl PageNote {
 pub struct HomeRow {
     pub href: String,
     pub name: String,
+    /// What it is, when not a whole, final result: "plan", "estimate", "2023 of 2021-2025".
+    pub what: Option<String>,
     pub period: String,
     pub jurisdiction: String,
     pub schemes: (String, String),
@@ -165,6 +167,7 @@ impl HomeRow {
         HomeRow {
             href: format!("/{}/programmes/{}", lang.code(), programme.id),
             name: name(&programme.names, lang),
+            what: what_it_is(programme.kind, programme.status, programme.part_of.as_ref(), lang),
             period: format!("{}–{}", programme.period.start_year, programme.period.end_year),
             jurisdiction: programme.jurisdiction.clone(),
             schemes: (count(lang, totals.schemes.reported), lang.count(totals.schemes.itemised)),
@@ -173,6 +176,39 @@ impl HomeRow {
             contributions: pair("contributions"),
         }
     }
+}
+
+/// What a programme is, in words, when it is not a whole, final result: a plan, an estimate, a
+/// part of another (`2023 (year) of 2021-2025`); None for a whole, final result.
+fn what_it_is(
+    kind: crate::domain::document::Kind,
+    status: crate::domain::document::Status,
+    part_of: Option<&crate::domain::document::PartOf>,
+    lang: Lang,
+) -> Option<String> {
+    use crate::domain::document::{Kind, Status};
+    let mut words = Vec::new();
+    if kind == Kind::Plan {
+        words.push(lang.say(&Message::new("page-kind-plan")));
+    }
+    if status == Status::Estimate {
+        words.push(lang.say(&Message::new("page-status-estimate")));
+    }
+    if let Some(part) = part_of {
+        let message = Message::new("page-part-of")
+            .word("label", part.label.clone())
+            .message(
+                "part",
+                Message::new(match part.part {
+                    crate::domain::document::PartKind::Year => "page-part-year",
+                    crate::domain::document::PartKind::Round => "page-part-round",
+                    crate::domain::document::PartKind::ToDate => "page-part-to-date",
+                }),
+            )
+            .word("programme", part.programme.clone());
+        words.push(lang.say(&message));
+    }
+    (!words.is_empty()).then(|| words.join("; "))
 }
 
 #[derive(Template)]
@@ -311,6 +347,8 @@ pub struct ProgrammePage {
     pub chrome: Chrome,
     pub id: String,
     pub name: String,
+    /// What it is, when not a whole, final result (see [`what_it_is`]).
+    pub what: Option<String>,
     pub period: String,
     pub jurisdiction: String,
     pub agency: Option<String>,
@@ -502,6 +540,7 @@ impl ProgrammePage {
         ProgrammePage {
             chrome: Chrome::new(lang, name(&p.names, lang), &format!("/programmes/{id}")),
             name: name(&p.names, lang),
+            what: what_it_is(p.kind, p.status, p.part_of.as_ref(), lang),
             period: format!("{}–{}", p.period.start_year, p.period.end_year),
             jurisdiction: p.jurisdiction.clone(),
             agency: p.implementing_agency.as_ref().map(|a| name(a, lang)),

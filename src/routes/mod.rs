@@ -30,6 +30,8 @@ use crate::storage::{Db, ProgrammeHead, Snapshot};
 pub struct AppState {
     pub db: Db,
     pub reference: Reference,
+    /// The jurisdictions, then and now (fixed by the migrations, like the reference data).
+    pub jurisdictions: crate::domain::jurisdiction::Jurisdictions,
     pub limits: BodyLimits,
     /// Permits and deadlines of whole-programme downloads.
     pub heavy: heavy::HeavyReads,

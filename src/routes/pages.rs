@@ -41,7 +41,7 @@ async fn home_page(state: &AppState, req: &HttpRequest, lang: Lang, negotiated: 
         return Ok(not_modified);
     }
     let overviews = snapshot.overviews(HOME_PROGRAMMES).await?;
-    let total = snapshot.count_programmes().await?;
+    let total = snapshot.count_programmes(None).await?;
     let programmes: Vec<HomeRow> = overviews
         .iter()
         .map(|(summary, reported, sums)| {

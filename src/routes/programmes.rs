@@ -11,11 +11,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::{AppState, Page, bad_cursor, programme_snapshot};
 use crate::domain::aggregates::totals::warnings;
 use crate::domain::document::{
-    ProgrammeDocument, ProgrammeDocumentSchema, ProgrammeMetadata, Violation, Violations, parse_document,
+    Kind, ProgrammeDocument, ProgrammeDocumentSchema, ProgrammeMetadata, Violation, Violations, parse_document,
 };
 use crate::domain::reference::Reference;
 use crate::domain::validate;
-use crate::domain::views::{ProgrammeDetail, ProgrammeSummary};
+use crate::domain::views::{JurisdictionUnit, ProgrammeDetail, ProgrammeSummary};
 use crate::http::auth::{Scope, authorize};
 use crate::http::error::responses::{BadRequest, BodyErrors, NotFound, PreconditionRequired, Unavailable, WriteErrors};
 use crate::http::error::{ApiError, Result};
@@ -40,6 +40,16 @@ pub struct ListQuery {
     /// Where the page starts: the `cursor` of a `next` URL. Take it as it is; do not build one.
     #[param(pattern = r"^[0-9]{1,4}\.[0-9]{1,4}\.[a-z0-9-]{1,100}$")]
     cursor: Option<String>,
+    /// Only plans (`plan`) or only results (`result`).
+    #[param(schema_with = kind_schema)]
+    kind: Option<String>,
+}
+
+fn kind_schema() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(Kind::ALL))
+        .build()
 }
 
 /// The path of every programme resource.
@@ -93,11 +103,15 @@ pub async fn list_programmes(
         Some(text) => Some(decode_key(text).ok_or_else(bad_cursor)?),
         None => None,
     };
+    let kind = super::known_key("kind", query.kind.as_deref(), &Kind::ALL)?.and_then(Kind::parse);
     let mut snapshot = state.db.snapshot().await?;
     let validators = http::Validators::data(snapshot.data_stamp().await?);
-    let mut items = snapshot.programmes(limit + 1, after.as_ref()).await?;
-    let count = snapshot.count_programmes().await?;
+    let mut items = snapshot.programmes(limit + 1, after.as_ref(), kind).await?;
+    let count = snapshot.count_programmes(kind).await?;
     snapshot.finish().await?;
+    for item in &mut items {
+        item.jurisdiction_unit = JurisdictionUnit::of(&state.jurisdictions, &item.jurisdiction, &item.period);
+    }
     let cursor = if items.len() as i64 > limit {
         items.truncate(limit as usize);
         items.last().map(|p| {
@@ -135,9 +149,14 @@ pub async fn get_programme(
     let programme = ProgrammeDetail {
         id: path.id.clone(),
         names: meta.names,
+        jurisdiction_unit: JurisdictionUnit::of(&state.jurisdictions, &meta.jurisdiction, &meta.period),
         jurisdiction: meta.jurisdiction,
         period: meta.period,
+        kind: meta.identity.kind,
+        status: meta.identity.status,
+        part_of: meta.identity.part_of,
         legal_basis: meta.legal_basis,
+        approved_by: meta.identity.approved_by,
         implementing_agency: meta.implementing_agency,
         source: meta.source,
         scheme_records: whole.records,
@@ -190,12 +209,15 @@ pub struct WriteResult {
     pub warnings: Vec<crate::i18n::Message>,
 }
 
-/// The response to a write: 201 with `Location` when it created the programme, else 200.
+/// The response to a write: 201 with `Location` when it created the programme, else 200. A
+/// whole programme's write names its jurisdiction and period (`place`), which it warns about
+/// when they resolve to no unit.
 pub fn written(
     req: &HttpRequest,
     state: &AppState,
     written: Written,
     location: Option<String>,
+    place: Option<(&str, &crate::domain::document::Period)>,
 ) -> Result<HttpResponse> {
     let after = written
         .after
@@ -206,7 +228,10 @@ pub fn written(
         programme_id: after.id.clone(),
         version: written.version,
         etag: validators.etag(http::Representation::json(req)),
-        warnings: warnings(&after.id, &after.reported, &after.sums, &state.reference),
+        warnings: warnings(&after.id, &after.reported, &after.sums, &state.reference)
+            .into_iter()
+            .chain(place.and_then(|(text, p)| state.jurisdictions.warning(text, (p.start_year, p.end_year))))
+            .collect(),
     };
     let body = crate::i18n::in_language(crate::http::context::lang(req), || serde_json::to_vec(&result))
         .map_err(|e| ApiError::Internal(e.into()))?;
@@ -261,13 +286,15 @@ pub async fn put_programme(
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("the import task failed: {e}")))??;
     state.db.check_precondition(&path.id, &precondition).await?;
+    let place = (prepared.valid.programme.jurisdiction.clone(), prepared.valid.programme.period.clone());
+    let place = Some((place.0.as_str(), &place.1));
     // The document as stored: nothing to write (no version, no feed item, no audit entry).
     if let Some(unchanged) = state.db.unchanged(&prepared, &precondition).await? {
-        return written(&req, &state, unchanged, None);
+        return written(&req, &state, unchanged, None, place);
     }
     let result = state.db.replace(precondition, &actor, prepared).await?;
     let location = result.created.then(|| format!("/programmes/{}", path.id));
-    written(&req, &state, result, location)
+    written(&req, &state, result, location, place)
 }
 
 /// A whole programme document, checked and made ready to store: every violation at once.

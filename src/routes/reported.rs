@@ -92,5 +92,5 @@ pub async fn put_reported(
     };
     let write = async |edit: &ReportedEdit| state.db.edit_reported(edit, &precondition, &actor).await;
     let result = edit_at_version(state, id, &precondition, prepare, write).await?;
-    written(&req, state, result, None)
+    written(&req, state, result, None, None)
 }

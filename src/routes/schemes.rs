@@ -484,7 +484,7 @@ pub async fn post_scheme(
     let record = record_body(&req, &state, payload, None).await?;
     let location = format!("/programmes/{}/schemes/{}", path.id, record.id);
     let result = edit_record(&state, &path.id, writer, RecordChange::Create(record)).await?;
-    let mut response = written(&req, &state, result, None)?;
+    let mut response = written(&req, &state, result, None, None)?;
     *response.status_mut() = StatusCode::CREATED;
     if let Ok(value) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, value);
@@ -520,7 +520,7 @@ pub async fn put_scheme(
     let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
     let record = record_body(&req, &state, payload, Some(&path.scheme_id)).await?;
     let result = edit_record(&state, &path.id, writer, RecordChange::Replace(record)).await?;
-    written(&req, &state, result, None)
+    written(&req, &state, result, None, None)
 }
 
 /// Delete a scheme record
@@ -546,5 +546,5 @@ pub async fn delete_scheme(
 ) -> Result<HttpResponse> {
     let writer = (authorize(&req, &state.db, Scope::Write).await?, http::require_if_match(&req)?);
     let result = edit_record(&state, &path.id, writer, RecordChange::Delete(path.scheme_id.clone())).await?;
-    written(&req, &state, result, None)
+    written(&req, &state, result, None, None)
 }

@@ -146,7 +146,9 @@ async fn write_reported(
     let r = &edit.after;
     sqlx::query(
         r#"UPDATE programmes SET reported_schemes = $2, reported_schemes_quote = $3, reported_cost_dong = $4,
-                  reported_cost_quote = $5, version = $6, updated_at = $7 WHERE id = $1"#,
+                  reported_cost_quote = $5, version = $6, updated_at = $7, reported_tasks = $8,
+                  reported_tasks_quote = $9, reported_registered = $10, reported_registered_quote = $11
+           WHERE id = $1"#,
     )
     .bind(id)
     .bind(r.schemes.as_ref().map(|s| s.value))
@@ -155,6 +157,10 @@ async fn write_reported(
     .bind(r.cost.as_ref().and_then(|c| c.quote.clone()))
     .bind(version)
     .bind(&now)
+    .bind(r.tasks.as_ref().map(|s| s.value))
+    .bind(r.tasks.as_ref().and_then(|s| s.quote.clone()))
+    .bind(r.schemes_registered.as_ref().map(|s| s.value))
+    .bind(r.schemes_registered.as_ref().and_then(|s| s.quote.clone()))
     .execute(&mut *conn)
     .await?;
     for table in ["reported_scheme_counts", "reported_funding"] {

@@ -7,7 +7,9 @@ use super::documents::{RECORD_COLUMNS, RecordRow};
 use super::rows::{Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, ReportedRow, SumRow, programme_sums};
 use super::{Db, Engine, Stamp};
 use crate::domain::aggregates::sums::ProgrammeSums;
-use crate::domain::document::{IndicatorDefinition, IndicatorValue, Note, Period, Programme, Reported, SchemeRecord};
+use crate::domain::document::{
+    IndicatorDefinition, IndicatorValue, Kind, Note, Period, Programme, Reported, SchemeRecord,
+};
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
 use crate::domain::views::{Change, ProgrammeSummary};
@@ -161,6 +163,8 @@ struct SummaryRow {
     reported_schemes: Option<i64>,
     scheme_records: i64,
     schemes_itemised: i64,
+    #[sqlx(flatten)]
+    identity: super::rows::IdentityColumns,
 }
 
 /// The optional filters of the scheme list, bound as $3 (activity), $4 (scope), $5 (source);
@@ -187,8 +191,12 @@ impl Snapshot {
     }
 
     /// How many programmes there are.
-    pub async fn count_programmes(&mut self) -> Result<i64, sqlx::Error> {
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM programmes").fetch_one(&mut *self.tx).await?;
+    pub async fn count_programmes(&mut self, kind: Option<Kind>) -> Result<i64, sqlx::Error> {
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM programmes WHERE kind = COALESCE(CAST($1 AS TEXT), kind)")
+                .bind(kind.map(Kind::key))
+                .fetch_one(&mut *self.tx)
+                .await?;
         Ok(count)
     }
 
@@ -268,13 +276,18 @@ impl Snapshot {
         &mut self,
         limit: i64,
         after: Option<&ProgrammeKey>,
+        kind: Option<Kind>,
     ) -> Result<Vec<ProgrammeSummary>, sqlx::Error> {
         let (end, start, id) =
             after.map_or((i64::MAX, i64::MAX, String::new()), |k| (k.end_year, k.start_year, k.id.clone()));
         let sql = format!(
-            r#"SELECT p.id, p.name_vi, p.name_en, p.jurisdiction, p.start_year, p.end_year, p.reported_schemes, {RECORD_COUNTS}
+            r#"SELECT p.id, p.name_vi, p.name_en, p.jurisdiction, p.start_year, p.end_year, p.reported_schemes,
+                      p.kind, p.status, p.part_of, p.part_kind, p.part_label, p.approved_by_title,
+                      p.approved_by_number, p.approved_by_date, p.approved_by_issuer, p.approved_by_quote,
+                      {RECORD_COUNTS}
                FROM programmes p
-               WHERE p.end_year < $1 OR (p.end_year = $1 AND (p.start_year < $2 OR (p.start_year = $2 AND p.id > $3)))
+               WHERE (p.end_year < $1 OR (p.end_year = $1 AND (p.start_year < $2 OR (p.start_year = $2 AND p.id > $3))))
+                 AND p.kind = COALESCE(CAST($5 AS TEXT), p.kind)
                ORDER BY p.end_year DESC, p.start_year DESC, p.id
                LIMIT $4"#
         );
@@ -283,18 +296,26 @@ impl Snapshot {
             .bind(start)
             .bind(id)
             .bind(limit)
+            .bind(kind.map(Kind::key))
             .fetch_all(&mut *self.tx)
             .await?;
         Ok(rows
             .into_iter()
-            .map(|r| ProgrammeSummary {
-                id: r.id,
-                names: Names { vi: r.name_vi, en: r.name_en },
-                jurisdiction: r.jurisdiction,
-                period: Period { start_year: r.start_year, end_year: r.end_year },
-                scheme_records: r.scheme_records,
-                schemes_reported: r.reported_schemes,
-                schemes_itemised: r.schemes_itemised,
+            .map(|r| {
+                let identity = r.identity.identity();
+                ProgrammeSummary {
+                    id: r.id,
+                    names: Names { vi: r.name_vi, en: r.name_en },
+                    jurisdiction: r.jurisdiction,
+                    jurisdiction_unit: None,
+                    period: Period { start_year: r.start_year, end_year: r.end_year },
+                    kind: identity.kind,
+                    status: identity.status,
+                    part_of: identity.part_of,
+                    scheme_records: r.scheme_records,
+                    schemes_reported: r.reported_schemes,
+                    schemes_itemised: r.schemes_itemised,
+                }
             })
             .collect())
     }

@@ -1,6 +1,7 @@
-//! Reading the reference taxonomies.
+//! Reading the reference data: the taxonomies and the jurisdictions.
 
 use super::Db;
+use crate::domain::jurisdiction::{Jurisdiction, Jurisdictions};
 use crate::domain::reference::{Activity, FundingSource, Names, Reference, Scope};
 
 #[derive(sqlx::FromRow)]
@@ -12,6 +13,19 @@ struct ReferenceRow {
     point: Option<String>,
     name_vi: String,
     name_en: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct JurisdictionRow {
+    id: String,
+    code: Option<String>,
+    level: String,
+    name_vi: String,
+    name_en: String,
+    valid_from: Option<String>,
+    valid_to: Option<String>,
+    successor: Option<String>,
+    act: Option<String>,
 }
 
 impl Db {
@@ -47,5 +61,34 @@ impl Db {
         .map(|r| Scope { key: r.key.clone(), names: names(r) })
         .collect();
         Ok(Reference { activities, sources, scopes })
+    }
+
+    /// The jurisdictions and the other names reports write them by. Fixed by the migrations:
+    /// read once at start-up.
+    #[tracing::instrument(skip_all)]
+    pub async fn jurisdictions(&self) -> Result<Jurisdictions, sqlx::Error> {
+        let units = sqlx::query_as::<_, JurisdictionRow>(
+            "SELECT id, code, level, name_vi, name_en, valid_from, valid_to, successor, act FROM jurisdictions ORDER BY position",
+        )
+        .fetch_all(self.reads())
+        .await?
+        .into_iter()
+        .map(|r| Jurisdiction {
+            id: r.id,
+            code: r.code,
+            level: r.level,
+            names: Names { vi: r.name_vi, en: r.name_en },
+            valid_from: r.valid_from,
+            valid_to: r.valid_to,
+            successor: r.successor,
+            act: r.act,
+        })
+        .collect();
+        let aliases = sqlx::query_as::<_, (String, String)>(
+            "SELECT name, jurisdiction_id FROM jurisdiction_names ORDER BY name, jurisdiction_id",
+        )
+        .fetch_all(self.reads())
+        .await?;
+        Ok(Jurisdictions { units, aliases })
     }
 }

@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use super::Stamp;
 use crate::domain::aggregates::sums::{IndicatorTotal, LineSums, ProgrammeSums, RecordSums};
 use crate::domain::document::{
-    IndicatorDefinition, LegalBasis, Note, Period, Reported, ReportedAmount, ReportedCount, ScopeCount, SourceAmount,
-    SourceDocument,
+    IndicatorDefinition, Kind, LegalBasis, Note, PartKind, PartOf, Period, Reported, ReportedAmount, ReportedCount,
+    ScopeCount, SourceAmount, SourceDocument, Status,
 };
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
@@ -39,6 +39,60 @@ pub(super) struct ProgrammeRow {
     reported_cost_quote: Option<String>,
     version: i64,
     updated_at: String,
+    #[sqlx(flatten)]
+    identity: IdentityColumns,
+    reported_tasks: Option<i64>,
+    reported_tasks_quote: Option<String>,
+    reported_registered: Option<i64>,
+    reported_registered_quote: Option<String>,
+}
+
+/// What a programme is, as its row holds it: kind, status, the whole it is a part of, and the
+/// decision that approved it.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct IdentityColumns {
+    kind: String,
+    status: String,
+    part_of: Option<String>,
+    part_kind: Option<String>,
+    part_label: Option<String>,
+    approved_by_title: Option<String>,
+    approved_by_number: Option<String>,
+    approved_by_date: Option<String>,
+    approved_by_issuer: Option<String>,
+    approved_by_quote: Option<String>,
+}
+
+/// What a programme is, read back from its row.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    pub kind: Kind,
+    pub status: Status,
+    pub part_of: Option<PartOf>,
+    pub approved_by: Option<LegalBasis>,
+}
+
+impl IdentityColumns {
+    pub fn identity(&self) -> Identity {
+        let part_of = match (&self.part_of, self.part_kind.as_deref().and_then(PartKind::parse), &self.part_label) {
+            (Some(programme), Some(part), Some(label)) => {
+                Some(PartOf { programme: programme.clone(), part, label: label.clone() })
+            }
+            _ => None,
+        };
+        Identity {
+            kind: Kind::parse(&self.kind).unwrap_or_default(),
+            status: Status::parse(&self.status).unwrap_or_default(),
+            part_of,
+            approved_by: self.approved_by_title.clone().map(|title| LegalBasis {
+                title,
+                number: self.approved_by_number.clone(),
+                date: self.approved_by_date.clone(),
+                issuer: self.approved_by_issuer.clone(),
+                quote: self.approved_by_quote.clone(),
+            }),
+        }
+    }
 }
 
 /// What describes a programme, as one row of `programmes` holds it.
@@ -52,6 +106,7 @@ pub struct Metadata {
     pub source: SourceDocument,
     /// The number of schemes the programme published, if it published one.
     pub schemes_reported: Option<i64>,
+    pub identity: Identity,
 }
 
 impl ProgrammeRow {
@@ -85,17 +140,23 @@ impl ProgrammeRow {
                 note: Note::from_columns(self.source_note.clone(), self.source_note_vi.clone()),
             },
             schemes_reported: self.reported_schemes,
+            identity: self.identity.identity(),
         }
     }
 
     /// The reported figures: this row's scalars and the entries of `reported_entries`.
     /// The programme as lists show it, with its record counts (from its kept sums).
     pub fn summary(&self, sums: &ProgrammeSums) -> crate::domain::views::ProgrammeSummary {
+        let identity = self.identity.identity();
         crate::domain::views::ProgrammeSummary {
             id: self.id.clone(),
             names: Names { vi: self.name_vi.clone(), en: self.name_en.clone() },
             jurisdiction: self.jurisdiction.clone(),
+            jurisdiction_unit: None,
             period: Period { start_year: self.start_year, end_year: self.end_year },
+            kind: identity.kind,
+            status: identity.status,
+            part_of: identity.part_of,
             scheme_records: sums.records.iter().map(|r| r.records).sum(),
             schemes_reported: self.reported_schemes,
             schemes_itemised: sums.records.iter().map(|r| r.schemes).sum(),
@@ -108,6 +169,10 @@ impl ProgrammeRow {
                 .reported_schemes
                 .map(|value| ReportedCount { value, quote: self.reported_schemes_quote.clone() }),
             schemes_by_scope: Vec::new(),
+            tasks: self.reported_tasks.map(|value| ReportedCount { value, quote: self.reported_tasks_quote.clone() }),
+            schemes_registered: self
+                .reported_registered
+                .map(|value| ReportedCount { value, quote: self.reported_registered_quote.clone() }),
             cost: self
                 .reported_cost_dong
                 .map(|dong| ReportedAmount { amount: Money::from_dong(dong), quote: self.reported_cost_quote.clone() }),

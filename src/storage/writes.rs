@@ -540,13 +540,22 @@ async fn write_programme(
     delete_rows(&mut *tx, &p.id).await?;
 
     let basis = p.legal_basis.as_ref();
+    let approved = p.approved_by.as_ref();
+    let part = p.part_of.as_ref();
+    let count =
+        |c: Option<&crate::domain::document::ReportedCount>| (c.map(|c| c.value), c.and_then(|c| c.quote.clone()));
+    let (tasks, tasks_quote) = count(p.reported.tasks.as_ref());
+    let (registered, registered_quote) = count(p.reported.schemes_registered.as_ref());
     sqlx::query(
         r#"INSERT INTO programmes (id, name_vi, name_en, jurisdiction, start_year, end_year,
                legal_basis_title, legal_basis_number, legal_basis_date, legal_basis_issuer, legal_basis_quote,
                agency_vi, agency_en, source_title, source_publisher, source_date, source_url, source_note,
                source_note_vi, reported_schemes, reported_schemes_quote, reported_cost_dong, reported_cost_quote,
-               version, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)"#,
+               version, updated_at, kind, status, part_of, part_kind, part_label, approved_by_title,
+               approved_by_number, approved_by_date, approved_by_issuer, approved_by_quote, reported_tasks,
+               reported_tasks_quote, reported_registered, reported_registered_quote)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
+                   $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39)"#,
     )
     .bind(&p.id)
     .bind(&p.names.vi)
@@ -573,6 +582,20 @@ async fn write_programme(
     .bind(p.reported.cost.as_ref().and_then(|c| c.quote.clone()))
     .bind(version)
     .bind(now)
+    .bind(p.kind.key())
+    .bind(p.status.key())
+    .bind(part.map(|part| part.programme.clone()))
+    .bind(part.map(|part| part.part.key()))
+    .bind(part.map(|part| part.label.clone()))
+    .bind(approved.map(|b| b.title.clone()))
+    .bind(approved.and_then(|b| b.number.clone()))
+    .bind(approved.and_then(|b| b.date.clone()))
+    .bind(approved.and_then(|b| b.issuer.clone()))
+    .bind(approved.and_then(|b| b.quote.clone()))
+    .bind(tasks)
+    .bind(tasks_quote)
+    .bind(registered)
+    .bind(registered_quote)
     .execute(&mut *tx)
     .await?;
 

@@ -14,6 +14,7 @@ mod heavy;
 mod helpers;
 mod hostile;
 mod http_caching;
+mod identity;
 mod indicators;
 mod languages;
 mod layout;

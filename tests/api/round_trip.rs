@@ -113,6 +113,20 @@ fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Va
         })
 }
 
+/// A decision (`legal_basis`, `approved_by`): its title, and sometimes its number, date,
+/// issuer and quote.
+type Decision = (String, Option<String>, Option<String>, Option<String>, Option<String>);
+
+fn decision((title, number, date, issuer, quote): Decision) -> Value {
+    let mut basis = Map::new();
+    basis.insert("title".into(), json!(title));
+    insert(&mut basis, "number", number.map(Value::from));
+    insert(&mut basis, "date", date.map(Value::from));
+    insert(&mut basis, "issuer", issuer.map(Value::from));
+    insert(&mut basis, "quote", quote.map(Value::from));
+    Value::Object(basis)
+}
+
 /// A valid programme document, every optional part sometimes there and sometimes not.
 fn document() -> impl Strategy<Value = Value> {
     let definitions = prop::collection::vec((names(), text(8), any::<bool>()), 0..3);
@@ -132,98 +146,119 @@ fn document() -> impl Strategy<Value = Value> {
         optional(names()),
         (text(30), text(10), date(), optional("https?://[a-z0-9.]{1,20}/[a-zA-Z0-9/?=&%._-]{0,30}"), optional(note())),
     );
-    (head, reported, definitions).prop_flat_map(|(head, reported, definitions)| {
+    // What the programme is (0.8.0): kind and status (sometimes the defaults, written out), a
+    // part of another, the approving decision, tasks and registered schemes.
+    let identity = (
+        optional(prop::sample::select(vec!["result", "plan"])),
+        optional(prop::sample::select(vec!["final", "estimate"])),
+        optional((prop::sample::select(vec!["year", "round", "to_date"]), text(10))),
+        optional((text(30), optional(text(10)), optional(date()), optional(text(10)), optional(text(30)))),
+        optional((0..100i64, optional(text(10)))),
+        optional((0..2000i64, optional(text(10)))),
+    );
+    (head, reported, definitions, identity).prop_flat_map(|(head, reported, definitions, identity)| {
         let keys: Vec<String> = (0..definitions.len()).map(|i| format!("k{i}")).collect();
         let records = (0..=5usize).prop_flat_map(move |n| (0..n).map(|i| record(i, keys.clone())).collect::<Vec<_>>());
-        (Just((head, reported, definitions)), records).prop_map(|((head, reported, definitions), schemes)| {
-            let (names, jurisdiction, (start, length), basis, agency, (title, publisher, date, url, note)) = head;
-            let mut doc = Map::new();
-            doc.insert("id".into(), json!("generated"));
-            doc.insert("currency".into(), json!("VND"));
-            doc.insert("amount_unit".into(), json!("million"));
-            doc.insert("names".into(), names);
-            doc.insert("jurisdiction".into(), json!(jurisdiction));
-            doc.insert("period".into(), json!({"start_year": start, "end_year": start + length}));
-            insert(
-                &mut doc,
-                "legal_basis",
-                basis.map(|(title, number, date, issuer, quote)| {
-                    let mut basis = Map::new();
-                    basis.insert("title".into(), json!(title));
-                    insert(&mut basis, "number", number.map(Value::from));
-                    insert(&mut basis, "date", date.map(Value::from));
-                    insert(&mut basis, "issuer", issuer.map(Value::from));
-                    insert(&mut basis, "quote", quote.map(Value::from));
-                    Value::Object(basis)
-                }),
-            );
-            insert(&mut doc, "implementing_agency", agency);
-            let mut source = Map::new();
-            source.insert("title".into(), json!(title));
-            source.insert("publisher".into(), json!(publisher));
-            source.insert("date".into(), json!(date));
-            insert(&mut source, "url", url.map(Value::from));
-            insert(&mut source, "note", note);
-            doc.insert("source".into(), Value::Object(source));
+        (Just((head, reported, definitions, identity)), records).prop_map(
+            |((head, reported, definitions, identity), schemes)| {
+                let (names, jurisdiction, (start, length), basis, agency, (title, publisher, date, url, note)) = head;
+                let (kind, status, part, approved, tasks, registered) = identity;
+                let mut doc = Map::new();
+                doc.insert("id".into(), json!("generated"));
+                doc.insert("currency".into(), json!("VND"));
+                doc.insert("amount_unit".into(), json!("million"));
+                doc.insert("names".into(), names);
+                doc.insert("jurisdiction".into(), json!(jurisdiction));
+                doc.insert("period".into(), json!({"start_year": start, "end_year": start + length}));
+                insert(&mut doc, "legal_basis", basis.map(decision));
+                insert(&mut doc, "kind", kind.map(Value::from));
+                insert(&mut doc, "status", status.map(Value::from));
+                insert(
+                    &mut doc,
+                    "part_of",
+                    part.map(|(part, label)| json!({"programme": "whole-programme", "part": part, "label": label})),
+                );
+                insert(&mut doc, "approved_by", approved.map(decision));
+                insert(&mut doc, "implementing_agency", agency);
+                let mut source = Map::new();
+                source.insert("title".into(), json!(title));
+                source.insert("publisher".into(), json!(publisher));
+                source.insert("date".into(), json!(date));
+                insert(&mut source, "url", url.map(Value::from));
+                insert(&mut source, "note", note);
+                doc.insert("source".into(), Value::Object(source));
 
-            let (schemes_reported, scopes, scope_values, cost, sources, source_values) = reported;
-            let mut reported = Map::new();
-            insert(
-                &mut reported,
-                "schemes",
-                schemes_reported.map(|(value, quote)| {
-                    let mut count = Map::new();
-                    count.insert("value".into(), json!(value));
-                    insert(&mut count, "quote", quote.map(Value::from));
-                    Value::Object(count)
-                }),
-            );
-            let by_scope: Vec<Value> = scopes
-                .iter()
-                .zip(scope_values)
-                .map(|(scope, (value, quote))| {
-                    let mut entry = Map::new();
-                    entry.insert("scope".into(), json!(scope));
-                    entry.insert("value".into(), json!(value));
-                    insert(&mut entry, "quote", quote.map(Value::from));
-                    Value::Object(entry)
-                })
-                .collect();
-            reported.insert("schemes_by_scope".into(), Value::Array(by_scope));
-            insert(
-                &mut reported,
-                "cost",
-                cost.map(|(cents, style, quote)| {
-                    let mut cost = Map::new();
-                    cost.insert("amount".into(), json!(amount(cents, style)));
-                    insert(&mut cost, "quote", quote.map(Value::from));
-                    Value::Object(cost)
-                }),
-            );
-            let funding: Vec<Value> = sources
-                .iter()
-                .zip(source_values)
-                .map(|(source, (cents, style, quote))| {
-                    let mut entry = Map::new();
-                    entry.insert("source".into(), json!(source));
-                    entry.insert("amount".into(), json!(amount(cents, style)));
-                    insert(&mut entry, "quote", quote.map(Value::from));
-                    Value::Object(entry)
-                })
-                .collect();
-            reported.insert("funding".into(), Value::Array(funding));
-            doc.insert("reported".into(), Value::Object(reported));
-            let definitions: Vec<Value> = definitions
+                let (schemes_reported, scopes, scope_values, cost, sources, source_values) = reported;
+                let mut reported = Map::new();
+                insert(
+                    &mut reported,
+                    "schemes",
+                    schemes_reported.map(|(value, quote)| {
+                        let mut count = Map::new();
+                        count.insert("value".into(), json!(value));
+                        insert(&mut count, "quote", quote.map(Value::from));
+                        Value::Object(count)
+                    }),
+                );
+                let by_scope: Vec<Value> = scopes
+                    .iter()
+                    .zip(scope_values)
+                    .map(|(scope, (value, quote))| {
+                        let mut entry = Map::new();
+                        entry.insert("scope".into(), json!(scope));
+                        entry.insert("value".into(), json!(value));
+                        insert(&mut entry, "quote", quote.map(Value::from));
+                        Value::Object(entry)
+                    })
+                    .collect();
+                reported.insert("schemes_by_scope".into(), Value::Array(by_scope));
+                for (field, count) in [("tasks", tasks), ("schemes_registered", registered)] {
+                    insert(
+                        &mut reported,
+                        field,
+                        count.map(|(value, quote)| {
+                            let mut count = Map::new();
+                            count.insert("value".into(), json!(value));
+                            insert(&mut count, "quote", quote.map(Value::from));
+                            Value::Object(count)
+                        }),
+                    );
+                }
+                insert(
+                    &mut reported,
+                    "cost",
+                    cost.map(|(cents, style, quote)| {
+                        let mut cost = Map::new();
+                        cost.insert("amount".into(), json!(amount(cents, style)));
+                        insert(&mut cost, "quote", quote.map(Value::from));
+                        Value::Object(cost)
+                    }),
+                );
+                let funding: Vec<Value> = sources
+                    .iter()
+                    .zip(source_values)
+                    .map(|(source, (cents, style, quote))| {
+                        let mut entry = Map::new();
+                        entry.insert("source".into(), json!(source));
+                        entry.insert("amount".into(), json!(amount(cents, style)));
+                        insert(&mut entry, "quote", quote.map(Value::from));
+                        Value::Object(entry)
+                    })
+                    .collect();
+                reported.insert("funding".into(), Value::Array(funding));
+                doc.insert("reported".into(), Value::Object(reported));
+                let definitions: Vec<Value> = definitions
                     .into_iter()
                     .enumerate()
                     .map(|(i, (names, unit, additive))| {
                         json!({"key": format!("k{i}"), "names": names, "unit": unit, "additive": additive})
                     })
                     .collect();
-            doc.insert("indicator_definitions".into(), Value::Array(definitions));
-            doc.insert("schemes".into(), Value::Array(schemes));
-            Value::Object(doc)
-        })
+                doc.insert("indicator_definitions".into(), Value::Array(definitions));
+                doc.insert("schemes".into(), Value::Array(schemes));
+                Value::Object(doc)
+            },
+        )
     })
 }
 

@@ -598,6 +598,8 @@ mod tests {
         Reported {
             schemes: Some(ReportedCount { value: schemes, quote: None }),
             schemes_by_scope: vec![ScopeCount { scope: "local".into(), value: 4, quote: None }],
+            tasks: None,
+            schemes_registered: None,
             cost: Some(ReportedAmount { amount: m(cost), quote: None }),
             funding: funding
                 .iter()

@@ -485,7 +485,11 @@ pub(crate) mod fixtures {
             names: names("programme"),
             jurisdiction: "Hải Phòng".into(),
             period: Period { start_year: 2016, end_year: 2020 },
+            kind: Default::default(),
+            status: Default::default(),
+            part_of: None,
             legal_basis: None,
+            approved_by: None,
             implementing_agency: None,
             source: SourceDocument {
                 title: "t".into(),

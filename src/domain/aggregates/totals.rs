@@ -312,6 +312,8 @@ mod tests {
         Reported {
             schemes: Some(ReportedCount { value: 10, quote: Some("10 đề án".into()) }),
             schemes_by_scope: vec![ScopeCount { scope: "local".into(), value: 7, quote: None }],
+            tasks: None,
+            schemes_registered: None,
             cost: Some(ReportedAmount { amount: m("100.00"), quote: None }),
             funding: vec![
                 amount("state_budget", "60.00"),

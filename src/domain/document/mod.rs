@@ -5,11 +5,13 @@
 //! at once and returns a `Programme` (= `ProgrammeDocument<Money>`), the only form storage accepts.
 
 mod canonical;
+mod identity;
 mod note;
 mod parse;
 mod validate;
 
 pub use canonical::{canonical_records, canonical_tail};
+pub use identity::{Kind, PartKind, PartOf, Status};
 pub use note::Note;
 pub use parse::{Unparsed, Violation, Violations, parse_document, parse_json, parse_part, relocate};
 pub use validate::{check, check_record, check_reported, is_slug, is_web_url, is_xml_char};
@@ -42,8 +44,20 @@ pub struct ProgrammeDocument<A> {
     #[schema(pattern = r"\S", max_length = 200, example = "Hải Phòng")]
     pub jurisdiction: String,
     pub period: Period,
+    /// `result` (the default, left out of the canonical form) or `plan`.
+    #[serde(default, skip_serializing_if = "Kind::is_result")]
+    pub kind: Kind,
+    /// `final` (the default, left out of the canonical form) or `estimate`.
+    #[serde(default, skip_serializing_if = "Status::is_final")]
+    pub status: Status,
+    /// The programme this document is a part of, when it is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<PartOf>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_basis: Option<LegalBasis>,
+    /// The decision that approved the plan (or the result), shaped like `legal_basis`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<LegalBasis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementing_agency: Option<Names>,
     pub source: SourceDocument,
@@ -69,9 +83,21 @@ pub struct ProgrammeMetadata {
     #[schema(example = "Hải Phòng")]
     pub jurisdiction: String,
     pub period: Period,
+    /// Absent when `result` (the default).
+    #[serde(skip_serializing_if = "Kind::is_result")]
+    pub kind: Kind,
+    /// Absent when `final` (the default).
+    #[serde(skip_serializing_if = "Status::is_final")]
+    pub status: Status,
+    /// Absent when the document is not a part of another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<PartOf>,
     /// Absent when the document has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub legal_basis: Option<LegalBasis>,
+    /// Absent when the document has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<LegalBasis>,
     /// Absent when the document has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implementing_agency: Option<Names>,
@@ -88,7 +114,11 @@ impl ProgrammeMetadata {
             names: document.names,
             jurisdiction: document.jurisdiction,
             period: document.period,
+            kind: document.kind,
+            status: document.status,
+            part_of: document.part_of,
             legal_basis: document.legal_basis,
+            approved_by: document.approved_by,
             implementing_agency: document.implementing_agency,
             source: document.source,
             indicator_definitions: document.indicator_definitions,
@@ -169,6 +199,14 @@ pub struct Reported<A> {
     pub schemes: Option<ReportedCount>,
     #[serde(default)]
     pub schemes_by_scope: Vec<ScopeCount>,
+    /// Tasks (nhiệm vụ) reported beside the schemes ("13 đề án và 01 nhiệm vụ"): never part of
+    /// the scheme count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<ReportedCount>,
+    /// Schemes registered or proposed, against the approved count ("01/02", "600/1200"): never
+    /// part of the scheme count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schemes_registered: Option<ReportedCount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost: Option<ReportedAmount<A>>,
     #[serde(default)]
@@ -177,7 +215,14 @@ pub struct Reported<A> {
 
 impl<A> Reported<A> {
     pub fn empty() -> Self {
-        Reported { schemes: None, schemes_by_scope: Vec::new(), cost: None, funding: Vec::new() }
+        Reported {
+            schemes: None,
+            schemes_by_scope: Vec::new(),
+            tasks: None,
+            schemes_registered: None,
+            cost: None,
+            funding: Vec::new(),
+        }
     }
 }
 
@@ -310,6 +355,8 @@ impl Programme {
         let reported = Reported {
             schemes: self.reported.schemes,
             schemes_by_scope: self.reported.schemes_by_scope,
+            tasks: self.reported.tasks,
+            schemes_registered: self.reported.schemes_registered,
             cost: self.reported.cost.map(|c| ReportedAmount { amount: c.amount.to_string(), quote: c.quote }),
             funding: amounts(self.reported.funding),
         };
@@ -336,7 +383,11 @@ impl Programme {
             names: self.names,
             jurisdiction: self.jurisdiction,
             period: self.period,
+            kind: self.kind,
+            status: self.status,
+            part_of: self.part_of,
             legal_basis: self.legal_basis,
+            approved_by: self.approved_by,
             implementing_agency: self.implementing_agency,
             source: self.source,
             reported,

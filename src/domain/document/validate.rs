@@ -83,9 +83,15 @@ impl Checker<'_> {
     /// entries in reference order.
     fn reported(&mut self, at: &str, reported: Reported<String>) -> Reported<Money> {
         let c = self;
-        if let Some(schemes) = &reported.schemes {
-            c.count(&format!("{at}/schemes/value"), schemes.value, 0);
-            c.optional_text(&format!("{at}/schemes/quote"), schemes.quote.as_deref(), 5000);
+        for (field, count) in [
+            ("schemes", &reported.schemes),
+            ("tasks", &reported.tasks),
+            ("schemes_registered", &reported.schemes_registered),
+        ] {
+            if let Some(count) = count {
+                c.count(&format!("{at}/{field}/value"), count.value, 0);
+                c.optional_text(&format!("{at}/{field}/quote"), count.quote.as_deref(), 5000);
+            }
         }
         let mut scopes_seen = HashSet::new();
         for (i, entry) in reported.schemes_by_scope.iter().enumerate() {
@@ -111,8 +117,14 @@ impl Checker<'_> {
             }
         });
         let (funding, _) = c.funding(&format!("{at}/funding"), reported.funding);
-        let mut reported =
-            Reported { schemes: reported.schemes, schemes_by_scope: reported.schemes_by_scope, cost, funding };
+        let mut reported = Reported {
+            schemes: reported.schemes,
+            schemes_by_scope: reported.schemes_by_scope,
+            tasks: reported.tasks,
+            schemes_registered: reported.schemes_registered,
+            cost,
+            funding,
+        };
         // In reference order, whatever the order sent.
         let scope_position = |key: &str| c.reference.scopes.iter().position(|s| s.key == key);
         let source_position = |key: &str| c.reference.sources.iter().position(|s| s.key == key);
@@ -338,14 +350,23 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
         let (end, start) = (doc.period.end_year, doc.period.start_year);
         c.fail("/period/end_year", Message::new("period-backwards").count("end", end).count("start", start));
     }
-    if let Some(basis) = &doc.legal_basis {
-        c.text("/legal_basis/title", &basis.title, 1000);
-        c.optional_text("/legal_basis/number", basis.number.as_deref(), 200);
-        c.optional_text("/legal_basis/issuer", basis.issuer.as_deref(), 500);
-        c.optional_text("/legal_basis/quote", basis.quote.as_deref(), 5000);
+    for (at, basis) in [("/legal_basis", &doc.legal_basis), ("/approved_by", &doc.approved_by)] {
+        let Some(basis) = basis else { continue };
+        c.text(&format!("{at}/title"), &basis.title, 1000);
+        c.optional_text(&format!("{at}/number"), basis.number.as_deref(), 200);
+        c.optional_text(&format!("{at}/issuer"), basis.issuer.as_deref(), 500);
+        c.optional_text(&format!("{at}/quote"), basis.quote.as_deref(), 5000);
         if let Some(date) = basis.date.as_deref().filter(|d| !is_iso_date(d)) {
-            c.fail("/legal_basis/date", Message::new("not-a-date").word("value", format!("{date:?}")));
+            c.fail(format!("{at}/date"), Message::new("not-a-date").word("value", format!("{date:?}")));
         }
+    }
+    if let Some(part) = &doc.part_of {
+        if !is_slug(&part.programme) {
+            c.fail("/part_of/programme", Message::new("not-a-slug").word("value", format!("{:?}", part.programme)));
+        } else if part.programme == doc.id {
+            c.fail("/part_of/programme", Message::new("part-of-itself"));
+        }
+        c.text("/part_of/label", &part.label, 200);
     }
     if let Some(agency) = &doc.implementing_agency {
         c.names("/implementing_agency", agency);
@@ -397,7 +418,11 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
         names: doc.names,
         jurisdiction: doc.jurisdiction,
         period: doc.period,
+        kind: doc.kind,
+        status: doc.status,
+        part_of: doc.part_of,
         legal_basis: doc.legal_basis,
+        approved_by: doc.approved_by,
         implementing_agency: doc.implementing_agency,
         source: doc.source,
         reported,
