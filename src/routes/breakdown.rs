@@ -67,7 +67,9 @@ pub async fn get_breakdown(
     let sums = snapshot.sums(&path.id).await?;
     snapshot.finish().await?;
     let version = http::Validators::programme(head.stamp());
-    let result = breakdown(&path.id, by, &reported, &sums, &state.reference);
+    let mut result = breakdown(&path.id, by, &reported, &sums, &state.reference);
+    let identity = head.identity();
+    (result.kind, result.status) = (identity.kind, identity.status);
     match representation.media {
         Media::Json | Media::Html | Media::Xlsx => http::json_as(&req, &version, representation, &result),
         Media::Csv => {

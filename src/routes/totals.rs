@@ -42,6 +42,8 @@ pub async fn get_totals(
     let reported = snapshot.reported(&head).await?;
     let sums = snapshot.sums(&path.id).await?;
     snapshot.finish().await?;
-    let totals = reconcile(&path.id, &reported, &sums, &state.reference);
+    let mut totals = reconcile(&path.id, &reported, &sums, &state.reference);
+    let identity = head.identity();
+    (totals.kind, totals.status) = (identity.kind, identity.status);
     http::json(&req, &http::Validators::programme(head.stamp()), &totals)
 }

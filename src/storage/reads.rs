@@ -124,6 +124,11 @@ impl ProgrammeHead {
     pub fn metadata(&self) -> Metadata {
         self.row.metadata()
     }
+
+    /// What the programme is: kind, status, part of, approved by.
+    pub fn identity(&self) -> super::rows::Identity {
+        self.row.identity()
+    }
 }
 
 impl Db {

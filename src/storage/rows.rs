@@ -114,6 +114,10 @@ impl ProgrammeRow {
         Stamp { version: self.version, modified: Some(self.updated_at.clone()) }
     }
 
+    pub fn identity(&self) -> Identity {
+        self.identity.identity()
+    }
+
     pub fn metadata(&self) -> Metadata {
         let legal_basis = self.legal_basis_title.clone().map(|title| LegalBasis {
             title,

@@ -88,6 +88,11 @@ async fn a_plan_and_a_result_for_the_same_year_stand_side_by_side_and_are_listed
     assert!(home.contains("<small data-figure=\"what\">(Estimate)</small>"), "and the estimate");
     let page = app.get_with("/vi/programmes/hai-duong-2024-plan", &[]).await.text();
     assert!(page.contains("<strong data-figure=\"what\">Kế hoạch</strong>"), "the programme page says kế hoạch");
+    // Its figures say what they are.
+    let totals = app.get_ok("/programmes/hai-duong-2024-plan/totals").await;
+    assert_eq!((totals["kind"].as_str(), totals["status"].as_str()), (Some("plan"), Some("final")));
+    let breakdown = app.get_ok("/programmes/hai-duong-2024/breakdown?by=activity").await;
+    assert_eq!((breakdown["kind"].as_str(), breakdown["status"].as_str()), (Some("result"), Some("estimate")));
     // Each stands on its own: the plan's figures are not the result's.
     assert_eq!(app.get_ok("/programmes/hai-duong-2024/totals").await["cost"]["itemised"], "950.00");
 }

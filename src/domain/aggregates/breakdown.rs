@@ -8,7 +8,7 @@ use super::implied::{CountBound, ImpliedShare};
 use super::sums::{Group, Grouping, ProgrammeSums, RolledUp};
 use super::totals::{Totals, funding_totals, reconcile};
 use crate::domain::document::Reported;
-use crate::domain::document::{AMOUNT_UNIT, CURRENCY};
+use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Kind, Status};
 use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference, UNKNOWN_SCOPE, UNSPECIFIED_ACTIVITY};
 use crate::i18n::{Arg, Message};
@@ -45,6 +45,10 @@ pub struct Breakdown {
     pub currency: &'static str,
     #[schema(example = "million")]
     pub amount_unit: &'static str,
+    /// `result` or `plan`: what the figures are (a plan's are never added to a result's).
+    pub kind: Kind,
+    /// `final` or `estimate`.
+    pub status: Status,
     /// One row per member of the dimension, in its reference order.
     pub rows: Vec<BreakdownRow>,
     /// The itemised schemes and cost: the rows sum to it for `activity` and `scope`.
@@ -276,6 +280,8 @@ impl Frame {
             by,
             currency: CURRENCY,
             amount_unit: AMOUNT_UNIT,
+            kind: Kind::default(),
+            status: Status::default(),
             rows,
             total: self.total,
             reconciliation: self.reconciliation,

@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 
 use super::implied::{CountBound, ImpliedShare, implied, implied_schemes};
 use super::sums::{Group, Grouping, ProgrammeSums};
-use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Reported};
+use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Kind, Reported, Status};
 use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference, UNKNOWN_SCOPE};
 use crate::i18n::Message;
@@ -21,6 +21,10 @@ pub struct Totals {
     /// Every amount is a decimal string in this unit of `currency`: `million`.
     #[schema(example = "million")]
     pub amount_unit: &'static str,
+    /// `result` or `plan`: what the figures are (a plan's are never added to a result's).
+    pub kind: Kind,
+    /// `final` or `estimate`.
+    pub status: Status,
     pub schemes: SchemeTotals,
     pub cost: CostTotals,
     /// One entry per funding source, parents before their children.
@@ -197,6 +201,8 @@ pub fn reconcile(
         programme_id: programme_id.to_string(),
         currency: CURRENCY,
         amount_unit: AMOUNT_UNIT,
+        kind: Kind::default(),
+        status: Status::default(),
         schemes: SchemeTotals {
             reported: reported_schemes,
             itemised: itemised_schemes,
