@@ -61,10 +61,34 @@ pub enum Resolution<'a> {
     Ambiguous(Vec<&'a Jurisdiction>),
 }
 
-/// A name as the resolver compares it: NFC, lower case, one kind of dash with no space around
-/// it, single spaces, without the `tỉnh`/`thành phố`/`TP.` a report may put before it.
+/// Where the older spelling puts a tone mark (on the second vowel of `oa`, `oe`, `uy`: "Thanh
+/// Hoá") and where ours does ("Thanh Hóa"): the resolver reads both as ours.
+const TONE_PLACEMENT: [(&str, &str); 15] = [
+    ("oà", "òa"),
+    ("oá", "óa"),
+    ("oả", "ỏa"),
+    ("oã", "õa"),
+    ("oạ", "ọa"),
+    ("oè", "òe"),
+    ("oé", "óe"),
+    ("oẻ", "ỏe"),
+    ("oẽ", "õe"),
+    ("oẹ", "ọe"),
+    ("uỳ", "ùy"),
+    ("uý", "úy"),
+    ("uỷ", "ủy"),
+    ("uỹ", "ũy"),
+    ("uỵ", "ụy"),
+];
+
+/// A name as the resolver compares it: NFC, lower case, tone marks where our names put them,
+/// one kind of dash with no space around it, single spaces, without the `tỉnh`/`thành phố`/`TP.`
+/// a report may put before it.
 pub fn normalise(text: &str) -> String {
-    let lower: String = text.nfc().collect::<String>().to_lowercase();
+    let mut lower: String = text.nfc().collect::<String>().to_lowercase();
+    for (older, ours) in TONE_PLACEMENT {
+        lower = lower.replace(older, ours);
+    }
     let dashed: String = lower.chars().map(|c| if matches!(c, '–' | '—' | '‐' | '-') { '-' } else { c }).collect();
     let mut words = dashed.split_whitespace().collect::<Vec<_>>().join(" ").replace(" - ", "-").replace(" -", "-");
     words = words.replace("- ", "-");
@@ -113,7 +137,9 @@ impl Jurisdictions {
         let name = normalise(text);
         let (from, to) = (format!("{start_year:04}-01-01"), format!("{end_year:04}-12-31"));
         let named = |u: &&Jurisdiction| {
-            normalise(&u.names.vi) == name || self.aliases.iter().any(|(alias, id)| *alias == name && *id == u.id)
+            normalise(&u.names.vi) == name
+                || normalise(&u.names.en) == name
+                || self.aliases.iter().any(|(alias, id)| *alias == name && *id == u.id)
         };
         let mut candidates: Vec<&Jurisdiction> =
             self.units.iter().filter(named).filter(|u| u.in_force_between(&from, &to)).collect();
@@ -186,11 +212,14 @@ mod tests {
         assert_eq!(normalise("TP. Hải  Phòng"), "hải phòng");
         assert_eq!(normalise("tỉnh Bà Rịa – Vũng Tàu"), "bà rịa-vũng tàu");
         assert_eq!(normalise("Ha\u{0309}i Phòng"), "hải phòng", "decomposed (NFD) text too");
+        assert_eq!(normalise("Thanh Hoá"), normalise("Thanh Hóa"), "either placement of the tone mark");
+        assert_eq!(normalise("tỉnh Khánh Hoà"), "khánh hòa");
     }
 
     #[test]
     fn a_name_resolves_to_the_unit_in_force_when_the_period_began() {
-        let all = merger();
+        let mut all = merger();
+        all.units[1].names.en = "Hai Duong".into();
         let id = |r: Resolution<'_>| match r {
             Resolution::Unit { unit, then } => (unit.id.clone(), then.map(|t| t.id.clone())),
             other => panic!("{other:?}"),
@@ -205,6 +234,7 @@ mod tests {
         assert_eq!(id(all.resolve("thành phố Hải Phòng", period(2026, 2030))), ("hai-phong-2025".into(), None));
         assert_eq!(id(all.resolve("Bà Rịa-Vũng Tàu", period(2020, 2020))), ("ba-ria-vung-tau".into(), None));
         assert_eq!(id(all.resolve("TP HP", period(2020, 2020))), ("hai-phong".into(), None), "an alias");
+        assert_eq!(id(all.resolve("Hai Duong", period(2020, 2020))), ("hai-duong".into(), None), "the English name");
         assert_eq!(all.today(all.unit("hai-duong").unwrap()).id, "hai-phong-2025");
     }
 

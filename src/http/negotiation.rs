@@ -154,9 +154,24 @@ impl Coding {
     }
 }
 
+/// Whether an `Accept` header, read whole, takes none of `offered`: the one case that is 406.
+/// A header this reader does not wholly understand (a range with a q-value it cannot read, such
+/// as Java's `*; q=.2`, or more than it reads) never is: the answer is then what it would have
+/// been without it.
+pub fn takes_none(header: &[u8], offered: &[String]) -> bool {
+    if header.len() > MAX_HEADER_BYTES {
+        return false;
+    }
+    let items = header.split(|&b| b == b',').filter(|range| !trim(range).is_empty()).count();
+    if items > MAX_RANGES || ranges(header).count() != items {
+        return false;
+    }
+    !offered.iter().any(|media| accepts(header, media))
+}
+
 /// Whether an `Accept` header takes `media` (`type/subtype`): named, or its family (`text/*`),
 /// or `*/*`, the most specific range deciding, with a q-value above 0.
-pub fn accepts(header: &[u8], media: &str) -> bool {
+fn accepts(header: &[u8], media: &str) -> bool {
     let media = essence(media.as_bytes());
     let Some(slash) = media.iter().position(|&b| b == b'/') else { return false };
     let family = [&media[..=slash], b"*"].concat();

@@ -290,7 +290,7 @@ pub async fn parameters(
     let route = crate::http::context::route(req.request());
     if let (Some(methods), Some(route), Some(accept)) = (&methods, &route, accept) {
         let offered = methods.media_types(route, req.method().as_str());
-        if !offered.is_empty() && !offered.iter().any(|m| crate::http::negotiation::accepts(accept, m)) {
+        if !offered.is_empty() && crate::http::negotiation::takes_none(accept, offered) {
             let shown: String = String::from_utf8_lossy(accept).chars().take(100).collect();
             let detail =
                 Message::new("not-acceptable").word("offered", offered.join(", ")).word("accept", format!("{shown:?}"));
@@ -405,7 +405,8 @@ pub async fn respond_as_asked(
             .insert_header((header::ETAG, tag.0.clone()))
             .insert_header((header::CACHE_CONTROL, DOCUMENT_CACHE_CONTROL))
             .finish();
-        return Ok(req.into_response(response));
+        // Through `coded`, which repeats the tag the client holds (a coded one too).
+        return Ok(coded(req.into_response(response).map_into_boxed_body()));
     }
     let mut response = next.call(req).await?.map_into_boxed_body();
     if let Some(tag) = document_tag
@@ -471,25 +472,33 @@ fn coded(
         && response.request().method() == Method::GET
         && status.is_success()
         && !response.headers().contains_key(header::CONTENT_ENCODING)
-        && !matches!(
-            response.response().body().size(),
-            actix_web::body::BodySize::None | actix_web::body::BodySize::Sized(0)
-        )
     {
-        if let Some(value) =
-            tag.and_then(|tag| HeaderValue::from_str(&format!("{}-{}\"", tag.strip_suffix('"')?, coding.token())).ok())
-        {
-            response.headers_mut().insert(header::ETAG, value);
-        }
+        use actix_web::HttpMessage;
+        let size = response.response().body().size();
+        // A HEAD of a download has no body (it was not made): it says what the GET would.
+        let headers_only =
+            size == actix_web::body::BodySize::None && response.request().extensions().get::<Head>().is_some();
         let encoding = match coding {
             crate::http::negotiation::Coding::Br => header::ContentEncoding::Brotli,
             crate::http::negotiation::Coding::Zstd => header::ContentEncoding::Zstd,
             crate::http::negotiation::Coding::Gzip => header::ContentEncoding::Gzip,
             crate::http::negotiation::Coding::Identity => header::ContentEncoding::Identity,
         };
-        response = response.map_body(|head, body| {
-            actix_web::body::BoxBody::new(actix_http::encoding::Encoder::response(encoding, head, body))
-        });
+        let empty = matches!(size, actix_web::body::BodySize::None | actix_web::body::BodySize::Sized(0));
+        if (headers_only || !empty)
+            && let Some(value) = tag
+                .and_then(|tag| HeaderValue::from_str(&format!("{}-{}\"", tag.strip_suffix('"')?, coding.token())).ok())
+        {
+            response.headers_mut().insert(header::ETAG, value);
+        }
+        if headers_only {
+            response.headers_mut().insert(header::CONTENT_ENCODING, encoding.to_header_value());
+            response.headers_mut().append(header::VARY, HeaderValue::from_static("accept-encoding"));
+        } else if !empty {
+            response = response.map_body(|head, body| {
+                actix_web::body::BoxBody::new(actix_http::encoding::Encoder::response(encoding, head, body))
+            });
+        }
     }
     // The encoder adds a second `Vary` line; CORS, further out, keeps only the first. One line,
     // each name once.

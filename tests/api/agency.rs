@@ -201,6 +201,12 @@ async fn head_has_the_gets_headers_and_no_body() {
     }
     let csv = app.client.head(format!("{}{P}/schemes.csv", app.address)).send().await.unwrap();
     assert_eq!(csv.headers()["content-disposition"], "attachment; filename=\"khuyencong-2016-2020-schemes.csv\"");
+    // Coded as the GET would be: the same tag and Content-Encoding, with no body made.
+    let url = format!("{}{P}/schemes.csv", app.address);
+    let get = app.client.get(&url).header("Accept-Encoding", "gzip").send().await.unwrap();
+    let head = app.client.head(&url).header("Accept-Encoding", "gzip").send().await.unwrap();
+    assert_eq!(head.headers()["etag"], get.headers()["etag"]);
+    assert_eq!(head.headers().get("content-encoding"), get.headers().get("content-encoding"));
     // No download was made for a HEAD: none counts as started.
     let metrics = app.get_with("/metrics", &[]).await.text();
     assert!(!metrics.contains("route=\"/programmes/{id}/schemes.csv\",status=\"500\""), "{metrics}");
@@ -333,6 +339,31 @@ async fn every_problem_of_a_document_is_reported_at_once() {
     let pointers: Vec<&str> =
         body["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
     assert_eq!(pointers, ["/schemes/0/cost", "/schemes/1/scheme_count"], "{body}");
+    // A list that is not a list is the document's error, where it is.
+    let mut wrong = test_programme("many-problems");
+    wrong["schemes"] = json!({"training": {}});
+    let (_, _, body) = app.put_programme(&token, "many-problems", wrong).await;
+    assert_eq!(body["errors"][0]["pointer"], "/schemes", "{body}");
+    // A key given twice (which a parsed value no longer shows) is still reported.
+    let text = test_programme("many-problems").to_string().replacen(
+        "\"jurisdiction\"",
+        "\"jurisdiction\": \"Hải Phòng\", \"jurisdiction\"",
+        1,
+    );
+    let twice = text.replacen("\"cost\":\"300.00\"", "\"cost\":300.5", 1);
+    let response = app
+        .client
+        .put(format!("{}/programmes/many-problems", app.address))
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body(twice)
+        .send()
+        .await
+        .unwrap();
+    let body: Value = response.json().await.unwrap();
+    let details: Vec<String> = body["errors"].as_array().unwrap().iter().map(|e| e["detail"].to_string()).collect();
+    assert!(details.iter().any(|d| d.contains("duplicate field `jurisdiction`")), "{body}");
+    assert!(details.iter().any(|d| d.contains("300.5")), "and the record's: {body}");
 }
 
 /// Finding 11: what RFCs and the ecosystem's habits ask of the HTTP.
@@ -352,7 +383,16 @@ async fn http_as_the_rfcs_say() {
     let tag = spec.header("etag").unwrap().to_string();
     assert!(spec.header("cache-control").is_some_and(|c| c.contains("max-age")));
     assert_eq!(app.get_with("/openapi.json", &[("If-None-Match", &tag)]).await.status, 304);
+    let gzip = [("Accept-Encoding", "gzip")];
+    let coded = app.get_with("/openapi.json", &gzip).await.header("etag").unwrap().to_string();
+    assert!(coded.ends_with("-gzip\""), "{coded}");
+    let again = app.get_with("/openapi.json", &[gzip[0], ("If-None-Match", &coded)]).await;
+    assert_eq!((again.status, again.header("etag")), (304, Some(coded.as_str())), "the tag the client holds");
 
+    // Java's HttpURLConnection sends `q=.2` (no leading 0): a header not wholly understood is
+    // never a reason to refuse.
+    let java = "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2";
+    assert_eq!(app.get_with(&format!("{P}/totals"), &[("Accept", java)]).await.status, 200);
     let xml = app.get_with(&format!("{P}/totals"), &[("Accept", "application/xml")]).await;
     assert_eq!((xml.status, xml.json()["type"].as_str()), (406, Some("urn:khuyencong:problem:not-acceptable")));
     assert_eq!(app.get_with(&format!("{P}/totals"), &[("Accept", "application/*")]).await.status, 200);

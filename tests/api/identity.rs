@@ -160,6 +160,10 @@ async fn a_jurisdiction_resolves_to_its_unit_then_and_its_successor_now() {
     let vi = app.get_with("/programmes/2021-2025", &[("Accept-Language", "vi")]).await.json();
     assert!(vi["jurisdiction_unit"]["note"].as_str().unwrap().contains("Hải Phòng"), "{}", vi["jurisdiction_unit"]);
 
+    // The older placement of a tone mark names the same unit.
+    put(&app, &token, provincial("thanh-hoa-2024", "tỉnh Thanh Hoá", 2024, json!({}))).await;
+    assert_eq!(app.get_ok("/programmes/thanh-hoa-2024").await["jurisdiction_unit"]["id"], "thanh-hoa");
+
     // A name no unit has: kept as written, with a warning, never refused.
     let (status, _, body) =
         app.put_programme(&token, "bong-lai-2024", provincial("bong-lai-2024", "Bồng Lai", 2024, json!({}))).await;

@@ -239,7 +239,16 @@ pub fn parse_document(text: &[u8]) -> Result<ProgrammeDocument<String>, Unparsed
     let reported = top.remove("reported").map(|r| part::<super::Reported<String>>(r, "/reported", &mut found));
     let mut kept = Vec::new();
     let mut records = Vec::new();
-    if let Some(serde_json::Value::Array(schemes)) = top.remove("schemes") {
+    // Read apart only when they are a list: anything else is the document's own error.
+    let schemes = match top.remove("schemes") {
+        Some(serde_json::Value::Array(schemes)) => Some(schemes),
+        Some(other) => {
+            top.insert("schemes".into(), other);
+            None
+        }
+        None => None,
+    };
+    if let Some(schemes) = schemes {
         for (i, record) in schemes.into_iter().enumerate() {
             if let Some(record) = part::<super::SchemeRecord<String>>(record, &format!("/schemes/{i}"), &mut found) {
                 kept.push(i);
@@ -251,6 +260,13 @@ pub fn parse_document(text: &[u8]) -> Result<ProgrammeDocument<String>, Unparsed
     let document = part::<ProgrammeDocument<String>>(serde_json::Value::Object(top), "", &mut found);
     if found.is_empty() {
         return Err(alone(first));
+    }
+    // The whole parse's error, when reading the parts apart did not meet it (a key given twice,
+    // which a parsed value no longer shows): reported too.
+    if !found.first.iter().any(|v| v.pointer == first.pointer) {
+        let mut with_first = Violations::from(first);
+        with_first.append(found);
+        found = with_first;
     }
     let rest = match (document, reported) {
         (Some(mut document), None) => {
