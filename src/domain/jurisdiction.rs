@@ -41,12 +41,13 @@ pub struct Jurisdiction {
     pub act: Option<String>,
 }
 
-/// Every unit, and the other names reports write them by.
+/// Every unit, and every name it is known by, normalised once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Jurisdictions {
     pub units: Vec<Jurisdiction>,
-    /// (normalised name, unit id): names beside a unit's own (`cả nước`, `tphcm`).
-    pub aliases: Vec<(String, String)>,
+    /// (normalised name, index in `units`): each unit's Vietnamese and English names and the
+    /// other names reports write it by.
+    names: Vec<(String, usize)>,
 }
 
 /// What a document's `jurisdiction` text resolves to in its period.
@@ -114,6 +115,24 @@ impl Jurisdiction {
 }
 
 impl Jurisdictions {
+    /// `units`, known by their names and by `aliases` ((normalised name, unit id): `cả nước`,
+    /// `tphcm`): the names normalised here, once, not at every resolution.
+    pub fn new(units: Vec<Jurisdiction>, aliases: Vec<(String, String)>) -> Jurisdictions {
+        let mut names: Vec<(String, usize)> = Vec::with_capacity(units.len() * 2 + aliases.len());
+        for (i, unit) in units.iter().enumerate() {
+            names.push((normalise(&unit.names.vi), i));
+            names.push((normalise(&unit.names.en), i));
+        }
+        for (alias, id) in aliases {
+            if let Some(i) = units.iter().position(|u| u.id == id) {
+                names.push((alias, i));
+            }
+        }
+        names.sort();
+        names.dedup();
+        Jurisdictions { units, names }
+    }
+
     pub fn unit(&self, id: &str) -> Option<&Jurisdiction> {
         self.units.iter().find(|u| u.id == id)
     }
@@ -136,13 +155,13 @@ impl Jurisdictions {
     pub fn resolve(&self, text: &str, (start_year, end_year): (i64, i64)) -> Resolution<'_> {
         let name = normalise(text);
         let (from, to) = (format!("{start_year:04}-01-01"), format!("{end_year:04}-12-31"));
-        let named = |u: &&Jurisdiction| {
-            normalise(&u.names.vi) == name
-                || normalise(&u.names.en) == name
-                || self.aliases.iter().any(|(alias, id)| *alias == name && *id == u.id)
-        };
-        let mut candidates: Vec<&Jurisdiction> =
-            self.units.iter().filter(named).filter(|u| u.in_force_between(&from, &to)).collect();
+        let mut candidates: Vec<&Jurisdiction> = self
+            .names
+            .iter()
+            .filter(|(known, _)| *known == name)
+            .map(|(_, i)| &self.units[*i])
+            .filter(|u| u.in_force_between(&from, &to))
+            .collect();
         if candidates.is_empty() {
             return Resolution::Unknown;
         }
@@ -190,16 +209,17 @@ mod tests {
         }
     }
 
-    fn merger() -> Jurisdictions {
-        Jurisdictions {
-            units: vec![
-                unit("hai-phong", "Hải Phòng", None, Some("2025-06-30"), Some("hai-phong-2025")),
-                unit("hai-duong", "Hải Dương", None, Some("2025-06-30"), Some("hai-phong-2025")),
-                unit("hai-phong-2025", "Hải Phòng", Some("2025-07-01"), None, None),
-                unit("ba-ria-vung-tau", "Bà Rịa - Vũng Tàu", None, Some("2025-06-30"), None),
-            ],
-            aliases: vec![("hp".into(), "hai-phong".into())],
-        }
+    fn merger_units() -> Vec<Jurisdiction> {
+        vec![
+            unit("hai-phong", "Hải Phòng", None, Some("2025-06-30"), Some("hai-phong-2025")),
+            unit("hai-duong", "Hải Dương", None, Some("2025-06-30"), Some("hai-phong-2025")),
+            unit("hai-phong-2025", "Hải Phòng", Some("2025-07-01"), None, None),
+            unit("ba-ria-vung-tau", "Bà Rịa - Vũng Tàu", None, Some("2025-06-30"), None),
+        ]
+    }
+
+    fn merger(units: Vec<Jurisdiction>) -> Jurisdictions {
+        Jurisdictions::new(units, vec![("hp".into(), "hai-phong".into())])
     }
 
     fn period(start_year: i64, end_year: i64) -> (i64, i64) {
@@ -218,8 +238,9 @@ mod tests {
 
     #[test]
     fn a_name_resolves_to_the_unit_in_force_when_the_period_began() {
-        let mut all = merger();
-        all.units[1].names.en = "Hai Duong".into();
+        let mut units = merger_units();
+        units[1].names.en = "Hai Duong".into();
+        let all = merger(units);
         let id = |r: Resolution<'_>| match r {
             Resolution::Unit { unit, then } => (unit.id.clone(), then.map(|t| t.id.clone())),
             other => panic!("{other:?}"),
@@ -240,10 +261,12 @@ mod tests {
 
     #[test]
     fn a_name_no_unit_has_or_several_have_is_kept_and_said() {
-        let mut all = merger();
+        let all = merger(merger_units());
         assert_eq!(all.resolve("Bồng Lai", period(2020, 2020)), Resolution::Unknown);
         assert_eq!(all.resolve("Hải Dương", period(2026, 2026)), Resolution::Unknown, "not in force then");
-        all.units.push(unit("hai-phong-other", "Hải Phòng", None, None, None));
+        let mut units = merger_units();
+        units.push(unit("hai-phong-other", "Hải Phòng", None, None, None));
+        let all = merger(units);
         assert!(matches!(all.resolve("Hải Phòng", period(2020, 2020)), Resolution::Ambiguous(u) if u.len() == 2));
         assert!(all.warning("Bồng Lai", period(2020, 2020)).is_some());
     }

@@ -285,10 +285,10 @@ pub async fn put_programme(
     let prepared = web::block(move || prepare(&body, &id, &reference))
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("the import task failed: {e}")))??;
-    state.db.check_precondition(&path.id, &precondition).await?;
     let place = (prepared.valid.programme.jurisdiction.clone(), prepared.valid.programme.period.clone());
     let place = Some((place.0.as_str(), &place.1));
-    // The document as stored: nothing to write (no version, no feed item, no audit entry).
+    // A stale tag first (412); then the document as stored: nothing to write (no version, no
+    // feed item, no audit entry).
     if let Some(unchanged) = state.db.unchanged(&prepared, &precondition).await? {
         return written(&req, &state, unchanged, None, place);
     }

@@ -89,6 +89,6 @@ impl Db {
         )
         .fetch_all(self.reads())
         .await?;
-        Ok(Jurisdictions { units, aliases })
+        Ok(Jurisdictions::new(units, aliases))
     }
 }

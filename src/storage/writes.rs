@@ -195,10 +195,11 @@ impl Db {
         check(current, precondition)
     }
 
-    /// When `prepared` is the programme as it is stored (the same canonical document) and the
-    /// programme meets `precondition`: the programme's version, as a write that wrote nothing
-    /// answers it. None when the write would change something (or the programme is absent). A
-    /// stale precondition is 412 whatever the document.
+    /// Checks `precondition` against the programme as stored (412 whatever the document, outside
+    /// the write lock: a stale tag is refused before anything is written; the write checks again
+    /// under the lock) and, when `prepared` is the programme as it is stored (the same canonical
+    /// document), returns its version as a write that wrote nothing answers it. None when the
+    /// write would change something (or the programme is absent).
     pub async fn unchanged(
         &self,
         prepared: &Prepared,
@@ -208,10 +209,16 @@ impl Db {
         let mut snapshot = self.primary_snapshot().await?;
         let Some(head) = snapshot.programme(id).await? else {
             snapshot.finish().await?;
+            check(None, precondition)?;
             return Ok(None);
         };
         let stamp = head.stamp();
         check(Some(stamp.version), precondition)?;
+        // Other sums, another document: known from the kept sums, without loading it.
+        if snapshot.sums(id).await? != prepared.valid.sums {
+            snapshot.finish().await?;
+            return Ok(None);
+        }
         let stored = stored_digest(&mut snapshot.tx, id).await?;
         snapshot.finish().await?;
         if stored.as_deref() != Some(prepared.sha256()) {
