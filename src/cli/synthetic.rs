@@ -10,7 +10,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::domain::document::{
     AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, Note, Period, ProgrammeDocument, Reported,
-    ReportedAmount, ReportedCount, SchemeRecord, SourceAmount, SourceDocument,
+    ReportedAmount, ReportedCount, ReportedSource, SchemeRecord, SourceAmount, SourceDocument,
 };
 use crate::domain::reference::{ACTIVITY_KEYS, Names, SOURCE_KEYS};
 
@@ -149,16 +149,12 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
             note: None,
         });
     }
-    let mut funding: Vec<SourceAmount<String>> = SOURCES
+    let mut funding: Vec<ReportedSource<String>> = SOURCES
         .iter()
         .zip(&by_source)
-        .map(|(source, &amount)| SourceAmount { source: source.to_string(), amount: hundredths(amount), quote: None })
+        .map(|(source, &amount)| ReportedSource::exact(*source, hundredths(amount), None))
         .collect();
-    funding.push(SourceAmount {
-        source: "state_budget".into(),
-        amount: hundredths(by_source[0] + by_source[1]),
-        quote: None,
-    });
+    funding.push(ReportedSource::exact("state_budget", hundredths(by_source[0] + by_source[1]), None));
     ProgrammeDocument {
         id,
         currency: CURRENCY.into(),
@@ -186,13 +182,15 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
                 en: "Every figure in this programme is made up; none comes from a published report.".into(),
             })),
         },
+        about_tolerance_percent: None,
         reported: Reported {
-            schemes: Some(ReportedCount { value: total_schemes, quote: None }),
+            schemes: Some(ReportedCount::exact(total_schemes, None)),
             schemes_by_scope: Vec::new(),
             tasks: None,
             schemes_registered: None,
-            cost: Some(ReportedAmount { amount: hundredths(total_cost), quote: None }),
+            cost: Some(ReportedAmount::exact(hundredths(total_cost), None)),
             funding,
+            tolerance: None,
         },
         indicator_definitions: INDICATORS
             .iter()
@@ -248,7 +246,7 @@ mod tests {
         assert!(doc.schemes.iter().all(|r| (1..=3).contains(&r.funding.len()) && r.indicators.len() <= 3));
         let cents = |s: &str| s.replace('.', "").parse::<i64>().unwrap();
         let cost: i64 = doc.schemes.iter().map(|r| cents(&r.cost)).sum();
-        assert_eq!(cents(&doc.reported.cost.as_ref().unwrap().amount), cost);
+        assert_eq!(cents(doc.reported.cost.as_ref().unwrap().amount.as_ref().unwrap()), cost);
         assert!(doc.schemes.iter().all(|r| r.funding.iter().map(|l| cents(&l.amount)).sum::<i64>() <= cents(&r.cost)));
         assert_eq!(programme(("hai-phong", "Hải Phòng"), (2021, 2025), 200, 7), doc, "same seed, same document");
         assert_eq!(hundredths(123_456), "1234.56");

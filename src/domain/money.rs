@@ -126,6 +126,12 @@ impl Money {
         self.0
     }
 
+    /// An amount the interval arithmetic made from amounts: at most two places (anything finer
+    /// is rounded half-even, which amounts' sums and differences never need).
+    pub fn from_decimal(value: Decimal) -> Money {
+        Money(value.round_dp(SCALE))
+    }
+
     /// `self` as a percentage of `whole`, rounded half-even to two places; None when `whole` is 0.
     pub fn percent_of(self, whole: Money) -> Option<Decimal> {
         if whole.is_zero() {

@@ -113,6 +113,7 @@ pub fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let mut spec = serde_json::to_value(document).expect("the OpenAPI document serialises");
     spec["servers"] = json!([{"url": "/", "description": "This server (paths are relative to where it serves)"}]);
     rename_generic_schemas(&mut spec);
+    open_ended_bounds(&mut spec);
     refer_to_components(&mut spec);
     problems_by_ref(&mut spec);
     shared_parameter_enums(&mut spec);
@@ -128,14 +129,37 @@ pub fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
 
 /// utoipa names a generic's instance after its argument (`Reported_String`, `Page_SchemeView`):
 /// internal names a client should not see.
-const RENAMES: [(&str, &str); 6] = [
+const RENAMES: [(&str, &str); 10] = [
     ("Reported_String", "Reported"),
     ("ReportedAmount_String", "ReportedAmount"),
+    ("ReportedSource_String", "ReportedSource"),
+    ("Bounds_Money", "AmountBounds"),
+    ("Bounds_i64", "SchemeBounds"),
+    ("Bounds_Percent", "PercentBounds"),
     ("SourceAmount_String", "SourceAmount"),
     ("SchemeRecord_String", "SchemeRecord"),
     ("Page_SchemeView", "SchemePage"),
     ("Page_ProgrammeSummary", "ProgrammePage"),
 ];
+
+/// The bounds objects (`Bounds<V>`): utoipa drops the `null` of a generic `Option<V>`, and a
+/// bound's `at_least` or `at_most` is null where that end is open.
+fn open_ended_bounds(spec: &mut Value) {
+    for name in ["AmountBounds", "SchemeBounds", "PercentBounds"] {
+        let Some(properties) =
+            spec["components"]["schemas"].get_mut(name).and_then(|s| s["properties"].as_object_mut())
+        else {
+            continue;
+        };
+        for end in ["at_least", "at_most"] {
+            let Some(property) = properties.get_mut(end) else { continue };
+            match property["type"].clone() {
+                Value::String(kind) => property["type"] = json!([kind, "null"]),
+                _ => *property = json!({"oneOf": [{"type": "null"}, property.clone()]}),
+            }
+        }
+    }
+}
 
 fn rename_generic_schemas(spec: &mut Value) {
     let mut text = serde_json::to_string(spec).expect("serialises");
@@ -250,7 +274,7 @@ fn public_and_bad_request(spec: &mut Value) {
 /// Schemas that are (parts of) the programme document, which requests send: an optional field
 /// may be absent or null. Everywhere else a response field is always present, null where it
 /// has no value, so it is required; the problem's extension members are absent when empty.
-const SENT: [&str; 14] = [
+const SENT: [&str; 15] = [
     "ProgrammeDocument",
     "ProgrammeMetadata",
     "Names",
@@ -261,6 +285,7 @@ const SENT: [&str; 14] = [
     "ReportedCount",
     "ScopeCount",
     "ReportedAmount",
+    "ReportedSource",
     "SourceAmount",
     "IndicatorDefinition",
     "SchemeRecord",

@@ -159,7 +159,7 @@ pub async fn head(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programm
     else {
         return Ok(None);
     };
-    let entries = sqlx::query_as::<_, ReportedRow>(REPORTED_ENTRIES).bind(id).fetch_all(&mut *conn).await?;
+    let entries = sqlx::query_as::<_, ReportedRow>(&REPORTED_ENTRIES).bind(id).fetch_all(&mut *conn).await?;
     let indicator_definitions = indicator_definitions(&mut *conn, id).await?;
     let meta = row.metadata();
     let programme = Programme {
@@ -176,6 +176,7 @@ pub async fn head(conn: &mut AnyConnection, id: &str) -> Result<Option<(Programm
         approved_by: meta.identity.approved_by,
         implementing_agency: meta.implementing_agency,
         source: meta.source,
+        about_tolerance_percent: row.about_tolerance_percent(),
         reported: row.reported(entries),
         indicator_definitions,
         schemes: Vec::new(),

@@ -151,19 +151,19 @@ async fn write_reported(
            WHERE id = $1"#,
     )
     .bind(id)
-    .bind(r.schemes.as_ref().map(|s| s.value))
+    .bind(r.schemes.as_ref().and_then(|s| s.value))
     .bind(r.schemes.as_ref().and_then(|s| s.quote.clone()))
-    .bind(r.cost.as_ref().map(|c| c.amount.to_dong()))
+    .bind(r.cost.as_ref().and_then(|c| c.amount).map(Money::to_dong))
     .bind(r.cost.as_ref().and_then(|c| c.quote.clone()))
     .bind(version)
     .bind(&now)
-    .bind(r.tasks.as_ref().map(|s| s.value))
+    .bind(r.tasks.as_ref().and_then(|s| s.value))
     .bind(r.tasks.as_ref().and_then(|s| s.quote.clone()))
-    .bind(r.schemes_registered.as_ref().map(|s| s.value))
+    .bind(r.schemes_registered.as_ref().and_then(|s| s.value))
     .bind(r.schemes_registered.as_ref().and_then(|s| s.quote.clone()))
     .execute(&mut *conn)
     .await?;
-    for table in ["reported_scheme_counts", "reported_funding"] {
+    for table in ["reported_scheme_counts", "reported_funding", "reported_precision", "reported_cost_covers"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE programme_id = $1")).bind(id).execute(&mut *conn).await?;
     }
     insert_reported(&mut *conn, id, r).await?;

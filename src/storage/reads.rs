@@ -233,7 +233,7 @@ impl Snapshot {
     #[tracing::instrument(skip_all, fields(programme_id = head.id()))]
     pub async fn reported(&mut self, head: &ProgrammeHead) -> Result<Reported<Money>, sqlx::Error> {
         let entries =
-            sqlx::query_as::<_, ReportedRow>(REPORTED_ENTRIES).bind(head.id()).fetch_all(&mut *self.tx).await?;
+            sqlx::query_as::<_, ReportedRow>(&REPORTED_ENTRIES).bind(head.id()).fetch_all(&mut *self.tx).await?;
         Ok(head.row.reported(entries))
     }
 

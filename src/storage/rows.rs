@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use super::Stamp;
 use crate::domain::aggregates::sums::{IndicatorTotal, LineSums, ProgrammeSums, RecordSums};
 use crate::domain::document::{
-    IndicatorDefinition, Kind, LegalBasis, Note, PartKind, PartOf, Period, Reported, ReportedAmount, ReportedCount,
-    ScopeCount, SourceAmount, SourceDocument, Status,
+    IndicatorDefinition, Kind, LegalBasis, Note, PartKind, PartOf, Period, Precision, Qualifier, Reported,
+    ReportedAmount, ReportedCount, ReportedSource, ScopeCount, SourceDocument, Status, precision,
 };
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
@@ -45,6 +45,7 @@ pub(super) struct ProgrammeRow {
     reported_tasks_quote: Option<String>,
     reported_registered: Option<i64>,
     reported_registered_quote: Option<String>,
+    about_tolerance_percent: Option<String>,
 }
 
 /// What a programme is, as its row holds it: kind, status, the whole it is a part of, and the
@@ -168,55 +169,137 @@ impl ProgrammeRow {
     }
 
     pub fn reported(&self, entries: Vec<ReportedRow>) -> Reported<Money> {
-        let mut reported = Reported {
-            schemes: self
-                .reported_schemes
-                .map(|value| ReportedCount { value, quote: self.reported_schemes_quote.clone() }),
-            schemes_by_scope: Vec::new(),
-            tasks: self.reported_tasks.map(|value| ReportedCount { value, quote: self.reported_tasks_quote.clone() }),
-            schemes_registered: self
-                .reported_registered
-                .map(|value| ReportedCount { value, quote: self.reported_registered_quote.clone() }),
-            cost: self
-                .reported_cost_dong
-                .map(|dong| ReportedAmount { amount: Money::from_dong(dong), quote: self.reported_cost_quote.clone() }),
-            funding: Vec::new(),
+        let figure = |name: &str| entries.iter().find(|e| e.kind == "figure" && e.key == name);
+        let count = |value: Option<i64>, quote: &Option<String>, name: &str| {
+            let p = match figure(name) {
+                Some(row) => row.precision(value),
+                None => Precision { value: Some(value?), ..Precision::exact_count() },
+            };
+            Some(ReportedCount {
+                value: p.value,
+                qualifier: p.qualifier,
+                estimate: p.estimate,
+                min: p.min,
+                max: p.max,
+                quote: quote.clone(),
+            })
         };
-        for entry in entries {
+        let money = |dong: Option<i64>| dong.map(Money::from_dong);
+        let cost_precision = match figure("cost") {
+            Some(row) => Some(row.precision(self.reported_cost_dong)),
+            None => self.reported_cost_dong.map(|dong| Precision { value: Some(dong), ..Precision::exact_count() }),
+        };
+        let covers: Vec<String> = entries.iter().filter(|e| e.kind == "covers").map(|e| e.key.clone()).collect();
+        let mut reported = Reported {
+            schemes: count(self.reported_schemes, &self.reported_schemes_quote, "schemes"),
+            schemes_by_scope: Vec::new(),
+            tasks: count(self.reported_tasks, &self.reported_tasks_quote, "tasks"),
+            schemes_registered: count(self.reported_registered, &self.reported_registered_quote, "schemes_registered"),
+            cost: cost_precision.map(|p| ReportedAmount {
+                amount: money(p.value),
+                qualifier: p.qualifier,
+                estimate: p.estimate,
+                min: money(p.min),
+                max: money(p.max),
+                covers: (!covers.is_empty()).then_some(covers),
+                quote: self.reported_cost_quote.clone(),
+            }),
+            funding: Vec::new(),
+            tolerance: self.about_tolerance_percent.as_deref().map(|t| precision::tolerance(Some(t))),
+        };
+        for entry in &entries {
+            let p = entry.precision(entry.value);
             match entry.kind.as_str() {
                 "scope" => reported.schemes_by_scope.push(ScopeCount {
-                    scope: entry.key,
-                    value: entry.value,
-                    quote: entry.quote,
+                    scope: entry.key.clone(),
+                    value: p.value,
+                    qualifier: p.qualifier,
+                    estimate: p.estimate,
+                    min: p.min,
+                    max: p.max,
+                    quote: entry.quote.clone(),
                 }),
-                _ => reported.funding.push(SourceAmount {
-                    source: entry.key,
-                    amount: Money::from_dong(entry.value),
-                    quote: entry.quote,
+                "source" => reported.funding.push(ReportedSource {
+                    source: entry.key.clone(),
+                    amount: money(p.value),
+                    qualifier: p.qualifier,
+                    estimate: p.estimate,
+                    min: money(p.min),
+                    max: money(p.max),
+                    remainder: entry.remainder == 1,
+                    quote: entry.quote.clone(),
                 }),
+                _ => {}
             }
         }
         reported
     }
+
+    /// The programme's `about_tolerance_percent`, as its document writes it (absent: "5").
+    pub fn about_tolerance_percent(&self) -> Option<String> {
+        self.about_tolerance_percent.clone()
+    }
 }
 
-/// A reported scheme count by scope (`kind` = `scope`, `value` schemes) or funding amount by
-/// source (`kind` = `source`, `value` đồng), in reference order.
+/// A row of the reported entries ([`reported_entries`]): a scheme count by scope (`kind` =
+/// `scope`, `value` schemes) or a funding amount by source (`source`, `value` đồng), each with
+/// its precision where it is not a plain exact figure; the precision of a figure the programme's
+/// row holds (`figure`, `key` naming it); or a source the reported cost covers (`covers`).
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct ReportedRow {
     kind: String,
     key: String,
-    value: i64,
+    value: Option<i64>,
     quote: Option<String>,
+    qualifier: Option<String>,
+    estimate: Option<i64>,
+    low: Option<i64>,
+    high: Option<i64>,
+    remainder: i64,
 }
 
-pub(super) const REPORTED_ENTRIES: &str = r#"
-    SELECT 'scope' AS kind, c.scope AS key, c.schemes AS value, c.quote, 0 AS tree, s.position
-    FROM reported_scheme_counts c JOIN scopes s ON s.key = c.scope WHERE c.programme_id = $1
-    UNION ALL
-    SELECT 'source', f.source, f.amount_dong, f.quote, 1, s.position
-    FROM reported_funding f JOIN funding_sources s ON s.key = f.source WHERE f.programme_id = $1
-    ORDER BY 5, 6"#;
+impl ReportedRow {
+    /// The row's precision, `value` in its own units (schemes, đồng).
+    fn precision(&self, value: Option<i64>) -> Precision<i64> {
+        Precision {
+            value,
+            qualifier: self.qualifier.as_deref().map_or(Qualifier::Exact, Qualifier::from_key),
+            estimate: self.estimate == Some(1),
+            min: self.low,
+            max: self.high,
+        }
+    }
+}
+
+/// The reported entries of the programmes `{programme}` selects (`= $1`, `IN (…)`), each row
+/// with its programme, in programme then reference order.
+fn reported_entries(programme: &str) -> String {
+    format!(
+        r#"SELECT c.programme_id, 'scope' AS kind, c.scope AS key, c.schemes AS value, c.quote, p.qualifier,
+                  p.estimate, p.low, p.high, CAST(0 AS BIGINT) AS remainder, 0 AS tree, s.position
+           FROM reported_scheme_counts c JOIN scopes s ON s.key = c.scope
+           LEFT JOIN reported_precision p ON p.programme_id = c.programme_id AND p.figure = 'scope:' || c.scope
+           WHERE c.programme_id {programme}
+           UNION ALL
+           SELECT f.programme_id, 'source', f.source, f.amount_dong, f.quote, p.qualifier, p.estimate, p.low, p.high,
+                  f.remainder, 1, s.position
+           FROM reported_funding f JOIN funding_sources s ON s.key = f.source
+           LEFT JOIN reported_precision p ON p.programme_id = f.programme_id AND p.figure = 'source:' || f.source
+           WHERE f.programme_id {programme}
+           UNION ALL
+           SELECT p.programme_id, 'figure', p.figure, NULL, NULL, p.qualifier, p.estimate, p.low, p.high, 0, 2, 0
+           FROM reported_precision p
+           WHERE p.programme_id {programme} AND p.figure IN ('schemes', 'tasks', 'schemes_registered', 'cost')
+           UNION ALL
+           SELECT v.programme_id, 'covers', v.source, NULL, NULL, NULL, NULL, NULL, NULL, 0, 3, s.position
+           FROM reported_cost_covers v JOIN funding_sources s ON s.key = v.source
+           WHERE v.programme_id {programme}
+           ORDER BY 1, 11, 12"#
+    )
+}
+
+/// The reported entries of programme `$1`.
+pub(super) static REPORTED_ENTRIES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| reported_entries("= $1"));
 
 /// The first `$1` programmes in list order (newest period first): what the overview statements
 /// below select by.
@@ -224,16 +307,7 @@ const FIRST_PROGRAMMES: &str = "SELECT id FROM programmes ORDER BY end_year DESC
 
 /// [`REPORTED_ENTRIES`] of the first `$1` programmes at once, each row with its programme.
 pub(super) fn reported_entries_of_first() -> String {
-    format!(
-        r#"SELECT c.programme_id, 'scope' AS kind, c.scope AS key, c.schemes AS value, c.quote, 0 AS tree, s.position
-           FROM reported_scheme_counts c JOIN scopes s ON s.key = c.scope
-           WHERE c.programme_id IN ({FIRST_PROGRAMMES})
-           UNION ALL
-           SELECT f.programme_id, 'source', f.source, f.amount_dong, f.quote, 1, s.position
-           FROM reported_funding f JOIN funding_sources s ON s.key = f.source
-           WHERE f.programme_id IN ({FIRST_PROGRAMMES})
-           ORDER BY 1, 6, 7"#
-    )
+    reported_entries(&format!("IN ({FIRST_PROGRAMMES})"))
 }
 
 /// [`PROGRAMME_SUMS`] of the first `$1` programmes at once, each row with its programme.

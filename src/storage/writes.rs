@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 use super::{Db, now_text};
 use crate::domain::ValidProgramme;
 use crate::domain::aggregates::sums::ProgrammeSums;
-use crate::domain::document::{Note, Programme, Reported, SchemeRecord};
+use crate::domain::document::{Note, Precision, Programme, Reported, SchemeRecord};
 use crate::domain::money::Money;
 
 /// Who writes: a token's name (and id), `cli` for the command line, `seed` for the seed load.
@@ -550,7 +550,7 @@ async fn write_programme(
     let approved = p.approved_by.as_ref();
     let part = p.part_of.as_ref();
     let count =
-        |c: Option<&crate::domain::document::ReportedCount>| (c.map(|c| c.value), c.and_then(|c| c.quote.clone()));
+        |c: Option<&crate::domain::document::ReportedCount>| (c.and_then(|c| c.value), c.and_then(|c| c.quote.clone()));
     let (tasks, tasks_quote) = count(p.reported.tasks.as_ref());
     let (registered, registered_quote) = count(p.reported.schemes_registered.as_ref());
     sqlx::query(
@@ -560,9 +560,9 @@ async fn write_programme(
                source_note_vi, reported_schemes, reported_schemes_quote, reported_cost_dong, reported_cost_quote,
                version, updated_at, kind, status, part_of, part_kind, part_label, approved_by_title,
                approved_by_number, approved_by_date, approved_by_issuer, approved_by_quote, reported_tasks,
-               reported_tasks_quote, reported_registered, reported_registered_quote)
+               reported_tasks_quote, reported_registered, reported_registered_quote, about_tolerance_percent)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
-                   $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39)"#,
+                   $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40)"#,
     )
     .bind(&p.id)
     .bind(&p.names.vi)
@@ -583,9 +583,9 @@ async fn write_programme(
     .bind(&p.source.url)
     .bind(Note::columns(p.source.note.as_ref()).0)
     .bind(Note::columns(p.source.note.as_ref()).1)
-    .bind(p.reported.schemes.as_ref().map(|s| s.value))
+    .bind(p.reported.schemes.as_ref().and_then(|s| s.value))
     .bind(p.reported.schemes.as_ref().and_then(|s| s.quote.clone()))
-    .bind(p.reported.cost.as_ref().map(|c| c.amount.to_dong()))
+    .bind(p.reported.cost.as_ref().and_then(|c| c.amount).map(Money::to_dong))
     .bind(p.reported.cost.as_ref().and_then(|c| c.quote.clone()))
     .bind(version)
     .bind(now)
@@ -603,6 +603,7 @@ async fn write_programme(
     .bind(tasks_quote)
     .bind(registered)
     .bind(registered_quote)
+    .bind(&p.about_tolerance_percent)
     .execute(&mut *tx)
     .await?;
 
@@ -632,8 +633,9 @@ async fn write_programme(
     Ok(())
 }
 
-/// Inserts the programme's reported entries (by scope, by source); the programme's row holds
-/// the rest of its reported figures.
+/// Inserts the programme's reported entries (by scope, by source), the precision of every
+/// reported figure that is not a plain exact one, and what its total cost covers; the
+/// programme's row holds the rest of its reported figures.
 pub(super) async fn insert_reported(
     tx: &mut AnyConnection,
     id: &str,
@@ -644,30 +646,70 @@ pub(super) async fn insert_reported(
         "reported_scheme_counts",
         &["programme_id", "scope", "schemes", "quote"],
         reported.schemes_by_scope.iter().map(|e| {
-            vec![
-                Cell::Text(Some(id)),
-                Cell::Text(Some(&e.scope)),
-                Cell::Int(Some(e.value)),
-                Cell::Text(e.quote.as_deref()),
-            ]
+            vec![Cell::Text(Some(id)), Cell::Text(Some(&e.scope)), Cell::Int(e.value), Cell::Text(e.quote.as_deref())]
         }),
     )
     .await?;
     insert_rows(
         tx,
         "reported_funding",
-        &["programme_id", "source", "amount_dong", "quote"],
+        &["programme_id", "source", "amount_dong", "quote", "remainder"],
         reported.funding.iter().map(|e| {
             vec![
                 Cell::Text(Some(id)),
                 Cell::Text(Some(&e.source)),
-                Cell::Int(Some(e.amount.to_dong())),
+                Cell::Int(e.amount.map(Money::to_dong)),
                 Cell::Text(e.quote.as_deref()),
+                Cell::Int(Some(i64::from(e.remainder))),
             ]
         }),
     )
     .await?;
+    let precision = reported_precision(reported);
+    insert_rows(
+        tx,
+        "reported_precision",
+        &["programme_id", "figure", "qualifier", "estimate", "low", "high"],
+        precision.iter().map(|(figure, p)| {
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Owned(Some(figure.clone())),
+                Cell::Text(Some(p.qualifier.key())),
+                Cell::Int(Some(i64::from(p.estimate))),
+                Cell::Int(p.min),
+                Cell::Int(p.max),
+            ]
+        }),
+    )
+    .await?;
+    let covers = reported.cost.as_ref().and_then(|c| c.covers.as_deref()).unwrap_or_default();
+    insert_rows(
+        tx,
+        "reported_cost_covers",
+        &["programme_id", "source"],
+        covers.iter().map(|source| vec![Cell::Text(Some(id)), Cell::Text(Some(source))]),
+    )
+    .await?;
     Ok(())
+}
+
+/// The reported figures whose precision is not the default (exact, final), each named as
+/// `reported_precision.figure` names it, with its ends in storage's units (schemes, đồng).
+fn reported_precision(reported: &Reported<Money>) -> Vec<(String, Precision<i64>)> {
+    let dong = |p: Precision<Money>| p.map(Money::to_dong);
+    let counts = [
+        ("schemes", &reported.schemes),
+        ("tasks", &reported.tasks),
+        ("schemes_registered", &reported.schemes_registered),
+    ];
+    counts
+        .into_iter()
+        .filter_map(|(figure, count)| Some((figure.to_string(), count.as_ref()?.precision())))
+        .chain(reported.cost.iter().map(|c| ("cost".to_string(), dong(c.precision()))))
+        .chain(reported.schemes_by_scope.iter().map(|e| (format!("scope:{}", e.scope), e.precision())))
+        .chain(reported.funding.iter().map(|e| (format!("source:{}", e.source), dong(e.precision()))))
+        .filter(|(_, p)| !p.qualifier.is_exact() || p.estimate)
+        .collect()
 }
 
 /// Inserts `records` (each with its position) of programme `id`: their rows, lines and

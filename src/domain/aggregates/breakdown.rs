@@ -600,17 +600,15 @@ mod tests {
     }
 
     fn reported(schemes: i64, cost: &str, funding: &[(&str, &str)]) -> Reported<Money> {
-        use crate::domain::document::{ReportedAmount, ReportedCount, ScopeCount, SourceAmount};
+        use crate::domain::document::{ReportedAmount, ReportedCount, ReportedSource, ScopeCount};
         Reported {
-            schemes: Some(ReportedCount { value: schemes, quote: None }),
-            schemes_by_scope: vec![ScopeCount { scope: "local".into(), value: 4, quote: None }],
+            schemes: Some(ReportedCount::exact(schemes, None)),
+            schemes_by_scope: vec![ScopeCount::exact("local", 4, None)],
             tasks: None,
             schemes_registered: None,
-            cost: Some(ReportedAmount { amount: m(cost), quote: None }),
-            funding: funding
-                .iter()
-                .map(|(s, a)| SourceAmount { source: s.to_string(), amount: m(a), quote: None })
-                .collect(),
+            cost: Some(ReportedAmount::exact(m(cost), None)),
+            funding: funding.iter().map(|(s, a)| ReportedSource::exact(*s, m(a), None)).collect(),
+            tolerance: None,
         }
     }
 

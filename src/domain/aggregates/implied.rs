@@ -10,6 +10,10 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use rust_decimal::Decimal;
+
+use super::figures::{Reading, read_source, words};
+use super::interval::Interval;
 use super::sums::RolledUp;
 use crate::domain::document::Reported;
 use crate::domain::money::Money;
@@ -107,33 +111,35 @@ impl Implied {
 /// are implied for its children.
 pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp], reference: &Reference) -> Implied {
     let mut out = Implied::default();
-    let reported_of = |key: &str| reported.funding.iter().find(|f| f.source == key).map(|f| f.amount);
+    // Each figure as the interval it allows: a child's room is what its figure allows at most.
+    let reported_of =
+        |key: &str| reported.funding.iter().find(|f| f.source == key).and_then(|f| read_source(reported, f));
     let children_of =
         |parent: &str| -> Vec<&RolledUp> { rolled.iter().filter(|r| r.parent.as_deref() == Some(parent)).collect() };
     let mut contradicted = Vec::new();
     for parent in rolled {
         let Some(whole) = reported_of(&parent.source) else { continue };
-        let parts: Vec<(&str, Money)> = children_of(&parent.source)
+        let parts: Vec<(&str, Reading<Money>)> = children_of(&parent.source)
             .iter()
             .filter_map(|c| Some((c.source.as_str(), reported_of(&c.source)?)))
             .collect();
-        let sum: Money = parts.iter().map(|(_, amount)| *amount).sum();
-        if sum > whole {
+        let sum = parts.iter().fold(Interval::exact(Decimal::ZERO), |sum, (_, r)| sum.plus(r.interval));
+        if sum.intersect(Interval { at_least: None, at_most: whole.interval.at_most }).is_none() {
             let items = parts
                 .iter()
-                .map(|(source, amount)| {
+                .map(|(source, reading)| {
                     Message::new("source-amount")
                         .arg("source", reference.named(source))
-                        .amount("amount", *amount)
+                        .message("amount", reading.said())
                         .into()
                 })
                 .collect();
             out.notes.push(
                 Message::new("reported-children-exceed")
                     .list("children", items, false)
-                    .amount("sum", sum)
+                    .message("sum", words::<Money>(sum))
                     .arg("parent", reference.named(&parent.source))
-                    .amount("reported", whole),
+                    .message("reported", whole.said()),
             );
             contradicted.push(parent.source.as_str());
         }
@@ -148,20 +154,21 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp], reference: &Refe
         // under it (all of it where it reports nothing).
         let mut room = Vec::with_capacity(children.len());
         for child in &children {
+            let at_most = |r: &Reading<Money>| r.interval.at_most.map(Money::from_decimal);
             let most = match reported_of(&child.source) {
-                Some(r) if r < child.amount => {
+                Some(r) if at_most(&r).is_some_and(|most| most < child.amount) => {
                     out.notes.push(
                         Message::new("implied-overspent")
                             .amount("unsplit", unsplit)
                             .arg("parent", reference.named(&parent.source))
                             .arg("source", reference.named(&child.source))
-                            .amount("reported", r)
+                            .message("reported", r.said())
                             .amount("itemised", child.amount),
                     );
                     room.clear();
                     break;
                 }
-                Some(r) => (r - child.amount).min(unsplit),
+                Some(r) => at_most(&r).map_or(unsplit, |most| (most - child.amount).min(unsplit)),
                 None => unsplit,
             };
             room.push(most);
@@ -186,7 +193,7 @@ pub fn implied(reported: &Reported<Money>, rolled: &[RolledUp], reference: &Refe
             let least = if unsplit > others { unsplit - others } else { Money::ZERO };
             let basis = match reported_of(&child.source) {
                 Some(r) => Message::new("implied-basis")
-                    .amount("reported", r)
+                    .message("reported", r.said())
                     .amount("itemised", child.amount)
                     .amount("most", most),
                 None => Message::new("implied-basis-unreported"),
@@ -208,13 +215,12 @@ mod tests {
     use super::*;
     use crate::domain::aggregates::sums::ProgrammeSums;
     use crate::domain::aggregates::sums::fixtures::*;
-    use crate::domain::document::SourceAmount;
+    use crate::domain::document::ReportedSource;
     use crate::i18n::Lang;
 
     fn reported(funding: &[(&str, &str)]) -> Reported<Money> {
         let mut r = Reported::empty();
-        r.funding =
-            funding.iter().map(|(s, a)| SourceAmount { source: s.to_string(), amount: m(a), quote: None }).collect();
+        r.funding = funding.iter().map(|(s, a)| ReportedSource::exact(*s, m(a), None)).collect();
         r
     }
 

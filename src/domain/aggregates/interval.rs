@@ -4,25 +4,8 @@
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::RoundingStrategy;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
-/// How precise a published figure is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    /// The figure itself (the default).
-    #[default]
-    Exact,
-    /// "trên", "hơn": the figure or more.
-    AtLeast,
-    /// "dưới", "tối đa": the figure or less.
-    AtMost,
-    /// "gần", "khoảng": within the document's tolerance of the figure.
-    About,
-    /// "từ … đến …", "300–400": between two figures, with no single one.
-    Range,
-}
+pub use crate::domain::document::Qualifier;
 
 /// The values a figure may have: from `at_least` to `at_most`, each `None` where it is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

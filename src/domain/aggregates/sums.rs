@@ -498,6 +498,7 @@ pub(crate) mod fixtures {
                 url: None,
                 note: None,
             },
+            about_tolerance_percent: None,
             reported: Reported::empty(),
             indicator_definitions: vec![IndicatorDefinition {
                 key: "workers".into(),

@@ -1,9 +1,13 @@
 //! Reconciliation: the programme's reported figures next to the sums of its scheme records.
+//! A reported figure published as less than exact ("trên", "khoảng", a range) is read as the
+//! interval it allows: its field and its gap are null, and `<field>_bounds` say what is known.
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::figures::{Bounds, Gap, Measure, Reading, read_source};
 use super::implied::{CountBound, ImpliedShare, implied, implied_schemes};
+use super::interval::Interval;
 use super::sums::{Group, Grouping, ProgrammeSums};
 use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Kind, Reported, Status};
 use crate::domain::money::Money;
@@ -29,22 +33,28 @@ pub struct Totals {
     pub cost: CostTotals,
     /// One entry per funding source, parents before their children.
     pub funding: Vec<FundingTotal>,
-    /// Each non-zero gap, and each part of the funding the records leave unsplit, in words.
+    /// Each non-zero gap, each figure published as less than exact, and each part of the
+    /// funding the records leave unsplit, in words.
     #[schema(value_type = Vec<String>)]
     pub notes: Vec<Message>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SchemeTotals {
-    /// Number of schemes the programme published; null where it published none.
+    /// Number of schemes the programme published; null where it published none, or not as one
+    /// exact number (see `reported_bounds`).
     #[schema(example = 65)]
     pub reported: Option<i64>,
+    /// The values the published number allows, with its qualifier; null where none is published.
+    pub reported_bounds: Option<Bounds<i64>>,
     /// Sum of `scheme_count` over the scheme records.
     #[schema(example = 64)]
     pub itemised: i64,
     /// `reported - itemised`; null where `reported` is null.
     #[schema(example = 1)]
     pub gap: Option<i64>,
+    /// The values the gap may have; null where nothing is published.
+    pub gap_bounds: Option<Bounds<i64>>,
     /// The source's words for the reported figure.
     #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
@@ -57,8 +67,10 @@ pub struct ScopeTotal {
     #[schema(schema_with = crate::domain::reference::scope_key_schema)]
     pub scope: String,
     pub names: Names,
+    /// Null where none is published, or not as one exact number (see `reported_bounds`).
     #[schema(example = 46)]
     pub reported: Option<i64>,
+    pub reported_bounds: Option<Bounds<i64>>,
     #[schema(example = 0)]
     pub itemised: i64,
     /// `reported - itemised`. Where records of no stated scope hold schemes (the article does
@@ -66,25 +78,40 @@ pub struct ScopeTotal {
     /// `implied_schemes`.
     #[schema(example = 46)]
     pub gap: Option<i64>,
+    pub gap_bounds: Option<Bounds<i64>>,
     #[schema(example = "46 đề án khuyến công địa phương")]
     pub quote: Option<String>,
     /// Where records of no stated scope hold schemes: how many of the recorded schemes the
     /// published figures imply are of this scope. Arithmetic, not a published figure; null
-    /// where nothing is unsplit or nothing is published for the scope.
+    /// where nothing is unsplit, or nothing exact is published for the scope.
     pub implied_schemes: Option<CountBound>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CostTotals {
-    /// Total cost as published, in million VND.
+    /// Total cost as published, in million VND; null where none is published, or not as one
+    /// exact amount (see `reported_bounds`).
     #[schema(example = "41306.53")]
     pub reported: Option<Money>,
+    /// The amounts the published total allows, with its qualifier; null where none is published.
+    pub reported_bounds: Option<Bounds<Money>>,
+    /// The top-level funding sources the published total includes: all of them unless the
+    /// document says otherwise (a total of state support alone covers `state_budget`).
+    #[schema(example = json!(["state_budget", "contributions"]))]
+    pub covers: Vec<String>,
     /// Sum of the scheme records' costs.
     #[schema(example = "41096.53")]
     pub itemised: Money,
-    /// `reported - itemised`; null where `reported` is null.
+    /// What the published total is compared with: `itemised` where it covers every source;
+    /// else the funding lines of the sources it covers (the cost no line attributes is then
+    /// left out of the comparison, and a note says so).
+    #[schema(example = "41096.53")]
+    pub compared_with: Money,
+    /// `reported - compared_with`; null where `reported` is null.
     #[schema(example = "210.00")]
     pub gap: Option<Money>,
+    /// The values the gap may have; null where nothing is published.
+    pub gap_bounds: Option<Bounds<Money>>,
     /// The part of the itemised cost that no funding line covers (who paid it is not stated).
     #[schema(example = "974.80")]
     pub unattributed: Money,
@@ -99,22 +126,42 @@ pub struct FundingTotal {
     #[schema(example = "state_budget")]
     pub parent: Option<String>,
     pub names: Names,
+    /// As published; null where none is, or not as one exact amount (see `reported_bounds`),
+    /// and for a remainder.
     #[schema(example = "12578.48")]
     pub reported: Option<Money>,
+    pub reported_bounds: Option<Bounds<Money>>,
     /// Funding lines naming this source or any source below it.
     #[schema(example = "11393.70")]
     pub itemised: Money,
     #[schema(example = "1184.78")]
     pub gap: Option<Money>,
+    pub gap_bounds: Option<Bounds<Money>>,
     /// Of `itemised`, the lines that name exactly this source and not a source below it.
     #[schema(example = "9570.70")]
     pub own: Money,
     #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng")]
     pub quote: Option<String>,
+    /// True where the source names this source as paying the rest ("phần còn lại"), with no
+    /// figure.
+    pub remainder: bool,
+    /// For a remainder: what the other reported figures imply it is (the figure above it less
+    /// the other reported sources at its level). Computed, never published; null where they do
+    /// not fix it.
+    pub remainder_implied: Option<Bounds<Money>>,
     /// Where the parent's lines leave money unsplit: the part of it this source's reported
     /// figure implies is its own, as bounds. Arithmetic, not a figure the source states; null
     /// where nothing is unsplit above this source or the figures imply no bounds.
     pub implied: Option<ImpliedShare>,
+}
+
+/// A figure's exact value, its bounds, its gap against `itemised` and the gap's bounds.
+type Reconciled<V> = (Option<V>, Option<Bounds<V>>, Option<V>, Option<Bounds<V>>, Option<Gap<V>>);
+
+fn reconciled<V: Measure>(reading: Option<&Reading<V>>, itemised: V) -> Reconciled<V> {
+    let Some(reading) = reading else { return (None, None, None, None, None) };
+    let gap = reading.gap(itemised);
+    (reading.exact(), Some(reading.bounds()), gap.exact, Some(gap.bounds.clone()), Some(gap))
 }
 
 /// Reconciles the reported figures with the records' sums.
@@ -125,19 +172,26 @@ pub fn reconcile(
     reference: &Reference,
 ) -> Totals {
     let mut notes = Vec::new();
+    let tolerance = reported.tolerance_percent();
     let whole = sums.whole();
     let by_scope = sums.groups(Grouping::Scope);
     let (itemised_schemes, itemised_cost) = (whole.schemes, whole.cost);
 
-    let reported_schemes = reported.schemes.as_ref().map(|r| r.value);
-    let schemes_gap = reported_schemes.map(|r| r - itemised_schemes);
-    if let Some(gap) = schemes_gap.filter(|g| *g != 0) {
-        notes.push(
-            Message::new("totals-schemes-gap")
-                .count("reported", reported_schemes.unwrap_or_default())
+    let schemes = reported.schemes.as_ref().and_then(|r| Reading::of(r.precision(), tolerance));
+    let (reported_schemes, schemes_bounds, schemes_gap, schemes_gap_bounds, gap) =
+        reconciled(schemes.as_ref(), itemised_schemes);
+    if let (Some(reading), Some(gap)) = (&schemes, gap.filter(Gap::is_some_gap)) {
+        notes.push(match (reading.exact(), gap.exact) {
+            (Some(r), Some(g)) => Message::new("totals-schemes-gap")
+                .count("reported", r)
                 .count("itemised", itemised_schemes)
-                .count("gap", gap),
-        );
+                .count("gap", g),
+            _ => Message::new("totals-schemes-gap-bounds")
+                .message("reported", reading.said())
+                .count("itemised", itemised_schemes)
+                .message("gap", gap.said())
+                .then(gap.holds()),
+        });
     }
     let itemised_in = |key: &str| by_scope.iter().filter(|g| g.key == key).map(|g| g.schemes).sum::<i64>();
     let unsplit = itemised_in(UNKNOWN_SCOPE);
@@ -146,51 +200,92 @@ pub fn reconcile(
         .iter()
         .map(|scope| {
             let itemised = itemised_in(&scope.key);
-            let reported = reported.schemes_by_scope.iter().find(|r| r.scope == scope.key);
-            let gap = reported.map(|r| r.value - itemised);
+            let entry = reported.schemes_by_scope.iter().find(|r| r.scope == scope.key);
+            let reading = entry.and_then(|r| Reading::of(r.precision(), tolerance));
+            let (exact, bounds, exact_gap, gap_bounds, gap) = reconciled(reading.as_ref(), itemised);
             let implied = implied_schemes(
                 reference.named(&scope.key),
-                reported.map(|r| r.value),
+                exact,
                 itemised,
                 unsplit,
                 (reported_schemes, itemised_schemes),
             );
-            if let (Some(r), Some(gap)) = (reported, gap.filter(|g| *g != 0)) {
-                notes.push(match &implied {
-                    Some(bound) => Message::new("totals-scope-unsplit")
-                        .count("reported", r.value)
+            if let (Some(reading), Some(gap)) = (&reading, gap.filter(Gap::is_some_gap)) {
+                notes.push(match (&implied, exact, exact_gap) {
+                    (Some(bound), Some(r), _) => Message::new("totals-scope-unsplit")
+                        .count("reported", r)
                         .arg("scope", reference.named(&scope.key))
                         .count("unsplit", unsplit)
                         .count("least", bound.at_least.unwrap_or_default())
                         .count("most", bound.at_most.unwrap_or_default())
                         .count("recorded", itemised_schemes),
-                    None => Message::new("totals-scope-gap")
-                        .count("reported", r.value)
+                    (None, Some(r), Some(g)) => Message::new("totals-scope-gap")
+                        .count("reported", r)
                         .arg("scope", reference.named(&scope.key))
                         .count("itemised", itemised)
-                        .count("gap", gap),
+                        .count("gap", g),
+                    _ => Message::new("totals-scope-gap-bounds")
+                        .message("reported", reading.said())
+                        .arg("scope", reference.named(&scope.key))
+                        .count("itemised", itemised)
+                        .message("gap", gap.said())
+                        .then(gap.holds()),
                 });
             }
             ScopeTotal {
                 scope: scope.key.clone(),
                 names: scope.names.clone(),
-                reported: reported.map(|r| r.value),
+                reported: exact,
+                reported_bounds: bounds,
                 itemised,
-                gap,
-                quote: reported.and_then(|r| r.quote.clone()),
+                gap: exact_gap,
+                gap_bounds,
+                quote: entry.and_then(|r| r.quote.clone()),
                 implied_schemes: implied,
             }
         })
         .collect();
 
-    let reported_cost = reported.cost.as_ref().map(|c| c.amount);
-    let cost_gap = reported_cost.map(|r| r - itemised_cost);
-    if let (Some(r), Some(gap)) = (reported_cost, cost_gap.filter(|g| !g.is_zero())) {
+    // Like with like: a total of some sources only is compared with their lines.
+    let top: Vec<&str> = reference.sources.iter().filter(|s| s.parent.is_none()).map(|s| s.key.as_str()).collect();
+    let covers: Vec<String> = match reported.cost.as_ref().and_then(|c| c.covers.as_ref()) {
+        Some(covers) => covers.clone(),
+        None => top.iter().map(|key| key.to_string()).collect(),
+    };
+    let unattributed = whole.unattributed();
+    let rolled = whole.roll_up(reference);
+    let compared_with = match covers.len() < top.len() {
+        true => rolled.iter().filter(|r| covers.contains(&r.source)).map(|r| r.amount).sum(),
+        false => itemised_cost,
+    };
+    let cost = reported.cost.as_ref().and_then(|c| Reading::of(c.precision(), tolerance));
+    let (reported_cost, cost_bounds, cost_gap, cost_gap_bounds, gap) = reconciled(cost.as_ref(), compared_with);
+    if let Some(reading) = &cost
+        && covers.len() < top.len()
+    {
+        let names = covers.iter().map(|key| reference.named(key)).collect();
         notes.push(
-            Message::new("totals-cost-gap").amount("reported", r).amount("itemised", itemised_cost).amount("gap", gap),
+            Message::new("totals-cost-covers")
+                .message("reported", reading.said())
+                .list("sources", names, false)
+                .amount("lines", compared_with)
+                .amount("itemised", itemised_cost)
+                .amount("unattributed", unattributed),
         );
     }
-    let unattributed = whole.unattributed();
+    if let (Some(reading), Some(gap)) = (&cost, gap.filter(Gap::is_some_gap)) {
+        let message = match gap.exact {
+            Some(_) => Message::new("totals-cost-gap"),
+            None => Message::new("totals-cost-gap-bounds"),
+        };
+        notes.push(
+            message
+                .message("reported", reading.said())
+                .amount("itemised", compared_with)
+                .message("gap", gap.said())
+                .then(gap.holds()),
+        );
+    }
     if !unattributed.is_zero() {
         notes.push(Message::new("totals-unattributed").amount("amount", unattributed));
     }
@@ -205,21 +300,67 @@ pub fn reconcile(
         status: Status::default(),
         schemes: SchemeTotals {
             reported: reported_schemes,
+            reported_bounds: schemes_bounds,
             itemised: itemised_schemes,
             gap: schemes_gap,
+            gap_bounds: schemes_gap_bounds,
             quote: reported.schemes.as_ref().and_then(|r| r.quote.clone()),
             by_scope: scope_totals,
         },
         cost: CostTotals {
             reported: reported_cost,
+            reported_bounds: cost_bounds,
+            covers,
             itemised: itemised_cost,
+            compared_with,
             gap: cost_gap,
+            gap_bounds: cost_gap_bounds,
             unattributed,
             quote: reported.cost.as_ref().and_then(|c| c.quote.clone()),
         },
         funding,
         notes,
     }
+}
+
+/// What the other reported figures imply a remainder is: the figure above it (the cost, for a
+/// top-level source, where it covers the source; else its parent's) less the other reported
+/// sources at its level. None where a figure it needs is not published.
+fn remainder_implied(reported: &Reported<Money>, source: &str, reference: &Reference) -> Option<Bounds<Money>> {
+    let tolerance = reported.tolerance_percent();
+    let parent = reference.source(source)?.parent.clone();
+    let base = match &parent {
+        None => {
+            let cost = reported.cost.as_ref()?;
+            if cost.covers.as_ref().is_some_and(|covers| !covers.iter().any(|c| c == source)) {
+                return None;
+            }
+            Reading::of(cost.precision(), tolerance)?
+        }
+        Some(parent) => read_source(reported, reported.funding.iter().find(|f| &f.source == parent)?)?,
+    };
+    let covered = |key: &str| {
+        parent.is_some()
+            || reported.cost.as_ref().and_then(|c| c.covers.as_ref()).is_none_or(|c| c.iter().any(|k| k == key))
+    };
+    let mut others = Interval::exact(rust_decimal::Decimal::ZERO);
+    let mut items = Vec::new();
+    for sibling in reference.sources.iter().filter(|s| s.parent == parent && s.key != source && covered(&s.key)) {
+        let entry = reported.funding.iter().find(|f| f.source == sibling.key)?;
+        let reading = read_source(reported, entry)?;
+        others = others.plus(reading.interval);
+        items.push(
+            Message::new("source-amount")
+                .arg("source", reference.named(&sibling.key))
+                .message("amount", reading.said())
+                .into(),
+        );
+    }
+    let implied = base.less(others, Message::new("remainder-basis").list("others", items, false));
+    let mut bounds = implied.bounds;
+    // The rest cannot be below nothing: a negative end is the figures' contradiction, noted.
+    bounds.at_least = bounds.at_least.map(|low| low.max(Money::ZERO));
+    Some(bounds)
 }
 
 /// Each funding source's reported, itemised (rolled up) and gap, with the bounds the reported
@@ -248,26 +389,42 @@ pub fn funding_totals(
         .map(|(rolled, unsplit_above)| {
             let source = reference.source(&rolled.source).expect("roll_up yields reference sources");
             let published = reported.funding.iter().find(|f| f.source == rolled.source);
-            let reported = published.map(|f| f.amount);
-            let gap = reported.map(|r| r - rolled.amount);
+            let reading = published.and_then(|f| read_source(reported, f));
+            let (exact, bounds, exact_gap, gap_bounds, gap) = reconciled(reading.as_ref(), rolled.amount);
             let name = reference.named(&rolled.source);
-            if let (Some(r), Some(gap)) = (reported, gap.filter(|g| !g.is_zero())) {
-                let note = match &unsplit_above {
+            if let (Some(reading), Some(gap)) = (&reading, gap.filter(Gap::is_some_gap)) {
+                let positive = gap.interval.sign() == Some(true);
+                let note = match (&unsplit_above, exact_gap) {
                     // Not money outside the records: the records do not say which level paid.
-                    Some((parent, own)) if gap > Money::ZERO => {
+                    (Some((parent, own)), Some(_)) if positive => {
                         Message::new("funding-gap-unsplit").amount("own", *own).arg("parent", reference.named(parent))
                     }
-                    _ => Message::new("funding-gap").then(
-                        (gap > Money::ZERO && !unattributed.is_zero())
-                            .then(|| Message::new("gap-may-be-unattributed").amount("most", gap.min(unattributed))),
+                    (_, Some(g)) => Message::new("funding-gap").then(
+                        (positive && !unattributed.is_zero())
+                            .then(|| Message::new("gap-may-be-unattributed").amount("most", g.min(unattributed))),
                     ),
+                    (_, None) => Message::new("funding-gap-bounds").then(gap.holds()),
                 };
                 notes.push(
                     note.arg("source", name.clone())
-                        .amount("reported", r)
+                        .message("reported", reading.said())
                         .amount("itemised", rolled.amount)
-                        .amount("gap", gap),
+                        .message("gap", gap.said()),
                 );
+            }
+            let remainder = published.is_some_and(|f| f.remainder);
+            let remainder_implied = remainder.then(|| remainder_implied(reported, &rolled.source, reference)).flatten();
+            if remainder {
+                notes.push(match &remainder_implied {
+                    Some(b) => Message::new("funding-remainder").arg("source", name.clone()).message(
+                        "implied",
+                        super::figures::words::<Money>(Interval {
+                            at_least: b.at_least.map(Money::decimal),
+                            at_most: b.at_most.map(Money::decimal),
+                        }),
+                    ),
+                    None => Message::new("funding-remainder-unfixed").arg("source", name.clone()),
+                });
             }
             let has_children = reference.sources.iter().any(|s| s.parent.as_deref() == Some(&rolled.source));
             if has_children && !rolled.own.is_zero() {
@@ -288,11 +445,15 @@ pub fn funding_totals(
                 source: rolled.source,
                 parent: rolled.parent,
                 names: source.names.clone(),
-                reported,
+                reported: exact,
+                reported_bounds: bounds,
                 itemised: rolled.amount,
-                gap,
+                gap: exact_gap,
+                gap_bounds,
                 own: rolled.own,
                 quote: published.and_then(|f| f.quote.clone()),
+                remainder,
+                remainder_implied,
                 implied: share,
             }
         })
@@ -311,16 +472,17 @@ pub fn warnings(id: &str, reported: &Reported<Money>, sums: &ProgrammeSums, refe
 mod tests {
     use super::*;
     use crate::domain::aggregates::sums::fixtures::*;
-    use crate::domain::document::{ReportedAmount, ReportedCount, ScopeCount, SourceAmount};
+    use crate::domain::document::{ReportedAmount, ReportedCount, ReportedSource, ScopeCount};
 
     fn reported() -> Reported<Money> {
-        let amount = |source: &str, a: &str| SourceAmount { source: source.into(), amount: m(a), quote: None };
+        let amount = |source: &str, a: &str| ReportedSource::exact(source, m(a), None);
         Reported {
-            schemes: Some(ReportedCount { value: 10, quote: Some("10 đề án".into()) }),
-            schemes_by_scope: vec![ScopeCount { scope: "local".into(), value: 7, quote: None }],
+            schemes: Some(ReportedCount::exact(10, Some("10 đề án".into()))),
+            schemes_by_scope: vec![ScopeCount::exact("local", 7, None)],
             tasks: None,
             schemes_registered: None,
-            cost: Some(ReportedAmount { amount: m("100.00"), quote: None }),
+            cost: Some(ReportedAmount::exact(m("100.00"), None)),
+            tolerance: None,
             funding: vec![
                 amount("state_budget", "60.00"),
                 amount("central_budget", "20.00"),

@@ -8,12 +8,14 @@ mod canonical;
 mod identity;
 mod note;
 mod parse;
+pub mod precision;
 mod validate;
 
 pub use canonical::{canonical_records, canonical_tail};
 pub use identity::{Kind, PartKind, PartOf, Status};
 pub use note::Note;
 pub use parse::{Unparsed, Violation, Violations, parse_document, parse_json, parse_part, relocate};
+pub use precision::{Precision, Qualifier};
 pub use validate::{check, check_record, check_reported, is_slug, is_web_url, is_xml_char};
 
 use serde::{Deserialize, Serialize};
@@ -61,6 +63,12 @@ pub struct ProgrammeDocument<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementing_agency: Option<Names>,
     pub source: SourceDocument,
+    /// What "about" (`qualifier: about`: "gần", "khoảng") means in this document's reported
+    /// figures: within this percentage either side of the figure. A decimal string from 0 to
+    /// 99.99; absent, the default: `"5"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = r"^[0-9]{1,2}(\.[0-9]{1,2})?$", example = "5")]
+    pub about_tolerance_percent: Option<String>,
     #[serde(default = "Reported::empty")]
     pub reported: Reported<A>,
     #[serde(default)]
@@ -102,6 +110,10 @@ pub struct ProgrammeMetadata {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implementing_agency: Option<Names>,
     pub source: SourceDocument,
+    /// Absent when the default, `"5"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "5")]
+    pub about_tolerance_percent: Option<String>,
     pub indicator_definitions: Vec<IndicatorDefinition>,
 }
 
@@ -121,6 +133,7 @@ impl ProgrammeMetadata {
             approved_by: document.approved_by,
             implementing_agency: document.implementing_agency,
             source: document.source,
+            about_tolerance_percent: document.about_tolerance_percent,
             indicator_definitions: document.indicator_definitions,
         }
     }
@@ -210,7 +223,12 @@ pub struct Reported<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost: Option<ReportedAmount<A>>,
     #[serde(default)]
-    pub funding: Vec<SourceAmount<A>>,
+    pub funding: Vec<ReportedSource<A>>,
+    /// The document's `about_tolerance_percent`, carried here for the arithmetic of its "about"
+    /// figures; never written here (the document has it at its top level).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub tolerance: Option<rust_decimal::Decimal>,
 }
 
 impl<A> Reported<A> {
@@ -222,42 +240,234 @@ impl<A> Reported<A> {
             schemes_registered: None,
             cost: None,
             funding: Vec::new(),
+            tolerance: None,
         }
+    }
+
+    /// The tolerance of its "about" figures, in percent.
+    pub fn tolerance_percent(&self) -> rust_decimal::Decimal {
+        self.tolerance.unwrap_or(precision::DEFAULT_TOLERANCE_PERCENT)
     }
 }
 
+/// A reported count: `value`, or a `range` (`min`–`max`) with no value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportedCount {
+    /// The count as published; absent for a `range`.
     #[schema(minimum = 0, maximum = 1000000000, example = 65)]
-    #[serde(deserialize_with = "whole_number")]
-    pub value: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "precision::optional_whole_number")]
+    pub value: Option<i64>,
+    /// How precise `value` is: `exact` (the default, left out), `at_least` ("trên", "hơn"),
+    /// `at_most` ("dưới"), `about` ("gần", "khoảng": within `about_tolerance_percent`), or
+    /// `range` ("từ 10 - 15": `min` to `max`, with no `value`).
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
+    /// True for an estimate ("ước"); false, the default, is left out.
+    #[serde(default, skip_serializing_if = "precision::is_false")]
+    pub estimate: bool,
+    /// A `range`'s lower end.
+    #[schema(minimum = 0, maximum = 1000000000, example = 10)]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "precision::optional_whole_number")]
+    pub min: Option<i64>,
+    /// A `range`'s upper end.
+    #[schema(minimum = 0, maximum = 1000000000, example = 15)]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "precision::optional_whole_number")]
+    pub max: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
+impl ReportedCount {
+    /// An exact count.
+    pub fn exact(value: i64, quote: Option<String>) -> ReportedCount {
+        ReportedCount { value: Some(value), qualifier: Qualifier::Exact, estimate: false, min: None, max: None, quote }
+    }
+
+    pub fn precision(&self) -> Precision<i64> {
+        Precision {
+            value: self.value,
+            qualifier: self.qualifier,
+            estimate: self.estimate,
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+
+/// A reported scheme count of one scope, as precise as it was published (see `ReportedCount`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeCount {
     #[schema(schema_with = crate::domain::reference::scope_key_schema)]
     pub scope: String,
     #[schema(minimum = 0, maximum = 1000000000, example = 46)]
-    #[serde(deserialize_with = "whole_number")]
-    pub value: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "precision::optional_whole_number")]
+    pub value: Option<i64>,
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
+    #[serde(default, skip_serializing_if = "precision::is_false")]
+    pub estimate: bool,
+    #[schema(minimum = 0, maximum = 1000000000, example = 40)]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "precision::optional_whole_number")]
+    pub min: Option<i64>,
+    #[schema(minimum = 0, maximum = 1000000000, example = 50)]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "precision::optional_whole_number")]
+    pub max: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
 }
 
+impl ScopeCount {
+    /// An exact count of `scope`.
+    pub fn exact(scope: impl Into<String>, value: i64, quote: Option<String>) -> ScopeCount {
+        let count = ReportedCount::exact(value, quote);
+        ScopeCount {
+            scope: scope.into(),
+            value: count.value,
+            qualifier: count.qualifier,
+            estimate: count.estimate,
+            min: count.min,
+            max: count.max,
+            quote: count.quote,
+        }
+    }
+
+    pub fn precision(&self) -> Precision<i64> {
+        Precision {
+            value: self.value,
+            qualifier: self.qualifier,
+            estimate: self.estimate,
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+
+/// The reported total cost, as precise as it was published, and what it covers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
 pub struct ReportedAmount<A> {
-    #[schema(value_type = String, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "41306.53")]
-    pub amount: A,
+    /// The amount as published; absent for a `range`.
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "41306.53")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<A>,
+    /// How precise `amount` is: `exact` (the default, left out), `at_least` ("trên", "hơn"),
+    /// `at_most` ("dưới"), `about` ("gần", "khoảng": within `about_tolerance_percent`), or
+    /// `range` (`min` to `max`, with no `amount`).
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
+    /// True for an estimate ("ước"); false, the default, is left out.
+    #[serde(default, skip_serializing_if = "precision::is_false")]
+    pub estimate: bool,
+    /// A `range`'s lower end.
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "300.00")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<A>,
+    /// A `range`'s upper end.
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "400.00")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<A>,
+    /// The top-level funding sources the total includes (`["state_budget"]` for a total of state
+    /// support alone), in reference order. Absent, the default: all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = json!(["state_budget"]))]
+    pub covers: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
+}
+
+impl<A> ReportedAmount<A> {
+    /// Its precision, the amounts borrowed (text as received, or exact).
+    pub fn precision_of(&self) -> Precision<&A> {
+        let (value, min, max) = (self.amount.as_ref(), self.min.as_ref(), self.max.as_ref());
+        Precision { value, qualifier: self.qualifier, estimate: self.estimate, min, max }
+    }
+}
+
+impl<A: Copy> ReportedAmount<A> {
+    pub fn precision(&self) -> Precision<A> {
+        self.precision_of().map(|a| *a)
+    }
+}
+
+impl<A> ReportedAmount<A> {
+    /// An exact amount.
+    pub fn exact(amount: A, quote: Option<String>) -> ReportedAmount<A> {
+        ReportedAmount {
+            amount: Some(amount),
+            qualifier: Qualifier::Exact,
+            estimate: false,
+            min: None,
+            max: None,
+            covers: None,
+            quote,
+        }
+    }
+}
+
+/// A reported amount attributed to one funding source, as precise as it was published; or the
+/// remainder ("phần còn lại"), named with no figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+pub struct ReportedSource<A> {
+    #[schema(schema_with = crate::domain::reference::source_key_schema)]
+    pub source: String,
+    /// The amount as published; absent for a `range` and for a `remainder`.
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "5760.00")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<A>,
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
+    #[serde(default, skip_serializing_if = "precision::is_false")]
+    pub estimate: bool,
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "300.00")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<A>,
+    #[schema(value_type = Option<String>, format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$", example = "400.00")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<A>,
+    /// True where the source names this source as paying the rest ("phần còn lại do doanh
+    /// nghiệp đối ứng") with no figure: `amount` is absent, and what the other figures imply is
+    /// computed on reading, never stored. False, the default, is left out.
+    #[serde(default, skip_serializing_if = "precision::is_false")]
+    pub remainder: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
+    pub quote: Option<String>,
+}
+
+impl<A> ReportedSource<A> {
+    /// Its precision, the amounts borrowed (text as received, or exact).
+    pub fn precision_of(&self) -> Precision<&A> {
+        let (value, min, max) = (self.amount.as_ref(), self.min.as_ref(), self.max.as_ref());
+        Precision { value, qualifier: self.qualifier, estimate: self.estimate, min, max }
+    }
+}
+
+impl<A: Copy> ReportedSource<A> {
+    pub fn precision(&self) -> Precision<A> {
+        self.precision_of().map(|a| *a)
+    }
+}
+
+impl<A> ReportedSource<A> {
+    /// An exact amount of `source`.
+    pub fn exact(source: impl Into<String>, amount: A, quote: Option<String>) -> ReportedSource<A> {
+        ReportedSource {
+            source: source.into(),
+            amount: Some(amount),
+            qualifier: Qualifier::Exact,
+            estimate: false,
+            min: None,
+            max: None,
+            remainder: false,
+            quote,
+        }
+    }
 }
 
 /// An amount attributed to one funding source.
@@ -346,19 +556,43 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64
 impl Programme {
     /// The document with its amounts as text again, for an edit to be validated like an import.
     pub fn into_raw(self) -> ProgrammeDocument<String> {
-        let amounts = |lines: Vec<SourceAmount<Money>>| -> Vec<SourceAmount<String>> {
-            lines
-                .into_iter()
-                .map(|l| SourceAmount { source: l.source, amount: l.amount.to_string(), quote: l.quote })
-                .collect()
-        };
+        let text = |a: Option<Money>| a.map(|a| a.to_string());
         let reported = Reported {
             schemes: self.reported.schemes,
             schemes_by_scope: self.reported.schemes_by_scope,
             tasks: self.reported.tasks,
             schemes_registered: self.reported.schemes_registered,
-            cost: self.reported.cost.map(|c| ReportedAmount { amount: c.amount.to_string(), quote: c.quote }),
-            funding: amounts(self.reported.funding),
+            cost: self.reported.cost.map(|c| ReportedAmount {
+                amount: text(c.amount),
+                qualifier: c.qualifier,
+                estimate: c.estimate,
+                min: text(c.min),
+                max: text(c.max),
+                covers: c.covers,
+                quote: c.quote,
+            }),
+            funding: self
+                .reported
+                .funding
+                .into_iter()
+                .map(|f| ReportedSource {
+                    source: f.source,
+                    amount: text(f.amount),
+                    qualifier: f.qualifier,
+                    estimate: f.estimate,
+                    min: text(f.min),
+                    max: text(f.max),
+                    remainder: f.remainder,
+                    quote: f.quote,
+                })
+                .collect(),
+            tolerance: self.reported.tolerance,
+        };
+        let amounts = |lines: Vec<SourceAmount<Money>>| -> Vec<SourceAmount<String>> {
+            lines
+                .into_iter()
+                .map(|l| SourceAmount { source: l.source, amount: l.amount.to_string(), quote: l.quote })
+                .collect()
         };
         let schemes = self
             .schemes
@@ -390,6 +624,7 @@ impl Programme {
             approved_by: self.approved_by,
             implementing_agency: self.implementing_agency,
             source: self.source,
+            about_tolerance_percent: self.about_tolerance_percent,
             reported,
             indicator_definitions: self.indicator_definitions,
             schemes,

@@ -89,7 +89,7 @@ impl Checker<'_> {
             ("schemes_registered", &reported.schemes_registered),
         ] {
             if let Some(count) = count {
-                c.count(&format!("{at}/{field}/value"), count.value, 0);
+                c.counts(&format!("{at}/{field}"), &count.precision());
                 c.optional_text(&format!("{at}/{field}/quote"), count.quote.as_deref(), 5000);
             }
         }
@@ -106,17 +106,46 @@ impl Checker<'_> {
             if !scopes_seen.insert(entry.scope.clone()) {
                 c.fail(format!("{at}/scope"), Message::new("scope-twice").word("key", format!("{:?}", entry.scope)));
             }
-            c.count(&format!("{at}/value"), entry.value, 0);
+            c.counts(&at, &entry.precision());
             c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
         }
         let cost = reported.cost.map(|cost| {
-            c.optional_text(&format!("{at}/cost/quote"), cost.quote.as_deref(), 5000);
+            let at = format!("{at}/cost");
+            c.optional_text(&format!("{at}/quote"), cost.quote.as_deref(), 5000);
+            let precision = c.amounts(&at, &cost.precision_of().map(String::as_str), false);
+            let covers = c.covers(&format!("{at}/covers"), cost.covers);
             ReportedAmount {
-                amount: c.amount(&format!("{at}/cost/amount"), &cost.amount).unwrap_or_default(),
+                amount: precision.value,
+                qualifier: cost.qualifier,
+                estimate: cost.estimate,
+                min: precision.min,
+                max: precision.max,
+                covers,
                 quote: cost.quote,
             }
         });
-        let (funding, _) = c.funding(&format!("{at}/funding"), reported.funding);
+        let mut funding = Vec::with_capacity(reported.funding.len());
+        let mut seen = HashSet::new();
+        for (i, entry) in reported.funding.into_iter().enumerate() {
+            let at = format!("{at}/funding/{i}");
+            c.source_key(&format!("{at}/source"), &entry.source);
+            if !seen.insert(entry.source.clone()) {
+                c.fail(format!("{at}/source"), Message::new("source-twice").word("key", format!("{:?}", entry.source)));
+            }
+            c.optional_text(&format!("{at}/quote"), entry.quote.as_deref(), 5000);
+            let precision = c.amounts(&at, &entry.precision_of().map(String::as_str), entry.remainder);
+            funding.push(ReportedSource {
+                source: entry.source,
+                amount: precision.value,
+                qualifier: entry.qualifier,
+                estimate: entry.estimate,
+                min: precision.min,
+                max: precision.max,
+                remainder: entry.remainder,
+                quote: entry.quote,
+            });
+        }
+        c.one_remainder_a_level(&format!("{at}/funding"), &funding);
         let mut reported = Reported {
             schemes: reported.schemes,
             schemes_by_scope: reported.schemes_by_scope,
@@ -124,6 +153,7 @@ impl Checker<'_> {
             schemes_registered: reported.schemes_registered,
             cost,
             funding,
+            tolerance: None,
         };
         // In reference order, whatever the order sent.
         let scope_position = |key: &str| c.reference.scopes.iter().position(|s| s.key == key);
@@ -131,6 +161,136 @@ impl Checker<'_> {
         reported.schemes_by_scope.sort_by_key(|e| scope_position(&e.scope));
         reported.funding.sort_by_key(|e| source_position(&e.source));
         reported
+    }
+
+    /// Checks the shape of a figure's precision (under `at`, its figure `field`): a `range` has
+    /// `min` and `max` and no figure; any other qualifier has its figure and no ends; a
+    /// `remainder` has neither, and no qualifier.
+    fn shape<V>(&mut self, at: &str, field: &str, p: &Precision<V>, remainder: bool) {
+        if remainder {
+            if p.value.is_some() || p.min.is_some() || p.max.is_some() || !p.qualifier.is_exact() {
+                self.fail(format!("{at}/remainder"), Message::new("remainder-with-figure"));
+            }
+            return;
+        }
+        if p.qualifier == Qualifier::Range {
+            if p.value.is_some() {
+                self.fail(format!("{at}/{field}"), Message::new("range-has-no-figure").word("field", field));
+            }
+            for (end, value) in [("min", &p.min), ("max", &p.max)] {
+                if value.is_none() {
+                    self.fail(format!("{at}/{end}"), Message::new("range-needs-ends"));
+                }
+            }
+        } else {
+            if p.value.is_none() {
+                self.fail(format!("{at}/{field}"), Message::new("figure-missing").word("field", field));
+            }
+            for (end, value) in [("min", &p.min), ("max", &p.max)] {
+                if value.is_some() {
+                    self.fail(format!("{at}/{end}"), Message::new("ends-without-range"));
+                }
+            }
+        }
+    }
+
+    /// Checks a reported count's precision (under `at`).
+    fn counts(&mut self, at: &str, p: &Precision<i64>) {
+        self.shape(at, "value", p, false);
+        for (field, value) in [("value", p.value), ("min", p.min), ("max", p.max)] {
+            if let Some(value) = value {
+                self.count(&format!("{at}/{field}"), value, 0);
+            }
+        }
+        if let (Some(min), Some(max)) = (p.min, p.max)
+            && min > max
+        {
+            self.fail(format!("{at}/max"), Message::new("range-backwards").count("min", min).count("max", max));
+        }
+    }
+
+    /// Checks a reported amount's precision (under `at`); returns it with exact amounts.
+    fn amounts(&mut self, at: &str, p: &Precision<&str>, remainder: bool) -> Precision<Money> {
+        self.shape(at, "amount", p, remainder);
+        let mut parse = |field: &str, text: Option<&str>| text.and_then(|t| self.amount(&format!("{at}/{field}"), t));
+        let exact = Precision {
+            value: parse("amount", p.value),
+            qualifier: p.qualifier,
+            estimate: p.estimate,
+            min: parse("min", p.min),
+            max: parse("max", p.max),
+        };
+        if let (Some(min), Some(max)) = (exact.min, exact.max)
+            && min > max
+        {
+            self.fail(format!("{at}/max"), Message::new("range-backwards").amount("min", min).amount("max", max));
+        }
+        exact
+    }
+
+    /// Checks `about_tolerance_percent`: a decimal from 0 to 99.99 with at most two places;
+    /// returns it written plainly (`"2.5"`), or None where it is the default (`"5"`, `"5.0"`).
+    fn tolerance(&mut self, at: &str, text: Option<String>) -> Option<String> {
+        let text = text?;
+        let valid =
+            text.split_once('.').map_or(text.len() <= 2, |(whole, places)| whole.len() <= 2 && places.len() <= 2)
+                && !text.starts_with('.')
+                && !text.ends_with('.')
+                && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && text.bytes().filter(|b| *b == b'.').count() <= 1;
+        let Some(value) = valid.then(|| Decimal::from_str_exact(&text).ok()).flatten() else {
+            self.fail(at, Message::new("tolerance-invalid").word("value", format!("{text:?}")));
+            return None;
+        };
+        let value = value.normalize();
+        (value != super::precision::DEFAULT_TOLERANCE_PERCENT).then(|| value.to_string())
+    }
+
+    /// Checks what a reported cost covers: top-level sources, each once; returns them in
+    /// reference order, or None where they are all of them (the default).
+    fn covers(&mut self, at: &str, covers: Option<Vec<String>>) -> Option<Vec<String>> {
+        let covers = covers?;
+        let top: Vec<&str> =
+            self.reference.sources.iter().filter(|s| s.parent.is_none()).map(|s| s.key.as_str()).collect();
+        if covers.is_empty() {
+            self.fail(at, Message::new("covers-empty").word("allowed", codes(top.iter().copied())));
+        }
+        let mut seen = HashSet::new();
+        for (i, key) in covers.iter().enumerate() {
+            if !top.contains(&key.as_str()) {
+                let allowed = codes(top.iter().copied());
+                self.fail(
+                    format!("{at}/{i}"),
+                    Message::new("covers-not-top").word("key", format!("{key:?}")).word("allowed", &allowed),
+                );
+            }
+            if !seen.insert(key.as_str()) {
+                self.fail(format!("{at}/{i}"), Message::new("covers-twice").word("key", format!("{key:?}")));
+            }
+        }
+        let ordered: Vec<String> = top.iter().filter(|key| seen.contains(**key)).map(|key| key.to_string()).collect();
+        (ordered.len() < top.len()).then_some(ordered)
+    }
+
+    /// At most one remainder among the sources of one level (the children of one parent, or
+    /// the top level): a second could not be told from the first.
+    fn one_remainder_a_level(&mut self, at: &str, funding: &[ReportedSource<Money>]) {
+        let parent = |key: &str| self.reference.source(key).and_then(|s| s.parent.clone());
+        let mut levels: Vec<(Option<String>, &str)> = Vec::new();
+        let mut twice = Vec::new();
+        for (i, entry) in funding.iter().enumerate().filter(|(_, e)| e.remainder) {
+            let level = parent(&entry.source);
+            match levels.iter().find(|(l, _)| *l == level) {
+                Some((_, first)) => twice.push((i, first.to_string())),
+                None => levels.push((level, &entry.source)),
+            }
+        }
+        for (i, first) in twice {
+            self.fail(
+                format!("{at}/{i}/remainder"),
+                Message::new("remainder-twice").word("other", format!("{first:?}")),
+            );
+        }
     }
 
     /// Checks one scheme record (all but its id's uniqueness, which needs the others); returns
@@ -380,7 +540,9 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
         c.fail("/source/date", Message::new("not-a-date").word("value", format!("{date:?}")));
     }
 
-    let reported = c.reported("/reported", doc.reported);
+    let mut reported = c.reported("/reported", doc.reported);
+    let about_tolerance_percent = c.tolerance("/about_tolerance_percent", doc.about_tolerance_percent);
+    reported.tolerance = about_tolerance_percent.as_deref().map(|t| super::precision::tolerance(Some(t)));
 
     let mut indicator_keys = HashSet::new();
     for (i, def) in doc.indicator_definitions.iter().enumerate() {
@@ -425,6 +587,7 @@ pub fn check(doc: ProgrammeDocument<String>, reference: &Reference) -> Result<Pr
         approved_by: doc.approved_by,
         implementing_agency: doc.implementing_agency,
         source: doc.source,
+        about_tolerance_percent,
         reported,
         indicator_definitions: doc.indicator_definitions,
         schemes,
