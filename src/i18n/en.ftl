@@ -41,7 +41,9 @@ figure-at-most = under { $value }
 figure-about = about { $value }
 figure-range = { $min } to { $max }
 figure-estimate = estimated { $figure }
-interval-between = from { $least } to { $most }
+figure-remainder = the rest, no figure (computed: { $implied })
+figure-remainder-unfixed = the rest, no figure
+interval-between = between { $least } and { $most }
 interval-at-least = at least { $least }
 interval-at-most = at most { $most }
 interval-open = any value
@@ -97,6 +99,8 @@ missing-schemes = { $gap } { $gap ->
        *[other] schemes
     }
 missing-cost = { $gap } million VND
+missing-bounds = a difference in schemes of { $gap }, which the published number does not fix
+missing-cost-bounds = a difference of { $gap } million VND, which the published total does not fix
 empty-scopes = No scheme record is counted as { $keys }: the article does not split its scheme groups by level, so the rows' zeros only mean it does not say.
 empty-scopes-reported = The programme reports { $schemes } schemes (`reported_schemes`).
 scope-schemes = { $count } { $scope }
@@ -384,6 +388,15 @@ column-implied-at-most-million-vnd = Implied, at most (million VND)
 column-schemes = Schemes
 column-reported-schemes = Reported schemes
 column-schemes-gap = Schemes gap
+column-qualifier = { $column }: as published
+column-estimate = { $column }: an estimate
+column-at-least = { $column }: at least
+column-at-most = { $column }: at most
+qualifier-exact = exact
+qualifier-at-least = over
+qualifier-at-most = under
+qualifier-about = about
+qualifier-range = a range
 
 ## The workbook: sheets, labels and the words of the quotes sheet
 

@@ -37,6 +37,8 @@ figure-at-most = dưới { $value }
 figure-about = khoảng { $value }
 figure-range = từ { $min } đến { $max }
 figure-estimate = ước { $figure }
+figure-remainder = phần còn lại, không nêu số (tính ra: { $implied })
+figure-remainder-unfixed = phần còn lại, không nêu số
 interval-between = từ { $least } đến { $most }
 interval-at-least = ít nhất { $least }
 interval-at-most = nhiều nhất { $most }
@@ -74,6 +76,8 @@ coverage-complete = không thiếu phần nào của số công bố.
 coverage-missing = phần chênh lệch ({ $missing }) có trong số công bố nhưng không thuộc nhóm đề án nào, nên không dòng nào thể hiện.
 missing-schemes = { $gap } đề án
 missing-cost = { $gap } triệu đồng
+missing-bounds = chênh lệch số đề án { $gap }, số công bố không đủ để xác định
+missing-cost-bounds = chênh lệch { $gap } triệu đồng, tổng số công bố không đủ để xác định
 empty-scopes = Không nhóm đề án nào ghi là { $keys }: bài viết không tách các nhóm đề án theo cấp, nên số 0 ở đây chỉ có nghĩa là bài viết không nêu.
 empty-scopes-reported = Bài viết nêu { $schemes }.
 scope-schemes = { $count } { $scope }
@@ -352,6 +356,15 @@ column-implied-at-most-million-vnd = Suy ra từ số công bố, nhiều nhất
 column-schemes = Số đề án
 column-reported-schemes = Số đề án công bố
 column-schemes-gap = Chênh lệch số đề án
+column-qualifier = { $column }: cách công bố
+column-estimate = { $column }: số ước
+column-at-least = { $column }: ít nhất
+column-at-most = { $column }: nhiều nhất
+qualifier-exact = chính xác
+qualifier-at-least = trên
+qualifier-at-most = dưới
+qualifier-about = khoảng
+qualifier-range = từ … đến …
 
 ## Tệp bảng tính: tên trang, nhãn và các từ của trang trích dẫn
 

@@ -45,6 +45,7 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Decimal(text) => text.clone(),
         Cell::Flag(flag) => flag.to_string(),
         Cell::Key(key, _) => key.clone(),
+        Cell::Words(words) => text_cell(&words.render(crate::i18n::Lang::En)),
         Cell::Empty => String::new(),
     }
 }

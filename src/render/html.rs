@@ -4,6 +4,7 @@
 use askama::Template;
 
 use crate::domain::aggregates::breakdown::{Breakdown, BreakdownRow};
+use crate::domain::aggregates::figures::{Bounds, Percent, for_reader};
 use crate::domain::aggregates::totals::Totals;
 use crate::domain::document::{IndicatorDefinition, Note, Programme, SchemeRecord};
 use crate::domain::money::Money;
@@ -126,6 +127,28 @@ fn count(lang: Lang, n: Option<i64>) -> String {
     n.map_or_else(|| Words::of(lang).not_published.to_string(), |n| lang.count(n))
 }
 
+/// A published amount (or a gap) as a reader sees it: the number where it was published as one
+/// exact, final number, else its words ("trên 41.000,00", "khoảng 162,50").
+fn amount_as_published(lang: Lang, exact: Option<Money>, bounds: &Option<Bounds<Money>>) -> String {
+    for_reader(exact, bounds.as_ref(), lang, |m| lang.amount(m)).unwrap_or_else(|| money(lang, None))
+}
+
+/// A published count (or its gap) as a reader sees it (see [`amount_as_published`]).
+fn count_as_published(lang: Lang, exact: Option<i64>, bounds: &Option<Bounds<i64>>) -> String {
+    for_reader(exact, bounds.as_ref(), lang, |n| lang.count(n)).unwrap_or_else(|| count(lang, None))
+}
+
+/// A reported funding figure as a reader sees it: a remainder says so, with what it is computed to be.
+fn funding_as_published(lang: Lang, f: &crate::domain::aggregates::totals::FundingTotal) -> String {
+    match (&f.remainder_implied, f.remainder) {
+        (Some(implied), true) => {
+            Message::new("figure-remainder").message("implied", implied.words.clone()).render(lang)
+        }
+        (None, true) => Message::new("figure-remainder-unfixed").render(lang),
+        _ => amount_as_published(lang, f.reported, &f.reported_bounds),
+    }
+}
+
 /// A note of ours for a page of `lang`: its text, and the language it is in (a string note is
 /// English, as documents gave notes before 0.6), for the element's `lang`.
 pub struct PageNote {
@@ -161,8 +184,9 @@ impl HomeRow {
     pub fn of(programme: &ProgrammeSummary, totals: &Totals, lang: Lang) -> HomeRow {
         let source = |key: &str| totals.funding.iter().find(|f| f.source == key);
         let pair = |key: &str| {
-            source(key)
-                .map_or((money(lang, None), money(lang, None)), |f| (money(lang, f.reported), lang.amount(f.itemised)))
+            source(key).map_or((money(lang, None), money(lang, None)), |f| {
+                (funding_as_published(lang, f), lang.amount(f.itemised))
+            })
         };
         HomeRow {
             href: format!("/{}/programmes/{}", lang.code(), programme.id),
@@ -170,8 +194,14 @@ impl HomeRow {
             what: what_it_is(programme.kind, programme.status, programme.part_of.as_ref(), lang),
             period: format!("{}–{}", programme.period.start_year, programme.period.end_year),
             jurisdiction: programme.jurisdiction.clone(),
-            schemes: (count(lang, totals.schemes.reported), lang.count(totals.schemes.itemised)),
-            cost: (money(lang, totals.cost.reported), lang.amount(totals.cost.itemised)),
+            schemes: (
+                count_as_published(lang, totals.schemes.reported, &totals.schemes.reported_bounds),
+                lang.count(totals.schemes.itemised),
+            ),
+            cost: (
+                amount_as_published(lang, totals.cost.reported, &totals.cost.reported_bounds),
+                lang.amount(totals.cost.compared_with),
+            ),
             state: pair("state_budget"),
             contributions: pair("contributions"),
         }
@@ -318,10 +348,23 @@ impl BreakRow {
             label,
             schemes: lang.count(row.schemes),
             cost: lang.amount(row.cost),
-            reported: row.reported_cost.map_or(String::from("—"), |m| lang.amount(m)),
+            reported: for_reader(row.reported_cost, row.reported_cost_bounds.as_ref(), lang, |m| lang.amount(m))
+                .unwrap_or_else(|| String::from("—")),
             share_itemised: percent(row.share_percent),
-            share_reported: percent(row.share_of_reported_percent),
-            reported_share: percent(row.reported_share_of_reported_percent),
+            share_reported: for_reader(
+                row.share_of_reported_percent.map(Percent),
+                row.share_of_reported_percent_bounds.as_ref(),
+                lang,
+                |p| lang.percent(&p.0.to_string()),
+            )
+            .unwrap_or_else(|| String::from("—")),
+            reported_share: for_reader(
+                row.reported_share_of_reported_percent.map(Percent),
+                row.reported_share_of_reported_percent_bounds.as_ref(),
+                lang,
+                |p| lang.percent(&p.0.to_string()),
+            )
+            .unwrap_or_else(|| String::from("—")),
             nothing_itemised: row.nothing_itemised,
         }
     }
@@ -389,25 +432,29 @@ impl ProgrammePage {
         let words = Words::of(lang);
         let id = p.id.clone();
         let source_name = |key: &str| reference.source(key).map_or(key.to_string(), |s| name(&s.names, lang));
-        let gap_money = |m: Option<Money>| m.map_or(String::from("—"), |m| lang.amount(m));
+        let gap_money = |m: Option<Money>, bounds: &Option<Bounds<Money>>| {
+            for_reader(m, bounds.as_ref(), lang, |m| lang.amount(m)).unwrap_or_else(|| String::from("—"))
+        };
         let mut reconciled = vec![Reconciled {
             label: words.schemes.to_string(),
             indent: false,
-            reported: count(lang, totals.schemes.reported),
+            reported: count_as_published(lang, totals.schemes.reported, &totals.schemes.reported_bounds),
             itemised: lang.count(totals.schemes.itemised),
-            gap: totals.schemes.gap.map_or(String::from("—"), |g| lang.count(g)),
+            gap: for_reader(totals.schemes.gap, totals.schemes.gap_bounds.as_ref(), lang, |g| lang.count(g))
+                .unwrap_or_else(|| String::from("—")),
             implied: String::new(),
         }];
-        for scope in totals.schemes.by_scope.iter().filter(|s| s.reported.is_some() || s.itemised > 0) {
+        for scope in totals.schemes.by_scope.iter().filter(|s| s.reported_bounds.is_some() || s.itemised > 0) {
             let implied = scope.implied_schemes.as_ref();
             reconciled.push(Reconciled {
                 label: name(&scope.names, lang),
                 indent: true,
-                reported: count(lang, scope.reported),
+                reported: count_as_published(lang, scope.reported, &scope.reported_bounds),
                 itemised: lang.count(scope.itemised),
                 gap: match implied {
                     Some(_) => words.not_split.clone(),
-                    None => scope.gap.map_or(String::from("—"), |g| lang.count(g)),
+                    None => for_reader(scope.gap, scope.gap_bounds.as_ref(), lang, |g| lang.count(g))
+                        .unwrap_or_else(|| String::from("—")),
                 },
                 implied: implied.map_or(String::new(), |b| {
                     lang.say(
@@ -422,20 +469,20 @@ impl ProgrammePage {
         reconciled.push(Reconciled {
             label: format!("{} ({})", words.cost, words.unit),
             indent: false,
-            reported: money(lang, totals.cost.reported),
-            itemised: lang.amount(totals.cost.itemised),
-            gap: gap_money(totals.cost.gap),
+            reported: amount_as_published(lang, totals.cost.reported, &totals.cost.reported_bounds),
+            itemised: lang.amount(totals.cost.compared_with),
+            gap: gap_money(totals.cost.gap, &totals.cost.gap_bounds),
             implied: String::new(),
         });
         for f in &totals.funding {
             reconciled.push(Reconciled {
                 label: source_name(&f.source),
                 indent: f.parent.is_some(),
-                reported: money(lang, f.reported),
+                reported: funding_as_published(lang, f),
                 itemised: lang.amount(f.itemised),
                 gap: match &f.implied {
                     Some(_) => words.not_split.clone(),
-                    None => gap_money(f.gap),
+                    None => gap_money(f.gap, &f.gap_bounds),
                 },
                 implied: f.implied.as_ref().map_or(String::new(), |i| {
                     lang.say(

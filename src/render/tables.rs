@@ -9,7 +9,8 @@
 use rust_decimal::Decimal;
 
 use crate::domain::aggregates::breakdown::{Breakdown, BreakdownRow, Dimension};
-use crate::domain::document::{IndicatorDefinition, Note, SchemeRecord};
+use crate::domain::aggregates::figures::{Bounds, Measure, Percent};
+use crate::domain::document::{IndicatorDefinition, Note, Qualifier, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::{Names, Reference};
 use crate::i18n::{Arg, Lang, Message};
@@ -28,6 +29,9 @@ pub enum Cell {
     Flag(bool),
     /// A key of the reference data: the key in a CSV, our label in a workbook's language.
     Key(String, Names),
+    /// Words for a reader, in a workbook's language (a figure as published: "trên 41.000,00");
+    /// never in a CSV table, whose cells hold one value each.
+    Words(Message),
     Empty,
 }
 
@@ -92,6 +96,60 @@ fn rolled_up(source: &str, reference: &Reference) -> Column {
         format!("{source}_rolled_up_million_vnd"),
         Message::new("column-source-rolled-up").arg("source", reference.named(source)),
     )
+}
+
+/// The columns beside a figure that may not be exact (`<figure>` with its `unit` suffix, such as
+/// `_million_vnd`): how it was published (`<figure>_qualifier`, `<figure>_estimate`, only where
+/// `published`) and its bounds (`<figure>_at_least<unit>`, `<figure>_at_most<unit>`), one value a
+/// cell.
+fn bounds_columns(figure: &str, unit: &str, name: &'static str, published: bool) -> Vec<Column> {
+    let named = |id: &'static str| Message::new(id).message("column", Message::new(name));
+    let mut columns = Vec::with_capacity(4);
+    if published {
+        columns.push(Column::new(format!("{figure}_qualifier"), named("column-qualifier")));
+        columns.push(Column::new(format!("{figure}_estimate"), named("column-estimate")));
+    }
+    columns.push(Column::new(format!("{figure}_at_least{unit}"), named("column-at-least")));
+    columns.push(Column::new(format!("{figure}_at_most{unit}"), named("column-at-most")));
+    columns
+}
+
+/// The cells of [`bounds_columns`] for `bounds` (all empty where there are none).
+fn bounds_cells<V: Measure>(bounds: Option<&Bounds<V>>, published: bool, cell: impl Fn(V) -> Cell) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(4);
+    let end = |v: Option<V>| v.map_or(Cell::Empty, &cell);
+    if published {
+        cells.push(bounds.map_or(Cell::Empty, |b| qualifier_cell(b.qualifier)));
+        cells.push(bounds.map_or(Cell::Empty, |b| Cell::Flag(b.estimate)));
+    }
+    cells.push(end(bounds.and_then(|b| b.at_least)));
+    cells.push(end(bounds.and_then(|b| b.at_most)));
+    cells
+}
+
+/// A qualifier: its key in a CSV, its word in a workbook ("trên", "khoảng").
+fn qualifier_cell(qualifier: Qualifier) -> Cell {
+    let word = |lang| Message::new(qualifier_word(qualifier)).render(lang);
+    Cell::Key(qualifier.key().to_string(), Names { vi: word(Lang::Vi), en: word(Lang::En) })
+}
+
+fn qualifier_word(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "qualifier-exact",
+        Qualifier::AtLeast => "qualifier-at-least",
+        Qualifier::AtMost => "qualifier-at-most",
+        Qualifier::About => "qualifier-about",
+        Qualifier::Range => "qualifier-range",
+    }
+}
+
+/// A figure for a workbook: the number where it was published as one exact, final number, else
+/// its words ("trên 41.000,00"); empty where there is neither.
+pub fn figure_cell<V: Measure>(exact: Option<V>, bounds: Option<&Bounds<V>>, cell: impl Fn(V) -> Cell) -> Cell {
+    match bounds {
+        Some(b) if !b.is_plain() => Cell::Words(b.words.clone()),
+        _ => exact.map_or(Cell::Empty, cell),
+    }
 }
 
 fn unattributed() -> Column {
@@ -175,6 +233,10 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         .map(|p| p.key.as_str())
         .collect();
     let shares = |row: &BreakdownRow| [Cell::percent(row.share_percent), Cell::percent(row.share_of_reported_percent)];
+    let percent = |p: Percent| Cell::Percent(p.0);
+    let share_bounds_columns =
+        || bounds_columns("share_of_reported_cost", "_percent", "column-share-of-reported-cost-percent", false);
+    let share_bounds = |row: &BreakdownRow| bounds_cells(row.share_of_reported_percent_bounds.as_ref(), false, percent);
     let itemised = b.total.cost;
     let share_columns = [
         Column::new("share_of_itemised_cost_percent", Message::new("column-share-of-itemised-cost-percent")),
@@ -208,11 +270,22 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
                 Message::new("column-own-share-of-itemised-cost-percent"),
             ),
             Column::new("reported_funding_million_vnd", Message::new("column-reported-funding-million-vnd")),
-            Column::new(
-                "reported_share_of_reported_cost_percent",
-                Message::new("column-reported-share-of-reported-cost-percent"),
-            ),
-            Column::new("funding_gap_million_vnd", Message::new("column-funding-gap-million-vnd")),
+        ]);
+        columns.extend(bounds_columns("reported_funding", "_million_vnd", "column-reported-funding-million-vnd", true));
+        columns.push(Column::new(
+            "reported_share_of_reported_cost_percent",
+            Message::new("column-reported-share-of-reported-cost-percent"),
+        ));
+        columns.extend(bounds_columns(
+            "reported_share_of_reported_cost",
+            "_percent",
+            "column-reported-share-of-reported-cost-percent",
+            false,
+        ));
+        columns.push(Column::new("funding_gap_million_vnd", Message::new("column-funding-gap-million-vnd")));
+        columns.extend(bounds_columns("funding_gap", "_million_vnd", "column-funding-gap-million-vnd", false));
+        columns.extend(share_bounds_columns());
+        columns.extend([
             Column::new("implied_at_least_million_vnd", Message::new("column-implied-at-least-million-vnd")),
             Column::new("implied_at_most_million_vnd", Message::new("column-implied-at-most-million-vnd")),
         ]);
@@ -235,8 +308,14 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
                     Cell::percent(row.cost.percent_of(itemised)),
                     Cell::percent(row.own.and_then(|own| own.percent_of(itemised))),
                     Cell::money(row.reported_cost),
-                    Cell::percent(row.reported_share_of_reported_percent),
-                    Cell::money(row.cost_gap),
+                ]);
+                cells.extend(bounds_cells(row.reported_cost_bounds.as_ref(), true, Cell::Money));
+                cells.push(Cell::percent(row.reported_share_of_reported_percent));
+                cells.extend(bounds_cells(row.reported_share_of_reported_percent_bounds.as_ref(), false, percent));
+                cells.push(Cell::money(row.cost_gap));
+                cells.extend(bounds_cells(row.cost_gap_bounds.as_ref(), false, Cell::Money));
+                cells.extend(share_bounds(row));
+                cells.extend([
                     Cell::money(row.implied.as_ref().map(|i| i.at_least)),
                     Cell::money(row.implied.as_ref().map(|i| i.at_most)),
                 ]);
@@ -255,10 +334,13 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         nothing,
         Column::new("schemes", Message::new("column-schemes")),
         Column::new("reported_schemes", Message::new("column-reported-schemes")),
-        Column::new("schemes_gap", Message::new("column-schemes-gap")),
-        Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")),
     ]);
+    columns.extend(bounds_columns("reported_schemes", "", "column-reported-schemes", true));
+    columns.push(Column::new("schemes_gap", Message::new("column-schemes-gap")));
+    columns.extend(bounds_columns("schemes_gap", "", "column-schemes-gap", false));
+    columns.push(Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")));
     columns.extend(share_columns);
+    columns.extend(share_bounds_columns());
     columns.extend(reference.sources.iter().map(|s| own(&s.key, reference)));
     columns.push(unattributed());
     columns.extend(parents.iter().map(|p| rolled_up(p, reference)));
@@ -273,10 +355,13 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
                     Cell::Flag(row.nothing_itemised),
                     Cell::Count(row.schemes),
                     Cell::count(row.reported_schemes),
-                    Cell::count(row.schemes_gap),
-                    Cell::Money(row.cost),
                 ];
+                cells.extend(bounds_cells(row.reported_schemes_bounds.as_ref(), true, Cell::Count));
+                cells.push(Cell::count(row.schemes_gap));
+                cells.extend(bounds_cells(row.schemes_gap_bounds.as_ref(), false, Cell::Count));
+                cells.push(Cell::Money(row.cost));
                 cells.extend(shares(row));
+                cells.extend(share_bounds(row));
                 cells.extend(row.own_by_source.iter().map(|(_, amount)| Cell::Money(*amount)));
                 cells.push(Cell::money(row.unattributed));
                 cells.extend(parents.iter().map(|p| {

@@ -12,12 +12,13 @@ use std::io::{Seek, Write};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use crate::domain::aggregates::breakdown::Breakdown;
+use crate::domain::aggregates::figures::Bounds;
 use crate::domain::aggregates::totals::Totals;
 use crate::domain::document::{IndicatorDefinition, Programme, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::i18n::{Lang, Message};
-use crate::render::tables::{Cell, Column, Table, breakdown_table, scheme_columns, scheme_row};
+use crate::render::tables::{Cell, Column, Table, breakdown_table, figure_cell, scheme_columns, scheme_row};
 
 /// The most rows a sheet holds (Excel's limit, less the header and a note).
 pub const MAX_RECORDS: usize = 1_048_574;
@@ -81,6 +82,7 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Format
             sheet.write_string(row, col, &*xml_safe(&word)).map(|_| ())
         }
         Cell::Key(_, names) => sheet.write_string(row, col, &*xml_safe(names.get(f.lang))).map(|_| ()),
+        Cell::Words(words) => sheet.write_string(row, col, &*xml_safe(&words.render(f.lang))).map(|_| ()),
         Cell::Empty => Ok(()),
     }
 }
@@ -308,29 +310,34 @@ impl WorkbookWriter {
             column("implied_at_most", "column-implied-at-most-million-vnd"),
             column("quote", "column-quote"),
         ];
-        let count = |n: Option<i64>| n.map_or(Cell::Empty, Cell::Count);
         let money = |m: Option<Money>| m.map_or(Cell::Empty, Cell::Money);
         let text = |q: &Option<String>| q.as_ref().map_or(Cell::Empty, |q| Cell::Text(q.clone()));
-        // A count's row: its label, reported, itemised and gap (no money columns), and its quote.
+        // A figure as published: the number, or its words where it is not one exact, final number.
         let counted =
-            |label: String, reported: Option<i64>, itemised: i64, gap: Option<i64>, quote: &Option<String>| {
-                let none = || Cell::Empty;
-                vec![
-                    Cell::Text(label),
-                    count(reported),
-                    Cell::Count(itemised),
-                    count(gap),
-                    none(),
-                    none(),
-                    none(),
-                    text(quote),
-                ]
-            };
+            |exact: Option<i64>, bounds: &Option<Bounds<i64>>| figure_cell(exact, bounds.as_ref(), Cell::Count);
+        let amount =
+            |exact: Option<Money>, bounds: &Option<Bounds<Money>>| figure_cell(exact, bounds.as_ref(), Cell::Money);
         let s = &t.schemes;
         let not_split = || Cell::Text(say("page-not_split"));
-        let mut rows = vec![counted(say("row-schemes"), s.reported, s.itemised, s.gap, &s.quote)];
+        // A count's row: its label, reported, itemised and gap (no money columns), and its quote.
+        let count_row = |label: String, (reported, itemised, gap): (Cell, i64, Cell), quote: &Option<String>| {
+            vec![
+                Cell::Text(label),
+                reported,
+                Cell::Count(itemised),
+                gap,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                text(quote),
+            ]
+        };
+        let figures = (counted(s.reported, &s.reported_bounds), s.itemised, counted(s.gap, &s.gap_bounds));
+        let mut rows = vec![count_row(say("row-schemes"), figures, &s.quote)];
         for s in &t.schemes.by_scope {
-            let mut row = counted(format!("  {}", s.names.get(lang)), s.reported, s.itemised, s.gap, &s.quote);
+            let label = format!("  {}", s.names.get(lang));
+            let figures = (counted(s.reported, &s.reported_bounds), s.itemised, counted(s.gap, &s.gap_bounds));
+            let mut row = count_row(label, figures, &s.quote);
             if s.implied_schemes.is_some() {
                 row[3] = not_split();
             }
@@ -338,9 +345,9 @@ impl WorkbookWriter {
         }
         rows.push(vec![
             Cell::Text(format!("{} ({})", say("row-cost"), lang.unit())),
-            money(t.cost.reported),
-            Cell::Money(t.cost.itemised),
-            money(t.cost.gap),
+            amount(t.cost.reported, &t.cost.reported_bounds),
+            Cell::Money(t.cost.compared_with),
+            amount(t.cost.gap, &t.cost.gap_bounds),
             Cell::Empty,
             Cell::Empty,
             Cell::Empty,
@@ -348,11 +355,18 @@ impl WorkbookWriter {
         ]);
         for s in &t.funding {
             let indent = if s.parent.is_some() { "  " } else { "" };
+            let reported = match &s.remainder_implied {
+                Some(implied) if s.remainder => {
+                    Cell::Words(Message::new("figure-remainder").message("implied", implied.words.clone()))
+                }
+                _ if s.remainder => Cell::Words(Message::new("figure-remainder-unfixed")),
+                _ => amount(s.reported, &s.reported_bounds),
+            };
             rows.push(vec![
                 Cell::Text(format!("{indent}{} ({})", source_name(&s.source), lang.unit())),
-                money(s.reported),
+                reported,
                 Cell::Money(s.itemised),
-                if s.implied.is_some() { not_split() } else { money(s.gap) },
+                if s.implied.is_some() { not_split() } else { amount(s.gap, &s.gap_bounds) },
                 Cell::Money(s.own),
                 money(s.implied.as_ref().map(|i| i.at_least)),
                 money(s.implied.as_ref().map(|i| i.at_most)),

@@ -88,7 +88,9 @@ pub async fn put_reported(
         let sums = snapshot.sums(id).await?;
         snapshot.finish().await?;
         let read_modified = head.stamp().modified;
-        Ok(ReportedEdit { programme_id: id.to_string(), read_at, read_modified, before, after: after.clone(), sums })
+        // "About" keeps the document's tolerance: it is the document's, not the figures'.
+        let after = Reported { tolerance: before.tolerance, ..after.clone() };
+        Ok(ReportedEdit { programme_id: id.to_string(), read_at, read_modified, before, after, sums })
     };
     let write = async |edit: &ReportedEdit| state.db.edit_reported(edit, &precondition, &actor).await;
     let result = edit_at_version(state, id, &precondition, prepare, write).await?;

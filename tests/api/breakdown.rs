@@ -156,10 +156,15 @@ async fn every_breakdown_reconciles_with_the_published_65_schemes_and_41306_53()
     let app = spawn_app().await;
     for by in ["activity", "scope", "source"] {
         let b = app.get_ok(&format!("{P}/breakdown?by={by}")).await;
+        let r = &b["reconciliation"];
+        let figures = |m: &str| {
+            let ends = |f: &str| json!([r[m][f]["at_least"], r[m][f]["at_most"], r[m][f]["qualifier"]]);
+            json!([r[m]["reported"], r[m]["itemised"], r[m]["gap"], ends("reported_bounds"), ends("gap_bounds")])
+        };
+        assert_eq!(figures("schemes"), json!([65, 64, 1, [65, 65, "exact"], [1, 1, "exact"]]), "by={by}");
         assert_eq!(
-            b["reconciliation"],
-            json!({"schemes": {"reported": 65, "itemised": 64, "gap": 1},
-                   "cost": {"reported": "41306.53", "itemised": "41096.53", "gap": "210.00"}}),
+            figures("cost"),
+            json!(["41306.53", "41096.53", "210.00", ["41306.53", "41306.53", "exact"], ["210.00", "210.00", "exact"]]),
             "by={by}"
         );
         assert_eq!(

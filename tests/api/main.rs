@@ -22,6 +22,7 @@ mod limits;
 mod openapi;
 mod operations;
 mod pages;
+mod precision;
 mod programmes;
 mod reader;
 mod reader_language;

@@ -4,7 +4,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::figures::{Bounds, Gap, Percent, Reading, read_source};
 use super::implied::{CountBound, ImpliedShare};
+use super::interval::Interval;
 use super::sums::{Group, Grouping, ProgrammeSums, RolledUp};
 use super::totals::{Totals, funding_totals, reconcile};
 use crate::domain::document::Reported;
@@ -72,27 +74,34 @@ pub struct Reconciliation {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CountCoverage {
-    /// The number the programme reports; null where it reports none.
+    /// The number the programme reports; null where it reports none, or not as one exact number.
     #[schema(example = 65)]
     pub reported: Option<i64>,
+    /// The values the published number allows (as in `/totals`).
+    pub reported_bounds: Option<Bounds<i64>>,
     /// The number the rows cover: the sum of the records' `scheme_count`.
     #[schema(example = 64)]
     pub itemised: i64,
     /// `reported - itemised`: schemes in the reported total but in no record; null where
-    /// nothing is reported.
+    /// nothing exact is reported.
     #[schema(example = 1)]
     pub gap: Option<i64>,
+    pub gap_bounds: Option<Bounds<i64>>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct AmountCoverage {
-    /// In million VND; null where the programme reports none.
+    /// In million VND; null where the programme reports none, or not as one exact amount.
     #[schema(example = "41306.53")]
     pub reported: Option<Money>,
+    /// The amounts the published total allows (as in `/totals`).
+    pub reported_bounds: Option<Bounds<Money>>,
     #[schema(example = "41096.53")]
     pub itemised: Money,
+    /// `reported` less what it is compared with (`/totals`' `cost.compared_with`).
     #[schema(example = "210.00")]
     pub gap: Option<Money>,
+    pub gap_bounds: Option<Bounds<Money>>,
 }
 
 /// What `share_percent` and `share_of_reported_percent` are percentages of.
@@ -101,7 +110,8 @@ pub struct ShareBases {
     /// The base of `share_percent`: the itemised cost.
     pub share_percent: ShareBase,
     /// The base of `share_of_reported_percent`: the reported total cost; null where the
-    /// programme reports none.
+    /// programme reports none, or not as one exact amount (the rows' `_bounds` then hold the
+    /// shares).
     pub share_of_reported_percent: Option<ShareBase>,
 }
 
@@ -142,6 +152,8 @@ pub struct BreakdownRow {
     /// none is reported.
     #[schema(value_type = Option<String>, format = "decimal", pattern = r"^-?[0-9]+\.[0-9]{2}$", example = "1.78")]
     pub share_of_reported_percent: Option<Decimal>,
+    /// The shares the published total cost allows, where it is published (exact or not).
+    pub share_of_reported_percent_bounds: Option<Bounds<Percent>>,
     /// True when no record (for `source`: no funding line) falls in this row. Its zeros are
     /// then not known zeros: `notes` names what may hold its part.
     pub nothing_itemised: bool,
@@ -149,10 +161,13 @@ pub struct BreakdownRow {
     /// (and for the other dimensions).
     #[schema(example = 46)]
     pub reported_schemes: Option<i64>,
+    /// `by=scope`: the values the published count allows, where one is published.
+    pub reported_schemes_bounds: Option<Bounds<i64>>,
     /// `by=scope`: `reported_schemes - schemes`; null where nothing is reported. Where records
     /// of no stated scope hold schemes, not a count of missing schemes: see `implied_schemes`.
     #[schema(example = 46)]
     pub schemes_gap: Option<i64>,
+    pub schemes_gap_bounds: Option<Bounds<i64>>,
     /// `by=scope`: where records of no stated scope hold schemes, how many of the recorded
     /// schemes the published figures imply are of this scope (as in `/totals`). Arithmetic,
     /// not a published figure.
@@ -161,14 +176,18 @@ pub struct BreakdownRow {
     /// where it reports none (and for the other dimensions).
     #[schema(example = "7898.47")]
     pub reported_cost: Option<Money>,
-    /// `by=source`: `reported_cost - cost`; null where nothing is reported.
+    /// `by=source`: the amounts the published figure allows, where one is published.
+    pub reported_cost_bounds: Option<Bounds<Money>>,
+    /// `by=source`: `reported_cost - cost`; null where nothing exact is reported.
     #[schema(example = "7898.47")]
     pub cost_gap: Option<Money>,
+    pub cost_gap_bounds: Option<Bounds<Money>>,
     /// `by=source`: `reported_cost` as a percentage of the programme's reported total cost,
     /// rounded half-even to two places: the share the published figures give this source.
     /// Null where either is not published.
     #[schema(value_type = Option<String>, format = "decimal", pattern = r"^-?[0-9]+\.[0-9]{2}$", example = "19.12")]
     pub reported_share_of_reported_percent: Option<Decimal>,
+    pub reported_share_of_reported_percent_bounds: Option<Bounds<Percent>>,
     /// `by=source`: the bounds the reported figures imply for this source's part of its
     /// parent's unsplit money. Implied by arithmetic, not reported.
     pub implied: Option<ImpliedShare>,
@@ -232,24 +251,38 @@ struct Frame {
     total: BreakdownTotal,
     reconciliation: Reconciliation,
     share_bases: ShareBases,
+    /// The published total cost, read: the base of the shares of it.
+    cost: Option<Reading<Money>>,
     notes: Vec<Message>,
 }
 
 impl Frame {
-    fn of(totals: &Totals) -> Frame {
+    fn of(totals: &Totals, reported: &Reported<Money>) -> Frame {
+        let tolerance = reported.tolerance_percent();
+        let schemes_read = reported.schemes.as_ref().and_then(|r| Reading::of(r.precision(), tolerance));
+        let cost_read = reported.cost.as_ref().and_then(|c| Reading::of(c.precision(), tolerance));
         let schemes = CountCoverage {
             reported: totals.schemes.reported,
+            reported_bounds: totals.schemes.reported_bounds.clone(),
             itemised: totals.schemes.itemised,
             gap: totals.schemes.gap,
+            gap_bounds: totals.schemes.gap_bounds.clone(),
         };
-        let cost =
-            AmountCoverage { reported: totals.cost.reported, itemised: totals.cost.itemised, gap: totals.cost.gap };
-        let mut notes = vec![coverage_note(&schemes, &cost)];
+        let cost = AmountCoverage {
+            reported: totals.cost.reported,
+            reported_bounds: totals.cost.reported_bounds.clone(),
+            itemised: totals.cost.itemised,
+            gap: totals.cost.gap,
+            gap_bounds: totals.cost.gap_bounds.clone(),
+        };
+        let gaps =
+            (schemes_read.map(|r| r.gap(totals.schemes.itemised)), cost_read.map(|r| r.gap(totals.cost.compared_with)));
+        let mut notes = vec![coverage_note((schemes_read.as_ref(), cost_read.as_ref()), &schemes, &cost, gaps)];
         let itemised = ShareBase { measure: "cost.itemised", amount: cost.itemised };
-        let reported = cost.reported.map(|amount| ShareBase { measure: "cost.reported", amount });
+        let reported_base = cost.reported.map(|amount| ShareBase { measure: "cost.reported", amount });
         notes.push(
-            match &reported {
-                Some(r) => Message::new("shares-reported").amount("reported", r.amount),
+            match &cost_read {
+                Some(r) => Message::new("shares-reported").message("reported", r.said()),
                 None => Message::new("shares-unreported"),
             }
             .amount("itemised", itemised.amount),
@@ -257,21 +290,25 @@ impl Frame {
         Frame {
             total: BreakdownTotal { schemes: schemes.itemised, cost: cost.itemised },
             reconciliation: Reconciliation { schemes, cost },
-            share_bases: ShareBases { share_percent: itemised, share_of_reported_percent: reported },
+            share_bases: ShareBases { share_percent: itemised, share_of_reported_percent: reported_base },
+            cost: cost_read,
             notes,
         }
     }
 
-    fn shares(&self, cost: Money) -> (Option<Decimal>, Option<Decimal>) {
-        let reported = self.share_bases.share_of_reported_percent.as_ref().and_then(|b| cost.percent_of(b.amount));
-        (cost.percent_of(self.total.cost), reported)
+    /// `cost` as a share of the itemised cost, and of the published total (exact, and bounds).
+    fn shares(&self, cost: Money) -> (Option<Decimal>, Option<Decimal>, Option<Bounds<Percent>>) {
+        let (exact, bounds) = self.share_of_reported(Interval::exact(cost.decimal()));
+        (cost.percent_of(self.total.cost), exact, bounds)
     }
 
-    /// A published figure as a percentage of the published total cost; None where either is
-    /// not published.
-    fn reported_share(&self, reported: Option<Money>) -> Option<Decimal> {
-        let total = self.share_bases.share_of_reported_percent.as_ref()?;
-        reported?.percent_of(total.amount)
+    /// A part (a row's cost, a published figure) as a share of the published total cost: exact
+    /// where both are, and its bounds; None where the total is not published or may be zero.
+    fn share_of_reported(&self, part: Interval) -> (Option<Decimal>, Option<Bounds<Percent>>) {
+        match self.cost.as_ref().and_then(|total| total.share(part)) {
+            Some((exact, bounds)) => (exact.map(|p| p.0), Some(bounds)),
+            None => (None, None),
+        }
     }
 
     fn into_breakdown(self, programme_id: &str, by: Dimension, rows: Vec<BreakdownRow>) -> Breakdown {
@@ -291,25 +328,37 @@ impl Frame {
     }
 }
 
-/// What the rows cover against the reported figures, in words.
-fn coverage_note(schemes: &CountCoverage, cost: &AmountCoverage) -> Message {
+/// What the rows cover against the reported figures, in words: each published figure as it was
+/// published ("over 41,000.00"), and the difference where it is exact.
+fn coverage_note(
+    (schemes_read, cost_read): (Option<&Reading<i64>>, Option<&Reading<Money>>),
+    schemes: &CountCoverage,
+    cost: &AmountCoverage,
+    (schemes_gap, cost_gap): (Option<Gap<i64>>, Option<Gap<Money>>),
+) -> Message {
     let (n, c) = (schemes.itemised, cost.itemised);
-    if schemes.reported.is_none() && cost.reported.is_none() {
+    if schemes_read.is_none() && cost_read.is_none() {
         return Message::new("coverage-no-totals").count("schemes", n).amount("cost", c);
     }
-    let of_schemes = match schemes.reported {
-        Some(r) => Message::new("coverage-schemes").count("reported", r),
+    let of_schemes = match schemes_read {
+        Some(r) => Message::new("coverage-schemes").message("reported", r.said()),
         None => Message::new("coverage-schemes-unreported"),
     }
     .count("itemised", n);
-    let of_cost = match cost.reported {
-        Some(r) => Message::new("coverage-cost").amount("reported", r),
+    let of_cost = match cost_read {
+        Some(r) => Message::new("coverage-cost").message("reported", r.said()),
         None => Message::new("coverage-cost-unreported"),
     }
     .amount("itemised", c);
     let missing: Vec<Arg> = [
-        schemes.gap.filter(|g| *g != 0).map(|g| Message::new("missing-schemes").count("gap", g).into()),
-        cost.gap.filter(|g| !g.is_zero()).map(|g| Message::new("missing-cost").amount("gap", g).into()),
+        schemes_gap.filter(Gap::is_some_gap).map(|g| match g.exact {
+            Some(gap) => Message::new("missing-schemes").count("gap", gap).into(),
+            None => Message::new("missing-bounds").message("gap", g.said()).into(),
+        }),
+        cost_gap.filter(Gap::is_some_gap).map(|g| match g.exact {
+            Some(gap) => Message::new("missing-cost").amount("gap", gap).into(),
+            None => Message::new("missing-cost-bounds").message("gap", g.said()).into(),
+        }),
     ]
     .into_iter()
     .flatten()
@@ -332,7 +381,7 @@ pub fn breakdown(
 ) -> Breakdown {
     let totals = &reconcile(programme_id, reported, sums, reference);
     match by.grouping() {
-        Some(grouping) => by_group(programme_id, grouping, totals, sums, reference),
+        Some(grouping) => by_group(programme_id, grouping, totals, reported, sums, reference),
         None => by_source(programme_id, totals, reported, sums, reference),
     }
 }
@@ -343,6 +392,7 @@ fn by_group(
     programme_id: &str,
     by: Grouping,
     totals: &Totals,
+    reported: &Reported<Money>,
     sums: &ProgrammeSums,
     reference: &Reference,
 ) -> Breakdown {
@@ -356,14 +406,14 @@ fn by_group(
             (Dimension::Scope, UNKNOWN_SCOPE, reference.scopes.iter().map(|s| (s.key.as_str(), &s.names)).collect())
         }
     };
-    let mut frame = Frame::of(totals);
+    let mut frame = Frame::of(totals, reported);
     let groups = sums.groups(by);
     let rows: Vec<BreakdownRow> = members
         .into_iter()
         .map(|(key, names)| {
             let empty = Group { key: key.to_string(), ..Group::default() };
             let group = groups.iter().find(|g| g.key == key).unwrap_or(&empty);
-            let (share_percent, share_of_reported_percent) = frame.shares(group.cost);
+            let (share_percent, share_of_reported_percent, share_bounds) = frame.shares(group.cost);
             let reported = match by {
                 Grouping::Scope => totals.schemes.by_scope.iter().find(|s| s.scope == key),
                 Grouping::Activity => None,
@@ -376,13 +426,19 @@ fn by_group(
                 cost: group.cost,
                 share_percent,
                 share_of_reported_percent,
+                share_of_reported_percent_bounds: share_bounds,
                 nothing_itemised: group.records == 0,
                 reported_schemes: reported.and_then(|r| r.reported),
+                reported_schemes_bounds: reported.and_then(|r| r.reported_bounds.clone()),
                 schemes_gap: reported.and_then(|r| r.gap),
+                schemes_gap_bounds: reported.and_then(|r| r.gap_bounds.clone()),
                 implied_schemes: reported.and_then(|r| r.implied_schemes.clone()),
                 reported_cost: None,
+                reported_cost_bounds: None,
                 cost_gap: None,
+                cost_gap_bounds: None,
                 reported_share_of_reported_percent: None,
+                reported_share_of_reported_percent_bounds: None,
                 implied: None,
                 own: None,
                 funding: Some(funding_shares(group.roll_up(reference))),
@@ -447,7 +503,7 @@ fn by_source(
     reference: &Reference,
 ) -> Breakdown {
     let whole = sums.whole();
-    let mut frame = Frame::of(totals);
+    let mut frame = Frame::of(totals, reported);
     let unattributed = whole.unattributed();
     let mut funding_notes = Vec::new();
     let funding = funding_totals(reported, &whole, reference, &mut funding_notes);
@@ -456,19 +512,30 @@ fn by_source(
         .into_iter()
         .zip(&funding)
         .map(|(rolled, funding)| {
-            let (share_percent, share_of_reported_percent) = frame.shares(rolled.amount);
+            let (share_percent, share_of_reported_percent, share_bounds) = frame.shares(rolled.amount);
+            let published = reported.funding.iter().find(|f| f.source == rolled.source);
+            let (reported_share, reported_share_bounds) = match published.and_then(|f| read_source(reported, f)) {
+                Some(figure) => frame.share_of_reported(figure.interval),
+                None => (None, None),
+            };
             BreakdownRow {
                 names: funding.names.clone(),
                 schemes: rolled.schemes,
                 share_percent,
                 share_of_reported_percent,
+                share_of_reported_percent_bounds: share_bounds,
                 nothing_itemised: !rolled.has_lines,
                 reported_schemes: None,
+                reported_schemes_bounds: None,
                 schemes_gap: None,
+                schemes_gap_bounds: None,
                 implied_schemes: None,
                 reported_cost: funding.reported,
+                reported_cost_bounds: funding.reported_bounds.clone(),
                 cost_gap: funding.gap,
-                reported_share_of_reported_percent: frame.reported_share(funding.reported),
+                cost_gap_bounds: funding.gap_bounds.clone(),
+                reported_share_of_reported_percent: reported_share,
+                reported_share_of_reported_percent_bounds: reported_share_bounds,
                 implied: funding.implied.clone(),
                 own: Some(rolled.own),
                 key: rolled.source,
@@ -480,7 +547,7 @@ fn by_source(
             }
         })
         .collect();
-    let (share_percent, share_of_reported_percent) = frame.shares(unattributed);
+    let (share_percent, share_of_reported_percent, share_bounds) = frame.shares(unattributed);
     rows.push(BreakdownRow {
         key: UNATTRIBUTED.to_string(),
         parent: None,
@@ -492,26 +559,33 @@ fn by_source(
         cost: unattributed,
         share_percent,
         share_of_reported_percent,
+        share_of_reported_percent_bounds: share_bounds,
         nothing_itemised: whole.records == 0,
         reported_schemes: None,
+        reported_schemes_bounds: None,
         schemes_gap: None,
+        schemes_gap_bounds: None,
         implied_schemes: None,
         reported_cost: None,
+        reported_cost_bounds: None,
         cost_gap: None,
+        cost_gap_bounds: None,
         reported_share_of_reported_percent: None,
+        reported_share_of_reported_percent_bounds: None,
         implied: None,
         own: Some(unattributed),
         funding: None,
         own_by_source: Vec::new(),
         unattributed: None,
     });
-    if frame.share_bases.share_of_reported_percent.is_some() {
+    if frame.cost.is_some() {
         frame.notes.push(Message::new("source-reported-share"));
     }
     frame.notes.push(Message::new("source-rolled-up"));
     frame.notes.push(Message::new("source-schemes-overlap"));
     for row in rows.iter().filter(|r| r.nothing_itemised && r.key != UNATTRIBUTED) {
-        let reported = row.reported_cost.map(|r| Message::new("source-empty-reported").amount("reported", r));
+        let figure = reported.funding.iter().find(|f| f.source == row.key).and_then(|f| read_source(reported, f));
+        let reported = figure.map(|r| Message::new("source-empty-reported").message("reported", r.said()));
         let mut holders: Vec<Arg> = reference
             .source_and_ancestors(&row.key)
             .skip(1)

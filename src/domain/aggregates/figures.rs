@@ -107,17 +107,43 @@ pub struct Bounds<V> {
         example = "Published as a lower bound (\"trên\", \"hơn\"): the figure or more; the gap is its bounds less the 41,096.53 itemised."
     )]
     pub basis: Message,
+    /// The value in words, as a page or a workbook shows it: "over 41,000.00", "khoảng 162,50",
+    /// "at least -96.53"; the plain number where the figure is exact.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub words: Message,
 }
 
 impl<V: Measure> Bounds<V> {
-    fn of(interval: Interval, qualifier: Qualifier, estimate: bool, basis: Message) -> Bounds<V> {
+    fn of(interval: Interval, qualifier: Qualifier, estimate: bool, basis: Message, words: Message) -> Bounds<V> {
         Bounds {
             at_least: interval.at_least.map(V::from_decimal),
             at_most: interval.at_most.map(V::from_decimal),
             qualifier,
             estimate,
             basis,
+            words,
         }
+    }
+
+    /// Whether the figure it bounds was published as one exact, final number: a reader may be
+    /// shown the bare number.
+    pub fn is_plain(&self) -> bool {
+        self.qualifier.is_exact() && !self.estimate && self.at_least == self.at_most
+    }
+}
+
+/// A figure for a reader: `plain` of its value where it was published as one exact, final
+/// number (or has no bounds), else its words ("trên 41.000,00"); None where there is neither.
+pub fn for_reader<V: Measure>(
+    exact: Option<V>,
+    bounds: Option<&Bounds<V>>,
+    lang: crate::i18n::Lang,
+    plain: impl Fn(V) -> String,
+) -> Option<String> {
+    match bounds {
+        Some(b) if !b.is_plain() => Some(b.words.render(lang)),
+        _ => exact.map(plain),
     }
 }
 
@@ -189,7 +215,7 @@ impl<V: Measure> Reading<V> {
 
     /// The values the published figure allows.
     pub fn bounds(&self) -> Bounds<V> {
-        Bounds::of(self.interval, self.precision.qualifier, self.precision.estimate, self.basis())
+        Bounds::of(self.interval, self.precision.qualifier, self.precision.estimate, self.basis(), self.said())
     }
 
     /// The gap between the figure and `itemised`: exact where the figure is, and its bounds.
@@ -201,17 +227,29 @@ impl<V: Measure> Reading<V> {
     pub fn less(&self, other: Interval, basis: Message) -> Gap<V> {
         let interval = self.interval.minus(other);
         let exact = other.value().and(self.exact()).and(interval.value()).map(V::from_decimal);
-        let bounds = Bounds::of(interval, self.precision.qualifier, self.precision.estimate, self.basis().then(basis));
+        let words = match exact {
+            Some(v) => v.put(Message::new("figure-exact"), "value"),
+            None => words::<V>(interval),
+        };
+        let (qualifier, estimate) = (self.precision.qualifier, self.precision.estimate);
+        let bounds = Bounds::of(interval, qualifier, estimate, self.basis().then(basis), words);
         Gap { exact, bounds, interval }
     }
 
     /// `part` as a percentage of this figure (a base): exact where the figure is, and bounds;
     /// None where the figure may be zero (no share of nothing).
     pub fn share(&self, part: Interval) -> Option<(Option<Percent>, Bounds<Percent>)> {
+        let (qualifier, estimate) = (self.precision.qualifier, self.precision.estimate);
+        if let (Some(base), Some(part)) = (self.exact().map(V::decimal), part.value()) {
+            // Both exact: the share itself, rounded half-even as every share of the API is.
+            let exact = Percent::from_decimal(part * Decimal::ONE_HUNDRED / (!base.is_zero()).then_some(base)?);
+            let words = exact.put(Message::new("figure-exact"), "value");
+            let bounds = Bounds::of(Interval::exact(exact.0), qualifier, estimate, self.basis(), words);
+            return Some((Some(exact), bounds));
+        }
         let interval = part.percent_of(self.interval, SCALE)?;
-        let exact = self.exact().and(part.value()).and(interval.value()).map(Percent::from_decimal);
         let basis = Message::new("share-bounds-basis").then(self.basis());
-        Some((exact, Bounds::of(interval, self.precision.qualifier, self.precision.estimate, basis)))
+        Some((None, Bounds::of(interval, qualifier, estimate, basis, words::<Percent>(interval))))
     }
 }
 
@@ -231,10 +269,7 @@ pub struct Gap<V> {
 impl<V: Measure> Gap<V> {
     /// The gap in words: the figure where it is exact, else its bounds ("at least -96.53").
     pub fn said(&self) -> Message {
-        match self.exact {
-            Some(v) => v.put(Message::new("figure-exact"), "value"),
-            None => words::<V>(self.interval),
-        }
+        self.bounds.words.clone()
     }
 
     /// Whether the gap is non-zero on some reading: worth a note.

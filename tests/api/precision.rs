@@ -1,0 +1,276 @@
+//! Figures as precise as they were published (issue 28): "trên", "khoảng", "ước", ranges, totals
+//! that cover some sources, remainders. Each test loads the 2016-2020 seed with its reported
+//! figures rewritten as a made-up report might have given them (the quotes are our own words);
+//! the intervals are worked out by hand beside each assertion. The records add up to 41,096.53
+//! (64 schemes); the state lines to 11,393.70; 974.80 is on no funding line.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, csv_table, load_programme, notes, spawn_app, test_programme};
+
+/// `[at_least, at_most, qualifier, estimate]` of a bounds object.
+fn ends(bounds: &Value) -> Value {
+    json!([bounds["at_least"], bounds["at_most"], bounds["qualifier"], bounds["estimate"]])
+}
+
+async fn totals(app: &TestApp, id: &str, language: &str) -> Value {
+    let got = app.get_with(&format!("/programmes/{id}/totals"), &[("Accept-Language", language)]).await;
+    assert_eq!(got.status, 200, "{}", got.text());
+    got.json()
+}
+
+fn funding<'a>(totals: &'a Value, source: &str) -> &'a Value {
+    totals["funding"].as_array().unwrap().iter().find(|f| f["source"] == source).unwrap()
+}
+
+#[tokio::test]
+async fn a_total_published_as_at_least_has_no_gap_but_a_gap_of_at_least_minus_96_53() {
+    let app = spawn_app().await;
+    load_programme(&app, "over", |d| {
+        d["reported"]["cost"] =
+            json!({"amount": "41000.00", "qualifier": "at_least", "quote": "tổng kinh phí trên 41 tỷ đồng"});
+    })
+    .await;
+    let t = totals(&app, "over", "en").await;
+    let cost = &t["cost"];
+    assert_eq!((&cost["reported"], &cost["gap"]), (&Value::Null, &Value::Null), "no exact figure is invented");
+    assert_eq!(ends(&cost["reported_bounds"]), json!(["41000.00", null, "at_least", false]));
+    // At least 41,000.00 less 41,096.53: at least -96.53, no upper end.
+    assert_eq!(ends(&cost["gap_bounds"]), json!(["-96.53", null, "at_least", false]));
+    let en = notes(&t);
+    assert!(
+        en.iter().any(|n| n.contains("total cost of over 41,000.00") && n.contains("a gap of at least -96.53")),
+        "{en:?}"
+    );
+    assert!(en.iter().any(|n| n.contains("holds only for part of its range")), "{en:?}");
+    let vi = notes(&totals(&app, "over", "vi").await);
+    assert!(vi.iter().any(|n| n.contains("tổng kinh phí trên 41.000,00 triệu đồng")), "{vi:?}");
+
+    // The export says it as it was sent, and reads back to the same bytes.
+    let exported = app.export("over").await;
+    assert!(exported.contains("\"amount\": \"41000.00\",\n      \"qualifier\": \"at_least\""), "{exported}");
+    let token = app.token("so-cong-thuong", "write").await;
+    let (status, _, body) = app
+        .put_programme(&token, "over-again", {
+            let mut doc: Value = serde_json::from_str(&exported).unwrap();
+            doc["id"] = json!("over-again");
+            doc
+        })
+        .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(app.export("over-again").await, exported.replace("\"id\": \"over\"", "\"id\": \"over-again\""));
+}
+
+#[tokio::test]
+async fn an_about_figure_is_read_within_the_documents_tolerance_rounded_outward() {
+    let app = spawn_app().await;
+    load_programme(&app, "about-2", |d| {
+        d["about_tolerance_percent"] = json!("2");
+        d["reported"]["cost"] =
+            json!({"amount": "41306.53", "qualifier": "about", "estimate": true, "quote": "ước khoảng 41,3 tỷ đồng"});
+    })
+    .await;
+    let t = totals(&app, "about-2", "en").await;
+    // 2 % of 41,306.53 is 826.1306: 40,480.3994 to 42,132.6606, kept as 40,480.39 to 42,132.67.
+    assert_eq!(ends(&t["cost"]["reported_bounds"]), json!(["40480.39", "42132.67", "about", true]));
+    // Less the 41,096.53 itemised: -616.14 to 1,036.14.
+    assert_eq!(ends(&t["cost"]["gap_bounds"]), json!(["-616.14", "1036.14", "about", true]));
+    assert!(t["cost"]["reported_bounds"]["basis"].as_str().unwrap().contains("within 2 %"), "{t}");
+    assert!(notes(&t).iter().any(|n| n.contains("estimated about 41,306.53")), "{:?}", notes(&t));
+    let vi = notes(&totals(&app, "about-2", "vi").await);
+    assert!(vi.iter().any(|n| n.contains("ước khoảng 41.306,53")), "{vi:?}");
+
+    // Without a tolerance of its own, a document's "about" is 5 %: 2,065.3265 either side.
+    load_programme(&app, "about-5", |d| {
+        d["reported"]["cost"] = json!({"amount": "41306.53", "qualifier": "about"});
+    })
+    .await;
+    let t = totals(&app, "about-5", "en").await;
+    assert_eq!(ends(&t["cost"]["reported_bounds"]), json!(["39241.20", "43371.86", "about", false]));
+    assert!(!app.export("about-5").await.contains("about_tolerance_percent"), "the default is left out");
+}
+
+#[tokio::test]
+async fn a_ranged_count_has_two_ends_and_no_value() {
+    let app = spawn_app().await;
+    load_programme(&app, "range", |d| {
+        d["reported"]["schemes"] = json!({"qualifier": "range", "min": 60, "max": 70, "quote": "từ 60 - 70 đề án"});
+    })
+    .await;
+    let t = totals(&app, "range", "en").await;
+    let schemes = &t["schemes"];
+    assert_eq!((&schemes["reported"], &schemes["gap"]), (&Value::Null, &Value::Null));
+    assert_eq!(ends(&schemes["reported_bounds"]), json!([60, 70, "range", false]));
+    // 60 to 70 published, 64 recorded: a gap between -4 and 6, which holds for part of the range.
+    assert_eq!(ends(&schemes["gap_bounds"]), json!([-4, 6, "range", false]));
+    let en = notes(&t);
+    assert!(en.iter().any(|n| n.contains("reports 60 to 70 schemes") && n.contains("between -4 and 6")), "{en:?}");
+    let vi = notes(&totals(&app, "range", "vi").await);
+    assert!(vi.iter().any(|n| n.contains("từ 60 đến 70 đề án")), "{vi:?}");
+    let exported = app.export("range").await;
+    assert!(exported.contains("\"qualifier\": \"range\",\n      \"min\": 60,\n      \"max\": 70"), "{exported}");
+}
+
+#[tokio::test]
+async fn a_total_of_state_support_alone_is_reconciled_with_the_state_lines_only() {
+    let app = spawn_app().await;
+    load_programme(&app, "state-only", |d| {
+        d["reported"]["cost"] =
+            json!({"amount": "12000.00", "covers": ["state_budget"], "quote": "ngân sách nhà nước hỗ trợ 12 tỷ đồng"});
+    })
+    .await;
+    let t = totals(&app, "state-only", "en").await;
+    let cost = &t["cost"];
+    assert_eq!(cost["covers"], json!(["state_budget"]));
+    // 12,000.00 against the state lines' 11,393.70, not the 41,096.53 of every record: 606.30.
+    assert_eq!(
+        (&cost["reported"], &cost["compared_with"], &cost["gap"]),
+        (&json!("12000.00"), &json!("11393.70"), &json!("606.30"))
+    );
+    assert_eq!(cost["itemised"], "41096.53");
+    let en = notes(&t);
+    assert!(en.iter().any(|n| n.contains("covers state_budget only") && n.contains("974.80")), "{en:?}");
+    assert!(en.iter().any(|n| n.contains("a gap of 606.30")), "{en:?}");
+    assert!(!en.iter().any(|n| n.contains("-29,096.53")), "no false gap against every record: {en:?}");
+}
+
+#[tokio::test]
+async fn a_remainder_is_computed_from_the_other_figures_and_never_shown_as_published() {
+    let app = spawn_app().await;
+    load_programme(&app, "rest", |d| {
+        let funding = d["reported"]["funding"].as_array_mut().unwrap();
+        let rest = funding.iter_mut().find(|f| f["source"] == "contributions").unwrap();
+        *rest = json!({"source": "contributions", "remainder": true, "quote": "phần còn lại do doanh nghiệp đối ứng"});
+    })
+    .await;
+    let t = totals(&app, "rest", "en").await;
+    let rest = funding(&t, "contributions");
+    assert_eq!(
+        (&rest["reported"], &rest["reported_bounds"], &rest["remainder"]),
+        (&Value::Null, &Value::Null, &json!(true))
+    );
+    // 41,306.53 published in all, 12,578.48 from the state: the rest is 28,728.05.
+    assert_eq!(ends(&rest["remainder_implied"]), json!(["28728.05", "28728.05", "exact", false]));
+    assert!(rest["remainder_implied"]["basis"].as_str().unwrap().contains("Computed, not published"));
+    let en = notes(&t);
+    assert!(en.iter().any(|n| n.contains("imply 28,728.05 million VND (computed, not published")), "{en:?}");
+    let exported = app.export("rest").await;
+    assert!(
+        exported.contains("\"source\": \"contributions\",\n        \"remainder\": true,\n        \"quote\""),
+        "no amount is stored for it: {exported}"
+    );
+    let page = app.get_with("/en/programmes/rest", &[]).await.text();
+    assert!(page.contains("the rest, no figure (computed: 28,728.05)"), "{page}");
+}
+
+#[tokio::test]
+async fn a_document_whose_precision_does_not_hold_together_is_refused_with_every_pointer() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let mut doc = test_programme("bad-precision");
+    doc["about_tolerance_percent"] = json!("about five");
+    doc["reported"] = json!({
+        "schemes": {"qualifier": "range", "min": 9},
+        "cost": {"qualifier": "at_least", "covers": ["central_budget"]},
+        "funding": [
+            {"source": "state_budget", "amount": "600.00", "min": "500.00"},
+            {"source": "contributions", "amount": "100.00", "remainder": true},
+            {"source": "local_budget", "qualifier": "range", "min": "300.00", "max": "200.00"}
+        ]
+    });
+    let (status, _, body) = app.put_programme(&token, "bad-precision", doc).await;
+    assert_eq!(status, 422, "{body}");
+    let pointers: Vec<&str> =
+        body["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
+    for expected in [
+        "/about_tolerance_percent",
+        "/reported/schemes/max",
+        "/reported/cost/amount",
+        "/reported/cost/covers/0",
+        "/reported/funding/0/min",
+        "/reported/funding/1/remainder",
+        "/reported/funding/2/max",
+    ] {
+        assert!(pointers.contains(&expected), "{expected} in {pointers:?}");
+    }
+    assert_eq!(app.get("/programmes/bad-precision").await.0, 404, "nothing is stored");
+}
+
+#[tokio::test]
+async fn csv_workbook_and_pages_show_each_figure_as_it_was_published() {
+    let app = spawn_app().await;
+    load_programme(&app, "shown", |d| {
+        d["reported"]["cost"] = json!({"amount": "41000.00", "qualifier": "at_least"});
+        let funding = d["reported"]["funding"].as_array_mut().unwrap();
+        let state = funding.iter_mut().find(|f| f["source"] == "state_budget").unwrap();
+        *state = json!({"source": "state_budget", "amount": "12500.00", "qualifier": "about"});
+        d["reported"]["schemes_by_scope"] = json!([{"scope": "local", "qualifier": "at_most", "value": 50}]);
+    })
+    .await;
+
+    // CSV: one value a cell; the exact column empty, the qualifier and the bounds beside it.
+    let got = app.get_with("/programmes/shown/breakdown.csv?by=source", &[]).await;
+    let (header, rows) = csv_table(&got.text());
+    let cell = |row: &[String], key: &str| {
+        row[header.iter().position(|h| h == key).unwrap_or_else(|| panic!("{key}"))].clone()
+    };
+    let state = rows.iter().find(|r| r[0] == "state_budget").unwrap();
+    // About 12,500.00 at 5 %: 11,875.00 to 13,125.00; less the 11,393.70 of the lines: 481.30 to 1,731.30.
+    assert_eq!(
+        [
+            cell(state, "reported_funding_million_vnd"),
+            cell(state, "reported_funding_qualifier"),
+            cell(state, "reported_funding_estimate")
+        ],
+        ["", "about", "false"]
+    );
+    assert_eq!(
+        [cell(state, "reported_funding_at_least_million_vnd"), cell(state, "reported_funding_at_most_million_vnd")],
+        ["11875.00", "13125.00"]
+    );
+    assert_eq!(
+        [cell(state, "funding_gap_at_least_million_vnd"), cell(state, "funding_gap_at_most_million_vnd")],
+        ["481.30", "1731.30"]
+    );
+    // A share of "over 41,000.00": at least 0 % (the total has no upper end), at most 11,393.70 / 41,000.00.
+    assert_eq!(
+        [cell(state, "share_of_reported_cost_at_least_percent"), cell(state, "share_of_reported_cost_at_most_percent")],
+        ["0.00", "27.79"]
+    );
+    let got = app.get_with("/programmes/shown/breakdown.csv?by=scope", &[]).await;
+    let (header, rows) = csv_table(&got.text());
+    let cell = |row: &[String], key: &str| row[header.iter().position(|h| h == key).unwrap()].clone();
+    let local = rows.iter().find(|r| r[0] == "local").unwrap();
+    assert_eq!(
+        [
+            cell(local, "reported_schemes"),
+            cell(local, "reported_schemes_qualifier"),
+            cell(local, "reported_schemes_at_most")
+        ],
+        ["", "at_most", "50"]
+    );
+
+    // The workbook says the figures in words, in its language.
+    let workbook = app.get_with("/programmes/shown/export.xlsx", &[("Accept-Language", "vi")]).await;
+    assert_eq!(workbook.status, 200);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(workbook.body)).unwrap();
+    let mut text = String::new();
+    for i in 0..zip.len() {
+        std::io::Read::read_to_string(&mut zip.by_index(i).unwrap(), &mut text).unwrap();
+    }
+    for words in ["trên 41.000,00", "khoảng 12.500,00", "dưới 50", "ít nhất -96,53"] {
+        assert!(text.contains(words), "{words} in the workbook");
+    }
+
+    // The pages: never a bare number for a figure that is not exact.
+    let vi = app.get_with("/vi/programmes/shown", &[]).await.text();
+    for words in ["trên 41.000,00", "khoảng 12.500,00", "dưới 50", "ít nhất -96,53"] {
+        assert!(vi.contains(words), "{words} on the page");
+    }
+    let en = app.get_with("/en/programmes/shown", &[]).await.text();
+    for words in ["over 41,000.00", "about 12,500.00", "under 50", "at least -96.53"] {
+        assert!(en.contains(words), "{words} on the page");
+    }
+    let home = app.get_with("/vi", &[]).await.text();
+    assert!(home.contains("trên 41.000,00"), "the home page's row: {home}");
+}
