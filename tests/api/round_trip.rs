@@ -117,6 +117,37 @@ fn record(index: usize, indicator_keys: Vec<String>) -> impl Strategy<Value = Va
 /// issuer and quote.
 type Decision = (String, Option<String>, Option<String>, Option<String>, Option<String>);
 
+/// How a reported figure was published (0.9.0): a qualifier (0: left out, 1: `exact` written
+/// out, 2: at least, 3: at most, 4: about, 5: a range of `spread` above the value), and
+/// `estimate` sometimes written.
+type Precision = (u8, Option<bool>, u64);
+
+fn precision() -> impl Strategy<Value = Precision> {
+    (0..6u8, optional(any::<bool>()), 0..1000u64)
+}
+
+/// Puts a figure `value` into `entry` as `field` (`value`, `amount`) with its precision; `end`
+/// writes a range's ends.
+fn figure(
+    entry: &mut Map<String, Value>,
+    field: &str,
+    value: u64,
+    (qualifier, estimate, spread): Precision,
+    end: impl Fn(u64) -> Value,
+) {
+    let named = ["exact", "exact", "at_least", "at_most", "about", "range"][qualifier as usize];
+    if qualifier == 5 {
+        entry.insert("min".into(), end(value));
+        entry.insert("max".into(), end(value + spread));
+    } else {
+        entry.insert(field.into(), end(value));
+    }
+    if qualifier > 0 {
+        entry.insert("qualifier".into(), json!(named));
+    }
+    insert(entry, "estimate", estimate.map(Value::from));
+}
+
 fn decision((title, number, date, issuer, quote): Decision) -> Value {
     let mut basis = Map::new();
     basis.insert("title".into(), json!(title));
@@ -131,12 +162,22 @@ fn decision((title, number, date, issuer, quote): Decision) -> Value {
 fn document() -> impl Strategy<Value = Value> {
     let definitions = prop::collection::vec((names(), text(8), any::<bool>()), 0..3);
     let reported = (
-        optional((0..1000i64, optional(text(30)))),
+        optional((0..1000u64, optional(text(30)), precision())),
         some_of(&SCOPE_KEYS),
-        prop::collection::vec((0..100i64, optional(text(10))), SCOPE_KEYS.len()),
-        optional((0..100_000_000u64, any::<u8>(), optional(text(30)))),
+        prop::collection::vec((0..100u64, optional(text(10)), precision()), SCOPE_KEYS.len()),
+        optional((
+            0..100_000_000u64,
+            any::<u8>(),
+            optional(text(30)),
+            precision(),
+            optional(prop::sample::subsequence(vec!["state_budget", "contributions"], 1..=2).prop_shuffle()),
+        )),
         some_of(&SOURCE_KEYS),
-        prop::collection::vec((0..10_000_000u64, any::<u8>(), optional(text(10))), SOURCE_KEYS.len()),
+        prop::collection::vec(
+            (0..10_000_000u64, any::<u8>(), optional(text(10)), precision(), any::<bool>()),
+            SOURCE_KEYS.len(),
+        ),
+        optional(prop::sample::select(vec!["5", "5.0", "2", "2.5", "10", "0", "99.99"])),
     );
     let head = (
         names(),
@@ -188,48 +229,39 @@ fn document() -> impl Strategy<Value = Value> {
                 insert(&mut source, "note", note);
                 doc.insert("source".into(), Value::Object(source));
 
-                let (schemes_reported, scopes, scope_values, cost, sources, source_values) = reported;
+                let (schemes_reported, scopes, scope_values, cost, sources, source_values, tolerance) = reported;
+                insert(&mut doc, "about_tolerance_percent", tolerance.map(Value::from));
                 let mut reported = Map::new();
-                insert(
-                    &mut reported,
-                    "schemes",
-                    schemes_reported.map(|(value, quote)| {
-                        let mut count = Map::new();
-                        count.insert("value".into(), json!(value));
-                        insert(&mut count, "quote", quote.map(Value::from));
-                        Value::Object(count)
-                    }),
-                );
+                let count = |(value, quote, precision): (u64, Option<String>, Precision)| {
+                    let mut count = Map::new();
+                    figure(&mut count, "value", value, precision, |n| json!(n));
+                    insert(&mut count, "quote", quote.map(Value::from));
+                    Value::Object(count)
+                };
+                insert(&mut reported, "schemes", schemes_reported.map(count));
                 let by_scope: Vec<Value> = scopes
                     .iter()
                     .zip(scope_values)
-                    .map(|(scope, (value, quote))| {
+                    .map(|(scope, (value, quote, precision))| {
                         let mut entry = Map::new();
                         entry.insert("scope".into(), json!(scope));
-                        entry.insert("value".into(), json!(value));
+                        figure(&mut entry, "value", value, precision, |n| json!(n));
                         insert(&mut entry, "quote", quote.map(Value::from));
                         Value::Object(entry)
                     })
                     .collect();
                 reported.insert("schemes_by_scope".into(), Value::Array(by_scope));
-                for (field, count) in [("tasks", tasks), ("schemes_registered", registered)] {
-                    insert(
-                        &mut reported,
-                        field,
-                        count.map(|(value, quote)| {
-                            let mut count = Map::new();
-                            count.insert("value".into(), json!(value));
-                            insert(&mut count, "quote", quote.map(Value::from));
-                            Value::Object(count)
-                        }),
-                    );
+                for (field, figure) in [("tasks", tasks), ("schemes_registered", registered)] {
+                    let exact = |(value, quote): (i64, Option<String>)| (value as u64, quote, (0, None, 0));
+                    insert(&mut reported, field, figure.map(exact).map(count));
                 }
                 insert(
                     &mut reported,
                     "cost",
-                    cost.map(|(cents, style, quote)| {
+                    cost.map(|(cents, style, quote, precision, covers)| {
                         let mut cost = Map::new();
-                        cost.insert("amount".into(), json!(amount(cents, style)));
+                        figure(&mut cost, "amount", cents, precision, |c| json!(amount(c, style)));
+                        insert(&mut cost, "covers", covers.map(|c| json!(c)));
                         insert(&mut cost, "quote", quote.map(Value::from));
                         Value::Object(cost)
                     }),
@@ -237,10 +269,15 @@ fn document() -> impl Strategy<Value = Value> {
                 let funding: Vec<Value> = sources
                     .iter()
                     .zip(source_values)
-                    .map(|(source, (cents, style, quote))| {
+                    .map(|(source, (cents, style, quote, precision, remainder))| {
                         let mut entry = Map::new();
                         entry.insert("source".into(), json!(source));
-                        entry.insert("amount".into(), json!(amount(cents, style)));
+                        // The rest, with no figure: one source of the top level may be it.
+                        if remainder && *source == "contributions" {
+                            entry.insert("remainder".into(), json!(true));
+                        } else {
+                            figure(&mut entry, "amount", cents, precision, |c| json!(amount(c, style)));
+                        }
                         insert(&mut entry, "quote", quote.map(Value::from));
                         Value::Object(entry)
                     })
