@@ -274,3 +274,10 @@ async fn csv_workbook_and_pages_show_each_figure_as_it_was_published() {
     let home = app.get_with("/vi", &[]).await.text();
     assert!(home.contains("trên 41.000,00"), "the home page's row: {home}");
 }
+
+#[tokio::test]
+async fn the_seeds_export_is_its_file_byte_for_byte() {
+    // Every figure of 2016-2020 is exact: none of the new fields appears, and no byte changes.
+    let app = spawn_app().await;
+    assert_eq!(app.export("2016-2020").await, crate::helpers::seed_text());
+}
