@@ -1,5 +1,6 @@
 //! The read models the API returns for programmes, scheme records and indicators.
 
+use crate::domain::aggregates::figures::Bounds;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -33,9 +34,12 @@ pub struct ProgrammeSummary {
     /// Number of scheme records (lines of results; one may cover several schemes).
     #[schema(example = 7)]
     pub scheme_records: i64,
-    /// Number of schemes the programme published; null where it published none.
+    /// Number of schemes the programme published; null where it published none, or not as one
+    /// exact number (see `schemes_reported_bounds`).
     #[schema(example = 65)]
     pub schemes_reported: Option<i64>,
+    /// The values the published number allows, with its qualifier; null where none is published.
+    pub schemes_reported_bounds: Option<Bounds<i64>>,
     /// Number of schemes the records cover (the sum of their `scheme_count`).
     #[schema(example = 64)]
     pub schemes_itemised: i64,
@@ -67,9 +71,12 @@ pub struct ProgrammeDetail {
     pub source: SourceDocument,
     #[schema(example = 7)]
     pub scheme_records: i64,
-    /// Number of schemes the programme published; null where it published none.
+    /// Number of schemes the programme published; null where it published none, or not as one
+    /// exact number (see `schemes_reported_bounds`).
     #[schema(example = 65)]
     pub schemes_reported: Option<i64>,
+    /// The values the published number allows, with its qualifier; null where none is published.
+    pub schemes_reported_bounds: Option<Bounds<i64>>,
     /// Number of schemes the records cover (the sum of their `scheme_count`).
     #[schema(example = 64)]
     pub schemes_itemised: i64,

@@ -4,7 +4,7 @@
 use askama::Template;
 
 use crate::domain::aggregates::breakdown::{Breakdown, BreakdownRow};
-use crate::domain::aggregates::figures::{Bounds, Percent, for_reader};
+use crate::domain::aggregates::figures::{Bounds, Percent, for_reader, remainder_words};
 use crate::domain::aggregates::totals::Totals;
 use crate::domain::document::{IndicatorDefinition, Note, Programme, SchemeRecord};
 use crate::domain::money::Money;
@@ -140,13 +140,8 @@ fn count_as_published(lang: Lang, exact: Option<i64>, bounds: &Option<Bounds<i64
 
 /// A reported funding figure as a reader sees it: a remainder says so, with what it is computed to be.
 fn funding_as_published(lang: Lang, f: &crate::domain::aggregates::totals::FundingTotal) -> String {
-    match (&f.remainder_implied, f.remainder) {
-        (Some(implied), true) => {
-            Message::new("figure-remainder").message("implied", implied.words.clone()).render(lang)
-        }
-        (None, true) => Message::new("figure-remainder-unfixed").render(lang),
-        _ => amount_as_published(lang, f.reported, &f.reported_bounds),
-    }
+    remainder_words(f.remainder, f.remainder_implied.as_ref())
+        .map_or_else(|| amount_as_published(lang, f.reported, &f.reported_bounds), |words| words.render(lang))
 }
 
 /// A note of ours for a page of `lang`: its text, and the language it is in (a string note is
@@ -348,8 +343,11 @@ impl BreakRow {
             label,
             schemes: lang.count(row.schemes),
             cost: lang.amount(row.cost),
-            reported: for_reader(row.reported_cost, row.reported_cost_bounds.as_ref(), lang, |m| lang.amount(m))
-                .unwrap_or_else(|| String::from("—")),
+            reported: match remainder_words(row.remainder == Some(true), row.remainder_implied.as_ref()) {
+                Some(words) => words.render(lang),
+                None => for_reader(row.reported_cost, row.reported_cost_bounds.as_ref(), lang, |m| lang.amount(m))
+                    .unwrap_or_else(|| String::from("—")),
+            },
             share_itemised: percent(row.share_percent),
             share_reported: for_reader(
                 row.share_of_reported_percent.map(Percent),

@@ -272,6 +272,8 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
             Column::new("reported_funding_million_vnd", Message::new("column-reported-funding-million-vnd")),
         ]);
         columns.extend(bounds_columns("reported_funding", "_million_vnd", "column-reported-funding-million-vnd", true));
+        columns.push(Column::new("reported_funding_remainder", Message::new("column-reported-funding-remainder")));
+        columns.extend(bounds_columns("remainder_implied", "_million_vnd", "column-remainder-implied", false));
         columns.push(Column::new(
             "reported_share_of_reported_cost_percent",
             Message::new("column-reported-share-of-reported-cost-percent"),
@@ -310,6 +312,8 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
                     Cell::money(row.reported_cost),
                 ]);
                 cells.extend(bounds_cells(row.reported_cost_bounds.as_ref(), true, Cell::Money));
+                cells.push(row.remainder.map_or(Cell::Empty, Cell::Flag));
+                cells.extend(bounds_cells(row.remainder_implied.as_ref(), false, Cell::Money));
                 cells.push(Cell::percent(row.reported_share_of_reported_percent));
                 cells.extend(bounds_cells(row.reported_share_of_reported_percent_bounds.as_ref(), false, percent));
                 cells.push(Cell::money(row.cost_gap));

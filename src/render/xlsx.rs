@@ -12,7 +12,7 @@ use std::io::{Seek, Write};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use crate::domain::aggregates::breakdown::Breakdown;
-use crate::domain::aggregates::figures::Bounds;
+use crate::domain::aggregates::figures::{Bounds, remainder_words};
 use crate::domain::aggregates::totals::Totals;
 use crate::domain::document::{IndicatorDefinition, Programme, SchemeRecord};
 use crate::domain::money::Money;
@@ -355,13 +355,8 @@ impl WorkbookWriter {
         ]);
         for s in &t.funding {
             let indent = if s.parent.is_some() { "  " } else { "" };
-            let reported = match &s.remainder_implied {
-                Some(implied) if s.remainder => {
-                    Cell::Words(Message::new("figure-remainder").message("implied", implied.words.clone()))
-                }
-                _ if s.remainder => Cell::Words(Message::new("figure-remainder-unfixed")),
-                _ => amount(s.reported, &s.reported_bounds),
-            };
+            let reported = remainder_words(s.remainder, s.remainder_implied.as_ref())
+                .map_or_else(|| amount(s.reported, &s.reported_bounds), Cell::Words);
             rows.push(vec![
                 Cell::Text(format!("{indent}{} ({})", source_name(&s.source), lang.unit())),
                 reported,

@@ -1,5 +1,6 @@
 //! `GET /programmes` and `GET /programmes/{id}`.
 
+use crate::domain::aggregates::figures::published_count;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::from_fn;
@@ -144,8 +145,11 @@ pub async fn get_programme(
 ) -> Result<HttpResponse> {
     let (mut snapshot, head) = programme_snapshot(&state, &path.id).await?;
     let whole = snapshot.sums(&path.id).await?.whole();
+    let reported = snapshot.reported(&head).await?;
     snapshot.finish().await?;
     let meta = head.metadata();
+    let (schemes_reported, schemes_reported_bounds) =
+        published_count(reported.schemes.as_ref(), reported.tolerance_percent());
     let programme = ProgrammeDetail {
         id: path.id.clone(),
         names: meta.names,
@@ -160,7 +164,8 @@ pub async fn get_programme(
         implementing_agency: meta.implementing_agency,
         source: meta.source,
         scheme_records: whole.records,
-        schemes_reported: meta.schemes_reported,
+        schemes_reported,
+        schemes_reported_bounds,
         schemes_itemised: whole.schemes,
     };
     http::json(&req, &http::Validators::programme(head.stamp()), &programme)

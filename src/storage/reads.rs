@@ -6,9 +6,11 @@ use sqlx::{Any, Transaction};
 use super::documents::{RECORD_COLUMNS, RecordRow};
 use super::rows::{Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, ReportedRow, SumRow, programme_sums};
 use super::{Db, Engine, Stamp};
+use crate::domain::aggregates::figures::published_count;
 use crate::domain::aggregates::sums::ProgrammeSums;
 use crate::domain::document::{
-    IndicatorDefinition, IndicatorValue, Kind, Note, Period, Programme, Reported, SchemeRecord,
+    IndicatorDefinition, IndicatorValue, Kind, Note, Period, Programme, Qualifier, Reported, ReportedCount,
+    SchemeRecord, precision,
 };
 use crate::domain::money::Money;
 use crate::domain::reference::Names;
@@ -166,6 +168,11 @@ struct SummaryRow {
     start_year: i64,
     end_year: i64,
     reported_schemes: Option<i64>,
+    schemes_qualifier: Option<String>,
+    schemes_estimate: Option<i64>,
+    schemes_low: Option<i64>,
+    schemes_high: Option<i64>,
+    about_tolerance_percent: Option<String>,
     scheme_records: i64,
     schemes_itemised: i64,
     #[sqlx(flatten)]
@@ -269,7 +276,7 @@ impl Snapshot {
             .map(|row| {
                 let kept = programme_sums(sums.remove(&row.id).unwrap_or_default())?;
                 let figures = row.reported(reported.remove(&row.id).unwrap_or_default());
-                Ok((row.summary(&kept), figures, kept))
+                Ok((row.summary(&kept, &figures), figures, kept))
             })
             .collect()
     }
@@ -287,10 +294,12 @@ impl Snapshot {
             after.map_or((i64::MAX, i64::MAX, String::new()), |k| (k.end_year, k.start_year, k.id.clone()));
         let sql = format!(
             r#"SELECT p.id, p.name_vi, p.name_en, p.jurisdiction, p.start_year, p.end_year, p.reported_schemes,
-                      p.kind, p.status, p.part_of, p.part_kind, p.part_label, p.approved_by_title,
+                      rp.qualifier AS schemes_qualifier, rp.estimate AS schemes_estimate, rp.low AS schemes_low,
+                      rp.high AS schemes_high, p.about_tolerance_percent, p.kind, p.status, p.part_of, p.part_kind, p.part_label, p.approved_by_title,
                       p.approved_by_number, p.approved_by_date, p.approved_by_issuer, p.approved_by_quote,
                       {RECORD_COUNTS}
                FROM programmes p
+               LEFT JOIN reported_precision rp ON rp.programme_id = p.id AND rp.figure = 'schemes'
                WHERE (p.end_year < $1 OR (p.end_year = $1 AND (p.start_year < $2 OR (p.start_year = $2 AND p.id > $3))))
                  AND p.kind = COALESCE(CAST($5 AS TEXT), p.kind)
                ORDER BY p.end_year DESC, p.start_year DESC, p.id
@@ -308,6 +317,17 @@ impl Snapshot {
             .into_iter()
             .map(|r| {
                 let identity = r.identity.identity();
+                let published =
+                    (r.reported_schemes.is_some() || r.schemes_qualifier.is_some()).then(|| ReportedCount {
+                        value: r.reported_schemes,
+                        qualifier: r.schemes_qualifier.as_deref().map_or(Qualifier::Exact, Qualifier::from_key),
+                        estimate: r.schemes_estimate == Some(1),
+                        min: r.schemes_low,
+                        max: r.schemes_high,
+                        quote: None,
+                    });
+                let tolerance = precision::tolerance(r.about_tolerance_percent.as_deref());
+                let (schemes_reported, schemes_reported_bounds) = published_count(published.as_ref(), tolerance);
                 ProgrammeSummary {
                     id: r.id,
                     names: Names { vi: r.name_vi, en: r.name_en },
@@ -318,7 +338,8 @@ impl Snapshot {
                     status: identity.status,
                     part_of: identity.part_of,
                     scheme_records: r.scheme_records,
-                    schemes_reported: r.reported_schemes,
+                    schemes_reported,
+                    schemes_reported_bounds,
                     schemes_itemised: r.schemes_itemised,
                 }
             })

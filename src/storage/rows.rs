@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::Stamp;
+use crate::domain::aggregates::figures::published_count;
 use crate::domain::aggregates::sums::{IndicatorTotal, LineSums, ProgrammeSums, RecordSums};
 use crate::domain::document::{
     IndicatorDefinition, Kind, LegalBasis, Note, PartKind, PartOf, Period, Precision, Qualifier, Reported,
@@ -105,8 +106,6 @@ pub struct Metadata {
     pub legal_basis: Option<LegalBasis>,
     pub implementing_agency: Option<Names>,
     pub source: SourceDocument,
-    /// The number of schemes the programme published, if it published one.
-    pub schemes_reported: Option<i64>,
     pub identity: Identity,
 }
 
@@ -144,15 +143,16 @@ impl ProgrammeRow {
                 url: self.source_url.clone(),
                 note: Note::from_columns(self.source_note.clone(), self.source_note_vi.clone()),
             },
-            schemes_reported: self.reported_schemes,
             identity: self.identity.identity(),
         }
     }
 
     /// The reported figures: this row's scalars and the entries of `reported_entries`.
     /// The programme as lists show it, with its record counts (from its kept sums).
-    pub fn summary(&self, sums: &ProgrammeSums) -> crate::domain::views::ProgrammeSummary {
+    pub fn summary(&self, sums: &ProgrammeSums, reported: &Reported<Money>) -> crate::domain::views::ProgrammeSummary {
         let identity = self.identity.identity();
+        let (schemes_reported, schemes_reported_bounds) =
+            published_count(reported.schemes.as_ref(), reported.tolerance_percent());
         crate::domain::views::ProgrammeSummary {
             id: self.id.clone(),
             names: Names { vi: self.name_vi.clone(), en: self.name_en.clone() },
@@ -163,7 +163,8 @@ impl ProgrammeRow {
             status: identity.status,
             part_of: identity.part_of,
             scheme_records: sums.records.iter().map(|r| r.records).sum(),
-            schemes_reported: self.reported_schemes,
+            schemes_reported,
+            schemes_reported_bounds,
             schemes_itemised: sums.records.iter().map(|r| r.schemes).sum(),
         }
     }

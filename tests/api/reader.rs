@@ -109,7 +109,7 @@ async fn published_figures_that_cannot_all_hold_get_a_warning_and_no_bounds() {
     let (status, _, written) = app.put_programme(&token, "2021-2025", contradictory()).await;
     assert_eq!(status, 201, "{written}");
     let expected = "The reported figures cannot all hold: central_budget 80.00 and local_budget 80.00 add up to \
-                    160.00, more than the 100.00 reported for state_budget, which they are part of; no bounds are \
+                    160.00, more than what is reported for state_budget (100.00), which they are part of; no bounds are \
                     implied from them.";
     let warnings: Vec<&str> = written["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
     assert!(warnings.contains(&expected), "{warnings:?}");

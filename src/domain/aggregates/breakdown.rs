@@ -188,6 +188,12 @@ pub struct BreakdownRow {
     #[schema(value_type = Option<String>, format = "decimal", pattern = r"^-?[0-9]+\.[0-9]{2}$", example = "19.12")]
     pub reported_share_of_reported_percent: Option<Decimal>,
     pub reported_share_of_reported_percent_bounds: Option<Bounds<Percent>>,
+    /// `by=source`: true where the source names this source as paying the rest ("phần còn
+    /// lại"), with no figure (null for the other dimensions).
+    pub remainder: Option<bool>,
+    /// `by=source`: for a remainder, what the other published figures imply it is (as in
+    /// `/totals`): computed, never published; null where they do not fix it.
+    pub remainder_implied: Option<Bounds<Money>>,
     /// `by=source`: the bounds the reported figures imply for this source's part of its
     /// parent's unsplit money. Implied by arithmetic, not reported.
     pub implied: Option<ImpliedShare>,
@@ -277,13 +283,20 @@ impl Frame {
         };
         let gaps =
             (schemes_read.map(|r| r.gap(totals.schemes.itemised)), cost_read.map(|r| r.gap(totals.cost.compared_with)));
-        let mut notes = vec![coverage_note((schemes_read.as_ref(), cost_read.as_ref()), &schemes, &cost, gaps)];
+        let compared = totals.cost.compared_with;
+        let mut notes =
+            vec![coverage_note((schemes_read.as_ref(), cost_read.as_ref()), (&schemes, compared), &cost, gaps)];
         let itemised = ShareBase { measure: "cost.itemised", amount: cost.itemised };
-        let reported_base = cost.reported.map(|amount| ShareBase { measure: "cost.reported", amount });
+        // A total of some sources only is no base for shares of every source's money.
+        let partial = reported.cost.as_ref().is_some_and(|c| c.covers.is_some());
+        let base = cost_read.filter(|_| !partial);
+        let reported_base =
+            cost.reported.filter(|_| !partial).map(|amount| ShareBase { measure: "cost.reported", amount });
         notes.push(
-            match &cost_read {
-                Some(r) => Message::new("shares-reported").message("reported", r.said()),
-                None => Message::new("shares-unreported"),
+            match (&cost_read, partial) {
+                (Some(r), true) => Message::new("shares-partial-total").message("reported", r.said()),
+                (Some(r), false) => Message::new("shares-reported").message("reported", r.said()),
+                (None, _) => Message::new("shares-unreported"),
             }
             .amount("itemised", itemised.amount),
         );
@@ -291,20 +304,20 @@ impl Frame {
             total: BreakdownTotal { schemes: schemes.itemised, cost: cost.itemised },
             reconciliation: Reconciliation { schemes, cost },
             share_bases: ShareBases { share_percent: itemised, share_of_reported_percent: reported_base },
-            cost: cost_read,
+            cost: base,
             notes,
         }
     }
 
     /// `cost` as a share of the itemised cost, and of the published total (exact, and bounds).
     fn shares(&self, cost: Money) -> (Option<Decimal>, Option<Decimal>, Option<Bounds<Percent>>) {
-        let (exact, bounds) = self.share_of_reported(Interval::exact(cost.decimal()));
+        let (exact, bounds) = self.share_of_reported((Interval::exact(cost.decimal()), false));
         (cost.percent_of(self.total.cost), exact, bounds)
     }
 
     /// A part (a row's cost, a published figure) as a share of the published total cost: exact
     /// where both are, and its bounds; None where the total is not published or may be zero.
-    fn share_of_reported(&self, part: Interval) -> (Option<Decimal>, Option<Bounds<Percent>>) {
+    fn share_of_reported(&self, part: (Interval, bool)) -> (Option<Decimal>, Option<Bounds<Percent>>) {
         match self.cost.as_ref().and_then(|total| total.share(part)) {
             Some((exact, bounds)) => (exact.map(|p| p.0), Some(bounds)),
             None => (None, None),
@@ -329,10 +342,12 @@ impl Frame {
 }
 
 /// What the rows cover against the reported figures, in words: each published figure as it was
-/// published ("over 41,000.00"), and the difference where it is exact.
+/// published ("over 41,000.00"); a difference where it is exact, and where it is not, that the
+/// published figures do not settle whether anything is left out. The cost is what the published
+/// total is compared with (`compared`: the lines of the sources it covers, where it covers some).
 fn coverage_note(
     (schemes_read, cost_read): (Option<&Reading<i64>>, Option<&Reading<Money>>),
-    schemes: &CountCoverage,
+    (schemes, compared): (&CountCoverage, Money),
     cost: &AmountCoverage,
     (schemes_gap, cost_gap): (Option<Gap<i64>>, Option<Gap<Money>>),
 ) -> Message {
@@ -341,31 +356,35 @@ fn coverage_note(
         return Message::new("coverage-no-totals").count("schemes", n).amount("cost", c);
     }
     let of_schemes = match schemes_read {
-        Some(r) => Message::new("coverage-schemes").message("reported", r.said()),
+        Some(r) if r.bounds().is_plain() => Message::new("coverage-schemes").count("reported", r.exact().unwrap_or(0)),
+        Some(r) => Message::new("coverage-schemes-bounds").message("reported", r.said()),
         None => Message::new("coverage-schemes-unreported"),
     }
     .count("itemised", n);
     let of_cost = match cost_read {
-        Some(r) => Message::new("coverage-cost").message("reported", r.said()),
-        None => Message::new("coverage-cost-unreported"),
+        Some(r) => Message::new(if r.bounds().is_plain() { "coverage-cost" } else { "coverage-cost-bounds" })
+            .message("reported", r.said())
+            .amount("itemised", compared),
+        None => Message::new("coverage-cost-unreported").amount("itemised", c),
+    };
+    let (mut missing, mut unsettled): (Vec<Arg>, Vec<Arg>) = (Vec::new(), Vec::new());
+    if let Some(g) = schemes_gap.filter(Gap::is_some_gap) {
+        match g.exact {
+            Some(gap) => missing.push(Message::new("missing-schemes").count("gap", gap).into()),
+            None => unsettled.push(Message::new("missing-bounds").message("gap", g.said()).into()),
+        }
     }
-    .amount("itemised", c);
-    let missing: Vec<Arg> = [
-        schemes_gap.filter(Gap::is_some_gap).map(|g| match g.exact {
-            Some(gap) => Message::new("missing-schemes").count("gap", gap).into(),
-            None => Message::new("missing-bounds").message("gap", g.said()).into(),
-        }),
-        cost_gap.filter(Gap::is_some_gap).map(|g| match g.exact {
-            Some(gap) => Message::new("missing-cost").amount("gap", gap).into(),
-            None => Message::new("missing-cost-bounds").message("gap", g.said()).into(),
-        }),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let rest = match missing.is_empty() {
-        true => Message::new("coverage-complete"),
-        false => Message::new("coverage-missing").list("missing", missing, false),
+    if let Some(g) = cost_gap.filter(Gap::is_some_gap) {
+        match g.exact {
+            Some(gap) => missing.push(Message::new("missing-cost").amount("gap", gap).into()),
+            None => unsettled.push(Message::new("missing-cost-bounds").message("gap", g.said()).into()),
+        }
+    }
+    let unsettled = (!unsettled.is_empty()).then(|| Message::new("coverage-unsettled").list("gaps", unsettled, false));
+    let rest = match (missing.is_empty(), unsettled) {
+        (true, None) => Message::new("coverage-complete"),
+        (true, Some(unsettled)) => unsettled,
+        (false, unsettled) => Message::new("coverage-missing").list("missing", missing, false).then(unsettled),
     };
     Message::new("coverage").message("schemes", of_schemes).message("cost", of_cost).message("rest", rest)
 }
@@ -439,6 +458,8 @@ fn by_group(
                 cost_gap_bounds: None,
                 reported_share_of_reported_percent: None,
                 reported_share_of_reported_percent_bounds: None,
+                remainder: None,
+                remainder_implied: None,
                 implied: None,
                 own: None,
                 funding: Some(funding_shares(group.roll_up(reference))),
@@ -462,8 +483,9 @@ fn by_group(
                 let reported: Vec<Arg> = empty
                     .iter()
                     .filter_map(|r| {
-                        r.reported_schemes.map(|n| {
-                            Message::new("scope-schemes").count("count", n).arg("scope", reference.named(&r.key)).into()
+                        r.reported_schemes_bounds.as_ref().map(|b| {
+                            let count = Message::new("scope-schemes").message("count", b.words.clone());
+                            count.arg("scope", reference.named(&r.key)).into()
                         })
                     })
                     .collect();
@@ -515,7 +537,7 @@ fn by_source(
             let (share_percent, share_of_reported_percent, share_bounds) = frame.shares(rolled.amount);
             let published = reported.funding.iter().find(|f| f.source == rolled.source);
             let (reported_share, reported_share_bounds) = match published.and_then(|f| read_source(reported, f)) {
-                Some(figure) => frame.share_of_reported(figure.interval),
+                Some(figure) => frame.share_of_reported((figure.interval, figure.precision.estimate)),
                 None => (None, None),
             };
             BreakdownRow {
@@ -536,6 +558,8 @@ fn by_source(
                 cost_gap_bounds: funding.gap_bounds.clone(),
                 reported_share_of_reported_percent: reported_share,
                 reported_share_of_reported_percent_bounds: reported_share_bounds,
+                remainder: Some(funding.remainder),
+                remainder_implied: funding.remainder_implied.clone(),
                 implied: funding.implied.clone(),
                 own: Some(rolled.own),
                 key: rolled.source,
@@ -572,6 +596,8 @@ fn by_source(
         cost_gap_bounds: None,
         reported_share_of_reported_percent: None,
         reported_share_of_reported_percent_bounds: None,
+        remainder: Some(false),
+        remainder_implied: None,
         implied: None,
         own: Some(unattributed),
         funding: None,

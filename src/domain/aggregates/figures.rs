@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use utoipa::ToSchema;
 
 use super::interval::{Interval, Qualifier};
-use crate::domain::document::{Precision, Reported, ReportedSource};
+use crate::domain::document::{Precision, Reported, ReportedCount, ReportedSource};
 use crate::domain::money::{Money, SCALE};
 use crate::i18n::Message;
 
@@ -63,7 +63,7 @@ impl Measure for Percent {
         Percent(value)
     }
     fn put(self, message: Message, name: &'static str) -> Message {
-        message.amount(name, self.0)
+        message.message(name, Message::new("figure-percent").amount("value", self.0))
     }
 }
 
@@ -236,20 +236,50 @@ impl<V: Measure> Reading<V> {
         Gap { exact, bounds, interval }
     }
 
-    /// `part` as a percentage of this figure (a base): exact where the figure is, and bounds;
-    /// None where the figure may be zero (no share of nothing).
-    pub fn share(&self, part: Interval) -> Option<(Option<Percent>, Bounds<Percent>)> {
-        let (qualifier, estimate) = (self.precision.qualifier, self.precision.estimate);
+    /// `part` (an interval, and whether it is an estimate) as a percentage of this figure (a
+    /// base): exact where both are, and bounds, whose qualifier says their shape; None where the
+    /// figure may be zero (no share of nothing).
+    pub fn share(&self, (part, part_estimate): (Interval, bool)) -> Option<(Option<Percent>, Bounds<Percent>)> {
+        let estimate = self.precision.estimate || part_estimate;
         if let (Some(base), Some(part)) = (self.exact().map(V::decimal), part.value()) {
             // Both exact: the share itself, rounded half-even as every share of the API is.
             let exact = Percent::from_decimal(part * Decimal::ONE_HUNDRED / (!base.is_zero()).then_some(base)?);
             let words = exact.put(Message::new("figure-exact"), "value");
-            let bounds = Bounds::of(Interval::exact(exact.0), qualifier, estimate, self.basis(), words);
+            let bounds = Bounds::of(Interval::exact(exact.0), Qualifier::Exact, estimate, self.basis(), words);
             return Some((Some(exact), bounds));
         }
         let interval = part.percent_of(self.interval, SCALE)?;
         let basis = Message::new("share-bounds-basis").then(self.basis());
-        Some((None, Bounds::of(interval, qualifier, estimate, basis, words::<Percent>(interval))))
+        Some((None, Bounds::of(interval, shape(interval), estimate, basis, words::<Percent>(interval))))
+    }
+}
+
+/// The qualifier that says an interval's shape, for bounds made of several figures (a share, a
+/// remainder): one value, two ends, or one end open.
+pub fn shape(interval: Interval) -> Qualifier {
+    match (interval.at_least, interval.at_most) {
+        (Some(low), Some(high)) if low == high => Qualifier::Exact,
+        (Some(_), None) => Qualifier::AtLeast,
+        (None, Some(_)) => Qualifier::AtMost,
+        _ => Qualifier::Range,
+    }
+}
+
+/// A remainder in words for a reader: "the rest, no figure (computed: 28,728.05)"; None for a
+/// source not published as the rest.
+pub fn remainder_words(remainder: bool, implied: Option<&Bounds<Money>>) -> Option<Message> {
+    remainder.then(|| match implied {
+        Some(implied) => Message::new("figure-remainder").message("implied", implied.words.clone()),
+        None => Message::new("figure-remainder-unfixed"),
+    })
+}
+
+/// A published count as responses give it: its value where it is one exact number, and its
+/// bounds; both None where none is published.
+pub fn published_count(count: Option<&ReportedCount>, tolerance: Decimal) -> (Option<i64>, Option<Bounds<i64>>) {
+    match count.and_then(|c| Reading::of(c.precision(), tolerance)) {
+        Some(reading) => (reading.exact(), Some(reading.bounds())),
+        None => (None, None),
     }
 }
 
@@ -339,7 +369,7 @@ mod tests {
     #[test]
     fn a_share_of_an_approximate_base_has_bounds_and_no_value() {
         let (exact, bounds) =
-            amount(Qualifier::About, "120.00", false).share(Interval::exact(Decimal::from(30))).unwrap();
+            amount(Qualifier::About, "120.00", false).share((Interval::exact(Decimal::from(30)), false)).unwrap();
         assert_eq!(exact, None);
         assert_eq!(
             (bounds.at_least, bounds.at_most),
@@ -348,7 +378,13 @@ mod tests {
                 Some(Percent::from_decimal("26.32".parse().unwrap()))
             )
         );
-        let (exact, _) = amount(Qualifier::Exact, "120.00", false).share(Interval::exact(Decimal::from(30))).unwrap();
+        let (exact, bounds) =
+            amount(Qualifier::Exact, "120.00", false).share((Interval::exact(Decimal::from(30)), true)).unwrap();
+        assert_eq!(
+            (bounds.qualifier, bounds.estimate, bounds.is_plain()),
+            (Qualifier::Exact, true, false),
+            "an estimate's share"
+        );
         assert_eq!(exact, Some(Percent::from_decimal(Decimal::from(25))));
     }
 }

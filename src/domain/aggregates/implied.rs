@@ -344,7 +344,7 @@ mod tests {
         assert_eq!(
             Lang::En.say(&implied.notes[0]),
             "The reported figures cannot all hold: central_budget 80.00 and local_budget 80.00 add up to 160.00, \
-             more than the 100.00 reported for state_budget, which they are part of; no bounds are implied from them."
+             more than what is reported for state_budget (100.00), which they are part of; no bounds are implied from them."
         );
         assert_eq!(
             Lang::Vi.say(&implied.notes[0]),

@@ -30,8 +30,8 @@ impl Interval {
     }
 
     /// The interval a published figure stands for: `value` with its `qualifier` (`about`: within
-    /// `tolerance_percent` of it, rounded outward to `places` decimal places, so that the
-    /// interval never leaves out a value the words allow), or the range `min`–`max`.
+    /// `tolerance_percent` of it, rounded inward to `places` decimal places: figures have those
+    /// places, so these are exactly the figures within the tolerance), or the range `min`–`max`.
     pub fn published(
         qualifier: Qualifier,
         value: Option<Decimal>,
@@ -48,8 +48,8 @@ impl Interval {
                 let v = value()?;
                 let slack = (v * tolerance_percent / Decimal::ONE_HUNDRED).abs();
                 Interval {
-                    at_least: Some((v - slack).round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity)),
-                    at_most: Some((v + slack).round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity)),
+                    at_least: Some((v - slack).round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity)),
+                    at_most: Some((v + slack).round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity)),
                 }
             }
             Qualifier::Range => {
@@ -164,11 +164,13 @@ mod tests {
     }
 
     #[test]
-    fn about_is_the_tolerance_either_side_rounded_outward() {
-        // "gần 162,5 triệu" at 5 %: 154.375 to 170.625, kept as 154.37 to 170.63.
-        assert_eq!(published(Qualifier::About, "162.50"), span(Some("154.37"), Some("170.63")));
+    fn about_is_the_tolerance_either_side_of_figures_with_the_same_places() {
+        // "gần 162,5 triệu" at 5 %: 154.375 to 170.625; amounts have two places: 154.38 to 170.62.
+        assert_eq!(published(Qualifier::About, "162.50"), span(Some("154.38"), Some("170.62")));
         let counts = Interval::published(Qualifier::About, Some(d("10")), (None, None), d("5"), 0).unwrap();
-        assert_eq!(counts, span(Some("9"), Some("11")), "a count about 10 is 9.5 to 10.5: 9 to 11 schemes");
+        assert_eq!(counts, span(Some("10"), Some("10")), "9.5 to 10.5 holds one whole count: 10");
+        let counts = Interval::published(Qualifier::About, Some(d("40")), (None, None), d("5"), 0).unwrap();
+        assert_eq!(counts, span(Some("38"), Some("42")));
     }
 
     #[test]

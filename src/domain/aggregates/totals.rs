@@ -5,7 +5,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::figures::{Bounds, Gap, Measure, Reading, read_source};
+use super::figures::{Bounds, Gap, Measure, Reading, read_source, shape, words};
 use super::implied::{CountBound, ImpliedShare, implied, implied_schemes};
 use super::interval::Interval;
 use super::sums::{Group, Grouping, ProgrammeSums};
@@ -181,7 +181,8 @@ pub fn reconcile(
     let (reported_schemes, schemes_bounds, schemes_gap, schemes_gap_bounds, gap) =
         reconciled(schemes.as_ref(), itemised_schemes);
     if let (Some(reading), Some(gap)) = (&schemes, gap.filter(Gap::is_some_gap)) {
-        notes.push(match (reading.exact(), gap.exact) {
+        let plain = reading.exact().filter(|_| !reading.precision.estimate);
+        notes.push(match (plain, gap.exact) {
             (Some(r), Some(g)) => Message::new("totals-schemes-gap")
                 .count("reported", r)
                 .count("itemised", itemised_schemes)
@@ -211,7 +212,8 @@ pub fn reconcile(
                 (reported_schemes, itemised_schemes),
             );
             if let (Some(reading), Some(gap)) = (&reading, gap.filter(Gap::is_some_gap)) {
-                notes.push(match (&implied, exact, exact_gap) {
+                let plain = exact.filter(|_| !reading.precision.estimate);
+                notes.push(match (&implied, plain, exact_gap) {
                     (Some(bound), Some(r), _) => Message::new("totals-scope-unsplit")
                         .count("reported", r)
                         .arg("scope", reference.named(&scope.key))
@@ -325,8 +327,14 @@ pub fn reconcile(
 
 /// What the other reported figures imply a remainder is: the figure above it (the cost, for a
 /// top-level source, where it covers the source; else its parent's) less the other reported
-/// sources at its level. None where a figure it needs is not published.
-fn remainder_implied(reported: &Reported<Money>, source: &str, reference: &Reference) -> Option<Bounds<Money>> {
+/// sources at its level, never below nothing. None where a figure it needs is not published;
+/// `Err` with the arithmetic's interval where the figures leave nothing for it (they cannot all
+/// hold).
+fn remainder_implied(
+    reported: &Reported<Money>,
+    source: &str,
+    reference: &Reference,
+) -> Option<Result<Bounds<Money>, Interval>> {
     let tolerance = reported.tolerance_percent();
     let parent = reference.source(source)?.parent.clone();
     let base = match &parent {
@@ -343,12 +351,13 @@ fn remainder_implied(reported: &Reported<Money>, source: &str, reference: &Refer
         parent.is_some()
             || reported.cost.as_ref().and_then(|c| c.covers.as_ref()).is_none_or(|c| c.iter().any(|k| k == key))
     };
-    let mut others = Interval::exact(rust_decimal::Decimal::ZERO);
+    let (mut others, mut estimate) = (Interval::exact(rust_decimal::Decimal::ZERO), base.precision.estimate);
     let mut items = Vec::new();
     for sibling in reference.sources.iter().filter(|s| s.parent == parent && s.key != source && covered(&s.key)) {
         let entry = reported.funding.iter().find(|f| f.source == sibling.key)?;
         let reading = read_source(reported, entry)?;
         others = others.plus(reading.interval);
+        estimate |= reading.precision.estimate;
         items.push(
             Message::new("source-amount")
                 .arg("source", reference.named(&sibling.key))
@@ -356,11 +365,20 @@ fn remainder_implied(reported: &Reported<Money>, source: &str, reference: &Refer
                 .into(),
         );
     }
-    let implied = base.less(others, Message::new("remainder-basis").list("others", items, false));
-    let mut bounds = implied.bounds;
-    // The rest cannot be below nothing: a negative end is the figures' contradiction, noted.
-    bounds.at_least = bounds.at_least.map(|low| low.max(Money::ZERO));
-    Some(bounds)
+    let rest = base.less(others, Message::new("remainder-basis").list("others", items, false));
+    let zero = rust_decimal::Decimal::ZERO;
+    if rest.interval.at_most.is_some_and(|most| most < zero) {
+        return Some(Err(rest.interval));
+    }
+    // The rest cannot be below nothing: an open or negative lower end is zero.
+    let interval =
+        Interval { at_least: Some(rest.interval.at_least.map_or(zero, |low| low.max(zero))), ..rest.interval };
+    let mut bounds = rest.bounds;
+    bounds.at_least = interval.at_least.map(Money::from_decimal);
+    bounds.qualifier = shape(interval);
+    bounds.estimate = estimate;
+    bounds.words = words::<Money>(interval);
+    Some(Ok(bounds))
 }
 
 /// Each funding source's reported, itemised (rolled up) and gap, with the bounds the reported
@@ -394,9 +412,10 @@ pub fn funding_totals(
             let name = reference.named(&rolled.source);
             if let (Some(reading), Some(gap)) = (&reading, gap.filter(Gap::is_some_gap)) {
                 let positive = gap.interval.sign() == Some(true);
+                let may_be_positive = gap.interval.at_most.is_none_or(|most| most > rust_decimal::Decimal::ZERO);
                 let note = match (&unsplit_above, exact_gap) {
                     // Not money outside the records: the records do not say which level paid.
-                    (Some((parent, own)), Some(_)) if positive => {
+                    (Some((parent, own)), _) if may_be_positive => {
                         Message::new("funding-gap-unsplit").amount("own", *own).arg("parent", reference.named(parent))
                     }
                     (_, Some(g)) => Message::new("funding-gap").then(
@@ -413,19 +432,20 @@ pub fn funding_totals(
                 );
             }
             let remainder = published.is_some_and(|f| f.remainder);
-            let remainder_implied = remainder.then(|| remainder_implied(reported, &rolled.source, reference)).flatten();
+            let rest = remainder.then(|| remainder_implied(reported, &rolled.source, reference)).flatten();
             if remainder {
-                notes.push(match &remainder_implied {
-                    Some(b) => Message::new("funding-remainder").arg("source", name.clone()).message(
-                        "implied",
-                        super::figures::words::<Money>(Interval {
-                            at_least: b.at_least.map(Money::decimal),
-                            at_most: b.at_most.map(Money::decimal),
-                        }),
-                    ),
-                    None => Message::new("funding-remainder-unfixed").arg("source", name.clone()),
-                });
+                notes.push(
+                    match &rest {
+                        Some(Ok(b)) => Message::new("funding-remainder").message("implied", b.words.clone()),
+                        Some(Err(rest)) => {
+                            Message::new("funding-remainder-contradicted").message("rest", words::<Money>(*rest))
+                        }
+                        None => Message::new("funding-remainder-unfixed"),
+                    }
+                    .arg("source", name.clone()),
+                );
             }
+            let remainder_implied = rest.and_then(Result::ok);
             let has_children = reference.sources.iter().any(|s| s.parent.as_deref() == Some(&rolled.source));
             if has_children && !rolled.own.is_zero() {
                 notes.push(Message::new("funding-unsplit").amount("own", rolled.own).arg("source", name.clone()));

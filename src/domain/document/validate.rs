@@ -168,7 +168,7 @@ impl Checker<'_> {
     /// `remainder` has neither, and no qualifier.
     fn shape<V>(&mut self, at: &str, field: &str, p: &Precision<V>, remainder: bool) {
         if remainder {
-            if p.value.is_some() || p.min.is_some() || p.max.is_some() || !p.qualifier.is_exact() {
+            if p.value.is_some() || p.min.is_some() || p.max.is_some() || !p.qualifier.is_exact() || p.estimate {
                 self.fail(format!("{at}/remainder"), Message::new("remainder-with-figure"));
             }
             return;
