@@ -339,6 +339,11 @@ impl BreakRow {
     fn of(row: &BreakdownRow, label: String, lang: Lang) -> BreakRow {
         let percent =
             |p: Option<rust_decimal::Decimal>| p.map_or(String::from("—"), |p| lang.percent(&p.to_string()));
+        // A share of a published figure: the percentage, or its bounds in words where not exact.
+        let share = |exact: Option<rust_decimal::Decimal>, bounds: &Option<Bounds<Percent>>| {
+            for_reader(exact.map(Percent), bounds.as_ref(), lang, |p| lang.percent(&p.0.to_string()))
+                .unwrap_or_else(|| String::from("—"))
+        };
         BreakRow {
             label,
             schemes: lang.count(row.schemes),
@@ -349,20 +354,11 @@ impl BreakRow {
                     .unwrap_or_else(|| String::from("—")),
             },
             share_itemised: percent(row.share_percent),
-            share_reported: for_reader(
-                row.share_of_reported_percent.map(Percent),
-                row.share_of_reported_percent_bounds.as_ref(),
-                lang,
-                |p| lang.percent(&p.0.to_string()),
-            )
-            .unwrap_or_else(|| String::from("—")),
-            reported_share: for_reader(
-                row.reported_share_of_reported_percent.map(Percent),
-                row.reported_share_of_reported_percent_bounds.as_ref(),
-                lang,
-                |p| lang.percent(&p.0.to_string()),
-            )
-            .unwrap_or_else(|| String::from("—")),
+            share_reported: share(row.share_of_reported_percent, &row.share_of_reported_percent_bounds),
+            reported_share: share(
+                row.reported_share_of_reported_percent,
+                &row.reported_share_of_reported_percent_bounds,
+            ),
             nothing_itemised: row.nothing_itemised,
         }
     }

@@ -250,6 +250,39 @@ impl<A> Reported<A> {
     }
 }
 
+/// `precision_of` (the values borrowed: text as received, or exact) and `precision` of a reported
+/// figure's struct, which spells its precision fields out: serde cannot flatten shared fields
+/// into a struct that refuses unknown ones.
+macro_rules! precision_of {
+    ($figure:ident<A>, $value:ident) => {
+        impl<A> $figure<A> {
+            pub fn precision_of(&self) -> Precision<&A> {
+                let (value, min, max) = (self.$value.as_ref(), self.min.as_ref(), self.max.as_ref());
+                Precision { value, qualifier: self.qualifier, estimate: self.estimate, min, max }
+            }
+        }
+
+        impl<A: Copy> $figure<A> {
+            pub fn precision(&self) -> Precision<A> {
+                self.precision_of().map(|a| *a)
+            }
+        }
+    };
+    ($figure:ident) => {
+        impl $figure {
+            pub fn precision(&self) -> Precision<i64> {
+                let (value, min, max) = (self.value, self.min, self.max);
+                Precision { value, qualifier: self.qualifier, estimate: self.estimate, min, max }
+            }
+        }
+    };
+}
+
+precision_of!(ReportedCount);
+precision_of!(ScopeCount);
+precision_of!(ReportedAmount<A>, amount);
+precision_of!(ReportedSource<A>, amount);
+
 /// A reported count: `value`, or a `range` (`min`–`max`) with no value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -283,16 +316,6 @@ impl ReportedCount {
     /// An exact count.
     pub fn exact(value: i64, quote: Option<String>) -> ReportedCount {
         ReportedCount { value: Some(value), qualifier: Qualifier::Exact, estimate: false, min: None, max: None, quote }
-    }
-
-    pub fn precision(&self) -> Precision<i64> {
-        Precision {
-            value: self.value,
-            qualifier: self.qualifier,
-            estimate: self.estimate,
-            min: self.min,
-            max: self.max,
-        }
     }
 }
 
@@ -334,16 +357,6 @@ impl ScopeCount {
             quote: count.quote,
         }
     }
-
-    pub fn precision(&self) -> Precision<i64> {
-        Precision {
-            value: self.value,
-            qualifier: self.qualifier,
-            estimate: self.estimate,
-            min: self.min,
-            max: self.max,
-        }
-    }
 }
 
 /// The reported total cost, as precise as it was published, and what it covers.
@@ -378,20 +391,6 @@ pub struct ReportedAmount<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
-}
-
-impl<A> ReportedAmount<A> {
-    /// Its precision, the amounts borrowed (text as received, or exact).
-    pub fn precision_of(&self) -> Precision<&A> {
-        let (value, min, max) = (self.amount.as_ref(), self.min.as_ref(), self.max.as_ref());
-        Precision { value, qualifier: self.qualifier, estimate: self.estimate, min, max }
-    }
-}
-
-impl<A: Copy> ReportedAmount<A> {
-    pub fn precision(&self) -> Precision<A> {
-        self.precision_of().map(|a| *a)
-    }
 }
 
 impl<A> ReportedAmount<A> {
@@ -438,20 +437,6 @@ pub struct ReportedSource<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "ngân sách Trung ương 7.898,47 triệu đồng", pattern = r"\S", max_length = 5000)]
     pub quote: Option<String>,
-}
-
-impl<A> ReportedSource<A> {
-    /// Its precision, the amounts borrowed (text as received, or exact).
-    pub fn precision_of(&self) -> Precision<&A> {
-        let (value, min, max) = (self.amount.as_ref(), self.min.as_ref(), self.max.as_ref());
-        Precision { value, qualifier: self.qualifier, estimate: self.estimate, min, max }
-    }
-}
-
-impl<A: Copy> ReportedSource<A> {
-    pub fn precision(&self) -> Precision<A> {
-        self.precision_of().map(|a| *a)
-    }
 }
 
 impl<A> ReportedSource<A> {
