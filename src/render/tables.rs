@@ -65,11 +65,19 @@ impl Cell {
 pub struct Column {
     pub key: String,
     pub name: Message,
+    /// A column of how precisely a figure was published (its qualifier, bounds, remainder):
+    /// what a workbook leaves out where every figure of its table is one exact, final number.
+    pub detail: bool,
 }
 
 impl Column {
     fn new(key: impl Into<String>, name: Message) -> Column {
-        Column { key: key.into(), name }
+        Column { key: key.into(), name, detail: false }
+    }
+
+    /// A column of [`Column::detail`].
+    fn detail(key: impl Into<String>, name: Message) -> Column {
+        Column { detail: true, ..Column::new(key, name) }
     }
 
     pub fn name(&self, lang: Lang) -> String {
@@ -82,6 +90,41 @@ impl Column {
 pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// The table without its [`Column::detail`] columns: what a workbook shows where every
+    /// figure of it was published as one exact, final number (the CSV keeps every column, so
+    /// that its header is the same for every programme).
+    pub fn without_details(&self) -> Table {
+        let keep: Vec<bool> = self.columns.iter().map(|c| !c.detail).collect();
+        let kept = |cells: &[Cell]| cells.iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c.clone()).collect();
+        Table {
+            columns: self.columns.iter().filter(|c| !c.detail).cloned().collect(),
+            rows: self.rows.iter().map(|r| kept(r)).collect(),
+        }
+    }
+}
+
+/// Whether every figure of a breakdown was published as one exact, final number and none is a
+/// remainder: its table's detail columns then say nothing.
+pub fn all_plain(b: &Breakdown) -> bool {
+    let plain = |bounds: Option<bool>| bounds.is_none_or(|plain| plain);
+    let plain_of = |b: &Option<Bounds<Money>>| plain(b.as_ref().map(Bounds::is_plain));
+    let counts = |b: &Option<Bounds<i64>>| plain(b.as_ref().map(Bounds::is_plain));
+    let shares = |b: &Option<Bounds<Percent>>| plain(b.as_ref().map(Bounds::is_plain));
+    let (r, c) = (&b.reconciliation.schemes, &b.reconciliation.cost);
+    counts(&r.reported_bounds)
+        && plain_of(&c.reported_bounds)
+        && b.rows.iter().all(|row| {
+            row.remainder != Some(true)
+                && counts(&row.reported_schemes_bounds)
+                && counts(&row.schemes_gap_bounds)
+                && plain_of(&row.reported_cost_bounds)
+                && plain_of(&row.cost_gap_bounds)
+                && shares(&row.share_of_reported_percent_bounds)
+                && shares(&row.reported_share_of_reported_percent_bounds)
+        })
 }
 
 fn own(source: &str, reference: &Reference) -> Column {
@@ -106,11 +149,11 @@ fn bounds_columns(figure: &str, unit: &str, name: &'static str, published: bool)
     let named = |id: &'static str| Message::new(id).message("column", Message::new(name));
     let mut columns = Vec::with_capacity(4);
     if published {
-        columns.push(Column::new(format!("{figure}_qualifier"), named("column-qualifier")));
-        columns.push(Column::new(format!("{figure}_estimate"), named("column-estimate")));
+        columns.push(Column::detail(format!("{figure}_qualifier"), named("column-qualifier")));
+        columns.push(Column::detail(format!("{figure}_estimate"), named("column-estimate")));
     }
-    columns.push(Column::new(format!("{figure}_at_least{unit}"), named("column-at-least")));
-    columns.push(Column::new(format!("{figure}_at_most{unit}"), named("column-at-most")));
+    columns.push(Column::detail(format!("{figure}_at_least{unit}"), named("column-at-least")));
+    columns.push(Column::detail(format!("{figure}_at_most{unit}"), named("column-at-most")));
     columns
 }
 
@@ -272,7 +315,7 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
             Column::new("reported_funding_million_vnd", Message::new("column-reported-funding-million-vnd")),
         ]);
         columns.extend(bounds_columns("reported_funding", "_million_vnd", "column-reported-funding-million-vnd", true));
-        columns.push(Column::new("reported_funding_remainder", Message::new("column-reported-funding-remainder")));
+        columns.push(Column::detail("reported_funding_remainder", Message::new("column-reported-funding-remainder")));
         columns.extend(bounds_columns("remainder_implied", "_million_vnd", "column-remainder-implied", false));
         columns.push(Column::new(
             "reported_share_of_reported_cost_percent",

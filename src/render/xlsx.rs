@@ -18,7 +18,7 @@ use crate::domain::document::{IndicatorDefinition, Programme, SchemeRecord};
 use crate::domain::money::Money;
 use crate::domain::reference::Reference;
 use crate::i18n::{Lang, Message};
-use crate::render::tables::{Cell, Column, Table, breakdown_table, figure_cell, scheme_columns, scheme_row};
+use crate::render::tables::{Cell, Column, Table, all_plain, breakdown_table, figure_cell, scheme_columns, scheme_row};
 
 /// The most rows a sheet holds (Excel's limit, less the header and a note).
 pub const MAX_RECORDS: usize = 1_048_574;
@@ -299,7 +299,7 @@ impl WorkbookWriter {
         // The reported figures beside the sum of the records.
         let t = data.totals;
         let source_name = |key: &str| reference.source(key).map_or(key.to_string(), |s| s.names.get(lang).to_string());
-        let column = |key: &str, id: &'static str| Column { key: key.into(), name: Message::new(id) };
+        let column = |key: &str, id: &'static str| Column { key: key.into(), name: Message::new(id), detail: false };
         let columns = vec![
             column("measure", "column-measure"),
             column("reported", "column-reported"),
@@ -373,14 +373,9 @@ impl WorkbookWriter {
 
         let names = [say("sheet-by-activity"), say("sheet-by-scope"), say("sheet-by-source")];
         for (breakdown, name) in data.breakdowns.iter().zip(names) {
-            table_sheet(
-                &mut book,
-                &name,
-                &breakdown_table(breakdown, reference),
-                &lang.say_all(&breakdown.notes),
-                lang,
-                &f,
-            )?;
+            let table = breakdown_table(breakdown, reference);
+            let table = if all_plain(breakdown) { table.without_details() } else { table };
+            table_sheet(&mut book, &name, &table, &lang.say_all(&breakdown.notes), lang, &f)?;
         }
 
         let columns = scheme_columns(reference, &p.indicator_definitions);

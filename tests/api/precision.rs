@@ -263,6 +263,18 @@ async fn csv_workbook_and_pages_show_each_figure_as_it_was_published() {
     for words in ["trên 41.000,00", "khoảng 12.500,00", "dưới 50", "ít nhất -96,53"] {
         assert!(text.contains(words), "{words} in the workbook");
     }
+    assert!(text.contains("Số công bố (triệu đồng): cách công bố"), "the qualifier's column on By source");
+    // A workbook whose every figure is exact and final leaves those columns out (it prints as
+    // before); its CSV keeps them, so that the CSV's header is the same for every programme.
+    let seed = app.get_with("/programmes/2016-2020/export.xlsx", &[("Accept-Language", "vi")]).await;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(seed.body)).unwrap();
+    let mut seed_text = String::new();
+    for i in 0..zip.len() {
+        std::io::Read::read_to_string(&mut zip.by_index(i).unwrap(), &mut seed_text).unwrap();
+    }
+    assert!(!seed_text.contains("cách công bố"), "no precision columns for exact figures");
+    let seed_csv = app.get_with("/programmes/2016-2020/breakdown.csv?by=source", &[]).await.text();
+    assert!(seed_csv.lines().next().unwrap().contains("reported_funding_qualifier"));
 
     // The pages: never a bare number for a figure that is not exact.
     let vi = app.get_with("/vi/programmes/shown", &[]).await.text();
