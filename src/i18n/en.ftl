@@ -42,6 +42,13 @@ figure-about = about { $value }
 figure-range = { $min } to { $max }
 figure-estimate = estimated { $figure }
 figure-percent = { $value }%
+across-part-with-whole = a part of { $whole }, which is included: a part is never added to its whole
+across-part = a part of { $whole }: parts are left out unless `parts=true`
+across-kinds-mixed = The programmes are plans and results: their figures are never added together, so there is no total.
+across-basis = The sum of { $count } programmes' published figures.
+across-unpublished-schemes = No sum of published scheme counts: { $programmes } publishes none.
+across-unpublished-cost = No sum of published total costs: { $programmes } publishes none.
+across-covers-differ = No sum of published total costs: the total of { $programmes } covers other funding sources than the others' (a total of state support is never added to one with contributions); the itemised cost is every record's.
 figure-remainder = the rest, no figure (computed: { $implied })
 figure-remainder-unfixed = the rest, no figure
 interval-between = between { $least } and { $most }

@@ -38,6 +38,13 @@ figure-about = khoảng { $value }
 figure-range = từ { $min } đến { $max }
 figure-estimate = ước { $figure }
 figure-percent = { $value }%
+across-part-with-whole = là một phần của { $whole }, chương trình này đã được tính: không cộng một phần vào tổng thể của nó
+across-part = là một phần của { $whole }: không tính các phần, trừ khi yêu cầu `parts=true`
+across-kinds-mixed = Các chương trình gồm cả kế hoạch và kết quả thực hiện: số liệu của chúng không bao giờ được cộng với nhau, nên không có số tổng.
+across-basis = Tổng số công bố của { $count } chương trình.
+across-unpublished-schemes = Không cộng số đề án công bố: { $programmes } không nêu số này.
+across-unpublished-cost = Không cộng tổng kinh phí công bố: { $programmes } không nêu số này.
+across-covers-differ = Không cộng tổng kinh phí công bố: tổng kinh phí của { $programmes } gồm các nguồn kinh phí khác với các chương trình còn lại (không cộng tổng hỗ trợ của nhà nước với tổng có cả vốn đối ứng); kinh phí cộng từ các nhóm đề án là của mọi nhóm đề án.
 figure-remainder = phần còn lại, không nêu số (tính ra: { $implied })
 figure-remainder-unfixed = phần còn lại, không nêu số
 interval-between = từ { $least } đến { $most }

@@ -20,6 +20,8 @@ pub trait Measure: Copy + PartialEq {
     fn from_decimal(value: Decimal) -> Self;
     /// `message` with this value as its argument `name`, written as the catalog writes it.
     fn put(self, message: Message, name: &'static str) -> Message;
+    /// `self + other`, or None past what the API holds.
+    fn checked_add(self, other: Self) -> Option<Self>;
 }
 
 impl Measure for Money {
@@ -33,6 +35,9 @@ impl Measure for Money {
     fn put(self, message: Message, name: &'static str) -> Message {
         message.amount(name, self)
     }
+    fn checked_add(self, other: Self) -> Option<Self> {
+        Money::checked_add(self, other)
+    }
 }
 
 impl Measure for i64 {
@@ -45,6 +50,9 @@ impl Measure for i64 {
     }
     fn put(self, message: Message, name: &'static str) -> Message {
         message.count(name, self)
+    }
+    fn checked_add(self, other: Self) -> Option<Self> {
+        i64::checked_add(self, other)
     }
 }
 
@@ -64,6 +72,9 @@ impl Measure for Percent {
     }
     fn put(self, message: Message, name: &'static str) -> Message {
         message.message(name, Message::new("figure-percent").amount("value", self.0))
+    }
+    fn checked_add(self, other: Self) -> Option<Self> {
+        self.0.checked_add(other.0).map(Percent)
     }
 }
 
@@ -124,6 +135,11 @@ impl<V: Measure> Bounds<V> {
             basis,
             words,
         }
+    }
+
+    /// The bounds as an interval, for arithmetic on them (sums across programmes).
+    pub fn interval(&self) -> Interval {
+        Interval { at_least: self.at_least.map(V::decimal), at_most: self.at_most.map(V::decimal) }
     }
 
     /// Whether the figure it bounds was published as one exact, final number: a reader may be

@@ -1,9 +1,11 @@
 //! The aggregates: a programme's sums, made once and checked (`sums`), its reported figures
 //! reconciled with them (`totals`), the bounds those figures imply for unsplit money
 //! (`implied`), breakdowns by activity, scope and source (`breakdown`), the arithmetic of figures
-//! published as less than exact (`interval`) and how responses read them (`figures`). A new aggregate goes here, over
+//! published as less than exact (`interval`), how responses read them (`figures`), and sums
+//! across programmes, only of what is alike (`across`). A new aggregate goes here, over
 //! `ProgrammeSums`.
 
+pub mod across;
 pub mod breakdown;
 pub mod figures;
 pub mod implied;

@@ -1,0 +1,272 @@
+//! Sums across programmes (issue 29's foundation, pure): each programme's reconciled figures
+//! added together, checked, only where they are alike, every published figure's precision carried
+//! through as an interval. Reported, itemised and gap stay apart: a reported sum exists only where
+//! every programme added publishes the figure.
+
+use rust_decimal::Decimal;
+
+use super::figures::{Bounds, Measure, shape, words};
+use super::interval::{Interval, Qualifier};
+use super::totals::Totals;
+use crate::domain::document::{Kind, PartOf};
+use crate::domain::money::Money;
+use crate::i18n::{Arg, Message};
+
+/// A programme as the sums across programmes read it: what it is, and its reconciled figures.
+#[derive(Clone, Copy, Debug)]
+pub struct Member<'a> {
+    pub id: &'a str,
+    pub kind: Kind,
+    pub part_of: Option<&'a PartOf>,
+    pub totals: &'a Totals,
+}
+
+/// A programme left out of a sum, and why, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excluded {
+    pub programme_id: String,
+    pub reason: Message,
+}
+
+/// The members that may be added together: a part whose whole is among them is left out (a
+/// part is never added to its whole), and so is every part unless `parts` asks for them.
+pub fn alike<'a>(members: &[Member<'a>], parts: bool) -> (Vec<Member<'a>>, Vec<Excluded>) {
+    let (mut included, mut excluded) = (Vec::new(), Vec::new());
+    for member in members {
+        let whole = member.part_of.map(|p| p.programme.as_str());
+        let reason = match whole {
+            Some(whole) if members.iter().any(|m| m.id == whole) => {
+                Some(Message::new("across-part-with-whole").word("whole", whole))
+            }
+            Some(whole) if !parts => Some(Message::new("across-part").word("whole", whole)),
+            _ => None,
+        };
+        match reason {
+            Some(reason) => excluded.push(Excluded { programme_id: member.id.to_string(), reason }),
+            None => included.push(*member),
+        }
+    }
+    (included, excluded)
+}
+
+/// The one kind of the members, or a note that they mix plans and results (whose figures are
+/// never added together: the caller gives no total).
+pub fn one_kind(members: &[Member<'_>]) -> Result<Option<Kind>, Message> {
+    let mut kinds: Vec<Kind> = members.iter().map(|m| m.kind).collect();
+    kinds.dedup();
+    kinds.sort_by_key(|k| k.key());
+    kinds.dedup();
+    match kinds.as_slice() {
+        [] => Ok(None),
+        [kind] => Ok(Some(*kind)),
+        _ => Err(Message::new("across-kinds-mixed")),
+    }
+}
+
+/// A measure summed across programmes: the published figures' sum (where every programme
+/// publishes one), the itemised sum, and the gap, each exact where it can be and with bounds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summed<V> {
+    pub reported: Option<V>,
+    pub reported_bounds: Option<Bounds<V>>,
+    pub itemised: V,
+    pub gap: Option<V>,
+    pub gap_bounds: Option<Bounds<V>>,
+}
+
+/// Why a sum across programmes could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SumError {
+    /// The itemised sum is past what storage and the API hold.
+    Overflow,
+}
+
+/// Adds one measure of several programmes: `parts` holds each programme's published bounds
+/// (None where it publishes nothing at this grain) and its itemised figure. The published sum is
+/// made only where every programme publishes (else `unpublished` names those that do not), and
+/// is exact only where every figure is exact.
+pub fn sum<V: Measure>(parts: &[(&str, Option<&Bounds<V>>, V)]) -> Result<(Summed<V>, Vec<String>), SumError> {
+    let mut itemised = V::from_decimal(Decimal::ZERO);
+    for (_, _, value) in parts {
+        itemised = itemised.checked_add(*value).ok_or(SumError::Overflow)?;
+    }
+    let unpublished: Vec<String> =
+        parts.iter().filter(|(_, b, _)| b.is_none()).map(|(id, _, _)| id.to_string()).collect();
+    if parts.is_empty() || !unpublished.is_empty() {
+        let empty = Summed { reported: None, reported_bounds: None, itemised, gap: None, gap_bounds: None };
+        return Ok((empty, unpublished));
+    }
+    let published: Vec<&Bounds<V>> = parts.iter().filter_map(|(_, b, _)| *b).collect();
+    let interval = published.iter().fold(Interval::exact(Decimal::ZERO), |sum, b| sum.plus(b.interval()));
+    let all_exact = published.iter().all(|b| b.qualifier.is_exact());
+    let estimate = published.iter().any(|b| b.estimate);
+    let qualifier = if all_exact { Qualifier::Exact } else { shape(interval) };
+    let count = Arg::Count(parts.len() as i64);
+    let basis = Message::new("across-basis").arg("count", count);
+    let reported = interval.value().filter(|_| all_exact).map(V::from_decimal);
+    let reported_bounds = bounds(interval, qualifier, estimate, basis.clone());
+    let gap_interval = interval.minus(Interval::exact(itemised.decimal()));
+    let gap = reported.map(|r| V::from_decimal(r.decimal() - itemised.decimal()));
+    let gap_basis = basis.then(itemised.put(Message::new("gap-bounds-basis"), "itemised"));
+    let gap_bounds = bounds(gap_interval, qualifier, estimate, gap_basis);
+    Ok((
+        Summed { reported, reported_bounds: Some(reported_bounds), itemised, gap, gap_bounds: Some(gap_bounds) },
+        Vec::new(),
+    ))
+}
+
+fn bounds<V: Measure>(interval: Interval, qualifier: Qualifier, estimate: bool, basis: Message) -> Bounds<V> {
+    Bounds {
+        at_least: interval.at_least.map(V::from_decimal),
+        at_most: interval.at_most.map(V::from_decimal),
+        qualifier,
+        estimate,
+        basis,
+        words: words::<V>(interval),
+    }
+}
+
+/// The schemes and cost of several programmes, summed, and what the sums leave out, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Totalled {
+    pub schemes: Summed<i64>,
+    pub cost: Summed<Money>,
+    pub notes: Vec<Message>,
+}
+
+/// The programmes' schemes and cost summed: the cost's published figures only where they all
+/// cover the same sources (a total of state support is never added to one with contributions;
+/// the notes say so, and name the programmes that publish no figure).
+pub fn totals(members: &[Member<'_>]) -> Result<Totalled, SumError> {
+    let mut notes = Vec::new();
+    let schemes: Vec<(&str, Option<&Bounds<i64>>, i64)> =
+        members.iter().map(|m| (m.id, m.totals.schemes.reported_bounds.as_ref(), m.totals.schemes.itemised)).collect();
+    let (schemes, unpublished) = sum(&schemes)?;
+    if !unpublished.is_empty() && unpublished.len() < members.len() {
+        notes.push(Message::new("across-unpublished-schemes").list("programmes", words_of(&unpublished), false));
+    }
+    let covers = members.first().map(|m| &m.totals.cost.covers);
+    let alike_covers = members.iter().all(|m| Some(&m.totals.cost.covers) == covers);
+    let cost: Vec<(&str, Option<&Bounds<Money>>, Money)> = members
+        .iter()
+        .map(|m| {
+            let published = m.totals.cost.reported_bounds.as_ref().filter(|_| alike_covers);
+            (m.id, published, m.totals.cost.compared_with)
+        })
+        .collect();
+    if !alike_covers {
+        let differ = members.iter().filter(|m| Some(&m.totals.cost.covers) != covers).map(|m| m.id.to_string());
+        notes.push(Message::new("across-covers-differ").list(
+            "programmes",
+            words_of(&differ.collect::<Vec<_>>()),
+            false,
+        ));
+    }
+    let (mut cost, unpublished) = sum(&cost)?;
+    if alike_covers && !unpublished.is_empty() && unpublished.len() < members.len() {
+        notes.push(Message::new("across-unpublished-cost").list("programmes", words_of(&unpublished), false));
+    }
+    if !alike_covers {
+        // What the records cost, whatever each total covers: the itemised sum is every record's.
+        cost.itemised = members
+            .iter()
+            .try_fold(Money::ZERO, |sum, m| sum.checked_add(m.totals.cost.itemised))
+            .ok_or(SumError::Overflow)?;
+    }
+    Ok(Totalled { schemes, cost, notes })
+}
+
+fn words_of(ids: &[String]) -> Vec<Arg> {
+    ids.iter().map(|id| Arg::Word(id.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::aggregates::sums::fixtures::*;
+    use crate::domain::aggregates::totals::reconcile;
+    use crate::domain::document::{PartKind, Reported, ReportedAmount, ReportedCount};
+
+    fn totals_of(
+        schemes: Option<ReportedCount>,
+        cost: Option<ReportedAmount<Money>>,
+        records: &[(i64, &str)],
+    ) -> Totals {
+        let mut reported = Reported::empty();
+        reported.schemes = schemes;
+        reported.cost = cost;
+        let records =
+            records.iter().map(|(n, c)| record("unspecified", "local", *n, c, &[("local_budget", c)])).collect();
+        reconcile("p", &reported, &sums(records), &reference())
+    }
+
+    fn member<'a>(id: &'a str, totals: &'a Totals) -> Member<'a> {
+        Member { id, kind: Kind::Result, part_of: None, totals }
+    }
+
+    #[test]
+    fn exact_figures_add_exactly_and_an_approximate_one_makes_the_sum_bounds() {
+        let a = totals_of(
+            Some(ReportedCount::exact(5, None)),
+            Some(ReportedAmount::exact(m("100.00"), None)),
+            &[(5, "90.00")],
+        );
+        let mut over = ReportedAmount::exact(m("200.00"), None);
+        over.qualifier = Qualifier::AtLeast;
+        let b = totals_of(Some(ReportedCount::exact(3, None)), Some(over), &[(3, "210.00")]);
+        let Totalled { schemes, cost, notes } = totals(&[member("a", &a), member("b", &b)]).unwrap();
+        assert_eq!((schemes.reported, schemes.itemised, schemes.gap), (Some(8), 8, Some(0)));
+        // 100.00 and "over 200.00": over 300.00, no exact sum; 300.00 itemised: a gap of at least 0.00.
+        assert_eq!((cost.reported, cost.itemised, cost.gap), (None, m("300.00"), None));
+        let bounds = cost.reported_bounds.unwrap();
+        assert_eq!((bounds.at_least, bounds.at_most, bounds.qualifier), (Some(m("300.00")), None, Qualifier::AtLeast));
+        assert_eq!(cost.gap_bounds.unwrap().at_least, Some(Money::ZERO));
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_figure_one_programme_does_not_publish_is_never_summed() {
+        let a = totals_of(Some(ReportedCount::exact(5, None)), None, &[(5, "90.00")]);
+        let b = totals_of(None, None, &[(2, "10.00")]);
+        let Totalled { schemes, cost, notes } = totals(&[member("a", &a), member("b", &b)]).unwrap();
+        assert_eq!((schemes.reported, schemes.reported_bounds, schemes.itemised), (None, None, 7));
+        assert_eq!((cost.reported_bounds, cost.itemised), (None, m("100.00")));
+        let said = crate::i18n::Lang::En.say_all(&notes);
+        assert!(said.iter().any(|n| n.contains("b publishes")), "{said:?}");
+    }
+
+    #[test]
+    fn a_total_of_state_support_is_not_added_to_one_with_contributions() {
+        let mut state = ReportedAmount::exact(m("60.00"), None);
+        state.covers = Some(vec!["state_budget".into()]);
+        let a = totals_of(None, Some(state), &[(1, "60.00")]);
+        let b = totals_of(None, Some(ReportedAmount::exact(m("100.00"), None)), &[(1, "100.00")]);
+        let Totalled { cost, notes, .. } = totals(&[member("a", &a), member("b", &b)]).unwrap();
+        assert_eq!((cost.reported, cost.reported_bounds, cost.itemised), (None, None, m("160.00")));
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(notes[0].id, "across-covers-differ");
+    }
+
+    #[test]
+    fn a_part_is_never_added_to_its_whole_and_plans_never_to_results() {
+        let t = totals_of(None, None, &[(1, "1.00")]);
+        let year = PartOf { programme: "2021-2025".into(), part: PartKind::Year, label: "2023".into() };
+        let whole = member("2021-2025", &t);
+        let part = Member { part_of: Some(&year), ..member("2023", &t) };
+        let (included, excluded) = alike(&[whole, part], true);
+        assert_eq!((included.len(), excluded[0].programme_id.as_str()), (1, "2023"));
+        assert_eq!(excluded[0].reason.id, "across-part-with-whole");
+        let (included, excluded) = alike(&[part], false);
+        assert_eq!((included.len(), excluded[0].reason.id), (0, "across-part"));
+        assert_eq!(alike(&[part], true).0.len(), 1, "asked for, a part alone is added");
+        let plan = Member { kind: Kind::Plan, ..whole };
+        assert_eq!(one_kind(&[whole, plan]), Err(Message::new("across-kinds-mixed")));
+        assert_eq!(one_kind(&[whole, whole]), Ok(Some(Kind::Result)));
+    }
+
+    #[test]
+    fn an_itemised_sum_past_storage_is_an_error_not_a_wrong_figure() {
+        let parts = [("a", None, Money::max_stored()), ("b", None, m("0.01"))];
+        assert_eq!(sum::<Money>(&parts), Err(SumError::Overflow));
+    }
+}
