@@ -42,6 +42,7 @@ figure-about = about { $value }
 figure-range = { $min } to { $max }
 figure-estimate = estimated { $figure }
 figure-percent = { $value }%
+row-cost-covers = the figures compared with the funding lines of { $sources }
 across-part-with-whole = a part of { $whole }, which is included: a part is never added to its whole
 across-part = a part of { $whole }: parts are left out unless `parts=true`
 across-kinds-mixed = The programmes are plans and results: their figures are never added together, so there is no total.

@@ -38,6 +38,7 @@ figure-about = khoảng { $value }
 figure-range = từ { $min } đến { $max }
 figure-estimate = ước { $figure }
 figure-percent = { $value }%
+row-cost-covers = so với các dòng kinh phí của { $sources }
 across-part-with-whole = là một phần của { $whole }, chương trình này đã được tính: không cộng một phần vào tổng thể của nó
 across-part = là một phần của { $whole }: không tính các phần, trừ khi yêu cầu `parts=true`
 across-kinds-mixed = Các chương trình gồm cả kế hoạch và kết quả thực hiện: số liệu của chúng không bao giờ được cộng với nhau, nên không có số tổng.

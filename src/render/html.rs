@@ -461,7 +461,10 @@ impl ProgrammePage {
             });
         }
         reconciled.push(Reconciled {
-            label: format!("{} ({})", words.cost, words.unit),
+            label: match totals.cost.compared_with_lines(reference) {
+                Some(lines) => format!("{} ({}), {}", words.cost, words.unit, lines.render(lang)),
+                None => format!("{} ({})", words.cost, words.unit),
+            },
             indent: false,
             reported: amount_as_published(lang, totals.cost.reported, &totals.cost.reported_bounds),
             itemised: lang.amount(totals.cost.compared_with),

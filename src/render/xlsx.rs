@@ -344,7 +344,10 @@ impl WorkbookWriter {
             rows.push(row);
         }
         rows.push(vec![
-            Cell::Text(format!("{} ({})", say("row-cost"), lang.unit())),
+            Cell::Text(match t.cost.compared_with_lines(reference) {
+                Some(lines) => format!("{} ({}), {}", say("row-cost"), lang.unit(), lines.render(lang)),
+                None => format!("{} ({})", say("row-cost"), lang.unit()),
+            }),
             amount(t.cost.reported, &t.cost.reported_bounds),
             Cell::Money(t.cost.compared_with),
             amount(t.cost.gap, &t.cost.gap_bounds),

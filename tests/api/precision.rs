@@ -134,6 +134,9 @@ async fn a_total_of_state_support_alone_is_reconciled_with_the_state_lines_only(
     assert!(en.iter().any(|n| n.contains("covers state_budget only") && n.contains("974.80")), "{en:?}");
     assert!(en.iter().any(|n| n.contains("a gap of 606.30")), "{en:?}");
     assert!(!en.iter().any(|n| n.contains("-29,096.53")), "no false gap against every record: {en:?}");
+    // The page's cost row says what its "sum of the records" is: the state lines.
+    let page = app.get_with("/vi/programmes/state-only", &[]).await.text();
+    assert!(page.contains("so với các dòng kinh phí của"), "{page}");
 }
 
 #[tokio::test]

@@ -119,6 +119,18 @@ pub struct CostTotals {
     pub quote: Option<String>,
 }
 
+impl CostTotals {
+    /// Where the published total covers some sources only: what its figures are compared with,
+    /// in words ("compared with the funding lines of state_budget"), for a row's label.
+    pub fn compared_with_lines(&self, reference: &Reference) -> Option<Message> {
+        let top = reference.sources.iter().filter(|s| s.parent.is_none()).count();
+        (self.covers.len() < top).then(|| {
+            let sources = self.covers.iter().map(|key| reference.named(key)).collect();
+            Message::new("row-cost-covers").list("sources", sources, false)
+        })
+    }
+}
+
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct FundingTotal {
     #[schema(schema_with = crate::domain::reference::source_key_schema)]
