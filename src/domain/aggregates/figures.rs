@@ -14,7 +14,7 @@ use crate::i18n::Message;
 
 /// What a figure measures: amounts (million VND), counts, percentages.
 pub trait Measure: Copy + PartialEq {
-    /// Decimal places its figures have, to which "about" is rounded outward.
+    /// Decimal places its figures have: "about" keeps the values with these places within its tolerance.
     const PLACES: u32;
     fn decimal(self) -> Decimal;
     fn from_decimal(value: Decimal) -> Self;
