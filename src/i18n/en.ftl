@@ -47,8 +47,14 @@ across-part-with-whole = a part of { $whole }, which is included: a part is neve
 across-part = a part of { $whole }: parts are left out unless `parts=true`
 across-kinds-mixed = The programmes are plans and results: their figures are never added together, so there is no total.
 across-basis = The sum of { $count } programmes' published figures.
-across-unpublished-schemes = No sum of published scheme counts: { $programmes } publishes none.
-across-unpublished-cost = No sum of published total costs: { $programmes } publishes none.
+across-unpublished-schemes = No sum of published scheme counts: { $programmes } { $count ->
+        [one] publishes
+       *[other] publish
+    } none.
+across-unpublished-cost = No sum of published total costs: { $programmes } { $count ->
+        [one] publishes
+       *[other] publish
+    } none.
 across-covers-differ = No sum of published total costs: the total of { $programmes } covers other funding sources than the others' (a total of state support is never added to one with contributions); the itemised cost is every record's.
 figure-remainder = the rest, no figure (computed: { $implied })
 figure-remainder-unfixed = the rest, no figure
@@ -102,6 +108,9 @@ coverage-cost = { $itemised } of the { $reported } million VND
 coverage-cost-unreported = { $itemised } million VND (no total cost is reported)
 coverage-complete = nothing reported is left out.
 coverage-missing = the difference ({ $missing }) is in the reported totals but in no scheme record, so no row shows it.
+coverage-bounds = The rows cover { $schemes } and { $cost }: { $rest }
+coverage-unsettled-also = For { $gaps }, the published figures do not settle whether anything is left out.
+missing-cost-partial = a difference of { $gap } million VND against the lines of the sources the total covers, which may be inside records that name no source
 coverage-schemes-bounds = { $itemised } of the schemes (published: { $reported })
 coverage-cost-bounds = { $itemised } million VND of the cost (published: { $reported })
 coverage-unsettled = whether anything reported is left out, the published figures do not settle: { $gaps }.
@@ -244,7 +253,7 @@ money-too-precise = has more than { $places } decimal places (amounts are in mil
 money-too-large = is too large
 count-too-small = must be at least { $least }
 count-too-large = is too large
-figure-missing = is required unless `qualifier` is `range` (a range has `min` and `max` instead of { $field })
+figure-missing = is required unless `qualifier` is `range` (a range has `min` and `max` instead of { $field }) or, for a funding entry, `remainder` is true
 range-has-no-figure = a `range` has no single { $field }: give `min` and `max` instead
 range-needs-ends = a `range` needs both `min` and `max`
 ends-without-range = `min` and `max` are for a `range` only (set `qualifier` to "range")

@@ -195,7 +195,7 @@ impl HomeRow {
             ),
             cost: (
                 amount_as_published(lang, totals.cost.reported, &totals.cost.reported_bounds),
-                lang.amount(totals.cost.compared_with),
+                lang.amount(totals.cost.itemised),
             ),
             state: pair("state_budget"),
             contributions: pair("contributions"),

@@ -379,6 +379,8 @@ async fn breakdowns_neither_share_of_a_partial_total_nor_hide_a_remainder() {
     assert_eq!(b["share_bases"]["share_of_reported_percent"], Value::Null);
     let coverage = notes(&b);
     assert!(coverage.iter().any(|n| n.contains("11,393.70 of the 12,000.00 million VND")), "{coverage:?}");
+    // Against the state lines, 606.30 is not "in no scheme record": it may be in the 974.80 on no line.
+    assert!(coverage.iter().any(|n| n.contains("606.30 million VND against the lines of the sources the total covers, which may be inside records that name no source")), "{coverage:?}");
 
     load_programme(&app, "rest-rows", |d| {
         let funding = d["reported"]["funding"].as_array_mut().unwrap();
@@ -415,7 +417,8 @@ async fn an_estimate_is_said_as_one_and_a_gap_that_may_be_none_is_not_called_mis
     let coverage = &notes(&b)[0];
     assert!(
         coverage.contains("41,096.53 million VND of the cost (published: over 41,000.00)")
-            && coverage.contains("the published figures do not settle: a difference of at least -96.53 million VND"),
+            && coverage
+                .contains("For a difference of at least -96.53 million VND, the published figures do not settle"),
         "{coverage}"
     );
     assert!(
@@ -424,4 +427,22 @@ async fn an_estimate_is_said_as_one_and_a_gap_that_may_be_none_is_not_called_mis
         ),
         "{coverage}"
     );
+}
+
+/// Second review: "about 5" of 5 records is no open question; an estimate's gap says "ước".
+#[tokio::test]
+async fn a_gap_that_can_only_be_zero_is_none_and_an_estimates_gap_says_so() {
+    let app = spawn_app().await;
+    let token = app.token("so-cong-thuong", "write").await;
+    let mut doc = test_programme("about-five");
+    // About 5 at 5 %: 4.75 to 5.25, one whole count: 5, as many as the records hold.
+    doc["reported"]["schemes"] = json!({"value": 5, "qualifier": "about"});
+    doc["reported"]["cost"] = json!({"amount": "1000.00", "estimate": true});
+    assert_eq!(app.put_programme(&token, "about-five", doc).await.0, 201);
+    let t = totals(&app, "about-five", "en").await;
+    assert_eq!(ends(&t["schemes"]["gap_bounds"]), json!([0, 0, "about", false]));
+    assert!(!notes(&t).iter().any(|n| n.contains("about 5 schemes")), "no gap, no note: {:?}", notes(&t));
+    // 1,000.00 estimated less 950.50: the page says the gap is an estimate's, not a bare 49,50.
+    let page = app.get_with("/vi/programmes/about-five", &[]).await.text();
+    assert!(page.contains("ước 49,50"), "{page}");
 }

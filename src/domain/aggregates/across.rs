@@ -143,7 +143,12 @@ pub fn totals(members: &[Member<'_>]) -> Result<Totalled, SumError> {
         members.iter().map(|m| (m.id, m.totals.schemes.reported_bounds.as_ref(), m.totals.schemes.itemised)).collect();
     let (schemes, unpublished) = sum(&schemes)?;
     if !unpublished.is_empty() && unpublished.len() < members.len() {
-        notes.push(Message::new("across-unpublished-schemes").list("programmes", words_of(&unpublished), false));
+        let count = unpublished.len() as i64;
+        notes.push(
+            Message::new("across-unpublished-schemes")
+                .list("programmes", words_of(&unpublished), false)
+                .count("count", count),
+        );
     }
     let covers = members.first().map(|m| &m.totals.cost.covers);
     let alike_covers = members.iter().all(|m| Some(&m.totals.cost.covers) == covers);
@@ -164,7 +169,12 @@ pub fn totals(members: &[Member<'_>]) -> Result<Totalled, SumError> {
     }
     let (mut cost, unpublished) = sum(&cost)?;
     if alike_covers && !unpublished.is_empty() && unpublished.len() < members.len() {
-        notes.push(Message::new("across-unpublished-cost").list("programmes", words_of(&unpublished), false));
+        let count = unpublished.len() as i64;
+        notes.push(
+            Message::new("across-unpublished-cost")
+                .list("programmes", words_of(&unpublished), false)
+                .count("count", count),
+        );
     }
     if !alike_covers {
         // What the records cost, whatever each total covers: the itemised sum is every record's.

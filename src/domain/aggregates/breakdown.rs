@@ -376,17 +376,24 @@ fn coverage_note(
     }
     if let Some(g) = cost_gap.filter(Gap::is_some_gap) {
         match g.exact {
+            // Against some sources' lines, the gap may be inside records that name no source.
+            Some(gap) if compared != cost.itemised => {
+                unsettled.push(Message::new("missing-cost-partial").amount("gap", gap).into())
+            }
             Some(gap) => missing.push(Message::new("missing-cost").amount("gap", gap).into()),
             None => unsettled.push(Message::new("missing-cost-bounds").message("gap", g.said()).into()),
         }
     }
-    let unsettled = (!unsettled.is_empty()).then(|| Message::new("coverage-unsettled").list("gaps", unsettled, false));
-    let rest = match (missing.is_empty(), unsettled) {
-        (true, None) => Message::new("coverage-complete"),
-        (true, Some(unsettled)) => unsettled,
-        (false, unsettled) => Message::new("coverage-missing").list("missing", missing, false).then(unsettled),
+    let rest = match (missing.is_empty(), unsettled.is_empty()) {
+        (true, true) => Message::new("coverage-complete"),
+        (true, false) => Message::new("coverage-unsettled").list("gaps", unsettled, false),
+        (false, unsettled_too) => Message::new("coverage-missing")
+            .list("missing", missing, false)
+            .then((!unsettled_too).then(|| Message::new("coverage-unsettled-also").list("gaps", unsettled, false))),
     };
-    Message::new("coverage").message("schemes", of_schemes).message("cost", of_cost).message("rest", rest)
+    let plain = schemes_read.is_none_or(|r| r.bounds().is_plain()) && cost_read.is_none_or(|r| r.bounds().is_plain());
+    let wrapper = if plain { "coverage" } else { "coverage-bounds" };
+    Message::new(wrapper).message("schemes", of_schemes).message("cost", of_cost).message("rest", rest)
 }
 
 /// A breakdown of the programme's sums by `by`, reconciled with its reported figures as

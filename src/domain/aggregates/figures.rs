@@ -248,7 +248,7 @@ impl<V: Measure> Reading<V> {
             None => words::<V>(interval),
         };
         let (qualifier, estimate) = (self.precision.qualifier, self.precision.estimate);
-        let bounds = Bounds::of(interval, qualifier, estimate, self.basis().then(basis), words);
+        let bounds = Bounds::of(interval, qualifier, estimate, self.basis().then(basis), estimated(words, estimate));
         Gap { exact, bounds, interval }
     }
 
@@ -260,21 +260,22 @@ impl<V: Measure> Reading<V> {
         if let (Some(base), Some(part)) = (self.exact().map(V::decimal), part.value()) {
             // Both exact: the share itself, rounded half-even as every share of the API is.
             let exact = Percent::from_decimal(part * Decimal::ONE_HUNDRED / (!base.is_zero()).then_some(base)?);
-            let words = exact.put(Message::new("figure-exact"), "value");
+            let words = estimated(exact.put(Message::new("figure-exact"), "value"), estimate);
             let bounds = Bounds::of(Interval::exact(exact.0), Qualifier::Exact, estimate, self.basis(), words);
             return Some((Some(exact), bounds));
         }
         let interval = part.percent_of(self.interval, SCALE)?;
         let basis = Message::new("share-bounds-basis").then(self.basis());
-        Some((None, Bounds::of(interval, shape(interval), estimate, basis, words::<Percent>(interval))))
+        let words = estimated(words::<Percent>(interval), estimate);
+        Some((None, Bounds::of(interval, shape(interval), estimate, basis, words)))
     }
 }
 
-/// The qualifier that says an interval's shape, for bounds made of several figures (a share, a
-/// remainder): one value, two ends, or one end open.
+/// The qualifier that says an interval's shape, for bounds made of figures not all exact (a
+/// share, a remainder, a sum): two ends (a range, even where they meet: no figure was published
+/// as that one number), or one end open.
 pub fn shape(interval: Interval) -> Qualifier {
     match (interval.at_least, interval.at_most) {
-        (Some(low), Some(high)) if low == high => Qualifier::Exact,
         (Some(_), None) => Qualifier::AtLeast,
         (None, Some(_)) => Qualifier::AtMost,
         _ => Qualifier::Range,
@@ -318,18 +319,27 @@ impl<V: Measure> Gap<V> {
         self.bounds.words.clone()
     }
 
-    /// Whether the gap is non-zero on some reading: worth a note.
+    /// Whether the gap is non-zero on some reading: worth a note (a gap that can only be zero,
+    /// an "about 10" against 10 records, is none).
     pub fn is_some_gap(&self) -> bool {
-        self.exact.is_none_or(|v| !v.decimal().is_zero())
+        self.exact.is_none_or(|v| !v.decimal().is_zero()) && self.interval.value() != Some(Decimal::ZERO)
     }
 
     /// What a note about a gap that is not exact adds: whether its conclusion holds for every
     /// value the published figure allows, or only for part of its range.
     pub fn holds(&self) -> Option<Message> {
-        self.exact.is_none().then(|| match self.interval.sign() {
-            Some(_) => Message::new("gap-holds-throughout"),
-            None => Message::new("gap-holds-for-part"),
+        self.exact.is_none().then(|| match (self.interval.sign(), self.interval.value()) {
+            (Some(_), _) | (None, Some(_)) => Message::new("gap-holds-throughout"),
+            (None, None) => Message::new("gap-holds-for-part"),
         })
+    }
+}
+
+/// Words for a reader, marked "ước" where they rest on an estimate.
+pub fn estimated(words: Message, estimate: bool) -> Message {
+    match estimate {
+        true => Message::new("figure-estimate").message("figure", words),
+        false => words,
     }
 }
 

@@ -5,9 +5,10 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::figures::{Bounds, Gap, Measure, Reading, read_source, shape, words};
+use super::figures::{Bounds, Gap, Measure, Reading, estimated, read_source, shape, words};
 use super::implied::{CountBound, ImpliedShare, implied, implied_schemes};
 use super::interval::Interval;
+use super::interval::Qualifier;
 use super::sums::{Group, Grouping, ProgrammeSums};
 use crate::domain::document::{AMOUNT_UNIT, CURRENCY, Kind, Reported, Status};
 use crate::domain::money::Money;
@@ -387,9 +388,11 @@ fn remainder_implied(
         Interval { at_least: Some(rest.interval.at_least.map_or(zero, |low| low.max(zero))), ..rest.interval };
     let mut bounds = rest.bounds;
     bounds.at_least = interval.at_least.map(Money::from_decimal);
-    bounds.qualifier = shape(interval);
+    // One value only where every figure it comes from is exact.
+    let all_exact = base.precision.qualifier.is_exact() && rest.exact.is_some();
+    bounds.qualifier = if all_exact && interval.value().is_some() { Qualifier::Exact } else { shape(interval) };
     bounds.estimate = estimate;
-    bounds.words = words::<Money>(interval);
+    bounds.words = estimated(words::<Money>(interval), estimate);
     Some(Ok(bounds))
 }
 
