@@ -19,6 +19,13 @@ async fn totals(app: &TestApp, id: &str, language: &str) -> Value {
     got.json()
 }
 
+/// The seed's contributions published as the rest, with no figure ("phần còn lại").
+fn contributions_as_the_rest(d: &mut Value) {
+    let funding = d["reported"]["funding"].as_array_mut().unwrap();
+    let rest = funding.iter_mut().find(|f| f["source"] == "contributions").unwrap();
+    *rest = json!({"source": "contributions", "remainder": true, "quote": "phần còn lại do doanh nghiệp đối ứng"});
+}
+
 fn funding<'a>(totals: &'a Value, source: &str) -> &'a Value {
     totals["funding"].as_array().unwrap().iter().find(|f| f["source"] == source).unwrap()
 }
@@ -142,12 +149,7 @@ async fn a_total_of_state_support_alone_is_reconciled_with_the_state_lines_only(
 #[tokio::test]
 async fn a_remainder_is_computed_from_the_other_figures_and_never_shown_as_published() {
     let app = spawn_app().await;
-    load_programme(&app, "rest", |d| {
-        let funding = d["reported"]["funding"].as_array_mut().unwrap();
-        let rest = funding.iter_mut().find(|f| f["source"] == "contributions").unwrap();
-        *rest = json!({"source": "contributions", "remainder": true, "quote": "phần còn lại do doanh nghiệp đối ứng"});
-    })
-    .await;
+    load_programme(&app, "rest", contributions_as_the_rest).await;
     let t = totals(&app, "rest", "en").await;
     let rest = funding(&t, "contributions");
     assert_eq!(
@@ -382,12 +384,7 @@ async fn breakdowns_neither_share_of_a_partial_total_nor_hide_a_remainder() {
     // Against the state lines, 606.30 is not "in no scheme record": it may be in the 974.80 on no line.
     assert!(coverage.iter().any(|n| n.contains("606.30 million VND against the lines of the sources the total covers, which may be inside records that name no source")), "{coverage:?}");
 
-    load_programme(&app, "rest-rows", |d| {
-        let funding = d["reported"]["funding"].as_array_mut().unwrap();
-        let rest = funding.iter_mut().find(|f| f["source"] == "contributions").unwrap();
-        *rest = json!({"source": "contributions", "remainder": true});
-    })
-    .await;
+    load_programme(&app, "rest-rows", contributions_as_the_rest).await;
     let b = app.get_ok("/programmes/rest-rows/breakdown?by=source").await;
     let rest = crate::helpers::row(&b, "contributions");
     assert_eq!((&rest["remainder"], &rest["remainder_implied"]["at_least"]), (&json!(true), &json!("28728.05")));

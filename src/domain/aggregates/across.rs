@@ -104,26 +104,15 @@ pub fn sum<V: Measure>(parts: &[(&str, Option<&Bounds<V>>, V)]) -> Result<(Summe
     let count = Arg::Count(parts.len() as i64);
     let basis = Message::new("across-basis").arg("count", count);
     let reported = interval.value().filter(|_| all_exact).map(V::from_decimal);
-    let reported_bounds = bounds(interval, qualifier, estimate, basis.clone());
+    let reported_bounds = Bounds::of(interval, qualifier, estimate, basis.clone(), words::<V>(interval));
     let gap_interval = interval.minus(Interval::exact(itemised.decimal()));
     let gap = reported.map(|r| V::from_decimal(r.decimal() - itemised.decimal()));
     let gap_basis = basis.then(itemised.put(Message::new("gap-bounds-basis"), "itemised"));
-    let gap_bounds = bounds(gap_interval, qualifier, estimate, gap_basis);
+    let gap_bounds = Bounds::of(gap_interval, qualifier, estimate, gap_basis, words::<V>(gap_interval));
     Ok((
         Summed { reported, reported_bounds: Some(reported_bounds), itemised, gap, gap_bounds: Some(gap_bounds) },
         Vec::new(),
     ))
-}
-
-fn bounds<V: Measure>(interval: Interval, qualifier: Qualifier, estimate: bool, basis: Message) -> Bounds<V> {
-    Bounds {
-        at_least: interval.at_least.map(V::from_decimal),
-        at_most: interval.at_most.map(V::from_decimal),
-        qualifier,
-        estimate,
-        basis,
-        words: words::<V>(interval),
-    }
 }
 
 /// The schemes and cost of several programmes, summed, and what the sums leave out, in words.

@@ -126,7 +126,13 @@ pub struct Bounds<V> {
 }
 
 impl<V: Measure> Bounds<V> {
-    fn of(interval: Interval, qualifier: Qualifier, estimate: bool, basis: Message, words: Message) -> Bounds<V> {
+    pub(super) fn of(
+        interval: Interval,
+        qualifier: Qualifier,
+        estimate: bool,
+        basis: Message,
+        words: Message,
+    ) -> Bounds<V> {
         Bounds {
             at_least: interval.at_least.map(V::from_decimal),
             at_most: interval.at_most.map(V::from_decimal),
