@@ -129,13 +129,17 @@ pub fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
 
 /// utoipa names a generic's instance after its argument (`Reported_String`, `Page_SchemeView`):
 /// internal names a client should not see.
-const RENAMES: [(&str, &str); 10] = [
+const RENAMES: [(&str, &str); 14] = [
     ("Reported_String", "Reported"),
     ("ReportedAmount_String", "ReportedAmount"),
     ("ReportedSource_String", "ReportedSource"),
     ("Bounds_Money", "AmountBounds"),
     ("Bounds_i64", "SchemeBounds"),
     ("Bounds_Percent", "PercentBounds"),
+    ("Summed_i64", "SummedSchemes"),
+    ("Summed_Money", "SummedCost"),
+    ("Difference_i64", "CountDifference"),
+    ("Difference_Money", "AmountDifference"),
     ("SourceAmount_String", "SourceAmount"),
     ("SchemeRecord_String", "SchemeRecord"),
     ("Page_SchemeView", "SchemePage"),

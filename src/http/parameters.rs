@@ -8,7 +8,9 @@
 
 use std::str::FromStr;
 
+use crate::domain::aggregates::aggregate::Drilldown;
 use crate::domain::aggregates::breakdown::Dimension;
+use crate::domain::document::Kind;
 use crate::http::error::ApiError;
 use crate::i18n::Message;
 use crate::storage::{SchemeOrder, SortKey};
@@ -83,6 +85,72 @@ impl FromStr for SchemeOrder {
         };
         Ok(SchemeOrder { key, descending })
     }
+}
+
+/// `by` of `/aggregate`: one or two distinct drilldowns, comma-separated; none when absent.
+pub fn drilldowns(text: Option<&str>) -> Result<Vec<Drilldown>, ApiError> {
+    let mut by = Vec::new();
+    for key in list("by", text)? {
+        let drilldown = Drilldown::parse(&key).ok_or_else(|| ApiError::bad_value("by", &key, &Drilldown::ALL))?;
+        if by.contains(&drilldown) {
+            return Err(ApiError::bad_parameter("by", Message::new("parameter-repeated-item").word("value", key)));
+        }
+        by.push(drilldown);
+    }
+    if by.len() > 2 {
+        return Err(ApiError::bad_parameter(
+            "by",
+            Message::new("parameter-too-many-drilldowns").count("count", by.len() as i64),
+        ));
+    }
+    Ok(by)
+}
+
+/// A comma-separated list (`programme`, `jurisdiction`, `kind`, `by`): empty when absent; an
+/// empty item is refused.
+pub fn list(parameter: &str, text: Option<&str>) -> Result<Vec<String>, ApiError> {
+    let Some(text) = text else { return Ok(Vec::new()) };
+    text.split(',')
+        .map(|item| match item.trim() {
+            "" => Err(ApiError::bad_parameter(parameter, Message::new("parameter-empty-item"))),
+            item => Ok(item.to_string()),
+        })
+        .collect()
+}
+
+/// `kind` of `/aggregate`: a list of `result` and `plan`; `result` when absent.
+pub fn kinds(text: Option<&str>) -> Result<Vec<Kind>, ApiError> {
+    let mut kinds = Vec::new();
+    for key in list("kind", text)? {
+        let kind = Kind::parse(&key).ok_or_else(|| ApiError::bad_value("kind", &key, &Kind::ALL))?;
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    Ok(if kinds.is_empty() { vec![Kind::Result] } else { kinds })
+}
+
+/// The first and last year a programme may overlap: `from_year` and `to_year`, each a year
+/// from 1900 to 2200, the first not after the last; open where absent.
+pub fn years(from: Option<&str>, to: Option<&str>) -> Result<(i64, i64), ApiError> {
+    let year = |parameter: &str, text: Option<&str>, default: i64| match text {
+        None => Ok(default),
+        Some(t) => match t.parse::<i64>() {
+            Ok(y) if (1900..=2200).contains(&y) => Ok(y),
+            _ => Err(ApiError::bad_parameter(
+                parameter,
+                Message::new("parameter-not-a-year").word("value", format!("{t:?}")),
+            )),
+        },
+    };
+    let (from, to) = (year("from_year", from, 1900)?, year("to_year", to, 2200)?);
+    if from > to {
+        return Err(ApiError::bad_parameter(
+            "from_year",
+            Message::new("parameter-years-backwards").count("from", from).count("to", to),
+        ));
+    }
+    Ok((from, to))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::domain::aggregates::aggregate::{AggregateFigures, Aggregated};
 use crate::domain::aggregates::breakdown::{Breakdown, BreakdownRow, Dimension};
 use crate::domain::aggregates::figures::{Bounds, Measure, Percent};
 use crate::domain::document::{IndicatorDefinition, Note, Qualifier, SchemeRecord};
@@ -417,5 +418,104 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
                 cells
             })
             .collect();
+    Table { columns, rows }
+}
+
+/// The table of `/aggregate.csv` and of the workbook's sums sheet: for each drilldown its key
+/// and names, the programmes and records added, the schemes' and the cost's published sum,
+/// records' sum and gap (with bounds where a published figure is not exact), and each source's
+/// own lines, its roll-up (sources with sources below them) and its published sum. The total,
+/// when `total` is given, is a last row whose drilldown cells are empty.
+pub fn aggregate_table(a: &Aggregated, total: Option<&AggregateFigures>, reference: &Reference) -> Table {
+    let sources: Vec<&str> = reference
+        .sources
+        .iter()
+        .filter(|s| a.rows.iter().map(|r| &r.figures).chain(total).any(|f| f.funding.iter().any(|x| x.source == s.key)))
+        .map(|s| s.key.as_str())
+        .collect();
+    let is_parent = |key: &str| reference.sources.iter().any(|c| c.parent.as_deref() == Some(key));
+    let mut columns = Vec::new();
+    for d in &a.by {
+        let key = d.key();
+        columns.push(Column::new(key, Message::new("column-drilldown").word("by", key)));
+        columns.push(Column::new(format!("{key}_name_vi"), Message::new("column-name-vi")));
+        columns.push(Column::new(format!("{key}_name_en"), Message::new("column-name-en")));
+    }
+    columns.extend([
+        Column::new("programmes", Message::new("column-programmes")),
+        Column::new("scheme_records", Message::new("column-scheme-records")),
+        Column::new("reported_schemes", Message::new("column-reported-schemes")),
+    ]);
+    columns.extend(bounds_columns("reported_schemes", "", "column-reported-schemes", true));
+    columns.push(Column::new("schemes", Message::new("column-schemes")));
+    columns.push(Column::new("schemes_gap", Message::new("column-schemes-gap")));
+    columns.extend(bounds_columns("schemes_gap", "", "column-schemes-gap", false));
+    columns.push(Column::new("reported_cost_million_vnd", Message::new("column-reported-cost-million-vnd")));
+    columns.extend(bounds_columns("reported_cost", "_million_vnd", "column-reported-cost-million-vnd", true));
+    columns.push(Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")));
+    columns.push(Column::new("cost_gap_million_vnd", Message::new("column-cost-gap-million-vnd")));
+    columns.extend(bounds_columns("cost_gap", "_million_vnd", "column-cost-gap-million-vnd", false));
+    for source in &sources {
+        columns.push(own(source, reference));
+        if is_parent(source) {
+            columns.push(rolled_up(source, reference));
+        }
+        columns.push(Column::new(
+            format!("{source}_reported_million_vnd"),
+            Message::new("column-source-reported").arg("source", reference.named(source)),
+        ));
+    }
+    let figures_cells = |f: &AggregateFigures| {
+        let mut cells = vec![
+            Cell::Count(f.programmes.len() as i64),
+            Cell::Count(f.scheme_records),
+            Cell::count(f.schemes.reported),
+        ];
+        cells.extend(bounds_cells(f.schemes.reported_bounds.as_ref(), true, Cell::Count));
+        cells.push(Cell::Count(f.schemes.itemised));
+        cells.push(Cell::count(f.schemes.gap));
+        cells.extend(bounds_cells(f.schemes.gap_bounds.as_ref(), false, Cell::Count));
+        cells.push(Cell::money(f.cost.reported));
+        cells.extend(bounds_cells(f.cost.reported_bounds.as_ref(), true, Cell::Money));
+        cells.push(Cell::Money(f.cost.itemised));
+        cells.push(Cell::money(f.cost.gap));
+        cells.extend(bounds_cells(f.cost.gap_bounds.as_ref(), false, Cell::Money));
+        for source in &sources {
+            let line = f.funding.iter().find(|x| x.source == *source);
+            cells.push(Cell::Money(line.map_or(Money::ZERO, |l| l.own)));
+            if is_parent(source) {
+                cells.push(Cell::Money(line.map_or(Money::ZERO, |l| l.rolled_up)));
+            }
+            cells.push(Cell::money(line.and_then(|l| l.reported)));
+        }
+        cells
+    };
+    let mut rows: Vec<Vec<Cell>> = a
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = Vec::new();
+            for d in &a.by {
+                let key = row.keys.get(d.key()).cloned().flatten();
+                let names = row.names.get(d.key()).map(|l| l.0.clone());
+                match (key, names) {
+                    (Some(key), Some(names)) => cells.push(Cell::Key(key, names)),
+                    (None, Some(names)) => cells.push(Cell::Key(String::new(), names)),
+                    (key, None) => cells.push(Cell::text(key.as_deref())),
+                }
+                let names = row.names.get(d.key()).map(|l| l.0.clone());
+                cells.push(Cell::text(names.as_ref().map(|n| n.vi.as_str())));
+                cells.push(Cell::text(names.as_ref().map(|n| n.en.as_str())));
+            }
+            cells.extend(figures_cells(&row.figures));
+            cells
+        })
+        .collect();
+    if let Some(total) = total {
+        let mut cells = vec![Cell::Words(Message::new("aggregate-total"))];
+        cells.extend((1..a.by.len() * 3).map(|_| Cell::Empty));
+        cells.extend(figures_cells(total));
+        rows.push(cells);
+    }
     Table { columns, rows }
 }

@@ -463,3 +463,55 @@ impl WorkbookWriter {
         self.book.save_to_writer(out)
     }
 }
+
+/// The workbook of `/aggregate.xlsx`: the sums (the rows, the total below them, then the notes),
+/// and the programmes added and left out, with why.
+pub fn aggregate_workbook(
+    summed: &crate::domain::aggregates::aggregate::Aggregation,
+    reference: &Reference,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new(lang);
+    let say = |id: &'static str| Message::new(id).render(lang);
+    let mut book = Workbook::new();
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(&*xml_safe(&say("sheet-aggregate")))
+            .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))
+            .set_author("khuyencong"),
+    );
+    let a = &summed.aggregated;
+    let table = crate::render::tables::aggregate_table(a, a.total.as_ref(), reference);
+    let table = if a.rows.iter().all(|r| plain(&r.figures)) && a.total.as_ref().is_none_or(plain) {
+        table.without_details()
+    } else {
+        table
+    };
+    let notes: Vec<String> = a.notes.iter().map(|n| n.render(lang)).collect();
+    table_sheet(&mut book, &say("sheet-aggregate"), &table, &notes, lang, &f)?;
+    let column = |key: &str, id: &'static str| Column { key: key.into(), name: Message::new(id), detail: false };
+    let programmes = Table {
+        columns: vec![column("programme_id", "column-programme-id"), column("note", "column-left-out-because")],
+        rows: summed
+            .included
+            .iter()
+            .map(|id| vec![Cell::Text(id.clone()), Cell::Words(Message::new("aggregate-included"))])
+            .chain(
+                summed.excluded.iter().map(|e| vec![Cell::Text(e.programme_id.clone()), Cell::Words(e.reason.clone())]),
+            )
+            .collect(),
+    };
+    table_sheet(&mut book, &say("sheet-aggregate-programmes"), &programmes, &[], lang, &f)?;
+    book.save_to_buffer()
+}
+
+/// Whether every figure of a row was published as one exact, final number.
+fn plain(f: &crate::domain::aggregates::aggregate::AggregateFigures) -> bool {
+    let all = |b: &Option<Bounds<Money>>| b.as_ref().is_none_or(Bounds::is_plain);
+    let counts = |b: &Option<Bounds<i64>>| b.as_ref().is_none_or(Bounds::is_plain);
+    counts(&f.schemes.reported_bounds)
+        && counts(&f.schemes.gap_bounds)
+        && all(&f.cost.reported_bounds)
+        && all(&f.cost.gap_bounds)
+        && f.funding.iter().all(|x| all(&x.reported_bounds))
+}

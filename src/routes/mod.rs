@@ -1,5 +1,6 @@
 //! HTTP routes: one module per resource, each with a `configure` that registers its handlers.
 
+mod across;
 mod audit;
 mod breakdown;
 mod changes;
@@ -54,6 +55,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .configure(reference::configure)
         .configure(totals::configure)
         .configure(breakdown::configure)
+        .configure(across::configure)
         .configure(schemes::configure)
         .configure(downloads::configure)
         .configure(programmes::configure)

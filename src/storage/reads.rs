@@ -6,6 +6,7 @@ use sqlx::{Any, Transaction};
 use super::documents::{RECORD_COLUMNS, RecordRow};
 use super::rows::{Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, ReportedRow, SumRow, programme_sums};
 use super::{Db, Engine, Stamp};
+use crate::domain::aggregates::aggregate::Grain;
 use crate::domain::aggregates::figures::published_count;
 use crate::domain::aggregates::sums::ProgrammeSums;
 use crate::domain::document::{
@@ -277,6 +278,68 @@ impl Snapshot {
                 let kept = programme_sums(sums.remove(&row.id).unwrap_or_default())?;
                 let figures = row.reported(reported.remove(&row.id).unwrap_or_default());
                 Ok((row.summary(&kept, &figures), figures, kept))
+            })
+            .collect()
+    }
+
+    /// The programmes `named` (whatever their kind and period), or, when none is named, those of
+    /// `kind` (both kinds when None) whose period overlaps `from..=to`, in list order: one
+    /// statement (a few hundred rows at most, whatever their records).
+    #[tracing::instrument(skip(self))]
+    pub async fn programmes_within(
+        &mut self,
+        named: &[String],
+        (from, to): (i64, i64),
+        kind: Option<Kind>,
+    ) -> Result<Vec<ProgrammeHead>, sqlx::Error> {
+        let sql = super::rows::programme_rows_within(named.len());
+        let mut query = sqlx::query_as::<_, ProgrammeRow>(&sql);
+        if named.is_empty() {
+            query = query.bind(from).bind(to).bind(kind.map(Kind::key));
+        }
+        for id in named {
+            query = query.bind(id);
+        }
+        let rows = query.fetch_all(&mut *self.tx).await?;
+        Ok(rows.into_iter().map(|row| ProgrammeHead { row }).collect())
+    }
+
+    /// The reported figures of `heads` and their kept sums at `grain` (summed in SQL to each
+    /// programme's activity and/or scope), in the order of `heads`: two statements whatever
+    /// their number.
+    #[tracing::instrument(skip_all, fields(programmes = heads.len()))]
+    pub async fn figures_of(
+        &mut self,
+        heads: &[&ProgrammeHead],
+        grain: Grain,
+    ) -> Result<Vec<(Reported<Money>, ProgrammeSums)>, sqlx::Error> {
+        use std::collections::HashMap;
+        if heads.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = super::rows::reported_entries_of(heads.len());
+        let mut query = sqlx::query_as::<_, super::rows::ReportedRowOf>(&sql);
+        for head in heads {
+            query = query.bind(head.id());
+        }
+        let mut reported: HashMap<String, Vec<ReportedRow>> = HashMap::new();
+        for entry in query.fetch_all(&mut *self.tx).await? {
+            reported.entry(entry.programme_id).or_default().push(entry.row);
+        }
+        let sql = super::rows::sums_at_grain(heads.len(), grain.activity, grain.scope);
+        let mut query = sqlx::query_as::<_, super::rows::SumRowOf>(&sql);
+        for head in heads {
+            query = query.bind(head.id());
+        }
+        let mut sums: HashMap<String, Vec<SumRow>> = HashMap::new();
+        for entry in query.fetch_all(&mut *self.tx).await? {
+            sums.entry(entry.programme_id).or_default().push(entry.row);
+        }
+        heads
+            .iter()
+            .map(|head| {
+                let kept = programme_sums(sums.remove(head.id()).unwrap_or_default())?;
+                Ok((head.row.reported(reported.remove(head.id()).unwrap_or_default()), kept))
             })
             .collect()
     }

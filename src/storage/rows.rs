@@ -326,6 +326,61 @@ pub(super) fn sums_of_first() -> String {
     )
 }
 
+/// [`reported_entries`] of the programmes `$1`, `$2`, … (`count` of them).
+pub(super) fn reported_entries_of(count: usize) -> String {
+    reported_entries(&format!("IN ({})", placeholders(count)))
+}
+
+/// The kept sums of the programmes `$1`, `$2`, … (`count` of them) summed in SQL to each
+/// programme's `activity` and/or `scope` (a member collapsed to `''` where it is not kept): a
+/// handful of rows a programme, whatever its size. A programme's sums were checked against what
+/// storage holds when it was written, so summing one programme's rows cannot overflow. No
+/// indicators: sums across programmes do not read them.
+pub(super) fn sums_at_grain(count: usize, activity: bool, scope: bool) -> String {
+    let ids = placeholders(count);
+    let column = |keep: bool, name: &str| if keep { name.to_string() } else { format!("'' AS {name}") };
+    let (a, s) = (column(activity, "activity"), column(scope, "scope"));
+    let kept: Vec<&str> =
+        [("activity", activity), ("scope", scope)].iter().filter(|(_, k)| *k).map(|(n, _)| *n).collect();
+    let group = |more: &str| {
+        let mut by = vec!["programme_id"];
+        by.extend(&kept);
+        if !more.is_empty() {
+            by.push(more);
+        }
+        by.join(", ")
+    };
+    format!(
+        r#"SELECT programme_id, 'record' AS kind, {a}, {s}, '' AS source, CAST(SUM(records) AS BIGINT) AS records,
+                  CAST(SUM(schemes) AS BIGINT) AS schemes, CAST(SUM(cost_dong) AS BIGINT) AS amount_dong,
+                  CAST(SUM(unattributed_schemes) AS BIGINT) AS unattributed_schemes, CAST(NULL AS TEXT) AS total
+           FROM record_sums WHERE programme_id IN ({ids}) GROUP BY {records}
+           UNION ALL
+           SELECT programme_id, 'line', {a}, {s}, source, CAST(SUM(records) AS BIGINT), CAST(SUM(schemes) AS BIGINT),
+                  CAST(SUM(amount_dong) AS BIGINT), 0, NULL
+           FROM line_sums WHERE programme_id IN ({ids}) GROUP BY {lines}"#,
+        records = group(""),
+        lines = group("source"),
+    )
+}
+
+/// `$1, $2, …, $count`.
+fn placeholders(count: usize) -> String {
+    (1..=count.max(1)).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Where a sum across programmes starts, in list order: the programmes `$1`, `$2`, … (`named`
+/// of them, whatever their kind and period, so that a cut naming one learns why it is left out);
+/// or, when none is named, those of kind `$3` (both when null) whose period overlaps
+/// `$1`..=`$2`.
+pub(super) fn programme_rows_within(named: usize) -> String {
+    let filter = match named {
+        0 => "start_year <= $2 AND end_year >= $1 AND kind = COALESCE(CAST($3 AS TEXT), kind)".to_string(),
+        n => format!("id IN ({})", placeholders(n)),
+    };
+    format!("SELECT * FROM programmes WHERE {filter} ORDER BY end_year DESC, start_year DESC, id")
+}
+
 /// A row of [`reported_entries_of_first`]: the programme it belongs to, and the row.
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct ReportedRowOf {

@@ -1,6 +1,7 @@
 //! Black-box tests of the API: one binary, each test on its own fresh database (SQLite by
 //! default; PostgreSQL when TEST_DATABASE_URL points at a server).
 
+mod across;
 mod agency;
 mod audit;
 mod auth;

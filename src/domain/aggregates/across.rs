@@ -8,38 +8,64 @@ use rust_decimal::Decimal;
 use super::figures::{Bounds, Measure, shape, words};
 use super::interval::{Interval, Qualifier};
 use super::totals::Totals;
-use crate::domain::document::{Kind, PartOf};
+use crate::domain::document::{Kind, PartKind, PartOf};
 use crate::domain::money::Money;
+use crate::domain::reference::Reference;
 use crate::i18n::{Arg, Message};
 
-/// A programme as the sums across programmes read it: what it is, and its reconciled figures.
+/// A programme as the sums across programmes choose it: what it is and what it may be part of.
 #[derive(Clone, Copy, Debug)]
 pub struct Member<'a> {
     pub id: &'a str,
     pub kind: Kind,
     pub part_of: Option<&'a PartOf>,
-    pub totals: &'a Totals,
 }
 
 /// A programme left out of a sum, and why, in words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Excluded {
+    #[schema(example = "hai-phong-2023")]
     pub programme_id: String,
+    /// Why, in the request's language.
+    #[schema(value_type = String, example = "a part of 2021-2025, which is included: a part is never added to its whole")]
     pub reason: Message,
 }
 
 /// The members that may be added together: a part whose whole is among them is left out (a
-/// part is never added to its whole), and so is every part unless `parts` asks for them.
+/// part is never added to its whole), and so is every part unless `parts` asks for them. Of the
+/// parts of one whole that is not among them, only parts that do not overlap are added: its
+/// years where it has yearly parts (not its rounds, nor its figures "to date", which count what
+/// the years count), else its rounds, else its latest figures to date (the first in list order);
+/// and one part per label.
 pub fn alike<'a>(members: &[Member<'a>], parts: bool) -> (Vec<Member<'a>>, Vec<Excluded>) {
     let (mut included, mut excluded) = (Vec::new(), Vec::new());
+    let mut kept: Vec<(&str, PartKind, &str)> = Vec::new();
     for member in members {
-        let whole = member.part_of.map(|p| p.programme.as_str());
-        let reason = match whole {
-            Some(whole) if members.iter().any(|m| m.id == whole) => {
-                Some(Message::new("across-part-with-whole").word("whole", whole))
+        let reason = match member.part_of {
+            None => None,
+            Some(p) if members.iter().any(|m| m.id == p.programme) => {
+                Some(Message::new("across-part-with-whole").word("whole", p.programme.as_str()))
             }
-            Some(whole) if !parts => Some(Message::new("across-part").word("whole", whole)),
-            _ => None,
+            Some(p) if !parts => Some(Message::new("across-part").word("whole", p.programme.as_str())),
+            Some(p) => {
+                let siblings = || members.iter().filter_map(|m| m.part_of).filter(|o| o.programme == p.programme);
+                let widest = [PartKind::Year, PartKind::Round, PartKind::ToDate]
+                    .into_iter()
+                    .find(|kind| siblings().any(|o| o.part == *kind))
+                    .unwrap_or(p.part);
+                let whole = p.programme.as_str();
+                let repeated = kept.iter().any(|(w, kind, label)| {
+                    *w == whole && *kind == p.part && (p.part == PartKind::ToDate || *label == p.label)
+                });
+                if p.part != widest {
+                    Some(Message::new("across-part-overlaps").word("whole", whole).word("label", p.label.as_str()))
+                } else if repeated {
+                    Some(Message::new("across-part-repeated").word("whole", whole).word("label", p.label.as_str()))
+                } else {
+                    kept.push((whole, p.part, p.label.as_str()));
+                    None
+                }
+            }
         };
         match reason {
             Some(reason) => excluded.push(Excluded { programme_id: member.id.to_string(), reason }),
@@ -65,11 +91,18 @@ pub fn one_kind(members: &[Member<'_>]) -> Result<Option<Kind>, Message> {
 
 /// A measure summed across programmes: the published figures' sum (where every programme
 /// publishes one), the itemised sum, and the gap, each exact where it can be and with bounds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Summed<V> {
+    /// The sum of the published figures where every programme added publishes one and each is
+    /// exact; null otherwise (see `reported_bounds`). Never a figure no programme published.
     pub reported: Option<V>,
+    /// The values the published figures' sum may have (each figure's precision carried
+    /// through); null where some programme publishes no figure.
     pub reported_bounds: Option<Bounds<V>>,
+    /// The sum of the scheme records.
     pub itemised: V,
+    /// `reported` − the records' sum (the lines of the sources a total covers, where it covers
+    /// only some); null where `reported` is.
     pub gap: Option<V>,
     pub gap_bounds: Option<Bounds<V>>,
 }
@@ -126,10 +159,10 @@ pub struct Totalled {
 /// The programmes' schemes and cost summed: the cost's published figures only where they all
 /// cover the same sources (a total of state support is never added to one with contributions;
 /// the notes say so, and name the programmes that publish no figure).
-pub fn totals(members: &[Member<'_>]) -> Result<Totalled, SumError> {
+pub fn totals(members: &[(&str, &Totals)], reference: &Reference) -> Result<Totalled, SumError> {
     let mut notes = Vec::new();
     let schemes: Vec<(&str, Option<&Bounds<i64>>, i64)> =
-        members.iter().map(|m| (m.id, m.totals.schemes.reported_bounds.as_ref(), m.totals.schemes.itemised)).collect();
+        members.iter().map(|(id, t)| (*id, t.schemes.reported_bounds.as_ref(), t.schemes.itemised)).collect();
     let (schemes, unpublished) = sum(&schemes)?;
     if !unpublished.is_empty() && unpublished.len() < members.len() {
         let count = unpublished.len() as i64;
@@ -139,22 +172,24 @@ pub fn totals(members: &[Member<'_>]) -> Result<Totalled, SumError> {
                 .count("count", count),
         );
     }
-    let covers = members.first().map(|m| &m.totals.cost.covers);
-    let alike_covers = members.iter().all(|m| Some(&m.totals.cost.covers) == covers);
+    let covers = members.first().map(|(_, t)| &t.cost.covers);
+    let alike_covers = members.iter().all(|(_, t)| Some(&t.cost.covers) == covers);
     let cost: Vec<(&str, Option<&Bounds<Money>>, Money)> = members
         .iter()
-        .map(|m| {
-            let published = m.totals.cost.reported_bounds.as_ref().filter(|_| alike_covers);
-            (m.id, published, m.totals.cost.compared_with)
+        .map(|(id, t)| {
+            let published = t.cost.reported_bounds.as_ref().filter(|_| alike_covers);
+            (*id, published, t.cost.compared_with)
         })
         .collect();
     if !alike_covers {
-        let differ = members.iter().filter(|m| Some(&m.totals.cost.covers) != covers).map(|m| m.id.to_string());
-        notes.push(Message::new("across-covers-differ").list(
-            "programmes",
-            words_of(&differ.collect::<Vec<_>>()),
-            false,
-        ));
+        // The programmes whose total covers only some sources (all of them where no two agree).
+        let partial: Vec<String> =
+            members.iter().filter(|(_, t)| t.cost.covers_some_only(reference)).map(|(id, _)| id.to_string()).collect();
+        let differ = match partial.len() == members.len() {
+            true => members.iter().map(|(id, _)| id.to_string()).collect(),
+            false => partial,
+        };
+        notes.push(Message::new("across-covers-differ").list("programmes", words_of(&differ), false));
     }
     let (mut cost, unpublished) = sum(&cost)?;
     if alike_covers && !unpublished.is_empty() && unpublished.len() < members.len() {
@@ -165,12 +200,17 @@ pub fn totals(members: &[Member<'_>]) -> Result<Totalled, SumError> {
                 .count("count", count),
         );
     }
-    if !alike_covers {
-        // What the records cost, whatever each total covers: the itemised sum is every record's.
-        cost.itemised = members
-            .iter()
-            .try_fold(Money::ZERO, |sum, m| sum.checked_add(m.totals.cost.itemised))
-            .ok_or(SumError::Overflow)?;
+    // The itemised cost is every record's, whatever the totals cover; where they all cover the
+    // same sources only, the gap is against those sources' lines, and a note says so.
+    let compared = cost.itemised;
+    cost.itemised = members
+        .iter()
+        .try_fold(Money::ZERO, |sum, (_, t)| sum.checked_add(t.cost.itemised))
+        .ok_or(SumError::Overflow)?;
+    let some_only = members.first().is_some_and(|(_, t)| t.cost.covers_some_only(reference));
+    if alike_covers && cost.reported_bounds.is_some() && some_only {
+        notes
+            .push(Message::new("across-covers-partial").amount("compared", compared).amount("itemised", cost.itemised));
     }
     Ok(Totalled { schemes, cost, notes })
 }
@@ -199,8 +239,8 @@ mod tests {
         reconcile("p", &reported, &sums(records), &reference())
     }
 
-    fn member<'a>(id: &'a str, totals: &'a Totals) -> Member<'a> {
-        Member { id, kind: Kind::Result, part_of: None, totals }
+    fn member(id: &str) -> Member<'_> {
+        Member { id, kind: Kind::Result, part_of: None }
     }
 
     #[test]
@@ -213,7 +253,7 @@ mod tests {
         let mut over = ReportedAmount::exact(m("200.00"), None);
         over.qualifier = Qualifier::AtLeast;
         let b = totals_of(Some(ReportedCount::exact(3, None)), Some(over), &[(3, "210.00")]);
-        let Totalled { schemes, cost, notes } = totals(&[member("a", &a), member("b", &b)]).unwrap();
+        let Totalled { schemes, cost, notes } = totals(&[("a", &a), ("b", &b)], &reference()).unwrap();
         assert_eq!((schemes.reported, schemes.itemised, schemes.gap), (Some(8), 8, Some(0)));
         // 100.00 and "over 200.00": over 300.00, no exact sum; 300.00 itemised: a gap of at least 0.00.
         assert_eq!((cost.reported, cost.itemised, cost.gap), (None, m("300.00"), None));
@@ -227,7 +267,7 @@ mod tests {
     fn a_figure_one_programme_does_not_publish_is_never_summed() {
         let a = totals_of(Some(ReportedCount::exact(5, None)), None, &[(5, "90.00")]);
         let b = totals_of(None, None, &[(2, "10.00")]);
-        let Totalled { schemes, cost, notes } = totals(&[member("a", &a), member("b", &b)]).unwrap();
+        let Totalled { schemes, cost, notes } = totals(&[("a", &a), ("b", &b)], &reference()).unwrap();
         assert_eq!((schemes.reported, schemes.reported_bounds, schemes.itemised), (None, None, 7));
         assert_eq!((cost.reported_bounds, cost.itemised), (None, m("100.00")));
         let said = crate::i18n::Lang::En.say_all(&notes);
@@ -240,7 +280,7 @@ mod tests {
         state.covers = Some(vec!["state_budget".into()]);
         let a = totals_of(None, Some(state), &[(1, "60.00")]);
         let b = totals_of(None, Some(ReportedAmount::exact(m("100.00"), None)), &[(1, "100.00")]);
-        let Totalled { cost, notes, .. } = totals(&[member("a", &a), member("b", &b)]).unwrap();
+        let Totalled { cost, notes, .. } = totals(&[("a", &a), ("b", &b)], &reference()).unwrap();
         assert_eq!((cost.reported, cost.reported_bounds, cost.itemised), (None, None, m("160.00")));
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert_eq!(notes[0].id, "across-covers-differ");
@@ -248,10 +288,9 @@ mod tests {
 
     #[test]
     fn a_part_is_never_added_to_its_whole_and_plans_never_to_results() {
-        let t = totals_of(None, None, &[(1, "1.00")]);
         let year = PartOf { programme: "2021-2025".into(), part: PartKind::Year, label: "2023".into() };
-        let whole = member("2021-2025", &t);
-        let part = Member { part_of: Some(&year), ..member("2023", &t) };
+        let whole = member("2021-2025");
+        let part = Member { part_of: Some(&year), ..member("2023") };
         let (included, excluded) = alike(&[whole, part], true);
         assert_eq!((included.len(), excluded[0].programme_id.as_str()), (1, "2023"));
         assert_eq!(excluded[0].reason.id, "across-part-with-whole");
@@ -261,6 +300,23 @@ mod tests {
         let plan = Member { kind: Kind::Plan, ..whole };
         assert_eq!(one_kind(&[whole, plan]), Err(Message::new("across-kinds-mixed")));
         assert_eq!(one_kind(&[whole, whole]), Ok(Some(Kind::Result)));
+    }
+
+    #[test]
+    fn parts_of_one_whole_that_overlap_are_not_added_together() {
+        let part = |kind, label: &str| PartOf { programme: "2021-2025".into(), part: kind, label: label.into() };
+        let (y2023, y2024) = (part(PartKind::Year, "2023"), part(PartKind::Year, "2024"));
+        let (to_aug, to_june) =
+            (part(PartKind::ToDate, "đến tháng 8/2024"), part(PartKind::ToDate, "đến tháng 6/2024"));
+        let of = |id, p| Member { part_of: Some(p), ..member(id) };
+        // Years and the figures to date of the same whole: the years are added, the rest is said.
+        let members = [of("to-aug", &to_aug), of("y2024", &y2024), of("y2023", &y2023)];
+        let (included, excluded) = alike(&members, true);
+        assert_eq!(included.iter().map(|m| m.id).collect::<Vec<_>>(), ["y2024", "y2023"]);
+        assert_eq!((excluded[0].programme_id.as_str(), excluded[0].reason.id), ("to-aug", "across-part-overlaps"));
+        // Figures to date alone: the latest (first in list order), never two of them.
+        let (included, excluded) = alike(&[of("to-aug", &to_aug), of("to-june", &to_june)], true);
+        assert_eq!((included[0].id, excluded[0].reason.id), ("to-aug", "across-part-repeated"));
     }
 
     #[test]

@@ -121,11 +121,15 @@ pub struct CostTotals {
 }
 
 impl CostTotals {
+    /// Whether the published total covers some sources only (not every top-level source).
+    pub fn covers_some_only(&self, reference: &Reference) -> bool {
+        self.covers.len() < reference.sources.iter().filter(|s| s.parent.is_none()).count()
+    }
+
     /// Where the published total covers some sources only: what its figures are compared with,
     /// in words ("compared with the funding lines of state_budget"), for a row's label.
     pub fn compared_with_lines(&self, reference: &Reference) -> Option<Message> {
-        let top = reference.sources.iter().filter(|s| s.parent.is_none()).count();
-        (self.covers.len() < top).then(|| {
+        self.covers_some_only(reference).then(|| {
             let sources = self.covers.iter().map(|key| reference.named(key)).collect();
             Message::new("row-cost-covers").list("sources", sources, false)
         })
