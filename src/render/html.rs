@@ -80,6 +80,24 @@ words!(
     more_records,
     more_programmes,
     none_yet,
+    aggregate_title,
+    aggregate_intro,
+    compare_title,
+    compare_intro,
+    total,
+    programmes,
+    excluded,
+    measure,
+    base,
+    other,
+    difference,
+    change_percent,
+    published_figures,
+    records_sums,
+    more_rows,
+    json,
+    csv,
+    xlsx,
 );
 
 static WORDS: std::sync::LazyLock<[Words; 2]> =
@@ -115,7 +133,7 @@ impl Chrome {
     }
 }
 
-fn name(names: &Names, lang: Lang) -> String {
+pub(super) fn name(names: &Names, lang: Lang) -> String {
     names.get(lang).to_string()
 }
 
@@ -129,12 +147,12 @@ fn count(lang: Lang, n: Option<i64>) -> String {
 
 /// A published amount (or a gap) as a reader sees it: the number where it was published as one
 /// exact, final number, else its words ("trên 41.000,00", "khoảng 162,50").
-fn amount_as_published(lang: Lang, exact: Option<Money>, bounds: &Option<Bounds<Money>>) -> String {
+pub(super) fn amount_as_published(lang: Lang, exact: Option<Money>, bounds: &Option<Bounds<Money>>) -> String {
     for_reader(exact, bounds.as_ref(), lang, |m| lang.amount(m)).unwrap_or_else(|| money(lang, None))
 }
 
 /// A published count (or its gap) as a reader sees it (see [`amount_as_published`]).
-fn count_as_published(lang: Lang, exact: Option<i64>, bounds: &Option<Bounds<i64>>) -> String {
+pub(super) fn count_as_published(lang: Lang, exact: Option<i64>, bounds: &Option<Bounds<i64>>) -> String {
     for_reader(exact, bounds.as_ref(), lang, |n| lang.count(n)).unwrap_or_else(|| count(lang, None))
 }
 
@@ -281,14 +299,14 @@ pub struct Bar {
 /// leaving room for a value after the widest bar.
 const BAR_SPAN: u32 = 360;
 /// Two colours with a 4.5:1 contrast against white (WCAG AA), told apart by the legend too.
-const ITEMISED_FILL: &str = "#1f5f8b";
-const REPORTED_FILL: &str = "#b3541e";
+pub(super) const ITEMISED_FILL: &str = "#1f5f8b";
+pub(super) const REPORTED_FILL: &str = "#b3541e";
 
 impl Chart {
     /// Bars of `(label, [(amount, fill)])`, scaled to the largest amount; each group's label
     /// on a line of its own, so that a long Vietnamese label is never cut.
     /// A group marked `nothing_itemised` says so beside its first bar instead of a known zero.
-    fn of(id: &str, title: String, desc: String, groups: Vec<Group>, lang: Lang) -> Chart {
+    pub(super) fn of(id: &str, title: String, desc: String, groups: Vec<Group>, lang: Lang) -> Chart {
         let largest = groups.iter().flat_map(|g| g.amounts.iter().map(|(m, _)| *m)).max().unwrap_or(Money::ZERO);
         let (mut labels, mut bars) = (Vec::new(), Vec::new());
         let mut y = 4;

@@ -1,6 +1,6 @@
 //! HTTP routes: one module per resource, each with a `configure` that registers its handlers.
 
-mod across;
+pub(crate) mod across;
 mod audit;
 mod breakdown;
 mod changes;

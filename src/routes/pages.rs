@@ -1,6 +1,8 @@
 //! The pages for people: `/` (in the language `Accept-Language` prefers), `/vi` and `/en`
 //! (every programme with its headline figures), and `/{vi,en}/programmes/{id}` (a programme's
-//! reconciliation, breakdowns with charts, and records). Cached and validated like the JSON.
+//! reconciliation, breakdowns with charts, and records), `/{vi,en}/aggregate` (sums across
+//! programmes) and `/{vi,en}/compare` (two programmes side by side). Cached and validated like
+//! the JSON.
 
 use actix_web::http::StatusCode;
 use actix_web::middleware::from_fn;
@@ -9,13 +11,15 @@ use askama::Template;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::AppState;
+use super::across::{AggregateQuery, CompareQuery};
 use super::programmes::ProgrammePath;
 use crate::domain::aggregates::breakdown::{Dimension, breakdown};
 use crate::domain::aggregates::totals::reconcile;
-use crate::http::error::responses::{NotFound, Unavailable};
+use crate::http::error::responses::{BadRequest, NotFound, Unavailable};
 use crate::http::error::{ApiError, Result};
 use crate::http::respond::{self as http, Body, Representation};
 use crate::i18n::Lang;
+use crate::render::across::{AggregatePage, ComparePage};
 use crate::render::html::{Chrome, Home, HomeRow, ProgrammeFigures, ProgrammePage, Words};
 use crate::storage::{SchemeFilter, SchemeOrder};
 
@@ -25,7 +29,15 @@ const HOME_PROGRAMMES: i64 = 100;
 const PAGE_RECORDS: i64 = 100;
 
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(home).service(home_vi).service(home_en).service(programme_vi).service(programme_en);
+    cfg.service(home)
+        .service(home_vi)
+        .service(home_en)
+        .service(programme_vi)
+        .service(programme_en)
+        .service(aggregate_vi)
+        .service(aggregate_en)
+        .service(compare_vi)
+        .service(compare_en);
 }
 
 fn render(template: &impl Template) -> Result<String> {
@@ -192,4 +204,119 @@ pub async fn programme_en(
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     programme_page(&state, &req, &path.id, Lang::En).await
+}
+
+async fn aggregate_page(
+    state: &AppState,
+    req: &HttpRequest,
+    query: &AggregateQuery,
+    lang: Lang,
+) -> Result<HttpResponse> {
+    let (aggregation, validators) = super::across::aggregated(state, query).await?;
+    let page = AggregatePage::of(&aggregation, req.query_string(), lang);
+    let representation = Representation::html(lang, false);
+    Ok(http::respond(req, &validators, StatusCode::OK, representation, Body::Html(render(&page)?)))
+}
+
+/// Trang tổng hợp nhiều chương trình (tiếng Việt)
+///
+/// Các số của `GET /aggregate` (cùng các tham số) dưới dạng bảng và biểu đồ: số công bố, số cộng
+/// từ các nhóm đề án và chênh lệch của mỗi dòng và của tổng, ghi chú, các chương trình không được
+/// cộng và lý do, đường dẫn tải về. Sums across programmes as a page, in Vietnamese.
+#[utoipa::path(
+    tag = "pages",
+    params(AggregateQuery),
+    responses(
+        (status = 200, description = "Trang tổng hợp", content_type = "text/html", body = String, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = BadRequest),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/vi/aggregate", wrap = "from_fn(crate::http::cache::serve_any_language)")]
+pub async fn aggregate_vi(
+    state: web::Data<AppState>,
+    query: web::Query<AggregateQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    aggregate_page(&state, &req, &query, Lang::Vi).await
+}
+
+/// Sums across programmes, as a page in English
+///
+/// The figures of `GET /aggregate` (the same parameters) as a table and a chart: each row's and
+/// the total's published sum, records' sum and gap, the notes, the programmes left out and why,
+/// and the downloads.
+#[utoipa::path(
+    tag = "pages",
+    params(AggregateQuery),
+    responses(
+        (status = 200, description = "The sums' page", content_type = "text/html", body = String, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = BadRequest),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/en/aggregate", wrap = "from_fn(crate::http::cache::serve_any_language)")]
+pub async fn aggregate_en(
+    state: web::Data<AppState>,
+    query: web::Query<AggregateQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    aggregate_page(&state, &req, &query, Lang::En).await
+}
+
+async fn compare_page(state: &AppState, req: &HttpRequest, query: &CompareQuery, lang: Lang) -> Result<HttpResponse> {
+    let (comparison, validators) = super::across::compared(state, query).await?;
+    let page = ComparePage::of(&comparison, lang);
+    let representation = Representation::html(lang, false);
+    Ok(http::respond(req, &validators, StatusCode::OK, representation, Body::Html(render(&page)?)))
+}
+
+/// Trang so sánh hai chương trình (tiếng Việt)
+///
+/// Các số của `GET /compare` dưới dạng bảng và biểu đồ: số công bố và số cộng từ các nhóm đề án
+/// để riêng, chênh lệch và tỷ lệ thay đổi, ghi chú về vượt hay chưa đạt kế hoạch. Two programmes
+/// compared, as a page in Vietnamese.
+#[utoipa::path(
+    tag = "pages",
+    params(CompareQuery),
+    responses(
+        (status = 200, description = "Trang so sánh", content_type = "text/html", body = String, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = BadRequest),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/vi/compare", wrap = "from_fn(crate::http::cache::serve_any_language)")]
+pub async fn compare_vi(
+    state: web::Data<AppState>,
+    query: web::Query<CompareQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    compare_page(&state, &req, &query, Lang::Vi).await
+}
+
+/// Two programmes compared, as a page in English
+///
+/// The figures of `GET /compare` as tables and a chart: published figures and the records' sums
+/// apart, each difference and change in percent, and what a result exceeded or fell short of
+/// against its plan.
+#[utoipa::path(
+    tag = "pages",
+    params(CompareQuery),
+    responses(
+        (status = 200, description = "The comparison's page", content_type = "text/html", body = String, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, response = BadRequest),
+        (status = 503, response = Unavailable),
+    )
+)]
+#[get("/en/compare", wrap = "from_fn(crate::http::cache::serve_any_language)")]
+pub async fn compare_en(
+    state: web::Data<AppState>,
+    query: web::Query<CompareQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse> {
+    compare_page(&state, &req, &query, Lang::En).await
 }

@@ -481,3 +481,40 @@ async fn a_plan_against_its_result_says_what_was_exceeded_and_what_fell_short() 
     let said = notes(&vi);
     assert!(said.iter().any(|n| n.starts_with("Số đề án: kết quả thực hiện vượt kế hoạch 1")), "{said:?}");
 }
+
+#[tokio::test]
+async fn the_pages_show_the_same_figures_in_each_language() {
+    let app = spawn_app().await;
+    three_provinces_2023(&app).await;
+    let vi = app.get_with("/vi/aggregate?by=jurisdiction&from_year=2023&to_year=2023", &[]).await;
+    assert_eq!((vi.status, vi.header("content-type")), (200, Some("text/html; charset=utf-8")));
+    let text = vi.text();
+    // The merged city's row: "over 10" schemes published, 1,900.00 both ways; the total's costs.
+    for shown in ["<th scope=\"row\">Hải Phòng</th>", "ít nhất 10", "1.900,00", "2.850,00", "Tổng cộng", "role=\"img\""]
+    {
+        assert!(text.contains(shown), "/vi/aggregate shows {shown}");
+    }
+    assert!(text.contains("href=\"/aggregate.csv?by=jurisdiction&#38;from_year=2023&#38;to_year=2023\""), "{text}");
+    assert!(text.contains("href=\"/en/aggregate?by=jurisdiction&#38;from_year=2023"), "the same sums in English");
+    assert!(!text.contains("at least"), "no English in the Vietnamese page");
+    let en = app.get_with("/en/aggregate?by=jurisdiction&from_year=2023&to_year=2023", &[]).await.text();
+    assert!(en.contains("at least 10") && en.contains("1,900.00") && en.contains("qn-2023 publishes none"), "{en}");
+    let bad = app.get_with("/en/aggregate?by=colour", &[]).await;
+    assert_eq!((bad.status, &bad.json()["errors"][0]["parameter"]), (400, &json!("by")));
+
+    load(
+        &app,
+        vec![doc(
+            "hp-2023-plan",
+            "Hải Phòng",
+            (2023, 2023),
+            json!({"kind": "plan", "reported": {"schemes": {"value": 4}, "cost": {"amount": "900.00"}}}),
+        )],
+    )
+    .await;
+    let compare = app.get_with("/vi/compare?base=hp-2023-plan&other=hp-2023", &[]).await.text();
+    for shown in ["Số đề án: kết quả thực hiện vượt kế hoạch 1", "900,00", "950,00", "50,00", "5,56%"]
+    {
+        assert!(compare.contains(shown), "/vi/compare shows {shown}: {compare}");
+    }
+}

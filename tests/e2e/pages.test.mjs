@@ -90,6 +90,19 @@ for (const lang of ['vi', 'en']) {
     await page.close();
   });
 
+  test(`the ${lang} pages across programmes show their figures with a chart and a text alternative`, async () => {
+    const page = await openPage();
+    for (const path of [`/${lang}/aggregate?by=source&programme=2016-2020`, `/${lang}/compare?base=2016-2020&other=2016-2020`]) {
+      const response = await page.goto(`${base}${path}`);
+      assert.equal(response.status(), 200, path);
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      assert.ok((await page.locator('main').innerText()).includes(FIGURES[lang].cost), `${path} shows ${FIGURES[lang].cost}`);
+      assert.equal(await checkCharts(page, path), 1, `${path}: one chart`);
+      await checkAccessibility(page, path);
+    }
+    await page.close();
+  });
+
   test(`the ${lang} programme page shows the reconciliation, charts with text alternatives and records`, async () => {
     const page = await openPage();
     const response = await page.goto(`${base}/${lang}/programmes/2016-2020`);
@@ -130,7 +143,8 @@ async function overflowAt(page, width) {
 }
 
 for (const lang of ['vi', 'en']) {
-  for (const path of [`/${lang}`, `/${lang}/programmes/2016-2020`]) {
+  const across = [`/${lang}/aggregate?by=activity&programme=2016-2020`, `/${lang}/compare?base=2016-2020&other=2016-2020`];
+  for (const path of [`/${lang}`, `/${lang}/programmes/2016-2020`, ...across]) {
     test(`${path} reads on a phone (390 × 844)`, async () => {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       assert.equal((await page.goto(`${base}${path}`)).status(), 200);
