@@ -54,6 +54,17 @@ pub enum Command {
         /// The random seed: the same seed gives the same programmes.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// The kinds, comma-separated: `result`, `plan` (a plan's id ends in `-plan`).
+        #[arg(long, value_delimiter = ',', default_value = "result")]
+        kinds: Vec<String>,
+        /// Also the units in force today (the 34 since the 2025 merger) for these periods,
+        /// comma-separated (none by default).
+        #[arg(long, value_delimiter = ',')]
+        today_periods: Vec<String>,
+        /// Publish some figures as less than exact: a total cost "about", a scheme count "at
+        /// least", a source's figure an estimate (chosen by each programme's id).
+        #[arg(long)]
+        approximate: bool,
     },
     /// Manage the bearer tokens that authorise writes.
     #[command(subcommand)]

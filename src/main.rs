@@ -78,8 +78,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             snapshot.finish().await?;
             print!("{}", programme.canonical_json());
         }
-        Command::Generate { provinces, periods, records, seed } => {
-            generate(&settings, provinces.into(), &periods, records, seed).await?
+        Command::Generate { provinces, periods, records, seed, kinds, today_periods, approximate } => {
+            let plan =
+                Generation { provinces: provinces.into(), periods, records, seed, kinds, today_periods, approximate };
+            generate(&settings, plan).await?
         }
         Command::Token(command) => token(&settings, command).await?,
     }
@@ -154,27 +156,59 @@ async fn token(settings: &khuyencong::configuration::Settings, command: TokenCom
     Ok(())
 }
 
-/// `generate`: synthetic programmes through validation and the audited write, timed.
-async fn generate(
-    settings: &khuyencong::configuration::Settings,
+/// What `generate` is asked for.
+struct Generation {
     provinces: usize,
-    periods: &[String],
+    periods: Vec<String>,
     records: usize,
     seed: u64,
-) -> anyhow::Result<()> {
-    let periods = periods
+    kinds: Vec<String>,
+    today_periods: Vec<String>,
+    approximate: bool,
+}
+
+/// `generate`: synthetic programmes through validation and the audited write, timed.
+async fn generate(settings: &khuyencong::configuration::Settings, plan: Generation) -> anyhow::Result<()> {
+    use khuyencong::cli::synthetic;
+    use khuyencong::domain::document::Kind;
+    let periods = |texts: &[String]| {
+        texts
+            .iter()
+            .map(|p| synthetic::parse_period(p).with_context(|| format!("{p:?} is not a period like 2021-2025")))
+            .collect::<anyhow::Result<Vec<_>>>()
+    };
+    let (before, today) = (periods(&plan.periods)?, periods(&plan.today_periods)?);
+    let kinds = plan
+        .kinds
         .iter()
-        .map(|p| {
-            khuyencong::cli::synthetic::parse_period(p).with_context(|| format!("{p:?} is not a period like 2021-2025"))
-        })
+        .map(|k| Kind::parse(k).with_context(|| format!("{k:?} is not a kind: result or plan")))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let records = plan.records;
     let db = prepare_database(settings).await?;
     let reference = db.reference().await?;
+    let jurisdictions = db.jurisdictions().await?;
+    // The units in force today (not the nation): (slug, name).
+    let units: Vec<(String, String)> = jurisdictions
+        .units
+        .iter()
+        .filter(|u| u.valid_to.is_none() && u.level != "national")
+        .map(|u| (u.id.clone(), u.names.vi.clone()))
+        .collect();
+    // Each programme wanted: its unit (slug, name) and its period.
+    type Unit<'a> = (&'a str, &'a str);
+    let mut wanted: Vec<(Unit<'_>, (i64, i64))> = Vec::new();
+    for &province in &synthetic::PROVINCES[..plan.provinces] {
+        wanted.extend(before.iter().map(|period| (province, *period)));
+    }
+    for (slug, name) in &units {
+        wanted.extend(today.iter().map(|period| ((slug.as_str(), name.as_str()), *period)));
+    }
     let started = std::time::Instant::now();
     let (mut writing, mut programmes) = (std::time::Duration::ZERO, 0);
-    for &province in &khuyencong::cli::synthetic::PROVINCES[..provinces] {
-        for &period in &periods {
-            let document = khuyencong::cli::synthetic::programme(province, period, records, seed);
+    for (unit, period) in wanted {
+        for &kind in &kinds {
+            let shape = synthetic::Shape { kind, approximate: plan.approximate };
+            let document = synthetic::programme(unit, period, records, plan.seed, shape);
             let programme = khuyencong::domain::validate(document, &reference).map_err(|v| {
                 anyhow::anyhow!("a generated document is invalid: {} {}", v.first[0].pointer, v.first[0].detail)
             })?;

@@ -9,8 +9,8 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
 use crate::domain::document::{
-    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, Note, Period, ProgrammeDocument, Reported,
-    ReportedAmount, ReportedCount, ReportedSource, SchemeRecord, SourceAmount, SourceDocument,
+    AMOUNT_UNIT, CURRENCY, IndicatorDefinition, IndicatorValue, Kind, Note, Period, ProgrammeDocument, Qualifier,
+    Reported, ReportedAmount, ReportedCount, ReportedSource, SchemeRecord, SourceAmount, SourceDocument,
 };
 use crate::domain::reference::{ACTIVITY_KEYS, Names, SOURCE_KEYS};
 
@@ -97,11 +97,29 @@ const INDICATORS: [(&str, &str, &str, &str, bool); 4] = [
     ("copies_per_issue", "Số bản mỗi kỳ", "Copies per issue", "copy", false),
 ];
 
+/// What a synthetic programme is: a result or a plan, and whether some of its figures are
+/// published as less than exact.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Shape {
+    pub kind: Kind,
+    /// Some figures "about", "at least" or estimated (which, by the programme's id).
+    pub approximate: bool,
+}
+
 /// One synthetic programme: `records` scheme records, each with 1-3 funding lines and 0-3
-/// indicators; reported figures equal to the itemised sums.
-pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, seed: u64) -> ProgrammeDocument<String> {
+/// indicators; reported figures equal to the itemised sums, or (`shape.approximate`, for about
+/// half the programmes) a total cost "about" it, a scheme count "at least" 99 % of it, or a
+/// central budget "about" it and estimated. A plan's id ends in `-plan`.
+pub fn programme(
+    province: (&str, &str),
+    period: (i64, i64),
+    records: usize,
+    seed: u64,
+    shape: Shape,
+) -> ProgrammeDocument<String> {
     let (slug, name) = province;
-    let id = format!("synthetic-{slug}-{}-{}", period.0, period.1);
+    let plan = if shape.kind == Kind::Plan { "-plan" } else { "" };
+    let id = format!("synthetic-{slug}-{}-{}{plan}", period.0, period.1);
     let mut rng = StdRng::seed_from_u64(seed ^ fnv1a(&id));
     // Amounts in hundredths of a million VND (whole 10,000 đồng), so every figure is exact.
     let mut schemes = Vec::with_capacity(records);
@@ -155,6 +173,20 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
         .map(|(source, &amount)| ReportedSource::exact(*source, hundredths(amount), None))
         .collect();
     funding.push(ReportedSource::exact("state_budget", hundredths(by_source[0] + by_source[1]), None));
+    let mut schemes_reported = ReportedCount::exact(total_schemes, None);
+    let mut cost_reported = ReportedAmount::exact(hundredths(total_cost), None);
+    match fnv1a(&id) % 6 {
+        0 if shape.approximate => cost_reported.qualifier = Qualifier::About,
+        1 if shape.approximate => {
+            schemes_reported = ReportedCount::exact(total_schemes - total_schemes / 100, None);
+            schemes_reported.qualifier = Qualifier::AtLeast;
+        }
+        2 if shape.approximate => {
+            funding[0].qualifier = Qualifier::About;
+            funding[0].estimate = true;
+        }
+        _ => {}
+    }
     ProgrammeDocument {
         id,
         currency: CURRENCY.into(),
@@ -165,7 +197,7 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
         },
         jurisdiction: name.to_string(),
         period: Period { start_year: period.0, end_year: period.1 },
-        kind: Default::default(),
+        kind: shape.kind,
         status: Default::default(),
         part_of: None,
         legal_basis: None,
@@ -184,11 +216,11 @@ pub fn programme(province: (&str, &str), period: (i64, i64), records: usize, see
         },
         about_tolerance_percent: None,
         reported: Reported {
-            schemes: Some(ReportedCount::exact(total_schemes, None)),
+            schemes: Some(schemes_reported),
             schemes_by_scope: Vec::new(),
             tasks: None,
             schemes_registered: None,
-            cost: Some(ReportedAmount::exact(hundredths(total_cost), None)),
+            cost: Some(cost_reported),
             funding,
             tolerance: None,
         },
@@ -239,7 +271,7 @@ mod tests {
 
     #[test]
     fn a_programme_has_the_shape_asked_for_and_adds_up() {
-        let doc = programme(("hai-phong", "Hải Phòng"), (2021, 2025), 200, 7);
+        let doc = programme(("hai-phong", "Hải Phòng"), (2021, 2025), 200, 7, Shape::default());
         assert_eq!(doc.id, "synthetic-hai-phong-2021-2025");
         assert_eq!(doc.jurisdiction, "Hải Phòng");
         assert_eq!(doc.schemes.len(), 200);
@@ -248,7 +280,11 @@ mod tests {
         let cost: i64 = doc.schemes.iter().map(|r| cents(&r.cost)).sum();
         assert_eq!(cents(doc.reported.cost.as_ref().unwrap().amount.as_ref().unwrap()), cost);
         assert!(doc.schemes.iter().all(|r| r.funding.iter().map(|l| cents(&l.amount)).sum::<i64>() <= cents(&r.cost)));
-        assert_eq!(programme(("hai-phong", "Hải Phòng"), (2021, 2025), 200, 7), doc, "same seed, same document");
+        assert_eq!(
+            programme(("hai-phong", "Hải Phòng"), (2021, 2025), 200, 7, Shape::default()),
+            doc,
+            "same seed, same document"
+        );
         assert_eq!(hundredths(123_456), "1234.56");
         assert_eq!(hundredths(5), "0.05");
         assert_eq!(parse_period("2021-2025"), Some((2021, 2025)));

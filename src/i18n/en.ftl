@@ -474,11 +474,11 @@ unit-issues-per-year = issues/year
 cell-yes = yes
 cell-no = no
 across-part-overlaps = a part of { $whole } ({ $label }) whose figures its other parts in the sum also count: of one whole's parts only those that do not overlap are added (its years, else its rounds, else its latest figures to date)
-across-part-repeated = a part of { $whole } ({ $label }) that another part in the sum already covers
-across-kind-not-asked = a { $kind }: the sum takes the kinds in `kind` (`result` when absent)
+across-part-repeated = a part of { $whole } ({ $label }) that overlaps another part in the sum ({ $kept }); name the one you want with `programme`
+across-kind-not-asked = { $kind }: the sum takes the kinds in `kind` (`result` when absent)
 across-outside-years = its period { $start }-{ $end } is outside `from_year`..`to_year`
 across-outside-jurisdictions = its jurisdiction ({ $jurisdiction }) is not among those of `jurisdiction`
-across-covers-partial = The published totals cover some funding sources only: the gap compares them with those sources' lines ({ $compared } million VND), not with the records' whole cost ({ $itemised } million VND).
+across-covers-partial = The published totals of { $programmes } cover some funding sources only: their gap compares them with those sources' lines ({ $compared } million VND), not with the records' whole cost ({ $itemised } million VND).
 across-split-by-kind = The rows are split by kind (`kind` was added to the drilldowns), so that no row adds a plan to a result.
 across-year-not-split = Not split by year, as they run over several years: { $programmes }; each is in a row with no year, under its period.
 across-years-of = the years { $period }
@@ -486,7 +486,12 @@ across-kind-result = Result
 across-kind-plan = Plan
 across-grain-scope = Published figures by scope are scheme counts only: no programme publishes its cost by scope, so the rows' cost is the records' sum.
 across-grain-source = A row's published figure is the sum of its programmes' published figures for that source; the schemes are those with a line under it, which do not add up across sources.
-across-grain-none = No programme publishes figures by { $by }: the rows are the sums of the scheme records only.
+across-grain-none = No programme publishes figures by { $by ->
+        [activity] activity
+        [activity-scope] activity and level
+        [activity-source] activity and source
+       *[scope-source] level and source
+    }: the rows are the sums of the scheme records only.
 across-unpublished-source = No sum of published figures for { $source } where a row holds { $programmes }: they publish none.
 across-nothing = No programme matches the cut: every sum is zero.
 across-too-large = the programmes' sums are past what the API holds; narrow the cut
@@ -546,3 +551,16 @@ chart-aggregate-title = Cost by row (million VND)
 chart-aggregate-description = A bar for each row, as long as its records' cost, and one for the sum of the published totals where every programme of the row publishes one; the figures are in the table below.
 chart-compare-title = Cost of the records by measure (million VND)
 chart-compare-description = For each funding source and activity, a bar for { $base } and one for { $other }, as long as the records' sums; the figures are in the tables above.
+across-scope-unsplit = { $programmes } have scheme records of no known level: a count they publish by level is compared with none of them, so those rows have no schemes gap (the article does not split by level).
+across-cut-former-unit = { $unit } is no longer in force: its programmes are summed with those of the unit it became ({ $today }), and rows by jurisdiction name that unit, unless `as_published=true`.
+drilldown-programme = Programme
+drilldown-jurisdiction = Jurisdiction
+drilldown-period = Period
+drilldown-year = Year
+drilldown-kind = Kind
+drilldown-activity = Activity
+drilldown-scope = Level
+drilldown-source = Funding source
+column-drilldown-name-vi = { $by }: name in Vietnamese
+column-drilldown-name-en = { $by }: name in English
+column-source-reported-bounds = { $source }: published

@@ -436,11 +436,11 @@ unit-issues-per-year = kỳ/năm
 cell-yes = có
 cell-no = không
 across-part-overlaps = là một phần của { $whole } ({ $label }) mà số liệu đã được các phần khác trong tổng tính: trong các phần của một chương trình chỉ cộng những phần không trùng nhau (các năm, nếu không có thì các đợt, nếu không có thì số lũy kế mới nhất)
-across-part-repeated = là một phần của { $whole } ({ $label }) mà một phần khác trong tổng đã tính
-across-kind-not-asked = thuộc loại { $kind }: chỉ cộng các loại nêu trong `kind` (mặc định `result`)
+across-part-repeated = là một phần của { $whole } ({ $label }) trùng với một phần khác trong tổng ({ $kept }); hãy nêu phần cần dùng bằng `programme`
+across-kind-not-asked = { $kind }: chỉ cộng các loại nêu trong `kind` (mặc định `result`)
 across-outside-years = giai đoạn { $start }-{ $end } nằm ngoài khoảng `from_year`..`to_year`
 across-outside-jurisdictions = địa phương ({ $jurisdiction }) không thuộc các địa phương nêu trong `jurisdiction`
-across-covers-partial = Các tổng kinh phí công bố chỉ gồm một số nguồn kinh phí: chênh lệch được tính so với các dòng kinh phí của những nguồn đó ({ $compared } triệu đồng), không phải tổng kinh phí cộng từ các nhóm đề án ({ $itemised } triệu đồng).
+across-covers-partial = Tổng kinh phí công bố của { $programmes } chỉ gồm một số nguồn kinh phí: chênh lệch được tính so với các dòng kinh phí của những nguồn đó ({ $compared } triệu đồng), không phải tổng kinh phí cộng từ các nhóm đề án ({ $itemised } triệu đồng).
 across-split-by-kind = Các dòng được tách theo loại (đã thêm `kind` vào cách nhóm), để không dòng nào cộng kế hoạch với kết quả thực hiện.
 across-year-not-split = Không tách theo năm, vì kéo dài nhiều năm: { $programmes }; mỗi chương trình nằm ở một dòng không có năm, theo giai đoạn của nó.
 across-years-of = các năm { $period }
@@ -448,7 +448,12 @@ across-kind-result = Kết quả thực hiện
 across-kind-plan = Kế hoạch
 across-grain-scope = Số liệu công bố theo cấp chỉ có số đề án: không chương trình nào công bố kinh phí theo cấp, nên kinh phí của các dòng là số cộng từ các nhóm đề án.
 across-grain-source = Số công bố của một dòng là tổng số công bố của các chương trình cho nguồn đó; số đề án là các đề án có dòng kinh phí thuộc nguồn đó, không cộng được giữa các nguồn.
-across-grain-none = Không chương trình nào công bố số liệu theo { $by }: các dòng chỉ là số cộng từ các nhóm đề án.
+across-grain-none = Không chương trình nào công bố số liệu theo { $by ->
+        [activity] nội dung hoạt động
+        [activity-scope] nội dung hoạt động và cấp
+        [activity-source] nội dung hoạt động và nguồn kinh phí
+       *[scope-source] cấp và nguồn kinh phí
+    }: các dòng chỉ là số cộng từ các nhóm đề án.
 across-unpublished-source = Không cộng số công bố của { $source } ở các dòng có { $programmes }: các chương trình này không nêu số đó.
 across-nothing = Không có chương trình nào phù hợp với điều kiện lọc: mọi tổng đều bằng 0.
 across-too-large = tổng của các chương trình vượt quá giới hạn API lưu được; hãy thu hẹp điều kiện lọc
@@ -508,3 +513,16 @@ chart-aggregate-title = Kinh phí theo dòng (triệu đồng)
 chart-aggregate-description = Mỗi dòng một thanh, dài theo kinh phí cộng từ các nhóm đề án, và một thanh cho tổng kinh phí công bố khi mọi chương trình trong dòng đều nêu số đó; số liệu ở bảng bên dưới.
 chart-compare-title = Kinh phí cộng từ các nhóm đề án theo chỉ tiêu (triệu đồng)
 chart-compare-description = Với mỗi nguồn kinh phí và nội dung hoạt động, một thanh cho { $base } và một thanh cho { $other }, dài theo số cộng từ các nhóm đề án; số liệu ở các bảng bên trên.
+across-scope-unsplit = { $programmes } có nhóm đề án không nêu cấp: số đề án công bố theo cấp không so được với các nhóm đề án đó, nên các dòng này không có chênh lệch số đề án (bài viết không tách theo cấp).
+across-cut-former-unit = { $unit } không còn là đơn vị hành chính: các chương trình của nó được cộng cùng các chương trình của đơn vị được sáp nhập thành ({ $today }), và các dòng theo địa phương mang tên đơn vị đó, trừ khi yêu cầu `as_published=true`.
+drilldown-programme = Chương trình
+drilldown-jurisdiction = Địa phương
+drilldown-period = Giai đoạn
+drilldown-year = Năm
+drilldown-kind = Loại
+drilldown-activity = Nội dung hoạt động
+drilldown-scope = Cấp
+drilldown-source = Nguồn kinh phí
+column-drilldown-name-vi = { $by }: tên tiếng Việt
+column-drilldown-name-en = { $by }: tên tiếng Anh
+column-source-reported-bounds = { $source }: số công bố

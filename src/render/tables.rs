@@ -146,8 +146,8 @@ fn rolled_up(source: &str, reference: &Reference) -> Column {
 /// `_million_vnd`): how it was published (`<figure>_qualifier`, `<figure>_estimate`, only where
 /// `published`) and its bounds (`<figure>_at_least<unit>`, `<figure>_at_most<unit>`), one value a
 /// cell.
-fn bounds_columns(figure: &str, unit: &str, name: &'static str, published: bool) -> Vec<Column> {
-    let named = |id: &'static str| Message::new(id).message("column", Message::new(name));
+fn bounds_columns(figure: &str, unit: &str, name: Message, published: bool) -> Vec<Column> {
+    let named = |id: &'static str| Message::new(id).message("column", name.clone());
     let mut columns = Vec::with_capacity(4);
     if published {
         columns.push(Column::detail(format!("{figure}_qualifier"), named("column-qualifier")));
@@ -278,8 +278,14 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         .collect();
     let shares = |row: &BreakdownRow| [Cell::percent(row.share_percent), Cell::percent(row.share_of_reported_percent)];
     let percent = |p: Percent| Cell::Percent(p.0);
-    let share_bounds_columns =
-        || bounds_columns("share_of_reported_cost", "_percent", "column-share-of-reported-cost-percent", false);
+    let share_bounds_columns = || {
+        bounds_columns(
+            "share_of_reported_cost",
+            "_percent",
+            Message::new("column-share-of-reported-cost-percent"),
+            false,
+        )
+    };
     let share_bounds = |row: &BreakdownRow| bounds_cells(row.share_of_reported_percent_bounds.as_ref(), false, percent);
     let itemised = b.total.cost;
     let share_columns = [
@@ -315,9 +321,19 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
             ),
             Column::new("reported_funding_million_vnd", Message::new("column-reported-funding-million-vnd")),
         ]);
-        columns.extend(bounds_columns("reported_funding", "_million_vnd", "column-reported-funding-million-vnd", true));
+        columns.extend(bounds_columns(
+            "reported_funding",
+            "_million_vnd",
+            Message::new("column-reported-funding-million-vnd"),
+            true,
+        ));
         columns.push(Column::detail("reported_funding_remainder", Message::new("column-reported-funding-remainder")));
-        columns.extend(bounds_columns("remainder_implied", "_million_vnd", "column-remainder-implied", false));
+        columns.extend(bounds_columns(
+            "remainder_implied",
+            "_million_vnd",
+            Message::new("column-remainder-implied"),
+            false,
+        ));
         columns.push(Column::new(
             "reported_share_of_reported_cost_percent",
             Message::new("column-reported-share-of-reported-cost-percent"),
@@ -325,11 +341,16 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         columns.extend(bounds_columns(
             "reported_share_of_reported_cost",
             "_percent",
-            "column-reported-share-of-reported-cost-percent",
+            Message::new("column-reported-share-of-reported-cost-percent"),
             false,
         ));
         columns.push(Column::new("funding_gap_million_vnd", Message::new("column-funding-gap-million-vnd")));
-        columns.extend(bounds_columns("funding_gap", "_million_vnd", "column-funding-gap-million-vnd", false));
+        columns.extend(bounds_columns(
+            "funding_gap",
+            "_million_vnd",
+            Message::new("column-funding-gap-million-vnd"),
+            false,
+        ));
         columns.extend(share_bounds_columns());
         columns.extend([
             Column::new("implied_at_least_million_vnd", Message::new("column-implied-at-least-million-vnd")),
@@ -383,9 +404,9 @@ pub fn breakdown_table(b: &Breakdown, reference: &Reference) -> Table {
         Column::new("schemes", Message::new("column-schemes")),
         Column::new("reported_schemes", Message::new("column-reported-schemes")),
     ]);
-    columns.extend(bounds_columns("reported_schemes", "", "column-reported-schemes", true));
+    columns.extend(bounds_columns("reported_schemes", "", Message::new("column-reported-schemes"), true));
     columns.push(Column::new("schemes_gap", Message::new("column-schemes-gap")));
-    columns.extend(bounds_columns("schemes_gap", "", "column-schemes-gap", false));
+    columns.extend(bounds_columns("schemes_gap", "", Message::new("column-schemes-gap"), false));
     columns.push(Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")));
     columns.extend(share_columns);
     columns.extend(share_bounds_columns());
@@ -437,24 +458,35 @@ pub fn aggregate_table(a: &Aggregated, total: Option<&AggregateFigures>, referen
     let mut columns = Vec::new();
     for d in &a.by {
         let key = d.key();
-        columns.push(Column::new(key, Message::new("column-drilldown").word("by", key)));
-        columns.push(Column::new(format!("{key}_name_vi"), Message::new("column-name-vi")));
-        columns.push(Column::new(format!("{key}_name_en"), Message::new("column-name-en")));
+        columns.push(Column::new(key, d.named()));
+        columns.push(Column::new(
+            format!("{key}_name_vi"),
+            Message::new("column-drilldown-name-vi").message("by", d.named()),
+        ));
+        columns.push(Column::new(
+            format!("{key}_name_en"),
+            Message::new("column-drilldown-name-en").message("by", d.named()),
+        ));
     }
     columns.extend([
         Column::new("programmes", Message::new("column-programmes")),
         Column::new("scheme_records", Message::new("column-scheme-records")),
         Column::new("reported_schemes", Message::new("column-reported-schemes")),
     ]);
-    columns.extend(bounds_columns("reported_schemes", "", "column-reported-schemes", true));
+    columns.extend(bounds_columns("reported_schemes", "", Message::new("column-reported-schemes"), true));
     columns.push(Column::new("schemes", Message::new("column-schemes")));
     columns.push(Column::new("schemes_gap", Message::new("column-schemes-gap")));
-    columns.extend(bounds_columns("schemes_gap", "", "column-schemes-gap", false));
+    columns.extend(bounds_columns("schemes_gap", "", Message::new("column-schemes-gap"), false));
     columns.push(Column::new("reported_cost_million_vnd", Message::new("column-reported-cost-million-vnd")));
-    columns.extend(bounds_columns("reported_cost", "_million_vnd", "column-reported-cost-million-vnd", true));
+    columns.extend(bounds_columns(
+        "reported_cost",
+        "_million_vnd",
+        Message::new("column-reported-cost-million-vnd"),
+        true,
+    ));
     columns.push(Column::new("cost_million_vnd", Message::new("column-cost-million-vnd")));
     columns.push(Column::new("cost_gap_million_vnd", Message::new("column-cost-gap-million-vnd")));
-    columns.extend(bounds_columns("cost_gap", "_million_vnd", "column-cost-gap-million-vnd", false));
+    columns.extend(bounds_columns("cost_gap", "_million_vnd", Message::new("column-cost-gap-million-vnd"), false));
     for source in &sources {
         columns.push(own(source, reference));
         if is_parent(source) {
@@ -464,6 +496,8 @@ pub fn aggregate_table(a: &Aggregated, total: Option<&AggregateFigures>, referen
             format!("{source}_reported_million_vnd"),
             Message::new("column-source-reported").arg("source", reference.named(source)),
         ));
+        let published = Message::new("column-source-reported-bounds").arg("source", reference.named(source));
+        columns.extend(bounds_columns(&format!("{source}_reported"), "_million_vnd", published, true));
     }
     let figures_cells = |f: &AggregateFigures| {
         let mut cells = vec![
@@ -487,6 +521,7 @@ pub fn aggregate_table(a: &Aggregated, total: Option<&AggregateFigures>, referen
                 cells.push(Cell::Money(line.map_or(Money::ZERO, |l| l.rolled_up)));
             }
             cells.push(Cell::money(line.and_then(|l| l.reported)));
+            cells.extend(bounds_cells(line.and_then(|l| l.reported_bounds.as_ref()), true, Cell::Money));
         }
         cells
     };
@@ -512,8 +547,11 @@ pub fn aggregate_table(a: &Aggregated, total: Option<&AggregateFigures>, referen
         })
         .collect();
     if let Some(total) = total {
-        let mut cells = vec![Cell::Words(Message::new("aggregate-total"))];
-        cells.extend((1..a.by.len() * 3).map(|_| Cell::Empty));
+        // Labelled in the first drilldown's column, where there is one; every other key cell empty.
+        let mut cells: Vec<Cell> = (0..a.by.len() * 3).map(|_| Cell::Empty).collect();
+        if let Some(first) = cells.first_mut() {
+            *first = Cell::Words(Message::new("aggregate-total"));
+        }
         cells.extend(figures_cells(total));
         rows.push(cells);
     }

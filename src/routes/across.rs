@@ -11,7 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::{AppState, bad_cursor, next_url};
 use crate::domain::aggregates::across::{Excluded, SumError};
 use crate::domain::aggregates::aggregate::{
-    AggregateFigures, AggregateRow, Aggregation, Cut, Drilldown, Grain, Input, Programmed, aggregate, select,
+    AggregateFigures, AggregateRow, Aggregation, Cut, Drilldown, Grain, Input, Programmed, aggregate, cut_notes, select,
 };
 use crate::domain::aggregates::compare::{Comparison, Side, compare};
 use crate::http::error::responses::{BadRequest, Unavailable};
@@ -159,11 +159,13 @@ pub async fn get_aggregate(
 /// Download sums over many programmes as CSV
 ///
 /// The rows of `GET /aggregate` (every row: no pages), one value per cell: for each drilldown
-/// its key and `<drilldown>_name` (English), `programmes` (how many), `scheme_records`, the
-/// schemes' and the cost's `reported`, `itemised` and `gap` with the bounds of each where a
-/// published figure is not exact, then for each source `<source>_own_million_vnd`,
-/// `<source>_rolled_up_million_vnd` and `<source>_reported_million_vnd`. The total and the notes
-/// are in the JSON and the workbook.
+/// its key, `<drilldown>_name_vi` and `<drilldown>_name_en`; `programmes` (how many),
+/// `scheme_records`, `reported_schemes`, `schemes`, `schemes_gap`, `reported_cost_million_vnd`,
+/// `cost_million_vnd`, `cost_gap_million_vnd`, each published figure and gap with its
+/// `_qualifier`, `_estimate`, `_at_least…` and `_at_most…`; then for each source
+/// `<source>_own_million_vnd`, `<source>_rolled_up_million_vnd` (sources with sources below
+/// them) and `<source>_reported_million_vnd` with its bounds. Without `by`, the one row is the
+/// total; with it, the total and the notes are in the JSON and the workbook.
 #[utoipa::path(
     tag = "downloads",
     params(AggregateQuery),
@@ -182,7 +184,10 @@ pub async fn download_aggregate(
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     let (summed, validators) = aggregated(&state, &query).await?;
-    let table = tables::aggregate_table(&summed.aggregated, None, &state.reference);
+    // The total is a row only where there are no rows to add up to it (no `by`).
+    let a = &summed.aggregated;
+    let total = a.total.as_ref().filter(|_| a.by.is_empty());
+    let table = tables::aggregate_table(a, total, &state.reference);
     let body = csv::table(&table)?;
     let response = http::respond(&req, &validators, StatusCode::OK, Representation::CSV, Body::Csv(body));
     Ok(attachment(response, "khuyencong-aggregate.csv"))
@@ -204,7 +209,7 @@ pub async fn download_aggregate(
         (status = 503, response = Unavailable),
     )
 )]
-#[get("/aggregate.xlsx", wrap = "from_fn(crate::http::cache::serve_any_language)")]
+#[get("/aggregate.xlsx", wrap = "from_fn(crate::http::cache::serve)")]
 pub async fn workbook_aggregate(
     state: web::Data<AppState>,
     query: web::Query<AggregateQuery>,
@@ -277,15 +282,16 @@ pub async fn aggregated(state: &AppState, query: &AggregateQuery) -> Result<(Agg
         .collect();
     let (chosen, excluded) = select(&cut, &candidates, &state.jurisdictions);
     let chosen_heads: Vec<_> = chosen.iter().map(|i| &heads[*i]).collect();
-    let figures = snapshot.figures_of(&chosen_heads, Grain::of(&by)).await?;
+    let figures = snapshot.figures_of(&chosen_heads, Grain::of(&by), &state.reference.source_keys()).await?;
     snapshot.finish().await?;
     let inputs: Vec<Input<'_>> = chosen
         .iter()
         .zip(&figures)
         .map(|(i, (reported, sums))| Input { programme: candidates[*i], reported, sums })
         .collect();
-    let aggregated =
+    let mut aggregated =
         aggregate(&inputs, &by, cut.as_published, &state.reference, &state.jurisdictions).map_err(too_large)?;
+    aggregated.notes.extend(cut_notes(&cut, &state.jurisdictions));
     let included = inputs.iter().map(|i| i.programme.id.to_string()).collect();
     Ok((Aggregation { aggregated, included, excluded }, validators))
 }
@@ -363,7 +369,9 @@ pub async fn compared(state: &AppState, query: &CompareQuery) -> Result<(Compari
             return Err(e);
         }
     };
-    let figures = snapshot.figures_of(&[base_head, other_head], Grain { activity: true, scope: false }).await?;
+    let sources = state.reference.source_keys();
+    let figures =
+        snapshot.figures_of(&[base_head, other_head], Grain { activity: true, scope: false }, &sources).await?;
     snapshot.finish().await?;
     let (base_meta, other_meta) = (base_head.metadata(), other_head.metadata());
     let base_side = side(base_head, &base_meta, &figures[0]);

@@ -211,7 +211,7 @@ async fn write_edit(
     if let Some(after) = &edit.after {
         insert_records(&mut *conn, id, std::iter::once((position.0, after))).await?;
     }
-    for table in ["line_sums", "record_sums"] {
+    for table in ["source_sums", "line_sums", "record_sums"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE programme_id = $1")).bind(id).execute(&mut *conn).await?;
     }
     insert_sums(&mut *conn, id, &edit.sums).await?;

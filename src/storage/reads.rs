@@ -8,7 +8,7 @@ use super::rows::{Metadata, PROGRAMME_SUMS, ProgrammeRow, REPORTED_ENTRIES, Repo
 use super::{Db, Engine, Stamp};
 use crate::domain::aggregates::aggregate::Grain;
 use crate::domain::aggregates::figures::published_count;
-use crate::domain::aggregates::sums::ProgrammeSums;
+use crate::domain::aggregates::sums::{LineSums, ProgrammeSums, RecordSums};
 use crate::domain::document::{
     IndicatorDefinition, IndicatorValue, Kind, Note, Period, Programme, Qualifier, Reported, ReportedCount,
     SchemeRecord, precision,
@@ -305,15 +305,18 @@ impl Snapshot {
     }
 
     /// The reported figures of `heads` and their kept sums at `grain` (summed in SQL to each
-    /// programme's activity and/or scope), in the order of `heads`: two statements whatever
-    /// their number.
+    /// programme's activity and/or scope; the lines of `sources` only, which should be every
+    /// source), in the order of `heads`: two statements whatever their number.
     #[tracing::instrument(skip_all, fields(programmes = heads.len()))]
     pub async fn figures_of(
         &mut self,
         heads: &[&ProgrammeHead],
         grain: Grain,
+        sources: &[&str],
     ) -> Result<Vec<(Reported<Money>, ProgrammeSums)>, sqlx::Error> {
         use std::collections::HashMap;
+
+        use sqlx::Row;
         if heads.is_empty() {
             return Ok(Vec::new());
         }
@@ -326,22 +329,50 @@ impl Snapshot {
         for entry in query.fetch_all(&mut *self.tx).await? {
             reported.entry(entry.programme_id).or_default().push(entry.row);
         }
-        let sql = super::rows::sums_at_grain(heads.len(), grain.activity, grain.scope);
-        let mut query = sqlx::query_as::<_, super::rows::SumRowOf>(&sql);
+        let sql = super::rows::sums_at_grain(heads.len(), sources.len(), grain.activity, grain.scope);
+        let mut query = sqlx::query(&sql);
         for head in heads {
             query = query.bind(head.id());
         }
-        let mut sums: HashMap<String, Vec<SumRow>> = HashMap::new();
-        for entry in query.fetch_all(&mut *self.tx).await? {
-            sums.entry(entry.programme_id).or_default().push(entry.row);
+        for source in sources {
+            query = query.bind(*source);
         }
-        heads
+        let mut sums: HashMap<String, ProgrammeSums> = HashMap::new();
+        for row in query.fetch_all(&mut *self.tx).await? {
+            let (activity, scope): (String, String) = (row.try_get(1)?, row.try_get(2)?);
+            let kept = sums.entry(row.try_get(0)?).or_default();
+            for (i, source) in sources.iter().enumerate() {
+                let at = 7 + 3 * i;
+                if let Some(amount) = row.try_get::<Option<i64>, _>(at)? {
+                    kept.lines.push(LineSums {
+                        activity: activity.clone(),
+                        scope: scope.clone(),
+                        source: source.to_string(),
+                        amount: Money::from_dong(amount),
+                        schemes: row.try_get::<Option<i64>, _>(at + 1)?.unwrap_or(0),
+                        records: row.try_get::<Option<i64>, _>(at + 2)?.unwrap_or(0),
+                    });
+                }
+            }
+            kept.records.push(RecordSums {
+                activity,
+                scope,
+                records: row.try_get(3)?,
+                schemes: row.try_get(4)?,
+                cost: Money::from_dong(row.try_get(5)?),
+                unattributed_schemes: row.try_get(6)?,
+            });
+        }
+        // By id, not taken out: the same programme may be asked for twice (compared with itself).
+        Ok(heads
             .iter()
             .map(|head| {
-                let kept = programme_sums(sums.remove(head.id()).unwrap_or_default())?;
-                Ok((head.row.reported(reported.remove(head.id()).unwrap_or_default()), kept))
+                let mut kept = sums.get(head.id()).cloned().unwrap_or_default();
+                kept.records.sort_by(|a, b| (&a.activity, &a.scope).cmp(&(&b.activity, &b.scope)));
+                kept.lines.sort_by(|a, b| (&a.activity, &a.scope, &a.source).cmp(&(&b.activity, &b.scope, &b.source)));
+                (head.row.reported(reported.get(head.id()).cloned().unwrap_or_default()), kept)
             })
-            .collect()
+            .collect())
     }
 
     /// Programmes, newest period first, `limit` of them after `after`.

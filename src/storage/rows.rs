@@ -246,7 +246,7 @@ impl ProgrammeRow {
 /// `scope`, `value` schemes) or a funding amount by source (`source`, `value` đồng), each with
 /// its precision where it is not a plain exact figure; the precision of a figure the programme's
 /// row holds (`figure`, `key` naming it); or a source the reported cost covers (`covers`).
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub(super) struct ReportedRow {
     kind: String,
     key: String,
@@ -332,35 +332,43 @@ pub(super) fn reported_entries_of(count: usize) -> String {
 }
 
 /// The kept sums of the programmes `$1`, `$2`, … (`count` of them) summed in SQL to each
-/// programme's `activity` and/or `scope` (a member collapsed to `''` where it is not kept): a
-/// handful of rows a programme, whatever its size. A programme's sums were checked against what
-/// storage holds when it was written, so summing one programme's rows cannot overflow. No
+/// programme's `activity` and/or `scope` (a member collapsed to `''` where it is not kept), one
+/// row per programme and member: its records, schemes, cost and unattributed schemes, then for
+/// each of the `sources` bound after the ids (`$count+1`, …) the lines naming it exactly (null
+/// where it has none), their schemes and records. Sources are columns, not rows, so that a sum
+/// over hundreds of programmes reads hundreds of rows, not thousands. A programme's sums were
+/// checked against what storage holds when it was written, so summing them cannot overflow. No
 /// indicators: sums across programmes do not read them.
-pub(super) fn sums_at_grain(count: usize, activity: bool, scope: bool) -> String {
+pub(super) fn sums_at_grain(count: usize, sources: usize, activity: bool, scope: bool) -> String {
     let ids = placeholders(count);
     let column = |keep: bool, name: &str| if keep { name.to_string() } else { format!("'' AS {name}") };
     let (a, s) = (column(activity, "activity"), column(scope, "scope"));
-    let kept: Vec<&str> =
-        [("activity", activity), ("scope", scope)].iter().filter(|(_, k)| *k).map(|(n, _)| *n).collect();
-    let group = |more: &str| {
-        let mut by = vec!["programme_id"];
-        by.extend(&kept);
-        if !more.is_empty() {
-            by.push(more);
-        }
-        by.join(", ")
+    let mut group = vec!["programme_id"];
+    group.extend([("activity", activity), ("scope", scope)].iter().filter(|(_, k)| *k).map(|(n, _)| *n));
+    let group = group.join(", ");
+    let sum = |what: &str, source: usize| {
+        format!("CAST(SUM(CASE WHEN source = ${} THEN {what} END) AS BIGINT) AS {what}_{source}", count + 1 + source)
     };
+    let pivot: Vec<String> =
+        (0..sources).flat_map(|i| [sum("amount_dong", i), sum("schemes", i), sum("records", i)]).collect();
+    let picked: Vec<String> = (0..sources)
+        .flat_map(|i| [format!("l.amount_dong_{i}"), format!("l.schemes_{i}"), format!("l.records_{i}")])
+        .collect();
+    // Whole programmes read the lines kept per source; a grain below, those kept per activity
+    // and scope.
+    let lines = if activity || scope { "line_sums" } else { "source_sums" };
     format!(
-        r#"SELECT programme_id, 'record' AS kind, {a}, {s}, '' AS source, CAST(SUM(records) AS BIGINT) AS records,
-                  CAST(SUM(schemes) AS BIGINT) AS schemes, CAST(SUM(cost_dong) AS BIGINT) AS amount_dong,
-                  CAST(SUM(unattributed_schemes) AS BIGINT) AS unattributed_schemes, CAST(NULL AS TEXT) AS total
-           FROM record_sums WHERE programme_id IN ({ids}) GROUP BY {records}
-           UNION ALL
-           SELECT programme_id, 'line', {a}, {s}, source, CAST(SUM(records) AS BIGINT), CAST(SUM(schemes) AS BIGINT),
-                  CAST(SUM(amount_dong) AS BIGINT), 0, NULL
-           FROM line_sums WHERE programme_id IN ({ids}) GROUP BY {lines}"#,
-        records = group(""),
-        lines = group("source"),
+        r#"SELECT r.programme_id, r.activity, r.scope, r.records, r.schemes, r.cost_dong, r.unattributed_schemes{comma}{picked}
+           FROM (SELECT programme_id, {a}, {s}, CAST(SUM(records) AS BIGINT) AS records,
+                        CAST(SUM(schemes) AS BIGINT) AS schemes, CAST(SUM(cost_dong) AS BIGINT) AS cost_dong,
+                        CAST(SUM(unattributed_schemes) AS BIGINT) AS unattributed_schemes
+                 FROM record_sums WHERE programme_id IN ({ids}) GROUP BY {group}) r
+           LEFT JOIN (SELECT programme_id, {a}, {s}{comma}{pivot}
+                      FROM {lines} WHERE programme_id IN ({ids}) GROUP BY {group}) l
+             ON l.programme_id = r.programme_id AND l.activity = r.activity AND l.scope = r.scope"#,
+        comma = if sources == 0 { "" } else { ", " },
+        picked = picked.join(", "),
+        pivot = pivot.join(", "),
     )
 }
 
@@ -404,7 +412,7 @@ pub(super) const FIRST_PROGRAMME_ROWS: &str =
 /// One row of the kept sums: a record group (`kind` = `record`), a line group (`line`) or an
 /// indicator (`indicator`: the key in `activity`, how many records give it in `records`, the
 /// total, when additive, in `total`).
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub(super) struct SumRow {
     kind: String,
     activity: String,

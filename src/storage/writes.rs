@@ -529,7 +529,7 @@ pub(super) async fn record(
 /// each deleted record looks for its lines through whichever index the planner picks; emptied
 /// first, those look-ups find nothing at once (SQLite took 445 s to cascade 20,000 records).
 async fn delete_rows(conn: &mut AnyConnection, id: &str) -> Result<(), sqlx::Error> {
-    for table in ["funding_lines", "indicators", "scheme_records", "line_sums", "record_sums"] {
+    for table in ["funding_lines", "indicators", "scheme_records", "source_sums", "line_sums", "record_sums"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE programme_id = $1")).bind(id).execute(&mut *conn).await?;
     }
     sqlx::query("DELETE FROM programmes WHERE id = $1").bind(id).execute(&mut *conn).await?;
@@ -795,8 +795,26 @@ pub(super) async fn insert_records<'a>(
     Ok(())
 }
 
-/// Inserts the programme's record and line sums.
+/// Inserts the programme's record and line sums, and its lines per source (what sums across
+/// programmes read).
 pub(super) async fn insert_sums(tx: &mut AnyConnection, id: &str, sums: &ProgrammeSums) -> Result<(), sqlx::Error> {
+    let whole = sums.whole();
+    insert_rows(
+        tx,
+        "source_sums",
+        &["programme_id", "source", "amount_dong", "schemes", "records"],
+        whole.lines.iter().map(|l| {
+            let records = sums.lines.iter().filter(|x| x.source == l.source).map(|x| x.records).sum();
+            vec![
+                Cell::Text(Some(id)),
+                Cell::Text(Some(&l.source)),
+                Cell::Int(Some(l.amount.to_dong())),
+                Cell::Int(Some(l.schemes)),
+                Cell::Int(Some(records)),
+            ]
+        }),
+    )
+    .await?;
     insert_rows(
         tx,
         "record_sums",

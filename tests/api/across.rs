@@ -186,7 +186,7 @@ async fn a_plan_is_never_added_to_a_result() {
     assert_eq!(named["included"], json!(["hp-2023"]));
     assert_eq!(named["excluded"][0]["programme_id"], "hp-2023-plan");
     assert!(
-        named["excluded"][0]["reason"].as_str().unwrap().starts_with("A plan: the sum takes the kinds in `kind`"),
+        named["excluded"][0]["reason"].as_str().unwrap().starts_with("Plan: the sum takes the kinds in `kind`"),
         "{named}"
     );
     assert_eq!((&named["rows"], &named["count"]), (&json!([]), &json!(0)), "no drilldown: the total alone");
@@ -414,11 +414,12 @@ async fn the_sums_download_as_csv_and_as_a_workbook() {
 #[tokio::test]
 async fn a_plan_against_its_result_says_what_was_exceeded_and_what_fell_short() {
     let app = spawn_app().await;
+    // The plan's 4 schemes are an estimate ("ước 4"): still one exact number.
     let plan = doc(
         "hp-2024-plan",
         "Hải Phòng",
         (2024, 2024),
-        json!({"kind": "plan", "reported": {"schemes": {"value": 4}, "cost": {"amount": "1000.00"},
+        json!({"kind": "plan", "reported": {"schemes": {"value": 4, "estimate": true}, "cost": {"amount": "1000.00"},
             "funding": [{"source": "central_budget", "amount": "700.00"}, {"source": "contributions", "amount": "0.00"}]}}),
     );
     let result = doc(
@@ -445,6 +446,17 @@ async fn a_plan_against_its_result_says_what_was_exceeded_and_what_fell_short() 
             &schemes["reported"]["change_percent"]
         ],
         [&json!(4), &json!(5), &json!(1), &json!("25.00")]
+    );
+    assert_eq!(ends(&schemes["reported"]["base_bounds"]), json!([4, 4, "exact"]));
+    assert_eq!(
+        (&schemes["reported"]["base_bounds"]["estimate"], &schemes["reported"]["difference_bounds"]["estimate"]),
+        (&json!(true), &json!(true))
+    );
+    assert_eq!(ends(&schemes["reported"]["change_percent_bounds"]), json!(["25.00", "25.00", "exact"]));
+    // The records: exact, no bounds.
+    assert_eq!(
+        (&schemes["itemised"]["difference"], &schemes["itemised"]["difference_bounds"]),
+        (&json!(0), &Value::Null)
     );
     // Cost: 1,000.00 planned, "about 950.00" done (902.50..997.50): short by 2.50 to 97.50.
     let cost = measure("cost", Value::Null);
@@ -474,7 +486,7 @@ async fn a_plan_against_its_result_says_what_was_exceeded_and_what_fell_short() 
         "{said:?}"
     );
     assert!(
-        said.iter().any(|n| n.starts_with("Total cost: the result fell short of the plan by between -97.50 and -2.50")),
+        said.iter().any(|n| n.starts_with("Total cost: the result fell short of the plan by between 2.50 and 97.50")),
         "{said:?}"
     );
     let vi = app.get_with("/compare?base=hp-2024-plan&other=hp-2024", &[("Accept-Language", "vi")]).await.json();
@@ -517,4 +529,72 @@ async fn the_pages_show_the_same_figures_in_each_language() {
     {
         assert!(compare.contains(shown), "/vi/compare shows {shown}: {compare}");
     }
+}
+
+#[tokio::test]
+async fn a_programme_compared_with_itself_differs_by_nothing() {
+    let app = spawn_app().await;
+    let body = app.get_ok("/compare?base=2016-2020&other=2016-2020").await;
+    let cost = body["measures"].as_array().unwrap().iter().find(|m| m["measure"] == "cost").unwrap();
+    assert_eq!(
+        [
+            &cost["reported"]["base"],
+            &cost["reported"]["other"],
+            &cost["reported"]["difference"],
+            &cost["reported"]["change_percent"]
+        ],
+        [&json!("41306.53"), &json!("41306.53"), &json!("0.00"), &json!("0.00")]
+    );
+    assert_eq!(cost["itemised"]["other"], "41096.53");
+}
+
+#[tokio::test]
+async fn by_level_a_count_is_not_compared_with_records_of_no_known_level() {
+    let app = spawn_app().await;
+    // The 2016-2020 article gives 46 local and 19 national schemes; its records give no level.
+    let body = aggregate(&app, "by=scope&programme=2016-2020").await;
+    assert_eq!(rig(&row(&body, json!({"scope": "local"}))["schemes"]), json!([46, 0, null]));
+    assert_eq!(rig(&row(&body, json!({"scope": "national"}))["schemes"]), json!([19, 0, null]));
+    let said = notes(&body);
+    assert!(said.iter().any(|n| n.starts_with("2016-2020 have scheme records of no known level")), "{said:?}");
+}
+
+/// Every text of a workbook's sheets (its shared strings and inline strings), for searching.
+fn workbook_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut text = String::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        if file.name().ends_with(".xml") {
+            file.read_to_string(&mut text).unwrap();
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn the_workbook_is_in_the_language_asked_for_with_its_total_labelled() {
+    let app = spawn_app().await;
+    three_provinces_2023(&app).await;
+    let url = "/aggregate.xlsx?by=jurisdiction&from_year=2023&to_year=2023";
+    let vi = workbook_text(&app.get_with(url, &[("Accept-Language", "vi")]).await.body);
+    for shown in
+        ["Tổng hợp", "Tổng cộng", "Địa phương", "Địa phương: tên tiếng Việt", "Hải Phòng", "qn-2023", "đã cộng"]
+    {
+        assert!(vi.contains(shown), "the Vietnamese workbook has {shown}");
+    }
+    // The same URL in English next: its own workbook, not the cached Vietnamese one.
+    let en = workbook_text(&app.get_with(url, &[("Accept-Language", "en")]).await.body);
+    for shown in ["Sums", "Total", "Jurisdiction: name in English", "added"] {
+        assert!(en.contains(shown), "the English workbook has {shown}");
+    }
+    assert!(!en.contains("Tổng cộng"), "no Vietnamese sheet in the English workbook");
+    // Without a drilldown the CSV's one row is the total.
+    let (header, rows) = csv_table(&app.get_with("/aggregate.csv?from_year=2023&to_year=2023", &[]).await.text());
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        (rows.len(), rows[0][at("programmes")].as_str(), rows[0][at("cost_million_vnd")].as_str()),
+        (1, "3", "2850.00")
+    );
 }

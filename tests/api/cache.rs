@@ -123,7 +123,8 @@ async fn a_response_too_large_to_keep_still_answers_if_none_match_with_304() {
     let app = spawn_app_on(fresh_database().await).await;
     let db = app.db().await;
     let reference = db.reference().await.unwrap();
-    let document = khuyencong::cli::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 4000, 1);
+    let document =
+        khuyencong::cli::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 4000, 1, Default::default());
     let programme = khuyencong::domain::validate(document, &reference).unwrap();
     db.replace_programme(&programme, &khuyencong::storage::Actor::local("test")).await.unwrap();
     let url = format!("{}/programmes/synthetic-hai-phong-2021-2025/export", app.address);

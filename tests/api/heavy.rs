@@ -19,7 +19,8 @@ async fn a_stalled_download_holds_its_permit_only_until_the_deadline_and_others_
     // A programme whose export (about 30 MB) is more than the socket buffers hold.
     let db = app.db().await;
     let reference = db.reference().await.unwrap();
-    let mut document = khuyencong::cli::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 20_000, 7);
+    let mut document =
+        khuyencong::cli::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 20_000, 7, Default::default());
     for record in &mut document.schemes {
         record.quote = Some("Triển khai thực hiện đề án hỗ trợ đào tạo nghề. ".repeat(20));
     }

@@ -441,7 +441,8 @@ async fn the_sums_kept_per_programme_are_the_sums_of_its_rows() {
     assert_eq!(app.send(put).await.0, 201);
     let db = app.db().await;
     let reference = db.reference().await.unwrap();
-    let synthetic = khuyencong::cli::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 500, 1);
+    let synthetic =
+        khuyencong::cli::synthetic::programme(("hai-phong", "Hải Phòng"), (2021, 2025), 500, 1, Default::default());
     let synthetic = khuyencong::domain::validate(synthetic, &reference).unwrap();
     db.replace_programme(&synthetic, &Actor::local("test")).await.unwrap();
 

@@ -54,13 +54,18 @@ pub fn alike<'a>(members: &[Member<'a>], parts: bool) -> (Vec<Member<'a>>, Vec<E
                     .find(|kind| siblings().any(|o| o.part == *kind))
                     .unwrap_or(p.part);
                 let whole = p.programme.as_str();
-                let repeated = kept.iter().any(|(w, kind, label)| {
+                let repeated = kept.iter().find(|(w, kind, label)| {
                     *w == whole && *kind == p.part && (p.part == PartKind::ToDate || *label == p.label)
                 });
                 if p.part != widest {
                     Some(Message::new("across-part-overlaps").word("whole", whole).word("label", p.label.as_str()))
-                } else if repeated {
-                    Some(Message::new("across-part-repeated").word("whole", whole).word("label", p.label.as_str()))
+                } else if let Some((_, _, kept)) = repeated {
+                    Some(
+                        Message::new("across-part-repeated")
+                            .word("whole", whole)
+                            .word("label", p.label.as_str())
+                            .word("kept", *kept),
+                    )
                 } else {
                     kept.push((whole, p.part, p.label.as_str()));
                     None
@@ -209,8 +214,13 @@ pub fn totals(members: &[(&str, &Totals)], reference: &Reference) -> Result<Tota
         .ok_or(SumError::Overflow)?;
     let some_only = members.first().is_some_and(|(_, t)| t.cost.covers_some_only(reference));
     if alike_covers && cost.reported_bounds.is_some() && some_only {
-        notes
-            .push(Message::new("across-covers-partial").amount("compared", compared).amount("itemised", cost.itemised));
+        let ids: Vec<String> = members.iter().map(|(id, _)| id.to_string()).collect();
+        notes.push(
+            Message::new("across-covers-partial")
+                .list("programmes", words_of(&ids), false)
+                .amount("compared", compared)
+                .amount("itemised", cost.itemised),
+        );
     }
     Ok(Totalled { schemes, cost, notes })
 }

@@ -15,7 +15,7 @@ use super::totals::{Totals, reconcile};
 use crate::domain::document::{Kind, PartKind, PartOf, Reported};
 use crate::domain::jurisdiction::{Jurisdiction, Jurisdictions, Resolution};
 use crate::domain::money::Money;
-use crate::domain::reference::{Names, Reference};
+use crate::domain::reference::{Names, Reference, UNKNOWN_SCOPE};
 use crate::i18n::{Arg, Message};
 
 /// What rows are grouped by (`by=…`).
@@ -43,6 +43,20 @@ impl Drilldown {
     pub fn parse(key: &str) -> Option<Drilldown> {
         use Drilldown::*;
         [Programme, Jurisdiction, Period, Year, Kind, Activity, Scope, Source].into_iter().find(|d| d.key() == key)
+    }
+
+    /// Its name for a reader ("Jurisdiction", "Địa phương").
+    pub fn named(self) -> Message {
+        Message::new(match self {
+            Drilldown::Programme => "drilldown-programme",
+            Drilldown::Jurisdiction => "drilldown-jurisdiction",
+            Drilldown::Period => "drilldown-period",
+            Drilldown::Year => "drilldown-year",
+            Drilldown::Kind => "drilldown-kind",
+            Drilldown::Activity => "drilldown-activity",
+            Drilldown::Scope => "drilldown-scope",
+            Drilldown::Source => "drilldown-source",
+        })
     }
 
     /// Whether it splits a programme's records (activity, scope, source) rather than the
@@ -93,6 +107,11 @@ pub struct Programmed<'a> {
     pub part_of: Option<&'a PartOf>,
 }
 
+/// A kind in words: "plan", "kế hoạch".
+fn kind_word(kind: Kind) -> Message {
+    Message::new(if kind.is_result() { "across-kind-result" } else { "across-kind-plan" })
+}
+
 /// The unit a programme belongs to: as published, or the unit in force today that it became.
 fn unit_of<'j>(p: &Programmed<'_>, jurisdictions: &'j Jurisdictions, as_published: bool) -> Option<&'j Jurisdiction> {
     match jurisdictions.resolve(p.jurisdiction, p.period) {
@@ -138,7 +157,7 @@ pub fn select(cut: &Cut, candidates: &[Programmed<'_>], jurisdictions: &Jurisdic
                 cut.jurisdictions.iter().any(|c| within_unit(unit, c, jurisdictions, cut.as_published))
             });
         let reason = if !cut.kinds.contains(&p.kind) {
-            Some(Message::new("across-kind-not-asked").word("kind", p.kind.key()))
+            Some(Message::new("across-kind-not-asked").message("kind", kind_word(p.kind)))
         } else if p.period.0 > cut.years.1 || p.period.1 < cut.years.0 {
             Some(Message::new("across-outside-years").count("start", p.period.0).count("end", p.period.1))
         } else if !in_unit {
@@ -157,6 +176,23 @@ pub fn select(cut: &Cut, candidates: &[Programmed<'_>], jurisdictions: &Jurisdic
     excluded.append(&mut refused);
     let indexes = members.iter().filter(|(_, m)| included.iter().any(|i| i.id == m.id)).map(|(i, _)| *i).collect();
     (indexes, excluded)
+}
+
+/// What a cut says of itself: a unit it names that is no longer in force is summed, unless as
+/// published, in the rows of the unit it became.
+pub fn cut_notes(cut: &Cut, jurisdictions: &Jurisdictions) -> Vec<Message> {
+    if cut.as_published {
+        return Vec::new();
+    }
+    cut.jurisdictions
+        .iter()
+        .filter_map(|id| jurisdictions.unit(id))
+        .filter(|unit| unit.valid_to.is_some())
+        .map(|unit| {
+            let today = jurisdictions.today(unit);
+            Message::new("across-cut-former-unit").word("unit", unit.id.as_str()).word("today", today.id.as_str())
+        })
+        .collect()
 }
 
 /// A programme the sum adds, with its figures (its kept sums at the grain of the drilldowns).
@@ -282,12 +318,14 @@ struct Cell {
     /// None: the whole programme's cost (its published total, with what it covers).
     cost: Option<(Option<Bounds<Money>>, Money)>,
     funding: Vec<Fund>,
+    /// The programme has scheme records of no known level: a count by level it publishes is
+    /// compared with none of them (no gap).
+    unsplit: bool,
 }
 
 #[derive(Clone, Debug)]
 struct Fund {
     source: String,
-    parent: Option<String>,
     own: Money,
     rolled_up: Money,
     reported: Option<Bounds<Money>>,
@@ -386,7 +424,7 @@ fn reference_member(key: &str, reference: &Reference, position: Option<usize>) -
     KeyMember {
         key: Some(key.to_string()),
         names: reference.names_of(key).cloned().unwrap_or_else(|| same_names(key.to_string())),
-        order: (position.unwrap_or(usize::MAX) as i64, 0, key.to_string()),
+        order: (position.map_or(i64::MAX, |p| p as i64), 0, key.to_string()),
     }
 }
 
@@ -395,7 +433,7 @@ fn funds_of(group: &Group, reference: &Reference) -> Vec<Fund> {
         .roll_up(reference)
         .into_iter()
         .filter(|r| r.has_lines)
-        .map(|r| Fund { source: r.source, parent: r.parent, own: r.own, rolled_up: r.amount, reported: None })
+        .map(|r| Fund { source: r.source, own: r.own, rolled_up: r.amount, reported: None })
         .collect()
 }
 
@@ -412,13 +450,13 @@ fn cells(
         records: sums.records.iter().map(|r| r.records).sum(),
         schemes: (totals.schemes.reported_bounds.clone(), totals.schemes.itemised),
         cost: None,
+        unsplit: false,
         funding: totals
             .funding
             .iter()
             .filter(|f| f.reported_bounds.is_some() || !f.itemised.is_zero() || !f.own.is_zero())
             .map(|f| Fund {
                 source: f.source.clone(),
-                parent: f.parent.clone(),
                 own: f.own,
                 rolled_up: f.itemised,
                 reported: f.reported_bounds.clone(),
@@ -428,20 +466,28 @@ fn cells(
     if within.is_empty() {
         return vec![(Vec::new(), whole_cell())];
     }
-    // The record groups at the grain (the SQL summed the kept sums to it): one per member.
-    let mut groups: BTreeMap<(String, String), Group> = BTreeMap::new();
-    for r in &sums.records {
-        let g = groups.entry((r.activity.clone(), r.scope.clone())).or_default();
-        g.records += r.records;
-        g.schemes += r.schemes;
-        g.cost = g.cost + r.cost;
-        g.unattributed_schemes += r.unattributed_schemes;
-    }
-    for l in &sums.lines {
-        if let Some(g) = groups.get_mut(&(l.activity.clone(), l.scope.clone())) {
-            g.lines.push(super::sums::SourceSums { source: l.source.clone(), amount: l.amount, schemes: l.schemes });
-        }
-    }
+    // The record groups at the grain: the SQL summed the kept sums to it, one row per member.
+    let groups: Vec<((&str, &str), Group)> = sums
+        .records
+        .iter()
+        .map(|r| {
+            let lines = sums
+                .lines
+                .iter()
+                .filter(|l| l.activity == r.activity && l.scope == r.scope)
+                .map(|l| super::sums::SourceSums { source: l.source.clone(), amount: l.amount, schemes: l.schemes })
+                .collect();
+            let group = Group {
+                key: String::new(),
+                records: r.records,
+                schemes: r.schemes,
+                cost: r.cost,
+                unattributed_schemes: r.unattributed_schemes,
+                lines,
+            };
+            ((r.activity.as_str(), r.scope.as_str()), group)
+        })
+        .collect();
     let position = |d: Drilldown, key: &str| match d {
         Drilldown::Activity => reference.activities.iter().position(|a| a.key == key),
         Drilldown::Scope => reference.scopes.iter().position(|s| s.key == key),
@@ -458,6 +504,7 @@ fn cells(
             .collect()
     };
     let scope_only = within == [Drilldown::Scope];
+    let unsplit = sums.records.iter().any(|r| r.scope == UNKNOWN_SCOPE && r.schemes > 0);
     let by_source = within.contains(&Drilldown::Source);
     let mut out = Vec::new();
     if by_source && within.len() == 1 {
@@ -471,18 +518,20 @@ fn cells(
                 schemes: (None, schemes),
                 cost: Some((f.reported.clone(), f.rolled_up)),
                 funding: vec![f],
+                unsplit: false,
             };
             out.push((vec![member], cell));
         }
         return out;
     }
     for ((activity, scope), group) in &groups {
+        let (activity, scope) = (*activity, *scope);
         let members = members_of(activity, scope);
         if by_source {
             let records_under = |source: &str| {
                 sums.lines
                     .iter()
-                    .filter(|l| l.source == source && &l.activity == activity && &l.scope == scope)
+                    .filter(|l| l.source == source && l.activity == activity && l.scope == scope)
                     .map(|l| (l.records, l.schemes))
                     .fold((0, 0), |(r, s), (a, b)| (r + a, s + b))
             };
@@ -494,13 +543,19 @@ fn cells(
                 let (records, schemes) = records_under(&f.source);
                 out.push((
                     keyed,
-                    Cell { records, schemes: (None, schemes), cost: Some((None, f.rolled_up)), funding: vec![f] },
+                    Cell {
+                        records,
+                        schemes: (None, schemes),
+                        cost: Some((None, f.rolled_up)),
+                        funding: vec![f],
+                        unsplit: false,
+                    },
                 ));
             }
             continue;
         }
         let published = match scope_only {
-            true => totals.schemes.by_scope.iter().find(|s| &s.scope == scope).and_then(|s| s.reported_bounds.clone()),
+            true => totals.schemes.by_scope.iter().find(|s| s.scope == scope).and_then(|s| s.reported_bounds.clone()),
             false => None,
         };
         let cell = Cell {
@@ -508,16 +563,18 @@ fn cells(
             schemes: (published, group.schemes),
             cost: Some((None, group.cost)),
             funding: funds_of(group, reference),
+            unsplit: unsplit && scope_only,
         };
         out.push((members, cell));
     }
     if scope_only {
         // A scope the programme publishes a count for and has no records of is a row too.
         for s in &totals.schemes.by_scope {
-            if s.reported_bounds.is_some() && !groups.keys().any(|(_, scope)| *scope == s.scope) {
+            if s.reported_bounds.is_some() && !groups.iter().any(|((_, scope), _)| *scope == s.scope) {
                 let cell = Cell {
                     schemes: (s.reported_bounds.clone(), 0),
                     cost: Some((None, Money::ZERO)),
+                    unsplit,
                     ..Cell::default()
                 };
                 out.push((vec![reference_member(&s.scope, reference, position(Drilldown::Scope, &s.scope))], cell));
@@ -558,7 +615,14 @@ fn figures(
     } else {
         let schemes: Vec<(&str, Option<&Bounds<i64>>, i64)> =
             cells.iter().map(|(id, _, c)| (*id, c.schemes.0.as_ref(), c.schemes.1)).collect();
-        let (schemes, _) = across::sum(&schemes)?;
+        let (mut schemes, _) = across::sum(&schemes)?;
+        let unsplit: Vec<Arg> =
+            cells.iter().filter(|(_, _, c)| c.unsplit).map(|(id, _, _)| Arg::Word(id.to_string())).collect();
+        if !unsplit.is_empty() {
+            // Some schemes are of no known level: a count by level is compared with none of them.
+            (schemes.gap, schemes.gap_bounds) = (None, None);
+            said.note(Message::new("across-scope-unsplit").list("programmes", unsplit, false));
+        }
         let cost: Vec<(&str, Option<&Bounds<Money>>, Money)> = cells
             .iter()
             .map(|(id, _, c)| {
@@ -568,15 +632,13 @@ fn figures(
             .collect();
         (schemes, across::sum(&cost)?.0)
     };
-    // Each source any programme of the row has, in reference order (the cells keep that order).
-    let mut sources: Vec<(&str, Option<&str>)> = Vec::new();
-    for (_, _, c) in cells {
-        for f in &c.funding {
-            if !sources.iter().any(|(s, _)| *s == f.source) {
-                sources.push((&f.source, f.parent.as_deref()));
-            }
-        }
-    }
+    // Each source any programme of the row has, in reference order.
+    let sources: Vec<(&str, Option<&str>)> = reference
+        .sources
+        .iter()
+        .filter(|s| cells.iter().any(|(_, _, c)| c.funding.iter().any(|f| f.source == s.key)))
+        .map(|s| (s.key.as_str(), s.parent.as_deref()))
+        .collect();
     let mut funding = Vec::with_capacity(sources.len());
     for (source, parent) in sources {
         let mut own = Money::ZERO;
@@ -688,11 +750,12 @@ pub fn aggregate(
         [] => {}
         ["scope"] => said.note(Message::new("across-grain-scope")),
         ["source"] => said.note(Message::new("across-grain-source")),
-        _ => said.note(Message::new("across-grain-none").list(
-            "by",
-            within.iter().map(|k| Arg::Word(k.to_string())).collect(),
-            false,
-        )),
+        _ => {
+            // The catalog words each pair, keyed in alphabetical order (`activity-scope`).
+            let mut keys = within.clone();
+            keys.sort_unstable();
+            said.note(Message::new("across-grain-none").word("by", keys.join("-")))
+        }
     }
     for (source, ids) in std::mem::take(&mut said.unpublished_sources) {
         said.note(Message::new("across-unpublished-source").arg("source", reference.named(&source)).list(

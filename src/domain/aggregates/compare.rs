@@ -98,76 +98,84 @@ pub struct Comparison {
     pub notes: Vec<Message>,
 }
 
-/// A figure of one side: None where it has none; else its interval, whether exact, whether an
-/// estimate.
-#[derive(Clone, Copy, Debug)]
-struct Figure {
+/// A figure of one side: its exact value (where it has one), the published bounds (for a
+/// published figure; none for a sum of records, which is exact), and the interval it stands for.
+#[derive(Clone, Debug)]
+struct Given<V> {
+    value: Option<V>,
+    bounds: Option<Bounds<V>>,
     interval: Interval,
-    exact: bool,
     estimate: bool,
 }
 
-impl Figure {
-    fn exact<V: Measure>(value: V) -> Figure {
-        Figure { interval: Interval::exact(value.decimal()), exact: true, estimate: false }
+impl<V: Measure> Given<V> {
+    /// A sum of the records: exact.
+    fn records(value: V) -> Given<V> {
+        Given { value: Some(value), bounds: None, interval: Interval::exact(value.decimal()), estimate: false }
     }
 
-    fn of<V: Measure>(bounds: Option<&Bounds<V>>) -> Option<Figure> {
-        bounds.map(|b| Figure { interval: b.interval(), exact: b.is_plain(), estimate: b.estimate })
-    }
-
-    fn bounds<V: Measure>(self, basis: Message) -> Bounds<V> {
-        let qualifier = if self.exact { Qualifier::Exact } else { shape(self.interval) };
-        Bounds::of(self.interval, qualifier, self.estimate, basis, words::<V>(self.interval))
+    /// A published figure as `/totals` gives it (an exact "ước 4" is exact, and an estimate).
+    fn published(bounds: Option<&Bounds<V>>) -> Option<Given<V>> {
+        bounds.map(|b| Given {
+            value: b.at_least.filter(|_| b.qualifier.is_exact() && b.at_least == b.at_most),
+            bounds: Some(b.clone()),
+            interval: b.interval(),
+            estimate: b.estimate,
+        })
     }
 }
 
-/// `other / base − 1` in percent, two places rounded outward, over every value the two may have
+/// The bounds of a difference or a change made from figures that are not all exact.
+fn bounds_of<V: Measure>(interval: Interval, exact: bool, estimate: bool, basis: &'static str) -> Bounds<V> {
+    let qualifier = if exact { Qualifier::Exact } else { shape(interval) };
+    Bounds::of(interval, qualifier, estimate, Message::new(basis), words::<V>(interval))
+}
+
+/// `other / base × 100 − 100`, two places rounded outward, over every value the two may have
 /// (neither below zero); None where the base may be zero.
 fn change(base: Interval, other: Interval) -> Option<Interval> {
-    let base_low = base.at_least.filter(|low| *low > Decimal::ZERO)?;
-    let hundred = Decimal::ONE_HUNDRED;
-    let ratio =
-        |o: Decimal, b: Decimal, strategy| ((o / b - Decimal::ONE) * hundred).round_dp_with_strategy(2, strategy);
-    let other_low = other.at_least.unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
-    let at_least = match base.at_most {
-        Some(high) => ratio(other_low, high, RoundingStrategy::ToNegativeInfinity),
-        None => -hundred,
-    };
-    let at_most = other.at_most.map(|high| ratio(high, base_low, RoundingStrategy::ToPositiveInfinity));
-    Some(Interval { at_least: Some(at_least), at_most })
+    let share = other.percent_of(base, 2)?;
+    let less_a_hundred = |p: Option<Decimal>| p.map(|p| p - Decimal::ONE_HUNDRED);
+    Some(Interval { at_least: less_a_hundred(share.at_least), at_most: less_a_hundred(share.at_most) })
 }
 
-fn difference<V: Measure>(base: Option<Figure>, other: Option<Figure>) -> Difference<V> {
-    let basis = |id: &'static str| Message::new(id);
-    let value = |f: Option<Figure>| f.filter(|f| f.exact).and_then(|f| f.interval.value()).map(V::from_decimal);
+fn difference<V: Measure>(base: Option<Given<V>>, other: Option<Given<V>>) -> Difference<V> {
     let mut d = Difference {
-        base: value(base),
-        base_bounds: base.map(|f| f.bounds(basis("compare-basis-figure"))),
-        other: value(other),
-        other_bounds: other.map(|f| f.bounds(basis("compare-basis-figure"))),
+        base: base.as_ref().and_then(|b| b.value),
+        base_bounds: base.as_ref().and_then(|b| b.bounds.clone()),
+        other: other.as_ref().and_then(|o| o.value),
+        other_bounds: other.as_ref().and_then(|o| o.bounds.clone()),
         difference: None,
         difference_bounds: None,
         change_percent: None,
         change_percent_bounds: None,
     };
-    if let (Some(b), Some(o)) = (base, other) {
-        let exact = b.exact && o.exact;
-        let estimate = b.estimate || o.estimate;
-        let diff = Figure { interval: o.interval.minus(b.interval), exact, estimate };
-        d.difference = value(Some(diff));
-        d.difference_bounds = Some(diff.bounds(basis("compare-basis-difference")));
-        if let Some(change) = change(b.interval, o.interval) {
-            let change = Figure { interval: change, exact, estimate };
-            if exact {
-                // Exact figures: the change to two places, rounded half away from zero.
-                d.change_percent = b
-                    .interval
-                    .value()
-                    .zip(o.interval.value())
-                    .map(|(b, o)| Percent::from_decimal(((o - b) * Decimal::ONE_HUNDRED / b).round_dp(2)));
+    let (Some(b), Some(o)) = (base, other) else { return d };
+    let exact = b.value.is_some() && o.value.is_some();
+    let estimate = b.estimate || o.estimate;
+    // Bounds beside published figures only: the records' sums are exact.
+    let published = b.bounds.is_some() || o.bounds.is_some();
+    let diff = o.interval.minus(b.interval);
+    if exact {
+        d.difference = diff.value().map(V::from_decimal);
+    }
+    if published {
+        d.difference_bounds = Some(bounds_of(diff, exact, estimate, "compare-basis-difference"));
+    }
+    match (exact, b.interval.value(), o.interval.value()) {
+        (true, Some(bv), Some(ov)) if !bv.is_zero() => {
+            let percent = ((ov - bv) * Decimal::ONE_HUNDRED / bv)
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            d.change_percent = Some(Percent::from_decimal(percent));
+            if published {
+                d.change_percent_bounds =
+                    Some(bounds_of(Interval::exact(percent), true, estimate, "compare-basis-change"));
             }
-            d.change_percent_bounds = Some(change.bounds(basis("compare-basis-change")));
+        }
+        (true, _, _) => {}
+        _ => {
+            d.change_percent_bounds =
+                change(b.interval, o.interval).map(|c| bounds_of(c, false, estimate, "compare-basis-change"));
         }
     }
     d
@@ -196,20 +204,23 @@ pub fn compare(base: Side<'_>, other: Side<'_>, reference: &Reference) -> Result
     };
     let count = |d: Difference<i64>| Either::Count(d);
     let amount = |d: Difference<Money>| Either::Amount(d);
-    let published = |x: Option<Figure>, y: Option<Figure>| x.is_some() || y.is_some();
 
-    let (bs, os) = (Figure::of(b.schemes.reported_bounds.as_ref()), Figure::of(o.schemes.reported_bounds.as_ref()));
+    let (bs, os) =
+        (Given::published(b.schemes.reported_bounds.as_ref()), Given::published(o.schemes.reported_bounds.as_ref()));
     measures.push(ComparedMeasure {
         measure: "schemes",
         key: None,
         name: named("compare-schemes"),
-        reported: published(bs, os).then(|| count(difference(bs, os))),
-        itemised: count(difference(Some(Figure::exact(b.schemes.itemised)), Some(Figure::exact(o.schemes.itemised)))),
+        reported: (bs.is_some() || os.is_some()).then(|| count(difference(bs, os))),
+        itemised: count(difference(Some(Given::records(b.schemes.itemised)), Some(Given::records(o.schemes.itemised)))),
     });
     let same_covers = b.cost.covers == o.cost.covers;
-    let (bc, oc) = (Figure::of(b.cost.reported_bounds.as_ref()), Figure::of(o.cost.reported_bounds.as_ref()));
+    let (bc, oc) =
+        (Given::published(b.cost.reported_bounds.as_ref()), Given::published(o.cost.reported_bounds.as_ref()));
+    let cost_published = bc.is_some() || oc.is_some();
+    let both = bc.is_some() && oc.is_some();
     let mut cost_reported = difference::<Money>(bc, oc);
-    if !same_covers && bc.is_some() && oc.is_some() {
+    if !same_covers && both {
         // Totals of different sources: each figure shown, no difference between them.
         (cost_reported.difference, cost_reported.difference_bounds) = (None, None);
         (cost_reported.change_percent, cost_reported.change_percent_bounds) = (None, None);
@@ -219,22 +230,23 @@ pub fn compare(base: Side<'_>, other: Side<'_>, reference: &Reference) -> Result
         measure: "cost",
         key: None,
         name: named("compare-cost"),
-        reported: published(bc, oc).then(|| amount(cost_reported)),
-        itemised: amount(difference(Some(Figure::exact(b.cost.itemised)), Some(Figure::exact(o.cost.itemised)))),
+        reported: cost_published.then(|| amount(cost_reported)),
+        itemised: amount(difference(Some(Given::records(b.cost.itemised)), Some(Given::records(o.cost.itemised)))),
     });
     for source in &reference.sources {
         let find = |t: &Totals| t.funding.iter().find(|f| f.source == source.key).cloned();
         let (Some(bf), Some(of)) = (find(&b), find(&o)) else { continue };
-        let (bp, op) = (Figure::of(bf.reported_bounds.as_ref()), Figure::of(of.reported_bounds.as_ref()));
-        if !published(bp, op) && bf.itemised.is_zero() && of.itemised.is_zero() {
+        let (bp, op) = (Given::published(bf.reported_bounds.as_ref()), Given::published(of.reported_bounds.as_ref()));
+        let published = bp.is_some() || op.is_some();
+        if !published && bf.itemised.is_zero() && of.itemised.is_zero() {
             continue;
         }
         measures.push(ComparedMeasure {
             measure: "source",
             key: Some(source.key.clone()),
             name: Label(source.names.clone()),
-            reported: published(bp, op).then(|| amount(difference(bp, op))),
-            itemised: amount(difference(Some(Figure::exact(bf.itemised)), Some(Figure::exact(of.itemised)))),
+            reported: published.then(|| amount(difference(bp, op))),
+            itemised: amount(difference(Some(Given::records(bf.itemised)), Some(Given::records(of.itemised)))),
         });
     }
     let (ba, oa) = (base.sums.groups(Grouping::Activity), other.sums.groups(Grouping::Activity));
@@ -249,7 +261,7 @@ pub fn compare(base: Side<'_>, other: Side<'_>, reference: &Reference) -> Result
             key: Some(activity.key.clone()),
             name: Label(activity.names.clone()),
             reported: None,
-            itemised: amount(difference(Some(Figure::exact(x)), Some(Figure::exact(y)))),
+            itemised: amount(difference(Some(Given::records(x)), Some(Given::records(y)))),
         });
     }
     if base.kind == Kind::Plan && other.kind == Kind::Result {
@@ -268,40 +280,100 @@ pub fn compare(base: Side<'_>, other: Side<'_>, reference: &Reference) -> Result
     Ok(Comparison { base: side(&base), other: side(&other), currency: "VND", amount_unit: "million", measures, notes })
 }
 
+/// What a difference says: whether it is above zero, below, or unsettled; its size in words
+/// (below zero, how far below: "fell short by 2.50 to 97.50"); the change in percent.
+fn outcome<V: Measure>(d: &Difference<V>) -> Option<(Option<std::cmp::Ordering>, Message, Option<Percent>)> {
+    let interval = match (&d.difference_bounds, d.difference) {
+        (Some(b), _) => b.interval(),
+        (None, Some(v)) => Interval::exact(v.decimal()),
+        _ => return None,
+    };
+    let direction = direction(interval);
+    let size = match direction {
+        Some(std::cmp::Ordering::Less) => {
+            Interval { at_least: interval.at_most.map(|x| -x), at_most: interval.at_least.map(|x| -x) }
+        }
+        _ => interval,
+    };
+    Some((direction, words::<V>(size), d.change_percent))
+}
+
 /// What a result did against its plan for one measure, in words: the published figures where
 /// both publish one, else the records' sums.
 fn plan_against_result(m: &ComparedMeasure) -> Message {
     let of = |e: &Either| match e {
-        Either::Count(d) => (
-            d.difference_bounds.as_ref().map(Bounds::interval),
-            d.difference_bounds.as_ref().map(|b| b.words.clone()),
-            d.change_percent,
-        ),
-        Either::Amount(d) => (
-            d.difference_bounds.as_ref().map(Bounds::interval),
-            d.difference_bounds.as_ref().map(|b| b.words.clone()),
-            d.change_percent,
-        ),
+        Either::Count(d) => outcome(d),
+        Either::Amount(d) => outcome(d),
     };
-    let (which, (interval, said, percent)) = match m.reported.as_ref().map(of) {
-        Some(found @ (Some(_), _, _)) => ("compare-by-published", found),
-        _ => ("compare-by-records", of(&m.itemised)),
+    let (which, found) = match m.reported.as_ref().and_then(of) {
+        Some(found) => ("compare-by-published", found),
+        None => ("compare-by-records", of(&m.itemised).expect("the records' sums are exact on both sides")),
     };
+    let (direction, said, percent) = found;
     let measure = Message::new("compare-measure")
         .arg("name", crate::i18n::Arg::Named { en: m.name.0.en.clone(), vi: m.name.0.vi.clone() });
-    let id = match interval.and_then(direction) {
+    let id = match direction {
         Some(std::cmp::Ordering::Greater) => "compare-exceeded",
         Some(std::cmp::Ordering::Less) => "compare-fell-short",
         Some(std::cmp::Ordering::Equal) => "compare-met",
         None => "compare-undetermined",
     };
-    let percent = percent.map(|p| Message::new("figure-percent").amount("value", p.0));
-    let mut message = Message::new(id)
-        .message("measure", measure)
-        .message("difference", said.unwrap_or_else(|| Message::new("interval-open")))
-        .message("basis", Message::new(which));
-    if let Some(percent) = percent {
-        message = message.then(Message::new("compare-change").message("percent", percent));
+    let mut message =
+        Message::new(id).message("measure", measure).message("difference", said).message("basis", Message::new(which));
+    if let Some(percent) = percent.filter(|_| id != "compare-met") {
+        message = message.then(
+            Message::new("compare-change")
+                .message("percent", Message::new("figure-percent").amount("value", percent.0)),
+        );
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str) -> Money {
+        Money::parse(text).unwrap()
+    }
+
+    fn published(at_least: &str, at_most: &str, qualifier: Qualifier, estimate: bool) -> Bounds<Money> {
+        let interval = Interval { at_least: Some(m(at_least).decimal()), at_most: Some(m(at_most).decimal()) };
+        Bounds::of(interval, qualifier, estimate, Message::new("compare-basis-figure"), words::<Money>(interval))
+    }
+
+    #[test]
+    fn an_exact_change_is_one_number_and_a_zero_base_has_none() {
+        let d = difference(Some(Given::records(3i64)), Some(Given::records(4i64)));
+        assert_eq!(
+            (d.difference, d.change_percent, d.change_percent_bounds),
+            (Some(1), Some(Percent::from_decimal(Decimal::new(3333, 2))), None)
+        );
+        let zero = difference(Some(Given::records(Money::ZERO)), Some(Given::records(m("100.00"))));
+        assert_eq!((zero.difference, zero.change_percent, zero.change_percent_bounds), (Some(m("100.00")), None, None));
+    }
+
+    #[test]
+    fn an_approximate_figure_gives_bounds_rounded_outward_and_no_single_number() {
+        // 1,000.00 exact against "about 950.00" (902.50 to 997.50): −97.50 to −2.50; −9.75 % to −0.25 %.
+        let plan = published("1000.00", "1000.00", Qualifier::Exact, false);
+        let result = published("902.50", "997.50", Qualifier::About, true);
+        let d = difference(Given::published(Some(&plan)), Given::published(Some(&result)));
+        assert_eq!((d.base, d.other, d.difference, d.change_percent), (Some(m("1000.00")), None, None, None));
+        let diff = d.difference_bounds.unwrap();
+        assert_eq!(
+            (diff.at_least, diff.at_most, diff.qualifier, diff.estimate),
+            (Some(m("-97.50")), Some(m("-2.50")), Qualifier::Range, true)
+        );
+        let change = d.change_percent_bounds.unwrap();
+        assert_eq!(
+            (change.at_least, change.at_most),
+            (Some(Percent::from_decimal(Decimal::new(-975, 2))), Some(Percent::from_decimal(Decimal::new(-25, 2))))
+        );
+        // A base that may be zero ("under 10") gives no change at all.
+        let under = Bounds { at_least: None, ..published("0.00", "10.00", Qualifier::AtMost, false) };
+        assert!(
+            difference(Given::published(Some(&under)), Given::published(Some(&result))).change_percent_bounds.is_none()
+        );
+    }
 }
