@@ -222,6 +222,9 @@ fn shared_parameter_enums(spec: &mut Value) {
         for operation in item.as_object_mut().expect("a path item").values_mut() {
             for parameter in operation["parameters"].as_array_mut().into_iter().flatten() {
                 let Some((_, name)) = PARAMETER_ENUMS.iter().find(|(p, _)| parameter["name"] == *p) else { continue };
+                if parameter["schema"].get("enum").is_none() {
+                    continue; // not one key: `/aggregate`'s list of drilldowns
+                }
                 let mut schema = parameter["schema"].take();
                 if let Some(description) = schema.as_object_mut().and_then(|s| s.remove("description"))
                     && parameter.get("description").is_none()

@@ -32,7 +32,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 pub struct AggregateQuery {
     /// One or two drilldowns, comma-separated: `programme`, `jurisdiction`, `period`, `year`,
     /// `kind`, `activity`, `scope`, `source`. Absent: the total alone.
-    #[param(example = "jurisdiction")]
+    #[param(pattern = r"^[a-z]+(,[a-z]+)?$", example = "jurisdiction")]
     by: Option<String>,
     /// Programme ids, comma-separated: only these (each must exist).
     #[param(example = "2016-2020")]

@@ -1,5 +1,6 @@
 // What an agency engineer writes with the generated TypeScript client (openapi-typescript +
-// openapi-fetch), run against a live server: totals, a breakdown, every page of the scheme
+// openapi-fetch), run against a live server: totals, a breakdown, sums across programmes, a
+// comparison, every page of the scheme
 // records, one CSV download and a 404 read as a `Problem`. Type-checked with `tsc --strict` and
 // no casts, `any` or non-null assertions: whatever it reads must be typed by the spec alone.
 // Usage: KHUYENCONG_URL=http://127.0.0.1:8080 npx tsx usage.ts   (exits 1 if anything is off)
@@ -106,6 +107,29 @@ async function main(): Promise<void> {
     console.log(`breakdown by activity: ${data.rows.length} rows, total cost ${data.total.cost}`);
     expect(data.rows.length > 0, "breakdown: has rows");
     expect(sum === cents(data.total.cost), "breakdown: the rows' costs sum exactly to total.cost");
+  }
+
+  // The sums across programmes by source: the rows' published figures add up to the total's.
+  {
+    const { data, error } = await client.GET("/aggregate", {
+      params: { query: { by: "source", programme: "2016-2020" } },
+    });
+    if (data === undefined) throw new Error(`aggregate: ${error.status} ${error.title}: ${error.detail}`);
+    const central = data.rows.find((row) => row.keys["source"] === "central_budget");
+    console.log(`aggregate by source: ${data.rows.length} rows, total cost ${data.total?.cost.reported ?? "null"}`);
+    expect(data.included.length === 1 && data.excluded.length === 0, "aggregate: the one programme named is added");
+    expect(central?.cost.reported !== undefined && cents(central.cost.reported ?? "") !== undefined, "aggregate: central budget's published sum is Money");
+  }
+
+  // A programme compared with itself: every difference is zero.
+  {
+    const { data, error } = await client.GET("/compare", {
+      params: { query: { base: "2016-2020", other: "2016-2020" } },
+    });
+    if (data === undefined) throw new Error(`compare: ${error.status} ${error.title}: ${error.detail}`);
+    const cost = data.measures.find((m) => m.measure === "cost");
+    console.log(`compare: ${data.measures.length} measures`);
+    expect(cost !== undefined && cost.itemised.difference === "0.00", "compare: the cost differs by 0.00 from itself");
   }
 
   // Every page of the scheme records, following `next` (its `cursor`, taken as it is).

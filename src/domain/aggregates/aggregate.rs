@@ -266,10 +266,10 @@ pub struct AggregateFigures {
 pub struct AggregateRow {
     /// The row's member of each drilldown (`{"jurisdiction": "hai-phong-2025"}`); null where it
     /// has none (`year` of a programme over several years, a jurisdiction no unit matches).
-    #[schema(value_type = Object, example = json!({"jurisdiction": "hai-phong-2025"}))]
+    #[schema(value_type = BTreeMap<String, Option<String>>, example = json!({"jurisdiction": "hai-phong-2025"}))]
     pub keys: BTreeMap<&'static str, Option<String>>,
     /// Each key's name in the request's language.
-    #[schema(value_type = Object, example = json!({"jurisdiction": "Hai Phong City"}))]
+    #[schema(value_type = BTreeMap<String, String>, example = json!({"jurisdiction": "Hai Phong"}))]
     pub names: BTreeMap<&'static str, Label>,
     /// The programmes' period where the row is one of programmes over several years (`by=year`).
     #[serde(skip_serializing_if = "Option::is_none")]
