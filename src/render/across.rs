@@ -6,7 +6,7 @@ use askama::Template;
 
 use super::html::{Chart, Chrome, Group, ITEMISED_FILL, REPORTED_FILL, amount_as_published, count_as_published, name};
 use crate::domain::aggregates::aggregate::{AggregateFigures, Aggregation};
-use crate::domain::aggregates::compare::{Comparison, Difference, Either};
+use crate::domain::aggregates::compare::{Comparison, Difference, MeasureDifference};
 use crate::domain::aggregates::figures::Measure;
 use crate::domain::money::Money;
 use crate::i18n::{Lang, Message};
@@ -149,10 +149,10 @@ fn cells<V: Measure>(d: &Difference<V>, lang: Lang, plain: impl Fn(V) -> String 
     [say(d.base, &d.base_bounds), say(d.other, &d.other_bounds), say(d.difference, &d.difference_bounds), percent]
 }
 
-fn row_of(label: String, e: &Either, lang: Lang) -> CompareRow {
+fn row_of(label: String, e: &MeasureDifference, lang: Lang) -> CompareRow {
     let cells = match e {
-        Either::Count(d) => cells(d, lang, |n| lang.count(n)),
-        Either::Amount(d) => cells(d, lang, |m: Money| lang.amount(m)),
+        MeasureDifference::Count(d) => cells(d, lang, |n| lang.count(n)),
+        MeasureDifference::Amount(d) => cells(d, lang, |m: Money| lang.amount(m)),
     };
     CompareRow { label, cells }
 }
@@ -168,7 +168,7 @@ impl ComparePage {
             .measures
             .iter()
             .filter_map(|m| match &m.itemised {
-                Either::Amount(d) => Some(Group {
+                MeasureDifference::Amount(d) => Some(Group {
                     label: label(m),
                     amounts: vec![
                         (d.base.unwrap_or(Money::ZERO), REPORTED_FILL),
@@ -176,7 +176,7 @@ impl ComparePage {
                     ],
                     nothing_itemised: false,
                 }),
-                Either::Count(_) => None,
+                MeasureDifference::Count(_) => None,
             })
             .collect();
         let (base, other) = (name(&c.base.names, lang), name(&c.other.names, lang));

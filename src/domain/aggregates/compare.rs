@@ -68,15 +68,15 @@ pub struct ComparedMeasure {
     /// The measure's name in the request's language.
     pub name: Label,
     /// The published figures; null where neither programme publishes one (never by activity).
-    pub reported: Option<Either>,
+    pub reported: Option<MeasureDifference>,
     /// The records' sums (funding rolled up the source tree).
-    pub itemised: Either,
+    pub itemised: MeasureDifference,
 }
 
 /// A difference of counts (`schemes`) or of amounts (the others).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(untagged)]
-pub enum Either {
+pub enum MeasureDifference {
     Count(Difference<i64>),
     Amount(Difference<Money>),
 }
@@ -202,8 +202,8 @@ pub fn compare(base: Side<'_>, other: Side<'_>, reference: &Reference) -> Result
             en: Message::new(id).render(crate::i18n::Lang::En),
         })
     };
-    let count = |d: Difference<i64>| Either::Count(d);
-    let amount = |d: Difference<Money>| Either::Amount(d);
+    let count = |d: Difference<i64>| MeasureDifference::Count(d);
+    let amount = |d: Difference<Money>| MeasureDifference::Amount(d);
 
     let (bs, os) =
         (Given::published(b.schemes.reported_bounds.as_ref()), Given::published(o.schemes.reported_bounds.as_ref()));
@@ -301,9 +301,9 @@ fn outcome<V: Measure>(d: &Difference<V>) -> Option<(Option<std::cmp::Ordering>,
 /// What a result did against its plan for one measure, in words: the published figures where
 /// both publish one, else the records' sums.
 fn plan_against_result(m: &ComparedMeasure) -> Message {
-    let of = |e: &Either| match e {
-        Either::Count(d) => outcome(d),
-        Either::Amount(d) => outcome(d),
+    let of = |e: &MeasureDifference| match e {
+        MeasureDifference::Count(d) => outcome(d),
+        MeasureDifference::Amount(d) => outcome(d),
     };
     let (which, found) = match m.reported.as_ref().and_then(of) {
         Some(found) => ("compare-by-published", found),
