@@ -90,12 +90,14 @@ impl FromStr for SchemeOrder {
 /// `by` of `/aggregate`: one or two distinct drilldowns, comma-separated; none when absent.
 pub fn drilldowns(text: Option<&str>) -> Result<Vec<Drilldown>, ApiError> {
     let mut by = Vec::new();
-    for key in list("by", text)? {
-        let drilldown = Drilldown::parse(&key).ok_or_else(|| ApiError::bad_value("by", &key, &Drilldown::ALL))?;
-        if by.contains(&drilldown) {
-            return Err(ApiError::bad_parameter("by", Message::new("parameter-repeated-item").word("value", key)));
-        }
-        by.push(drilldown);
+    let keys = list("by", text)?;
+    // A drilldown asked for twice is refused, not read once (`list` keeps each item once).
+    let given: Vec<&str> = text.map_or(Vec::new(), |t| t.split(',').map(str::trim).collect());
+    if let Some(twice) = given.iter().enumerate().find(|(i, k)| given[..*i].contains(k)).map(|(_, k)| *k) {
+        return Err(ApiError::bad_parameter("by", Message::new("parameter-repeated-item").word("value", twice)));
+    }
+    for key in keys {
+        by.push(Drilldown::parse(&key).ok_or_else(|| ApiError::bad_value("by", &key, &Drilldown::ALL))?);
     }
     if by.len() > 2 {
         return Err(ApiError::bad_parameter(
@@ -106,16 +108,37 @@ pub fn drilldowns(text: Option<&str>) -> Result<Vec<Drilldown>, ApiError> {
     Ok(by)
 }
 
-/// A comma-separated list (`programme`, `jurisdiction`, `kind`, `by`): empty when absent; an
-/// empty item is refused.
+/// The most items a list parameter takes: a cut names programmes a person could read through.
+pub const MAX_ITEMS: usize = 1000;
+
+/// A comma-separated list (`programme`, `jurisdiction`, `kind`, `by`): empty when absent, each
+/// item once; an empty item, or more than [`MAX_ITEMS`], is refused.
 pub fn list(parameter: &str, text: Option<&str>) -> Result<Vec<String>, ApiError> {
     let Some(text) = text else { return Ok(Vec::new()) };
-    text.split(',')
-        .map(|item| match item.trim() {
-            "" => Err(ApiError::bad_parameter(parameter, Message::new("parameter-empty-item"))),
-            item => Ok(item.to_string()),
-        })
-        .collect()
+    let mut items: Vec<String> = Vec::new();
+    for item in text.split(',') {
+        match item.trim() {
+            "" => return Err(ApiError::bad_parameter(parameter, Message::new("parameter-empty-item"))),
+            item if !items.iter().any(|i| i == item) => items.push(item.to_string()),
+            _ => {}
+        }
+        if items.len() > MAX_ITEMS {
+            return Err(ApiError::bad_parameter(
+                parameter,
+                Message::new("parameter-too-many-items").count("max", MAX_ITEMS as i64),
+            ));
+        }
+    }
+    Ok(items)
+}
+
+/// A yes-or-no parameter (`parts`, `as_published`): `true` or `false`; false when absent.
+pub fn flag(parameter: &str, text: Option<&str>) -> Result<bool, ApiError> {
+    match text {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(other) => Err(ApiError::bad_value(parameter, other, &["true", "false"])),
+    }
 }
 
 /// `kind` of `/aggregate`: a list of `result` and `plan`; `result` when absent.

@@ -564,3 +564,7 @@ drilldown-source = Funding source
 column-drilldown-name-vi = { $by }: name in Vietnamese
 column-drilldown-name-en = { $by }: name in English
 column-source-reported-bounds = { $source }: published
+across-more = { $count } more
+across-unpublished-scope = No sum of published counts by level where a row holds { $programmes }: they publish none at that level.
+across-unattributed = { $amount } million VND of the records' cost has no funding line: it is in no row by source (the article does not say who paid it).
+parameter-too-many-items = at most { $max } items

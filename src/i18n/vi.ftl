@@ -526,3 +526,7 @@ drilldown-source = Nguồn kinh phí
 column-drilldown-name-vi = { $by }: tên tiếng Việt
 column-drilldown-name-en = { $by }: tên tiếng Anh
 column-source-reported-bounds = { $source }: số công bố
+across-more = { $count } chương trình khác
+across-unpublished-scope = Không cộng số đề án công bố theo cấp ở các dòng có { $programmes }: các chương trình này không nêu số theo cấp đó.
+across-unattributed = { $amount } triệu đồng kinh phí của các nhóm đề án không có dòng kinh phí nào: khoản này không nằm ở dòng nào theo nguồn (bài viết không nêu nguồn).
+parameter-too-many-items = nhiều nhất { $max } mục

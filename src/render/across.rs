@@ -64,18 +64,7 @@ impl AggregatePage {
         let words = super::html::Words::of(lang);
         let sums = &a.aggregated;
         let label = |row: &crate::domain::aggregates::aggregate::AggregateRow| -> Vec<String> {
-            sums.by
-                .iter()
-                .map(|d| {
-                    let named = row.names.get(d.key()).map(|l| name(&l.0, lang)).unwrap_or_default();
-                    match (&row.period, *d) {
-                        (Some(period), crate::domain::aggregates::aggregate::Drilldown::Year) => {
-                            format!("{named} ({period})")
-                        }
-                        _ => named,
-                    }
-                })
-                .collect()
+            sums.by.iter().map(|d| row.names.get(d.key()).map(|l| l.get(lang)).unwrap_or_default()).collect()
         };
         let shown: Vec<_> = sums.rows.iter().take(PAGE_ROWS).collect();
         let rows = shown.iter().map(|r| SumRow::of(label(r), &r.figures, lang)).collect();
@@ -100,7 +89,11 @@ impl AggregatePage {
         let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
         AggregatePage {
             chrome: Chrome::new(lang, words.aggregate_title.clone(), &format!("/aggregate{suffix}")),
-            by: sums.by.iter().map(|d| lang.say(&Message::new("column-drilldown").word("by", d.key()))).collect(),
+            // No drilldown: one column for the total's label.
+            by: match sums.by.is_empty() {
+                true => vec![String::new()],
+                false => sums.by.iter().map(|d| d.named().render(lang)).collect(),
+            },
             rows,
             total: sums.total.as_ref().map(|t| SumRow::of(vec![words.total.clone()], t, lang)),
             more_rows: sums.rows.len() > PAGE_ROWS,
@@ -160,7 +153,7 @@ fn row_of(label: String, e: &MeasureDifference, lang: Lang) -> CompareRow {
 impl ComparePage {
     pub fn of(c: &Comparison, lang: Lang) -> ComparePage {
         let words = super::html::Words::of(lang);
-        let label = |m: &crate::domain::aggregates::compare::ComparedMeasure| name(&m.name.0, lang);
+        let label = |m: &crate::domain::aggregates::compare::ComparedMeasure| m.name.get(lang);
         let published: Vec<CompareRow> =
             c.measures.iter().filter_map(|m| m.reported.as_ref().map(|r| row_of(label(m), r, lang))).collect();
         let records = c.measures.iter().map(|m| row_of(label(m), &m.itemised, lang)).collect();

@@ -532,13 +532,13 @@ pub fn aggregate_table(a: &Aggregated, total: Option<&AggregateFigures>, referen
             let mut cells = Vec::new();
             for d in &a.by {
                 let key = row.keys.get(d.key()).cloned().flatten();
-                let names = row.names.get(d.key()).map(|l| l.0.clone());
+                let names = row.names.get(d.key()).map(|l| l.names());
                 match (key, names) {
                     (Some(key), Some(names)) => cells.push(Cell::Key(key, names)),
                     (None, Some(names)) => cells.push(Cell::Key(String::new(), names)),
                     (key, None) => cells.push(Cell::text(key.as_deref())),
                 }
-                let names = row.names.get(d.key()).map(|l| l.0.clone());
+                let names = row.names.get(d.key()).map(|l| l.names());
                 cells.push(Cell::text(names.as_ref().map(|n| n.vi.as_str())));
                 cells.push(Cell::text(names.as_ref().map(|n| n.en.as_str())));
             }

@@ -53,10 +53,12 @@ pub struct AggregateQuery {
     kind: Option<String>,
     /// `true`: add parts (a year, a round, figures to date) whose whole is not in the cut; a
     /// part is never added to its whole, nor to a part it overlaps.
-    parts: Option<bool>,
+    #[param(value_type = Option<bool>)]
+    parts: Option<String>,
     /// `true`: jurisdictions as the programmes name them: a cut on a unit leaves out its
     /// predecessors, and rows by jurisdiction are the units named, not the units they became.
-    as_published: Option<bool>,
+    #[param(value_type = Option<bool>)]
+    as_published: Option<String>,
     /// Rows per page (JSON only; the downloads hold every row).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
     limit: Option<String>,
@@ -242,8 +244,8 @@ pub async fn aggregated(state: &AppState, query: &AggregateQuery) -> Result<(Agg
         jurisdictions: parameters::list("jurisdiction", query.jurisdiction.as_deref())?,
         years: parameters::years(query.from_year.as_deref(), query.to_year.as_deref())?,
         kinds: parameters::kinds(query.kind.as_deref())?,
-        parts: query.parts.unwrap_or(false),
-        as_published: query.as_published.unwrap_or(false),
+        parts: parameters::flag("parts", query.parts.as_deref())?,
+        as_published: parameters::flag("as_published", query.as_published.as_deref())?,
     };
     let unknown: Vec<&String> = cut.jurisdictions.iter().filter(|j| state.jurisdictions.unit(j).is_none()).collect();
     if let Some(first) = unknown.first() {

@@ -412,7 +412,7 @@ pub(super) const FIRST_PROGRAMME_ROWS: &str =
 /// One row of the kept sums: a record group (`kind` = `record`), a line group (`line`) or an
 /// indicator (`indicator`: the key in `activity`, how many records give it in `records`, the
 /// total, when additive, in `total`).
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Debug, sqlx::FromRow)]
 pub(super) struct SumRow {
     kind: String,
     activity: String,

@@ -598,3 +598,78 @@ async fn the_workbook_is_in_the_language_asked_for_with_its_total_labelled() {
         (1, "3", "2850.00")
     );
 }
+
+#[tokio::test]
+async fn published_sums_past_what_the_api_holds_are_refused_not_wrong() {
+    let app = spawn_app().await;
+    // Ten reports each publishing the largest cost a document takes: 9,999,999,999,999.90 million
+    // VND in all, past the 9,223,372,036,854.77 storage and the API hold.
+    let huge = json!({"reported": {"cost": {"amount": "999999999999.99"}}});
+    let docs = (0..10).map(|i| doc(&format!("huge-{i}"), "Quảng Ninh", (2022, 2022), huge.clone())).collect();
+    load(&app, docs).await;
+    for path in ["/aggregate", "/vi/aggregate", "/aggregate.xlsx"] {
+        let got = app.get_with(&format!("{path}?from_year=2022&to_year=2022"), &[]).await;
+        assert_eq!(got.status, 400, "{path}: {}", got.text());
+        assert_eq!(got.json()["errors"][0]["parameter"], "programme", "{path}");
+    }
+    // Nine of them still add up.
+    let nine = (0..9).map(|i| format!("huge-{i}")).collect::<Vec<_>>().join(",");
+    let body = aggregate(&app, &format!("programme={nine}")).await;
+    assert_eq!(body["total"]["cost"]["reported"], "8999999999999.91");
+}
+
+#[tokio::test]
+async fn what_a_sum_leaves_out_is_said_and_the_pages_read_in_their_language() {
+    let app = spawn_app().await;
+    // tb-2022 publishes no total cost; hp-2022 a total of state support; qn-2022 a count by level.
+    let no_lines = json!({"reported": {"schemes": {"value": 5}}, "schemes": [
+        {"id": "khong-nguon", "scheme_count": 5, "activity": "vocational_training", "scope": "local",
+         "title": {"vi": "Đào tạo", "en": "Training"}, "cost": "500.00", "funding": []}]});
+    load(
+        &app,
+        vec![
+            doc("tb-2022", "Thái Bình", (2022, 2022), no_lines),
+            doc(
+                "hp-2022",
+                "Hải Phòng",
+                (2022, 2022),
+                json!({"reported": {"cost": {"amount": "850.00", "covers": ["state_budget"]}}}),
+            ),
+            doc(
+                "qn-2022",
+                "Quảng Ninh",
+                (2022, 2022),
+                json!({"reported": {"schemes": {"value": 5}, "schemes_by_scope": [{"scope": "local", "value": 2}]}}),
+            ),
+        ],
+    )
+    .await;
+    // A programme publishing no total is named as such, not blamed on the one covering some sources.
+    let said = notes(&aggregate(&app, "programme=tb-2022,hp-2022").await);
+    assert!(said.iter().any(|n| n.contains("No sum of published total costs: tb-2022 publishes none")), "{said:?}");
+    assert!(!said.iter().any(|n| n.contains("covers other funding sources")), "{said:?}");
+    // By source, cost on no funding line is in no row: said, with how much.
+    let said = notes(&aggregate(&app, "by=source&programme=tb-2022").await);
+    assert!(
+        said.iter().any(|n| n.starts_with("500.00 million VND of the records' cost has no funding line")),
+        "{said:?}"
+    );
+    // By level, a programme publishing no count at that level is named.
+    let said = notes(&aggregate(&app, "by=scope&programme=qn-2022,hp-2022").await);
+    assert!(said.iter().any(|n| n.contains("where a row holds hp-2022: they publish none at that level")), "{said:?}");
+    // A flag that is neither true nor false is refused, naming it; a list too long, too.
+    let bad = app.get_with("/aggregate?parts=yes", &[]).await;
+    assert_eq!((bad.status, &bad.json()["errors"][0]["parameter"]), (400, &json!("parts")));
+    let many = (0..1001).map(|i| format!("p{i}")).collect::<Vec<_>>().join(",");
+    let bad = app.get_with(&format!("/aggregate?programme={many}"), &[]).await;
+    assert_eq!((bad.status, &bad.json()["errors"][0]["parameter"]), (400, &json!("programme")));
+    // The Vietnamese page names its drilldown in Vietnamese, and its total sits under its columns.
+    let page = app.get_with("/vi/aggregate?by=jurisdiction&from_year=2022&to_year=2022", &[]).await.text();
+    assert!(page.contains(r#"<th scope="col" rowspan="2">Địa phương</th>"#), "{page}");
+    let total = app.get_with("/vi/aggregate?from_year=2022&to_year=2022", &[]).await.text();
+    assert!(total.contains(r#"<tr><th scope="row">Tổng cộng</th><td class="n">3</td>"#), "{total}");
+    assert!(
+        total.contains(r#"<th scope="col" rowspan="2"></th><th scope="col" rowspan="2">Số chương trình</th>"#),
+        "{total}"
+    );
+}

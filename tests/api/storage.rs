@@ -509,9 +509,46 @@ async fn the_sums_kept_per_programme_are_the_sums_of_its_rows() {
         assert!(kept.iter().any(|r| r == expected), "{expected} in {kept:?}");
     }
 
+    // The lines kept per source are the lines kept per activity and scope, summed: after a whole
+    // write, after a record's correction, after a record's removal.
+    let per_source = "SELECT programme_id, source, amount_dong, schemes, records FROM source_sums ORDER BY 1, 2";
+    let summed_per_source = "SELECT programme_id, source, CAST(SUM(amount_dong) AS BIGINT), CAST(SUM(schemes) AS BIGINT),
+                                    CAST(SUM(records) AS BIGINT) FROM line_sums GROUP BY programme_id, source ORDER BY 1, 2";
+    assert_eq!(rows_of(&db, per_source).await, rows_of(&db, summed_per_source).await);
+    assert!(rows_of(&db, per_source).await.iter().any(|r| r.starts_with("2016-2020|contributions|")));
+    let record = crate::helpers::Write {
+        method: reqwest::Method::PUT,
+        path: "/programmes/test-2021-2025/schemes/training",
+        token: Some(&token),
+        if_match: Some(&app.etag("test-2021-2025").await),
+        body: Some(
+            serde_json::json!({"id": "training", "scheme_count": 2, "activity": "vocational_training", "scope": "local",
+            "title": {"vi": "Đào tạo", "en": "Training"}, "cost": "300.00",
+            "funding": [{"source": "central_budget", "amount": "300.00"}]}),
+        ),
+    };
+    assert_eq!(app.send(record).await.0, 200);
+    assert_eq!(rows_of(&db, per_source).await, rows_of(&db, summed_per_source).await);
+    assert!(
+        rows_of(&db, per_source).await.contains(&"test-2021-2025|central_budget|700000000|5|2".to_string()),
+        "the corrected record's line counted: {:?}",
+        rows_of(&db, per_source).await
+    );
+    let remove = crate::helpers::Write {
+        method: reqwest::Method::DELETE,
+        path: "/programmes/test-2021-2025/schemes/demo",
+        token: Some(&token),
+        if_match: Some(&app.etag("test-2021-2025").await),
+        body: None,
+    };
+    assert!([200, 204].contains(&app.send(remove).await.0));
+    assert_eq!(rows_of(&db, per_source).await, rows_of(&db, summed_per_source).await);
+
     // Deleting a programme takes its sums along.
     db.delete_programme("synthetic-hai-phong-2021-2025", &Actor::local("test")).await.unwrap();
     let left = rows_of(&db, "SELECT DISTINCT programme_id FROM record_sums ORDER BY 1").await;
+    assert_eq!(left, ["2016-2020", "test-2021-2025"]);
+    let left = rows_of(&db, "SELECT DISTINCT programme_id FROM source_sums ORDER BY 1").await;
     assert_eq!(left, ["2016-2020", "test-2021-2025"]);
 }
 

@@ -109,7 +109,8 @@ async function main(): Promise<void> {
     expect(sum === cents(data.total.cost), "breakdown: the rows' costs sum exactly to total.cost");
   }
 
-  // The sums across programmes by source: the rows' published figures add up to the total's.
+  // The sums across programmes by source: the one programme named is added, its published
+  // central-budget figure read as Money.
   {
     const { data, error } = await client.GET("/aggregate", {
       params: { query: { by: "source", programme: "2016-2020" } },

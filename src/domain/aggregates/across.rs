@@ -135,7 +135,19 @@ pub fn sum<V: Measure>(parts: &[(&str, Option<&Bounds<V>>, V)]) -> Result<(Summe
         return Ok((empty, unpublished));
     }
     let published: Vec<&Bounds<V>> = parts.iter().filter_map(|(_, b, _)| *b).collect();
-    let interval = published.iter().fold(Interval::exact(Decimal::ZERO), |sum, b| sum.plus(b.interval()));
+    // Each end added with the measure's own check: a published figure may be as large as storage
+    // holds, and the sum of two such is past it (an open end stays open).
+    let end = |of: fn(&Bounds<V>) -> Option<V>| -> Result<Option<Decimal>, SumError> {
+        let mut sum = Some(V::from_decimal(Decimal::ZERO));
+        for b in &published {
+            sum = match (sum, of(b)) {
+                (Some(total), Some(value)) => Some(total.checked_add(value).ok_or(SumError::Overflow)?),
+                _ => None,
+            };
+        }
+        Ok(sum.map(V::decimal))
+    };
+    let interval = Interval { at_least: end(|b| b.at_least)?, at_most: end(|b| b.at_most)? };
     let all_exact = published.iter().all(|b| b.qualifier.is_exact());
     let estimate = published.iter().any(|b| b.estimate);
     let qualifier = if all_exact { Qualifier::Exact } else { shape(interval) };
@@ -177,8 +189,10 @@ pub fn totals(members: &[(&str, &Totals)], reference: &Reference) -> Result<Tota
                 .count("count", count),
         );
     }
-    let covers = members.first().map(|(_, t)| &t.cost.covers);
-    let alike_covers = members.iter().all(|(_, t)| Some(&t.cost.covers) == covers);
+    // What the published totals cover, among the programmes that publish one.
+    let publishing: Vec<&(&str, &Totals)> = members.iter().filter(|(_, t)| t.cost.reported_bounds.is_some()).collect();
+    let covers = publishing.first().map(|(_, t)| &t.cost.covers);
+    let alike_covers = publishing.iter().all(|(_, t)| Some(&t.cost.covers) == covers);
     let cost: Vec<(&str, Option<&Bounds<Money>>, Money)> = members
         .iter()
         .map(|(id, t)| {
@@ -188,10 +202,13 @@ pub fn totals(members: &[(&str, &Totals)], reference: &Reference) -> Result<Tota
         .collect();
     if !alike_covers {
         // The programmes whose total covers only some sources (all of them where no two agree).
-        let partial: Vec<String> =
-            members.iter().filter(|(_, t)| t.cost.covers_some_only(reference)).map(|(id, _)| id.to_string()).collect();
-        let differ = match partial.len() == members.len() {
-            true => members.iter().map(|(id, _)| id.to_string()).collect(),
+        let partial: Vec<String> = publishing
+            .iter()
+            .filter(|(_, t)| t.cost.covers_some_only(reference))
+            .map(|(id, _)| id.to_string())
+            .collect();
+        let differ = match partial.len() == publishing.len() {
+            true => publishing.iter().map(|(id, _)| id.to_string()).collect(),
             false => partial,
         };
         notes.push(Message::new("across-covers-differ").list("programmes", words_of(&differ), false));
@@ -212,7 +229,7 @@ pub fn totals(members: &[(&str, &Totals)], reference: &Reference) -> Result<Tota
         .iter()
         .try_fold(Money::ZERO, |sum, (_, t)| sum.checked_add(t.cost.itemised))
         .ok_or(SumError::Overflow)?;
-    let some_only = members.first().is_some_and(|(_, t)| t.cost.covers_some_only(reference));
+    let some_only = publishing.first().is_some_and(|(_, t)| t.cost.covers_some_only(reference));
     if alike_covers && cost.reported_bounds.is_some() && some_only {
         let ids: Vec<String> = members.iter().map(|(id, _)| id.to_string()).collect();
         notes.push(
@@ -225,8 +242,18 @@ pub fn totals(members: &[(&str, &Totals)], reference: &Reference) -> Result<Tota
     Ok(Totalled { schemes, cost, notes })
 }
 
-fn words_of(ids: &[String]) -> Vec<Arg> {
-    ids.iter().map(|id| Arg::Word(id.clone())).collect()
+/// How many programmes a note names before it says how many more: a note stays a sentence (and
+/// fits a spreadsheet cell) whatever the number of programmes.
+const NAMED_IN_A_NOTE: usize = 20;
+
+/// Programme ids as a note lists them: the first [`NAMED_IN_A_NOTE`], then "N more".
+pub fn words_of(ids: &[String]) -> Vec<Arg> {
+    let mut words: Vec<Arg> = ids.iter().take(NAMED_IN_A_NOTE).map(|id| Arg::Word(id.clone())).collect();
+    if ids.len() > NAMED_IN_A_NOTE {
+        let more = (ids.len() - NAMED_IN_A_NOTE) as i64;
+        words.push(Arg::Message(Box::new(Message::new("across-more").count("count", more))));
+    }
+    words
 }
 
 #[cfg(test)]
@@ -333,5 +360,16 @@ mod tests {
     fn an_itemised_sum_past_storage_is_an_error_not_a_wrong_figure() {
         let parts = [("a", None, Money::max_stored()), ("b", None, m("0.01"))];
         assert_eq!(sum::<Money>(&parts), Err(SumError::Overflow));
+    }
+
+    #[test]
+    fn a_note_names_twenty_programmes_then_says_how_many_more() {
+        let ids: Vec<String> = (0..25).map(|i| format!("p{i}")).collect();
+        let note = Message::new("across-year-not-split").list("programmes", words_of(&ids), false);
+        let said = crate::i18n::Lang::En.say(&note);
+        assert!(said.contains("p18, p19 and 5 more"), "{said}");
+        assert!(!said.contains("p20"), "{said}");
+        let vi = crate::i18n::Lang::Vi.say(&note);
+        assert!(vi.contains("5 chương trình khác"), "{vi}");
     }
 }

@@ -202,13 +202,40 @@ pub struct Input<'a> {
     pub sums: &'a ProgrammeSums,
 }
 
-/// A name in the request's language (a JSON string).
+/// A name in the request's language (a JSON string): the data's (a programme's, a unit's, a
+/// source's), or ours (a catalog message: "Kế hoạch", "các năm 2021-2025").
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Label(pub Names);
+pub enum Label {
+    Names(Names),
+    Message(Message),
+}
+
+impl Label {
+    /// The name in `lang`.
+    pub fn get(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Label::Names(names) => names.get(lang).to_string(),
+            Label::Message(message) => message.render(lang),
+        }
+    }
+
+    /// The name in both languages.
+    pub fn names(&self) -> Names {
+        Names { vi: self.get(crate::i18n::Lang::Vi), en: self.get(crate::i18n::Lang::En) }
+    }
+
+    /// The name as an argument of a message.
+    pub fn arg(&self) -> Arg {
+        match self {
+            Label::Names(names) => Arg::Named { en: names.en.clone(), vi: names.vi.clone() },
+            Label::Message(message) => Arg::Message(Box::new(message.clone())),
+        }
+    }
+}
 
 impl Serialize for Label {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0.get(crate::i18n::reading_in().unwrap_or_default()))
+        serializer.serialize_str(&self.get(crate::i18n::reading_in().unwrap_or_default()))
     }
 }
 
@@ -255,7 +282,9 @@ pub struct AggregateFigures {
     /// one at this grain, the sum of the records' counts, and the difference.
     pub schemes: Summed<i64>,
     /// The cost: published totals summed where every programme publishes one and they cover the
-    /// same sources; the records' cost; the gap.
+    /// same sources; the records' cost; the gap. In a row by source: that source's published
+    /// figures and its lines rolled up its subtree (a parent's row holds its children's money, so
+    /// rows by source do not add up to the total).
     pub cost: Summed<Money>,
     /// Each funding source with lines, or a published figure, in reference order.
     pub funding: Vec<AggregateFunding>,
@@ -302,12 +331,12 @@ pub struct Aggregation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct KeyMember {
     key: Option<String>,
-    names: Names,
+    names: Label,
     order: (i64, i64, String),
 }
 
-fn same_names(text: String) -> Names {
-    Names { vi: text.clone(), en: text }
+fn same_names(text: String) -> Label {
+    Label::Names(Names { vi: text.clone(), en: text })
 }
 
 /// A programme's figures within one cell of the drilldowns that split records.
@@ -342,13 +371,15 @@ fn programme_members(
     by.iter()
         .filter(|d| !d.within())
         .map(|d| match d {
-            Drilldown::Programme => {
-                KeyMember { key: Some(p.id.to_string()), names: p.names.clone(), order: (at as i64, 0, String::new()) }
-            }
+            Drilldown::Programme => KeyMember {
+                key: Some(p.id.to_string()),
+                names: Label::Names(p.names.clone()),
+                order: (at as i64, 0, String::new()),
+            },
             Drilldown::Jurisdiction => match unit_of(p, jurisdictions, as_published) {
                 Some(unit) => KeyMember {
                     key: Some(unit.id.clone()),
-                    names: unit.names.clone(),
+                    names: Label::Names(unit.names.clone()),
                     order: (
                         jurisdictions.units.iter().position(|u| u.id == unit.id).unwrap_or(0) as i64,
                         0,
@@ -376,23 +407,12 @@ fn programme_members(
                     order: (year, 0, String::new()),
                 },
                 None => {
-                    let names = Names {
-                        vi: Message::new("across-years-of")
-                            .word("period", period_key(p.period))
-                            .render(crate::i18n::Lang::Vi),
-                        en: Message::new("across-years-of")
-                            .word("period", period_key(p.period))
-                            .render(crate::i18n::Lang::En),
-                    };
+                    let names = Label::Message(Message::new("across-years-of").word("period", period_key(p.period)));
                     KeyMember { key: None, names, order: (i64::MAX, p.period.0, period_key(p.period)) }
                 }
             },
             _ => {
-                let id = if p.kind.is_result() { "across-kind-result" } else { "across-kind-plan" };
-                let names = Names {
-                    vi: Message::new(id).render(crate::i18n::Lang::Vi),
-                    en: Message::new(id).render(crate::i18n::Lang::En),
-                };
+                let names = Label::Message(kind_word(p.kind));
                 KeyMember {
                     key: Some(p.kind.key().to_string()),
                     names,
@@ -423,7 +443,7 @@ fn year_of(p: &Programmed<'_>) -> Option<i64> {
 fn reference_member(key: &str, reference: &Reference, position: Option<usize>) -> KeyMember {
     KeyMember {
         key: Some(key.to_string()),
-        names: reference.names_of(key).cloned().unwrap_or_else(|| same_names(key.to_string())),
+        names: reference.names_of(key).cloned().map_or_else(|| same_names(key.to_string()), Label::Names),
         order: (position.map_or(i64::MAX, |p| p as i64), 0, key.to_string()),
     }
 }
@@ -454,7 +474,9 @@ fn cells(
         funding: totals
             .funding
             .iter()
-            .filter(|f| f.reported_bounds.is_some() || !f.itemised.is_zero() || !f.own.is_zero())
+            // The sources with a line at or below them (as a group's roll-up has them), or a
+            // published figure.
+            .filter(|f| f.reported_bounds.is_some() || sums.lines.iter().any(|l| l.source == f.source))
             .map(|f| Fund {
                 source: f.source.clone(),
                 own: f.own,
@@ -589,6 +611,8 @@ fn cells(
 struct Said {
     notes: Vec<Message>,
     unpublished_sources: BTreeMap<String, Vec<String>>,
+    /// Programmes of a row by level that publish no count at that level where others do.
+    unpublished_counts: Vec<String>,
 }
 
 impl Said {
@@ -615,9 +639,18 @@ fn figures(
     } else {
         let schemes: Vec<(&str, Option<&Bounds<i64>>, i64)> =
             cells.iter().map(|(id, _, c)| (*id, c.schemes.0.as_ref(), c.schemes.1)).collect();
-        let (mut schemes, _) = across::sum(&schemes)?;
-        let unsplit: Vec<Arg> =
-            cells.iter().filter(|(_, _, c)| c.unsplit).map(|(id, _, _)| Arg::Word(id.to_string())).collect();
+        let (mut schemes, unpublished) = across::sum(&schemes)?;
+        if !unpublished.is_empty() && unpublished.len() < cells.len() {
+            // Some programmes of the row publish a count at this grain (by level) and these do not.
+            for id in unpublished {
+                if !said.unpublished_counts.contains(&id) {
+                    said.unpublished_counts.push(id);
+                }
+            }
+        }
+        let unsplit: Vec<Arg> = across::words_of(
+            &cells.iter().filter(|(_, _, c)| c.unsplit).map(|(id, _, _)| id.to_string()).collect::<Vec<_>>(),
+        );
         if !unsplit.is_empty() {
             // Some schemes are of no known level: a count by level is compared with none of them.
             (schemes.gap, schemes.gap_bounds) = (None, None);
@@ -711,16 +744,12 @@ pub fn aggregate(
             rows.entry(order).or_insert_with(|| (key, Vec::new())).1.push((at, cell));
         }
     }
-    let multi_year: Vec<Arg> = match by.contains(&Drilldown::Year) {
-        true => inputs
-            .iter()
-            .filter(|i| year_of(&i.programme).is_none())
-            .map(|i| Arg::Word(i.programme.id.into()))
-            .collect(),
+    let multi_year: Vec<String> = match by.contains(&Drilldown::Year) {
+        true => inputs.iter().filter(|i| year_of(&i.programme).is_none()).map(|i| i.programme.id.to_string()).collect(),
         false => Vec::new(),
     };
     if !multi_year.is_empty() {
-        said.note(Message::new("across-year-not-split").list("programmes", multi_year, false));
+        said.note(Message::new("across-year-not-split").list("programmes", across::words_of(&multi_year), false));
     }
     let mut out = Vec::with_capacity(rows.len());
     for (_, (key, cells)) in rows {
@@ -728,7 +757,7 @@ pub fn aggregate(
             cells.iter().map(|(at, cell)| (inputs[*at].programme.id, &totals[*at], cell)).collect();
         let figures = figures(&cells, reference, &mut said)?;
         let keys = by.iter().zip(&key).map(|(d, m)| (d.key(), m.key.clone())).collect();
-        let names = by.iter().zip(&key).map(|(d, m)| (d.key(), Label(m.names.clone()))).collect();
+        let names = by.iter().zip(&key).map(|(d, m)| (d.key(), m.names.clone())).collect();
         let period = match by.iter().zip(&key).any(|(d, m)| *d == Drilldown::Year && m.key.is_none()) {
             true => key.iter().zip(&by).find(|(_, d)| **d == Drilldown::Year).map(|(m, _)| m.order.2.clone()),
             false => None,
@@ -760,9 +789,23 @@ pub fn aggregate(
     for (source, ids) in std::mem::take(&mut said.unpublished_sources) {
         said.note(Message::new("across-unpublished-source").arg("source", reference.named(&source)).list(
             "programmes",
-            ids.into_iter().map(Arg::Word).collect(),
+            across::words_of(&ids),
             false,
         ));
+    }
+    if !said.unpublished_counts.is_empty() {
+        let ids = std::mem::take(&mut said.unpublished_counts);
+        said.note(Message::new("across-unpublished-scope").list("programmes", across::words_of(&ids), false));
+    }
+    if inputs.iter().any(|i| !i.sums.records.is_empty()) && by.contains(&Drilldown::Source) {
+        // Cost no funding line covers is in no row by source: said, with how much.
+        let unattributed = totals
+            .iter()
+            .try_fold(Money::ZERO, |sum, t| sum.checked_add(t.cost.unattributed))
+            .ok_or(SumError::Overflow)?;
+        if !unattributed.is_zero() {
+            said.note(Message::new("across-unattributed").amount("amount", unattributed));
+        }
     }
     if inputs.is_empty() {
         said.note(Message::new("across-nothing"));

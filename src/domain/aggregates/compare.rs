@@ -196,12 +196,7 @@ pub fn compare(base: Side<'_>, other: Side<'_>, reference: &Reference) -> Result
     let [b, o]: [Totals; 2] = [&base, &other].map(|s| reconcile(s.id, s.reported, s.sums, reference));
     let mut measures = Vec::new();
     let mut notes = Vec::new();
-    let named = |id: &'static str| {
-        Label(Names {
-            vi: Message::new(id).render(crate::i18n::Lang::Vi),
-            en: Message::new(id).render(crate::i18n::Lang::En),
-        })
-    };
+    let named = |id: &'static str| Label::Message(Message::new(id));
     let count = |d: Difference<i64>| MeasureDifference::Count(d);
     let amount = |d: Difference<Money>| MeasureDifference::Amount(d);
 
@@ -244,7 +239,7 @@ pub fn compare(base: Side<'_>, other: Side<'_>, reference: &Reference) -> Result
         measures.push(ComparedMeasure {
             measure: "source",
             key: Some(source.key.clone()),
-            name: Label(source.names.clone()),
+            name: Label::Names(source.names.clone()),
             reported: published.then(|| amount(difference(bp, op))),
             itemised: amount(difference(Some(Given::records(bf.itemised)), Some(Given::records(of.itemised)))),
         });
@@ -259,7 +254,7 @@ pub fn compare(base: Side<'_>, other: Side<'_>, reference: &Reference) -> Result
         measures.push(ComparedMeasure {
             measure: "activity",
             key: Some(activity.key.clone()),
-            name: Label(activity.names.clone()),
+            name: Label::Names(activity.names.clone()),
             reported: None,
             itemised: amount(difference(Some(Given::records(x)), Some(Given::records(y)))),
         });
@@ -310,8 +305,7 @@ fn plan_against_result(m: &ComparedMeasure) -> Message {
         None => ("compare-by-records", of(&m.itemised).expect("the records' sums are exact on both sides")),
     };
     let (direction, said, percent) = found;
-    let measure = Message::new("compare-measure")
-        .arg("name", crate::i18n::Arg::Named { en: m.name.0.en.clone(), vi: m.name.0.vi.clone() });
+    let measure = Message::new("compare-measure").arg("name", m.name.arg());
     let id = match direction {
         Some(std::cmp::Ordering::Greater) => "compare-exceeded",
         Some(std::cmp::Ordering::Less) => "compare-fell-short",
