@@ -114,6 +114,7 @@ pub fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     spec["servers"] = json!([{"url": "/", "description": "This server (paths are relative to where it serves)"}]);
     rename_generic_schemas(&mut spec);
     open_ended_bounds(&mut spec);
+    nullable_generic_fields(&mut spec);
     refer_to_components(&mut spec);
     problems_by_ref(&mut spec);
     shared_parameter_enums(&mut spec);
@@ -157,6 +158,32 @@ fn open_ended_bounds(spec: &mut Value) {
         };
         for end in ["at_least", "at_most"] {
             let Some(property) = properties.get_mut(end) else { continue };
+            match property["type"].clone() {
+                Value::String(kind) => property["type"] = json!([kind, "null"]),
+                _ => *property = json!({"oneOf": [{"type": "null"}, property.clone()]}),
+            }
+        }
+    }
+}
+
+/// The fields of generic schemas that are `Option<V>` in Rust: utoipa drops their `null` (as
+/// it does the bounds' ends), so each is made nullable here.
+const NULLABLE_GENERIC_FIELDS: [(&str, &[&str]); 4] = [
+    ("SummedSchemes", &["reported", "gap"]),
+    ("SummedCost", &["reported", "gap"]),
+    ("CountDifference", &["base", "other", "difference"]),
+    ("AmountDifference", &["base", "other", "difference"]),
+];
+
+fn nullable_generic_fields(spec: &mut Value) {
+    for (name, fields) in NULLABLE_GENERIC_FIELDS {
+        let Some(properties) =
+            spec["components"]["schemas"].get_mut(name).and_then(|s| s["properties"].as_object_mut())
+        else {
+            continue;
+        };
+        for field in fields {
+            let Some(property) = properties.get_mut(*field) else { continue };
             match property["type"].clone() {
                 Value::String(kind) => property["type"] = json!([kind, "null"]),
                 _ => *property = json!({"oneOf": [{"type": "null"}, property.clone()]}),

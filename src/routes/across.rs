@@ -59,7 +59,13 @@ pub struct AggregateQuery {
     /// predecessors, and rows by jurisdiction are the units named, not the units they became.
     #[param(value_type = Option<bool>)]
     as_published: Option<String>,
-    /// Rows per page (JSON only; the downloads hold every row).
+}
+
+/// The pages of `/aggregate`'s rows (the downloads and the pages for people hold every row).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AggregatePaging {
+    /// Rows per page.
     #[param(value_type = Option<i64>, minimum = 1, maximum = 500, example = 50)]
     limit: Option<String>,
     /// The `next_cursor` of the previous page.
@@ -114,7 +120,7 @@ pub struct Aggregate {
 /// `/aggregate.csv`; as a workbook: `/aggregate.xlsx`.
 #[utoipa::path(
     tag = "aggregates",
-    params(AggregateQuery),
+    params(AggregateQuery, AggregatePaging),
     responses(
         (status = 200, description = "The sums", body = Aggregate, headers(("ETag" = String))),
         (status = 304, description = "Not modified (If-None-Match)"),
@@ -126,19 +132,18 @@ pub struct Aggregate {
 pub async fn get_aggregate(
     state: web::Data<AppState>,
     query: web::Query<AggregateQuery>,
+    paging: web::Query<AggregatePaging>,
     req: HttpRequest,
 ) -> Result<HttpResponse> {
-    let limit = parameters::parse::<Limit>(query.limit.as_deref())?.0 as usize;
-    let start = match query.cursor.as_deref() {
-        Some(text) => text.parse::<usize>().ok().filter(|n| *n > 0 && text.len() <= 9).ok_or_else(bad_cursor)?,
+    let limit = parameters::parse::<Limit>(paging.limit.as_deref())?.0 as usize;
+    // A cursor is the position of the page's first row: past the last row, the page is empty.
+    let start = match paging.cursor.as_deref() {
+        Some(text) => text.parse::<usize>().ok().filter(|_| text.len() <= 9).ok_or_else(bad_cursor)?,
         None => 0,
     };
     let (summed, validators) = aggregated(&state, &query).await?;
     let Aggregation { aggregated, included, excluded } = summed;
     let count = aggregated.rows.len();
-    if start > 0 && start >= count {
-        return Err(bad_cursor());
-    }
     let rows: Vec<AggregateRow> = aggregated.rows.into_iter().skip(start).take(limit).collect();
     let cursor = (start + limit < count).then(|| (start + limit).to_string());
     let body = Aggregate {

@@ -384,6 +384,10 @@ async fn rows_come_in_pages_with_the_total_and_notes_on_each() {
     let second = app.get_with(path, &[]).await.json();
     assert_eq!((second["rows"].as_array().unwrap().len(), &second["next"]), (1, &Value::Null));
     assert_eq!((&second["total"], &second["notes"]), (&first["total"], &first["notes"]));
+    // A cursor is a row's position: 0 is the first page, one past the last an empty page.
+    assert_eq!(aggregate(&app, "by=programme&from_year=2023&limit=2&cursor=0").await["rows"], first["rows"]);
+    let past = aggregate(&app, "by=programme&from_year=2023&cursor=7").await;
+    assert_eq!((&past["rows"], &past["next"], &past["count"]), (&json!([]), &Value::Null, &json!(3)));
 }
 
 #[tokio::test]
