@@ -3,6 +3,7 @@
 
 pub mod aggregates;
 pub mod document;
+pub mod draft;
 pub mod jurisdiction;
 pub mod money;
 pub mod reference;

@@ -1,0 +1,387 @@
+//! The figures of a report's text, as a person reads them: Vietnamese numbers ("41.306,53",
+//! "2,52 tỉ", "1.800triệu", "1 tỷ 371 triệu đồng", "03"), with their unit, ranges ("10 - 15",
+//! "300–400", "từ … đến …"), pairs ("01/02"), the words that make them less than exact ("trên",
+//! "gần", "dưới", "ước") and whether they are a rate ("triệu đồng/tháng", "mỗi đề án"), each
+//! with its place in the text (Unicode scalar offsets). Pure rules, no dictionary of reports.
+
+use rust_decimal::Decimal;
+
+use crate::domain::document::Qualifier;
+
+/// What a figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    /// Money, in million VND.
+    Money,
+    /// A count of something (`noun` says of what).
+    Count,
+}
+
+/// A figure found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub kind: FigureKind,
+    /// The value (money in million VND); None for a range.
+    pub value: Option<Decimal>,
+    /// A range's ends.
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    /// "01/02": the second number (approved of registered).
+    pub of: Option<Decimal>,
+    pub qualifier: Qualifier,
+    pub estimate: bool,
+    /// The unit as the text writes it ("tỉ đồng", "triệu"); for a count, the noun after it.
+    pub unit_as_written: String,
+    /// Where the figure is in the text: from its first qualifier word (or number) to the end of
+    /// its unit, in Unicode scalar values.
+    pub start: usize,
+    pub end: usize,
+    /// Whether it is a rate, not an amount: "…/tháng", "…/năm", "mỗi đề án".
+    pub rate: bool,
+}
+
+/// A token of the text: a number as written, a word (lower-cased), or a sign.
+#[derive(Clone, Debug, PartialEq)]
+enum Token {
+    Number(String),
+    Word(String),
+    Sign(char),
+}
+
+/// The tokens of `chars` with their spans (start, end) in scalar values.
+fn tokens(chars: &[char]) -> Vec<(Token, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || ((chars[i] == '.' || chars[i] == ',') && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            out.push((Token::Number(chars[start..i].iter().collect()), start, i));
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            out.push((Token::Word(chars[start..i].iter().collect::<String>().to_lowercase()), start, i));
+        } else {
+            if !c.is_whitespace() {
+                out.push((Token::Sign(c), i, i + 1));
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A number as Vietnamese writes it: "." between thousands, "," before decimals ("41.306,53",
+/// "2,035" = 2.035); without a comma, dots followed by groups of three digits are thousands
+/// ("1.800") and another dot is a decimal point ("2.5"). Leading zeros are kept out ("03" = 3).
+pub fn parse_number(text: &str) -> Option<Decimal> {
+    let plain = if text.contains(',') {
+        text.replace('.', "").replace(',', ".")
+    } else {
+        let mut groups = text.split('.');
+        let first = groups.next()?;
+        let rest: Vec<&str> = groups.collect();
+        if !rest.is_empty() && rest.iter().all(|g| g.len() == 3) && first.len() <= 3 {
+            text.replace('.', "")
+        } else {
+            text.to_string()
+        }
+    };
+    plain.parse::<Decimal>().ok().map(|d| d.normalize())
+}
+
+/// Million VND per unit word; None for a word that is not a unit of money.
+fn unit_factor(word: &str) -> Option<Decimal> {
+    match word {
+        "tỷ" | "tỉ" => Some(Decimal::from(1000)),
+        "triệu" => Some(Decimal::ONE),
+        "nghìn" | "ngàn" => Some(Decimal::new(1, 3)),
+        "đồng" | "đ" => Some(Decimal::new(1, 6)),
+        _ => None,
+    }
+}
+
+/// The words before a number that say how precise it is: (qualifier, estimate).
+const AT_LEAST: [&[&str]; 3] = [&["trên"], &["hơn"], &["ít", "nhất"]];
+const ABOUT: [&[&str]; 3] = [&["gần"], &["khoảng"], &["xấp", "xỉ"]];
+const AT_MOST: [&[&str]; 1] = [&["dưới"]];
+/// Words that may stand between those and the number ("ước đạt khoảng 5 tỷ").
+const BETWEEN: [&str; 4] = ["đạt", "là", "được", "thực"];
+
+/// Reads the words before token `at`: its qualifier, whether it is an estimate, and the first
+/// token of the figure (the first qualifier word, or `at`).
+fn precision_before(tokens: &[(Token, usize, usize)], at: usize) -> (Qualifier, bool, usize) {
+    let (mut qualifier, mut estimate, mut first) = (Qualifier::Exact, false, at);
+    let word = |i: usize| match tokens.get(i) {
+        Some((Token::Word(w), _, _)) => Some(w.as_str()),
+        _ => None,
+    };
+    let mut i = at;
+    let mut steps = 0;
+    while i > 0 && steps < 5 {
+        steps += 1;
+        let matches = |phrase: &[&str]| {
+            phrase.len() <= i && phrase.iter().enumerate().all(|(k, p)| word(i - phrase.len() + k) == Some(*p))
+        };
+        let found =
+            [(Qualifier::AtLeast, &AT_LEAST[..]), (Qualifier::About, &ABOUT[..]), (Qualifier::AtMost, &AT_MOST[..])]
+                .into_iter()
+                .find_map(|(q, phrases)| phrases.iter().find(|p| matches(p)).map(|p| (q, p.len())));
+        match (found, word(i - 1)) {
+            (Some((q, len)), _) if qualifier == Qualifier::Exact => {
+                qualifier = q;
+                i -= len;
+                first = i;
+            }
+            (_, Some("ước")) => {
+                estimate = true;
+                i -= 1;
+                first = first.min(i);
+            }
+            (_, Some(w)) if BETWEEN.contains(&w) || w == "hiện" => i -= 1,
+            _ => break,
+        }
+    }
+    (qualifier, estimate, first)
+}
+
+/// Every amount of money in `text` (a number or two followed by tỷ/tỉ, triệu, nghìn/ngàn or
+/// đồng; "1 tỷ 371 triệu"; ranges), in the order it writes them.
+pub fn money(text: &str) -> Vec<Found> {
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = tokens(&chars);
+    let word = |i: usize| match tokens.get(i) {
+        Some((Token::Word(w), _, _)) => Some(w.as_str()),
+        _ => None,
+    };
+    let number = |i: usize| match tokens.get(i) {
+        Some((Token::Number(n), _, _)) => parse_number(n),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(first) = number(i) else {
+            i += 1;
+            continue;
+        };
+        // A range: "N - M unit", "N–M unit", "từ N (unit) đến M unit".
+        let dash = matches!(tokens.get(i + 1), Some((Token::Sign('-' | '–' | '—'), _, _))) && number(i + 2).is_some();
+        let (low, high_at) = if dash {
+            (Some(first), i + 2)
+        } else if word(i.wrapping_sub(1)) == Some("từ") {
+            let to = (i + 1..(i + 4).min(tokens.len())).find(|k| word(*k) == Some("đến"));
+            match to.filter(|k| number(k + 1).is_some()) {
+                Some(k) => (Some(first), k + 1),
+                None => (None, i),
+            }
+        } else {
+            (None, i)
+        };
+        let Some(value) = number(high_at) else {
+            i += 1;
+            continue;
+        };
+        // The unit, then a smaller one with its number ("1 tỷ 371 triệu"), then "đồng".
+        let mut at = high_at + 1;
+        let Some(factor) = word(at).and_then(unit_factor) else {
+            i += 1;
+            continue;
+        };
+        let mut amount = value * factor;
+        let mut unit = word(at).unwrap_or_default().to_string();
+        at += 1;
+        if let (Some(more), Some(smaller)) = (number(at), word(at + 1).and_then(unit_factor))
+            && smaller < factor
+        {
+            amount += more * smaller;
+            at += 2;
+        }
+        if factor != Decimal::new(1, 6) && word(at) == Some("đồng") {
+            unit.push_str(" đồng");
+            at += 1;
+        }
+        let low = low.map(|l| {
+            // "từ 300 đến 400 triệu": the low end in the high end's unit unless it names its own.
+            match word(i + 1).and_then(unit_factor) {
+                Some(own) if !dash => l * own,
+                _ => l * factor,
+            }
+        });
+        let rate = matches!(tokens.get(at), Some((Token::Sign('/'), _, _))) && word(at + 1).is_some()
+            || matches!(word(at), Some("mỗi" | "một" | "trên")) && word(at + 1).is_some();
+        let range_start = if low.is_some() && !dash && word(i.wrapping_sub(1)) == Some("từ") { i - 1 } else { i };
+        let (mut qualifier, estimate, first_token) = precision_before(&tokens, range_start);
+        let (value, min, max) = match low {
+            Some(low) => {
+                qualifier = Qualifier::Range;
+                (None, Some(low.round_dp(2)), Some(amount.round_dp(2)))
+            }
+            None => (Some(amount.round_dp(2)), None, None),
+        };
+        let end_token = if rate { at + 1 } else { at - 1 };
+        out.push(Found {
+            kind: FigureKind::Money,
+            value,
+            min,
+            max,
+            of: None,
+            qualifier,
+            estimate,
+            unit_as_written: unit,
+            start: tokens[first_token].1,
+            end: tokens[end_token.min(tokens.len() - 1)].2,
+            rate,
+        });
+        i = at;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    fn one(text: &str) -> Found {
+        let found = money(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn vietnamese_numbers_read_as_written() {
+        for (text, value) in [
+            ("41.306,53", "41306.53"),
+            ("2,035", "2.035"),
+            ("1.800", "1800"),
+            ("03", "3"),
+            ("2.035,6", "2035.6"),
+            ("12.000.000", "12000000"),
+            ("2.5", "2.5"),
+        ] {
+            assert_eq!(parse_number(text), Some(d(value)), "{text}");
+        }
+    }
+
+    #[test]
+    fn amounts_are_million_vnd_whatever_their_unit() {
+        for (text, value, unit) in [
+            ("với tổng kinh phí thực hiện là: 41.306,53triệu đồng", "41306.53", "triệu đồng"),
+            ("ngân sách tỉnh hỗ trợ 1.800triệu đồng", "1800.00", "triệu đồng"),
+            ("tổng kinh phí 2,52 tỉ đồng", "2520.00", "tỉ đồng"),
+            ("kinh phí 2,035 tỉ", "2035.00", "tỉ"),
+            ("kinh phí 1 tỷ 371 triệu đồng", "1371.00", "tỷ đồng"),
+            ("hỗ trợ 850 nghìn đồng", "0.85", "nghìn đồng"),
+        ] {
+            let found = one(text);
+            assert_eq!((found.value, found.unit_as_written.as_str()), (Some(d(value)), unit), "{text}");
+            assert_eq!(found.qualifier, Qualifier::Exact, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_words_before_a_figure_say_how_precise_it_is() {
+        for (text, qualifier, estimate, quote) in [
+            ("tổng kinh phí hỗ trợ trên 5,8 tỷ đồng", Qualifier::AtLeast, false, "trên 5,8 tỷ đồng"),
+            ("hỗ trợ hơn 2 tỷ đồng", Qualifier::AtLeast, false, "hơn 2 tỷ đồng"),
+            ("ít nhất 3 tỷ đồng", Qualifier::AtLeast, false, "ít nhất 3 tỷ đồng"),
+            ("kinh phí khuyến công quốc gia gần 10 tỷ đồng", Qualifier::About, false, "gần 10 tỷ đồng"),
+            ("ngân sách tỉnh hỗ trợ xấp xỉ 3,8 tỷ đồng", Qualifier::About, false, "xấp xỉ 3,8 tỷ đồng"),
+            ("với kinh phí dưới 200 triệu đồng", Qualifier::AtMost, false, "dưới 200 triệu đồng"),
+            ("vốn đối ứng của doanh nghiệp ước 15 tỷ đồng", Qualifier::Exact, true, "ước 15 tỷ đồng"),
+            ("tổng kinh phí ước đạt khoảng 7 tỷ đồng", Qualifier::About, true, "ước đạt khoảng 7 tỷ đồng"),
+        ] {
+            let found = one(text);
+            assert_eq!((found.qualifier, found.estimate), (qualifier, estimate), "{text}");
+            let said: String = text.chars().skip(found.start).take(found.end - found.start).collect();
+            assert_eq!(said, quote, "{text}");
+        }
+    }
+
+    #[test]
+    fn ranges_and_rates_are_read_as_such() {
+        let range = one("mức hỗ trợ từ 300–400 triệu đồng mỗi đề án");
+        assert_eq!((range.value, range.min, range.max), (None, Some(d("300.00")), Some(d("400.00"))));
+        assert_eq!((range.qualifier, range.rate), (Qualifier::Range, true));
+        let words = one("kinh phí từ 1,5 tỷ đến 2 tỷ đồng");
+        assert_eq!((words.min, words.max), (Some(d("1500.00")), Some(d("2000.00"))));
+        let same_unit = one("từ 300 đến 400 triệu đồng");
+        assert_eq!((same_unit.min, same_unit.max), (Some(d("300.00")), Some(d("400.00"))));
+        let wage = one("thu nhập bình quân 6,5 triệu đồng/tháng");
+        assert_eq!((wage.value, wage.rate), (Some(d("6.50")), true));
+        // A year or a count is not money.
+        assert!(money("năm 2019, 12 đề án, 300 tấn/năm").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod reports {
+    use super::*;
+
+    /// Every amount of money the made-up reports of `tests/drafts` state (written by hand before
+    /// these rules), looked for among what `money` finds: the same value or ends, qualifier and
+    /// estimate, inside the figure's quote. Prints the recall and what was missed.
+    #[test]
+    fn the_money_of_the_made_up_reports_is_found_with_its_precision() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drafts");
+        let (mut expected, mut found, mut missed) = (0, 0, Vec::new());
+        let mut names: Vec<_> = std::fs::read_dir(dir.join("expected")).unwrap().map(|e| e.unwrap().path()).collect();
+        names.sort();
+        for path in names {
+            let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(dir.join("reports").join(format!("{stem}.txt"))).unwrap();
+            let read = money(&text);
+            let chars: Vec<char> = text.chars().collect();
+            for figure in
+                doc["figures"].as_array().unwrap().iter().filter(|f| f["kind"] == "money" && f["remainder"] != true)
+            {
+                expected += 1;
+                let quote = figure["quote"].as_str().unwrap();
+                let byte = text.find(quote).unwrap();
+                let (start, end) = (text[..byte].chars().count(), text[..byte].chars().count() + quote.chars().count());
+                let number = |key: &str| figure[key].as_str().map(|v| v.parse::<Decimal>().unwrap());
+                let hit = read.iter().any(|f| {
+                    f.start >= start
+                        && f.end <= end
+                        && f.value == number("value")
+                        && f.min == number("min")
+                        && f.max == number("max")
+                        && f.qualifier.key() == figure["qualifier"].as_str().unwrap()
+                        && f.estimate == figure["estimate"].as_bool().unwrap()
+                });
+                if hit {
+                    found += 1;
+                } else {
+                    let near: Vec<String> = read
+                        .iter()
+                        .filter(|f| f.end > start && f.start < end)
+                        .map(|f| {
+                            format!(
+                                "{:?} {:?} {:?}",
+                                f.value,
+                                f.qualifier,
+                                chars[f.start..f.end].iter().collect::<String>()
+                            )
+                        })
+                        .collect();
+                    missed.push(format!("{stem}: {quote:?} (read: {near:?})"));
+                }
+            }
+        }
+        println!("money found with its precision: {found} of {expected}; missed: {missed:#?}");
+        assert_eq!((found, expected), (21, 21), "{missed:#?}");
+    }
+}
