@@ -48,8 +48,44 @@ enum Token {
     Sign(char),
 }
 
-/// The tokens of `chars` with their spans (start, end) in scalar values.
-fn tokens(chars: &[char]) -> Vec<(Token, usize, usize)> {
+/// A text's tokens with their spans (start, end) in scalar values, and what each one is.
+struct Tokens(Vec<(Token, usize, usize)>);
+
+impl std::ops::Deref for Tokens {
+    type Target = Vec<(Token, usize, usize)>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Tokens {
+    /// The word at `i` (lower-cased), if it is one.
+    fn word(&self, i: usize) -> Option<&str> {
+        match self.0.get(i) {
+            Some((Token::Word(w), _, _)) => Some(w.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The number at `i`, read, if it is one.
+    fn number(&self, i: usize) -> Option<Decimal> {
+        match self.0.get(i) {
+            Some((Token::Number(n), _, _)) => parse_number(n),
+            _ => None,
+        }
+    }
+
+    /// The sign at `i`, if it is one.
+    fn sign(&self, i: usize) -> Option<char> {
+        match self.0.get(i) {
+            Some((Token::Sign(c), _, _)) => Some(*c),
+            _ => None,
+        }
+    }
+}
+
+/// The tokens of `chars`.
+fn tokens(chars: &[char]) -> Tokens {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -76,7 +112,7 @@ fn tokens(chars: &[char]) -> Vec<(Token, usize, usize)> {
             i += 1;
         }
     }
-    out
+    Tokens(out)
 }
 
 /// A number as Vietnamese writes it: "." between thousands, "," before decimals ("41.306,53",
@@ -118,24 +154,20 @@ const BETWEEN: [&str; 4] = ["đạt", "là", "được", "thực"];
 
 /// Reads the words before token `at`: its qualifier, whether it is an estimate, and the first
 /// token of the figure (the first qualifier word, or `at`).
-fn precision_before(tokens: &[(Token, usize, usize)], at: usize) -> (Qualifier, bool, usize) {
+fn precision_before(tokens: &Tokens, at: usize) -> (Qualifier, bool, usize) {
     let (mut qualifier, mut estimate, mut first) = (Qualifier::Exact, false, at);
-    let word = |i: usize| match tokens.get(i) {
-        Some((Token::Word(w), _, _)) => Some(w.as_str()),
-        _ => None,
-    };
     let mut i = at;
     let mut steps = 0;
     while i > 0 && steps < 5 {
         steps += 1;
         let matches = |phrase: &[&str]| {
-            phrase.len() <= i && phrase.iter().enumerate().all(|(k, p)| word(i - phrase.len() + k) == Some(*p))
+            phrase.len() <= i && phrase.iter().enumerate().all(|(k, p)| tokens.word(i - phrase.len() + k) == Some(*p))
         };
         let found =
             [(Qualifier::AtLeast, &AT_LEAST[..]), (Qualifier::About, &ABOUT[..]), (Qualifier::AtMost, &AT_MOST[..])]
                 .into_iter()
                 .find_map(|(q, phrases)| phrases.iter().find(|p| matches(p)).map(|p| (q, p.len())));
-        match (found, word(i - 1)) {
+        match (found, tokens.word(i - 1)) {
             (Some((q, len)), _) if qualifier == Qualifier::Exact => {
                 qualifier = q;
                 i -= len;
@@ -158,67 +190,61 @@ fn precision_before(tokens: &[(Token, usize, usize)], at: usize) -> (Qualifier, 
 pub fn money(text: &str) -> Vec<Found> {
     let chars: Vec<char> = text.chars().collect();
     let tokens = tokens(&chars);
-    let word = |i: usize| match tokens.get(i) {
-        Some((Token::Word(w), _, _)) => Some(w.as_str()),
-        _ => None,
-    };
-    let number = |i: usize| match tokens.get(i) {
-        Some((Token::Number(n), _, _)) => parse_number(n),
-        _ => None,
-    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(first) = number(i) else {
+        let Some(first) = tokens.number(i) else {
             i += 1;
             continue;
         };
         // A range: "N - M unit", "N–M unit", "từ N (unit) đến M unit".
-        let dash = matches!(tokens.get(i + 1), Some((Token::Sign('-' | '–' | '—'), _, _))) && number(i + 2).is_some();
+        let dash =
+            matches!(tokens.get(i + 1), Some((Token::Sign('-' | '–' | '—'), _, _))) && tokens.number(i + 2).is_some();
         let (low, high_at) = if dash {
             (Some(first), i + 2)
-        } else if word(i.wrapping_sub(1)) == Some("từ") {
-            let to = (i + 1..(i + 4).min(tokens.len())).find(|k| word(*k) == Some("đến"));
-            match to.filter(|k| number(k + 1).is_some()) {
+        } else if tokens.word(i.wrapping_sub(1)) == Some("từ") {
+            let to = (i + 1..(i + 4).min(tokens.len())).find(|k| tokens.word(*k) == Some("đến"));
+            match to.filter(|k| tokens.number(k + 1).is_some()) {
                 Some(k) => (Some(first), k + 1),
                 None => (None, i),
             }
         } else {
             (None, i)
         };
-        let Some(value) = number(high_at) else {
+        let Some(value) = tokens.number(high_at) else {
             i += 1;
             continue;
         };
         // The unit, then a smaller one with its number ("1 tỷ 371 triệu"), then "đồng".
         let mut at = high_at + 1;
-        let Some(factor) = word(at).and_then(unit_factor) else {
+        let Some(factor) = tokens.word(at).and_then(unit_factor) else {
             i += 1;
             continue;
         };
         let mut amount = value * factor;
-        let mut unit = word(at).unwrap_or_default().to_string();
+        let mut unit = tokens.word(at).unwrap_or_default().to_string();
         at += 1;
-        if let (Some(more), Some(smaller)) = (number(at), word(at + 1).and_then(unit_factor))
+        if let (Some(more), Some(smaller)) = (tokens.number(at), tokens.word(at + 1).and_then(unit_factor))
             && smaller < factor
         {
             amount += more * smaller;
             at += 2;
         }
-        if factor != Decimal::new(1, 6) && word(at) == Some("đồng") {
+        if factor != Decimal::new(1, 6) && tokens.word(at) == Some("đồng") {
             unit.push_str(" đồng");
             at += 1;
         }
         let low = low.map(|l| {
             // "từ 300 đến 400 triệu": the low end in the high end's unit unless it names its own.
-            match word(i + 1).and_then(unit_factor) {
+            match tokens.word(i + 1).and_then(unit_factor) {
                 Some(own) if !dash => l * own,
                 _ => l * factor,
             }
         });
-        let rate = matches!(tokens.get(at), Some((Token::Sign('/'), _, _))) && word(at + 1).is_some()
-            || matches!(word(at), Some("mỗi" | "một" | "trên")) && word(at + 1).is_some();
-        let range_start = if low.is_some() && !dash && word(i.wrapping_sub(1)) == Some("từ") { i - 1 } else { i };
+        let rate = matches!(tokens.get(at), Some((Token::Sign('/'), _, _))) && tokens.word(at + 1).is_some()
+            || matches!(tokens.word(at), Some("mỗi" | "một" | "trên")) && tokens.word(at + 1).is_some();
+        let range_start =
+            if low.is_some() && !dash && tokens.word(i.wrapping_sub(1)) == Some("từ") { i - 1 } else { i };
         let (mut qualifier, estimate, first_token) = precision_before(&tokens, range_start);
         let (value, min, max) = match low {
             Some(low) => {
@@ -248,26 +274,18 @@ pub fn money(text: &str) -> Vec<Found> {
 
 /// Whether the number at token `i` is a year, a date, a decision's number or a part of one:
 /// never a figure ("năm 2019", "2016-2020", "21/3/2016", "459/QĐ-UBND").
-fn is_not_a_figure(tokens: &[(Token, usize, usize)], i: usize) -> bool {
-    let word = |k: usize| match tokens.get(k) {
-        Some((Token::Word(w), _, _)) => Some(w.as_str()),
-        _ => None,
-    };
-    let sign = |k: usize| match tokens.get(k) {
-        Some((Token::Sign(c), _, _)) => Some(*c),
-        _ => None,
-    };
+fn is_not_a_figure(tokens: &Tokens, i: usize) -> bool {
     let year = |k: usize| match tokens.get(k) {
         Some((Token::Number(n), _, _)) => n.len() == 4 && n.parse::<i64>().is_ok_and(|y| (1900..=2100).contains(&y)),
         _ => false,
     };
-    let number = |k: usize| matches!(tokens.get(k), Some((Token::Number(_), _, _)));
+    let number = |k: usize| tokens.number(k).is_some();
     year(i)
-        || matches!(word(i.wrapping_sub(1)), Some("năm" | "số" | "ngày" | "tháng" | "đoạn" | "quý"))
-        || sign(i + 1) == Some('/') && !number(i + 2)
-        || sign(i + 1) == Some('/') && number(i + 2) && sign(i + 3) == Some('/')
-        || sign(i.wrapping_sub(1)) == Some('/') && number(i.wrapping_sub(2))
-        || sign(i + 1) == Some('%')
+        || matches!(tokens.word(i.wrapping_sub(1)), Some("năm" | "số" | "ngày" | "tháng" | "đoạn" | "quý"))
+        || tokens.sign(i + 1) == Some('/') && !number(i + 2)
+        || tokens.sign(i + 1) == Some('/') && number(i + 2) && tokens.sign(i + 3) == Some('/')
+        || tokens.sign(i.wrapping_sub(1)) == Some('/') && number(i.wrapping_sub(2))
+        || tokens.sign(i + 1) == Some('%')
 }
 
 /// Every count in `text`: a number (or a range, or a pair "01/02") followed by what it counts
@@ -277,46 +295,36 @@ fn is_not_a_figure(tokens: &[(Token, usize, usize)], i: usize) -> bool {
 pub fn counts(text: &str) -> Vec<Found> {
     let chars: Vec<char> = text.chars().collect();
     let tokens = tokens(&chars);
-    let word = |i: usize| match tokens.get(i) {
-        Some((Token::Word(w), _, _)) => Some(w.as_str()),
-        _ => None,
-    };
-    let number = |i: usize| match tokens.get(i) {
-        Some((Token::Number(n), _, _)) => parse_number(n),
-        _ => None,
-    };
-    let sign = |i: usize| match tokens.get(i) {
-        Some((Token::Sign(c), _, _)) => Some(*c),
-        _ => None,
-    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(first) = number(i).filter(|_| !is_not_a_figure(&tokens, i)) else {
+        let Some(first) = tokens.number(i).filter(|_| !is_not_a_figure(&tokens, i)) else {
             i += 1;
             continue;
         };
-        let pair = sign(i + 1) == Some('/') && number(i + 2).is_some();
-        let dash = matches!(sign(i + 1), Some('-' | '–' | '—')) && number(i + 2).is_some();
-        let from = word(i.wrapping_sub(1)) == Some("từ") && word(i + 1) == Some("đến") && number(i + 2).is_some();
+        let pair = tokens.sign(i + 1) == Some('/') && tokens.number(i + 2).is_some();
+        let dash = matches!(tokens.sign(i + 1), Some('-' | '–' | '—')) && tokens.number(i + 2).is_some();
+        let from = tokens.word(i.wrapping_sub(1)) == Some("từ")
+            && tokens.word(i + 1) == Some("đến")
+            && tokens.number(i + 2).is_some();
         let last = if pair || dash || from { i + 2 } else { i };
         // What it counts: a word, not a unit of money, not a rate ("300 tấn/năm").
-        let Some(noun) = word(last + 1).filter(|w| unit_factor(w).is_none()) else {
+        let Some(noun) = tokens.word(last + 1).filter(|w| unit_factor(w).is_none()) else {
             i = last + 1;
             continue;
         };
-        let rate = sign(last + 2) == Some('/');
-        let noun = match word(last + 2).filter(|_| !rate) {
+        let rate = tokens.sign(last + 2) == Some('/');
+        let noun = match tokens.word(last + 2).filter(|_| !rate) {
             Some(second) => format!("{noun} {second}"),
             None => noun.to_string(),
         };
         let start_at = if from { i - 1 } else { i };
         let (mut qualifier, estimate, first_token) = precision_before(&tokens, start_at);
         let (value, min, max, of) = match (pair, dash || from) {
-            (true, _) => (Some(first), None, None, number(i + 2)),
+            (true, _) => (Some(first), None, None, tokens.number(i + 2)),
             (_, true) => {
                 qualifier = Qualifier::Range;
-                (None, Some(first), number(i + 2), None)
+                (None, Some(first), tokens.number(i + 2), None)
             }
             _ => (Some(first), None, None, None),
         };
@@ -448,6 +456,23 @@ mod tests {
     }
 }
 
+/// The made-up reports of `tests/drafts`: each one's name, text and expected figures, by name.
+#[cfg(test)]
+pub(super) fn made_up_reports() -> Vec<(String, String, serde_json::Value)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drafts");
+    let mut names: Vec<_> = std::fs::read_dir(dir.join("expected")).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            let doc = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let text = std::fs::read_to_string(dir.join("reports").join(format!("{stem}.txt"))).unwrap();
+            (stem, text, doc)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod reports {
     use super::*;
@@ -458,14 +483,8 @@ mod reports {
     /// what was missed.
     #[test]
     fn the_figures_of_the_made_up_reports_are_found_with_their_precision() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drafts");
         let (mut expected, mut found, mut missed) = (0, 0, Vec::new());
-        let mut names: Vec<_> = std::fs::read_dir(dir.join("expected")).unwrap().map(|e| e.unwrap().path()).collect();
-        names.sort();
-        for path in names {
-            let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-            let text = std::fs::read_to_string(dir.join("reports").join(format!("{stem}.txt"))).unwrap();
+        for (stem, text, doc) in made_up_reports() {
             let mut read = money(&text);
             read.extend(counts(&text));
             let chars: Vec<char> = text.chars().collect();

@@ -170,14 +170,8 @@ mod tests {
     /// `/reported/`, how many are right. Prints both.
     #[test]
     fn the_made_up_reports_reported_figures_are_placed() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drafts");
         let (mut expected, mut right, mut placed_reported, mut wrong) = (0, 0, 0, Vec::new());
-        let mut names: Vec<_> = std::fs::read_dir(dir.join("expected")).unwrap().map(|e| e.unwrap().path()).collect();
-        names.sort();
-        for path in names {
-            let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-            let text = std::fs::read_to_string(dir.join("reports").join(format!("{stem}.txt"))).unwrap();
+        for (stem, text, doc) in super::super::figures::made_up_reports() {
             let mut found = money(&text);
             found.extend(counts(&text));
             found.sort_by_key(|f| f.start);
