@@ -1,6 +1,7 @@
 //! Where a figure read in a report goes in a programme document, by the words of its clause:
 //! the programme's reported figures (`/reported/…`) for now, or not at all, with why (an
-//! investment, revenue, a wage, a rate). A figure these rules cannot place is left for a person.
+//! investment, revenue, a wage, a rate); and the source a report gives as the rest, with no
+//! figure. A figure these rules cannot place is left for a person.
 
 use super::figures::{FigureKind, Found};
 
@@ -114,6 +115,35 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
         .collect()
 }
 
+/// A source published as the rest, with no figure ("phần còn lại do các cơ sở đối ứng", "còn
+/// lại là vốn đóng góp"): where it goes (`/reported/funding/<source>`) and its words' span.
+pub fn remainders(text: &str) -> Vec<(String, usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = text.to_lowercase().chars().collect();
+    let needle: Vec<char> = "còn lại".chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= lower.len() {
+        if lower[i..i + needle.len()] != needle[..] {
+            i += 1;
+            continue;
+        }
+        let phan: Vec<char> = "phần ".chars().collect();
+        let start = if i >= phan.len() && lower[i - phan.len()..i] == phan[..] { i - phan.len() } else { i };
+        let end = chars[i..].iter().position(|c| matches!(c, '.' | ';' | '\n')).map_or(chars.len(), |k| i + k);
+        let clause: String = lower[i..end].iter().collect();
+        let source = SOURCES
+            .iter()
+            .filter_map(|(words, key)| words.iter().filter_map(|w| clause.find(w)).min().map(|at| (at, *key)))
+            .min_by_key(|(at, _)| *at);
+        if let Some((_, key)) = source {
+            out.push((format!("/reported/funding/{key}"), start, end));
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
 /// The first figure placed at `pointer` takes it; a later one is undecided (a record's, or a
 /// reading for a person).
 fn take(taken: &mut Vec<String>, pointer: String) -> Placement {
@@ -165,6 +195,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_rest_with_no_figure_names_its_source() {
+        let text =
+            "ngân sách tỉnh hỗ trợ 1.800 triệu đồng, phần còn lại do các cơ sở đối ứng. Còn lại là vốn đóng góp.";
+        let found = remainders(text);
+        let chars: Vec<char> = text.chars().collect();
+        let said: Vec<(String, String)> =
+            found.iter().map(|(p, s, e)| (p.clone(), chars[*s..*e].iter().collect())).collect();
+        assert_eq!(
+            said,
+            vec![
+                ("/reported/funding/contributions".to_string(), "phần còn lại do các cơ sở đối ứng".to_string()),
+                ("/reported/funding/contributions".to_string(), "Còn lại là vốn đóng góp".to_string()),
+            ]
+        );
+    }
+
     /// The reported figures of the made-up reports: those the expected files place under
     /// `/reported/` (scopes by key), found and placed there; and of the figures placed under
     /// `/reported/`, how many are right. Prints both.
@@ -198,12 +245,14 @@ mod tests {
                 })
                 .filter(|(p, _, _)| p.starts_with("/reported/"))
                 .collect();
+            let rests = remainders(&text);
             for (pointer, start, end) in &figures {
                 expected += 1;
                 let hit = found
                     .iter()
                     .zip(&places)
-                    .any(|(f, p)| f.start >= *start && f.end <= *end && *p == Placement::At(pointer.clone()));
+                    .any(|(f, p)| f.start >= *start && f.end <= *end && *p == Placement::At(pointer.clone()))
+                    || rests.iter().any(|(p, s, e)| p == pointer && s >= start && e <= end);
                 if hit {
                     right += 1;
                 } else {
