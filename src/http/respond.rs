@@ -517,3 +517,15 @@ fn coded(
     }
     response
 }
+
+/// `response` named as a download (`Content-Disposition: attachment; filename="…"`) when it is
+/// a 200 (a 304 or a problem names no file).
+pub fn attachment(mut response: HttpResponse, file: &str) -> HttpResponse {
+    let value = format!("attachment; filename=\"{file}\"");
+    if response.status() == StatusCode::OK
+        && let Ok(value) = header::HeaderValue::from_str(&value)
+    {
+        response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}

@@ -197,7 +197,7 @@ pub async fn download_aggregate(
     let table = tables::aggregate_table(a, total, &state.reference);
     let body = csv::table(&table)?;
     let response = http::respond(&req, &validators, StatusCode::OK, Representation::CSV, Body::Csv(body));
-    Ok(attachment(response, "khuyencong-aggregate.csv"))
+    Ok(http::attachment(response, "khuyencong-aggregate.csv"))
 }
 
 /// Download sums over many programmes as a workbook (XLSX)
@@ -227,17 +227,7 @@ pub async fn workbook_aggregate(
     let book = xlsx::aggregate_workbook(&summed, &state.reference, representation.lang)
         .map_err(|e| ApiError::Internal(e.into()))?;
     let response = http::respond(&req, &validators, StatusCode::OK, representation, Body::Xlsx(book));
-    Ok(attachment(response, "khuyencong-aggregate.xlsx"))
-}
-
-fn attachment(mut response: HttpResponse, file: &str) -> HttpResponse {
-    let value = format!("attachment; filename=\"{file}\"");
-    if response.status() == StatusCode::OK
-        && let Ok(value) = actix_web::http::header::HeaderValue::from_str(&value)
-    {
-        response.headers_mut().insert(actix_web::http::header::CONTENT_DISPOSITION, value);
-    }
-    response
+    Ok(http::attachment(response, "khuyencong-aggregate.xlsx"))
 }
 
 /// Reads and adds up what `query` asks for, in one snapshot, under a heavy-read permit: the

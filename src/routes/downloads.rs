@@ -151,14 +151,8 @@ pub async fn download_breakdown(
         table.splice(0..0, csv::BOM.bytes());
     }
     let validators = http::Validators::programme(head.stamp());
-    let mut response = http::respond(&req, &validators, StatusCode::OK, representation, Body::Csv(table));
-    let file = format!("attachment; filename=\"khuyencong-{}-breakdown-{}.csv\"", path.id, by.key());
-    if response.status() == StatusCode::OK
-        && let Ok(value) = actix_web::http::header::HeaderValue::from_str(&file)
-    {
-        response.headers_mut().insert(actix_web::http::header::CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
+    let response = http::respond(&req, &validators, StatusCode::OK, representation, Body::Csv(table));
+    Ok(http::attachment(response, &format!("khuyencong-{}-breakdown-{}.csv", path.id, by.key())))
 }
 
 /// Download a programme as a spreadsheet (XLSX)
