@@ -192,6 +192,124 @@ impl Jurisdictions {
     }
 }
 
+/// The migration that defines the jurisdictions: the one source of them, read by the database
+/// and, for what needs no database (`khuyencong draft`), by [`Jurisdictions::built_in`].
+const JURISDICTIONS_SQL: &str = include_str!("../../migrations/sqlite/20261204000007_programme_identity.sql");
+
+/// The rows of the `INSERT INTO {table} (…) VALUES` statement of `sql`: each row's values,
+/// `NULL` as None, quoted text unquoted ('' is one quote), numbers as written.
+fn inserted_rows(sql: &str, table: &str) -> Vec<Vec<Option<String>>> {
+    let Some(at) = sql.find(&format!("INSERT INTO {table} (")) else { return Vec::new() };
+    let chars: Vec<char> = sql[at..].chars().collect();
+    let (mut rows, mut row, mut i, mut depth) = (Vec::new(), Vec::new(), 0, 0);
+    // Skip the column list.
+    while i < chars.len() && chars[i] != ')' {
+        i += 1;
+    }
+    i += 1;
+    while i < chars.len() {
+        match chars[i] {
+            '(' => {
+                depth += 1;
+                row = Vec::new();
+            }
+            ')' if depth == 1 => {
+                depth -= 1;
+                rows.push(std::mem::take(&mut row));
+            }
+            ';' if depth == 0 => break,
+            '\'' if depth == 1 => {
+                let mut text = String::new();
+                i += 1;
+                while i < chars.len() {
+                    if chars[i] == '\'' && chars.get(i + 1) == Some(&'\'') {
+                        text.push('\'');
+                        i += 1;
+                    } else if chars[i] == '\'' {
+                        break;
+                    } else {
+                        text.push(chars[i]);
+                    }
+                    i += 1;
+                }
+                row.push(Some(text));
+            }
+            c if depth == 1 && (c.is_ascii_alphanumeric() || c == '-') => {
+                let start = i;
+                while i + 1 < chars.len() && (chars[i + 1].is_ascii_alphanumeric() || chars[i + 1] == '-') {
+                    i += 1;
+                }
+                let word: String = chars[start..=i].iter().collect();
+                row.push((word != "NULL").then_some(word));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    rows
+}
+
+impl Jurisdictions {
+    /// The jurisdictions as the migrations define them, read from the migration's text: for
+    /// what runs with no database. A test checks them against the database's.
+    pub fn built_in() -> Jurisdictions {
+        let units = inserted_rows(JURISDICTIONS_SQL, "jurisdictions")
+            .into_iter()
+            .filter(|r| r.len() == 10)
+            .map(|r| {
+                let mut r = r.into_iter();
+                let mut next = || r.next().flatten();
+                let id = next().unwrap_or_default();
+                let _position = next();
+                Jurisdiction {
+                    id,
+                    code: next(),
+                    level: next().unwrap_or_default(),
+                    names: Names { vi: next().unwrap_or_default(), en: next().unwrap_or_default() },
+                    valid_from: next(),
+                    valid_to: next(),
+                    successor: next(),
+                    act: next(),
+                }
+            })
+            .collect();
+        let aliases = inserted_rows(JURISDICTIONS_SQL, "jurisdiction_names")
+            .into_iter()
+            .filter_map(|r| match r.as_slice() {
+                [Some(name), Some(id)] => Some((name.clone(), id.clone())),
+                _ => None,
+            })
+            .collect();
+        Jurisdictions::new(units, aliases)
+    }
+
+    /// Every unit named in `text`, with where its name starts (in Unicode scalars): the names
+    /// as written there, whole words, each unit once, in text order.
+    pub fn named_in(&self, text: &str) -> Vec<(usize, &Jurisdiction)> {
+        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        let mut out: Vec<(usize, &Jurisdiction)> = Vec::new();
+        for unit in &self.units {
+            let name: Vec<char> = unit.names.vi.to_lowercase().chars().collect();
+            if name.is_empty() || unit.level == "national" {
+                continue;
+            }
+            let boundary = |k: Option<&char>| k.is_none_or(|c| !c.is_alphanumeric());
+            let first = (0..lower.len().saturating_sub(name.len() - 1)).find(|&i| {
+                lower[i..i + name.len()] == name[..]
+                    && boundary(i.checked_sub(1).and_then(|p| lower.get(p)))
+                    && boundary(lower.get(i + name.len()))
+            });
+            if let Some(at) = first
+                && !out.iter().any(|(_, u)| u.names.vi == unit.names.vi)
+            {
+                out.push((at, unit));
+            }
+        }
+        out.sort_by_key(|(at, _)| *at);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -568,3 +568,28 @@ across-more = { $count } more
 across-unpublished-scope = No sum of published counts by level where a row holds { $programmes }: they publish none at that level.
 across-unattributed = { $amount } million VND of the records' cost has no funding line: it is in no row by source (the article does not say who paid it).
 parameter-too-many-items = at most { $max } items
+
+## Drafts from report text (POST /drafts, khuyencong draft)
+draft-revenue = revenue of the enterprises, not programme money
+draft-production-value = production value, not programme money
+draft-wage = a wage or an income, not programme money
+draft-investment = an enterprise's investment, not programme money
+draft-rate = support per scheme or per unit of time: a rate, not a total
+draft-workers = people trained or taking part: a result, not a count of schemes
+draft-undecided = found, but these rules cannot say where it goes: place it by hand if it belongs
+draft-qualified-record-count = a group's count that the text qualifies ("trên", "gần", "ước", a range): a scheme record holds exact counts only
+draft-qualified-record-cost = a group's cost that the text qualifies: a scheme record's cost must be exact, so it is left for a person
+draft-qualified-record-funding = a group's funding line that the text qualifies: a funding line must be exact, so it is left for a person
+draft-qualified-indicator = an indicator value that the text qualifies: an indicator value must be exact, so it is left for a person
+draft-pair = two figures written as one ("01/02": approved of registered): left for a person
+draft-remainder = { $pointer } is given as the rest of the cost, with no figure: the draft marks it as a remainder
+draft-in-addition = the group at { $pointer } begins "Ngoài ra" (in addition): whether its schemes are within the programme's totals or outside them is for a person to confirm
+draft-no-activity = the text names no activity for { $pointer }: "unspecified" unless a person knows it
+draft-unplaced = { $count ->
+    [one] 1 figure was found but not placed: see its reason
+   *[other] { $count } figures were found but not placed: see each one's reason
+}
+draft-fill-in = { $pointer } is not in the text: fill it in before saving
+draft-empty = the body is empty: send the report's text
+draft-not-utf8 = the body is not UTF-8 text (the first bad byte is at { $at }): save the report as UTF-8 and send it again
+draft-too-long = the body is { $bytes } bytes, past the { $limit } bytes a draft reads: send one report at a time

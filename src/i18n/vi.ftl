@@ -530,3 +530,25 @@ across-more = { $count } chương trình khác
 across-unpublished-scope = Không cộng số đề án công bố theo cấp ở các dòng có { $programmes }: các chương trình này không nêu số theo cấp đó.
 across-unattributed = { $amount } triệu đồng kinh phí của các nhóm đề án không có dòng kinh phí nào: khoản này không nằm ở dòng nào theo nguồn (bài viết không nêu nguồn).
 parameter-too-many-items = nhiều nhất { $max } mục
+
+## Bản nháp từ văn bản báo cáo (POST /drafts, khuyencong draft)
+draft-revenue = doanh thu của cơ sở, không phải kinh phí chương trình
+draft-production-value = giá trị sản xuất, không phải kinh phí chương trình
+draft-wage = tiền lương hoặc thu nhập, không phải kinh phí chương trình
+draft-investment = vốn đầu tư của cơ sở, không phải kinh phí chương trình
+draft-rate = mức hỗ trợ cho mỗi đề án hoặc theo thời gian: một định mức, không phải tổng số
+draft-workers = số người được đào tạo hoặc tham gia: một kết quả, không phải số đề án
+draft-undecided = đã tìm thấy nhưng các quy tắc không xác định được vị trí: hãy tự điền nếu số liệu này thuộc chương trình
+draft-qualified-record-count = số đề án của một nhóm có từ chỉ mức độ ("trên", "gần", "ước", một khoảng): nhóm đề án chỉ ghi số chính xác
+draft-qualified-record-cost = kinh phí của một nhóm đề án có từ chỉ mức độ: kinh phí của nhóm đề án phải chính xác, nên để người nhập quyết định
+draft-qualified-record-funding = một dòng kinh phí theo nguồn có từ chỉ mức độ: dòng kinh phí phải chính xác, nên để người nhập quyết định
+draft-qualified-indicator = một chỉ tiêu có từ chỉ mức độ: giá trị chỉ tiêu phải chính xác, nên để người nhập quyết định
+draft-pair = hai số viết liền ("01/02": được công nhận trên số đăng ký): để người nhập quyết định
+draft-remainder = { $pointer } được nêu là phần còn lại của kinh phí, không có số: bản nháp ghi là phần còn lại
+draft-in-addition = nhóm đề án tại { $pointer } mở đầu bằng "Ngoài ra": các đề án này nằm trong hay ngoài tổng số của chương trình cần người nhập xác nhận
+draft-no-activity = văn bản không nêu nội dung hoạt động của { $pointer }: ghi "chưa xác định" trừ khi người nhập biết
+draft-unplaced = { $count } số liệu đã tìm thấy nhưng chưa được xếp vào bản nháp: xem lý do của từng số liệu
+draft-fill-in = văn bản không nêu { $pointer }: hãy điền trước khi lưu
+draft-empty = nội dung gửi lên trống: hãy gửi văn bản báo cáo
+draft-not-utf8 = nội dung gửi lên không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí { $at }): hãy lưu báo cáo dưới dạng UTF-8 rồi gửi lại
+draft-too-long = nội dung gửi lên dài { $bytes } byte, vượt quá { $limit } byte mà bản nháp đọc được: hãy gửi từng báo cáo một

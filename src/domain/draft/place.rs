@@ -18,9 +18,19 @@ pub enum Placement {
 
 /// The words of a figure's clause before it (lower-cased), from the last `.`, `;`, `:`, `(`,
 /// or line break.
-fn clause_before(chars: &[char], start: usize) -> String {
-    let from = chars[..start].iter().rposition(|c| matches!(c, '.' | ';' | ':' | '(' | '\n')).map_or(0, |i| i + 1);
-    chars[from..start].iter().collect::<String>().to_lowercase()
+pub(super) fn clause_before(chars: &[char], start: usize) -> String {
+    let mut to = start;
+    loop {
+        let from = chars[..to].iter().rposition(|c| matches!(c, '.' | ';' | ':' | '(' | '\n')).map_or(0, |i| i + 1);
+        // "… tổng kinh phí thực hiện là: 41.306,53": a colon with no words of its own after it
+        // does not end the clause.
+        let after: String = chars[from..start].iter().collect::<String>().to_lowercase();
+        if from > 0 && chars[from - 1] == ':' && after.split_whitespace().all(|w| w == "là") {
+            to = from - 1;
+            continue;
+        }
+        return chars[from..start].iter().collect::<String>().to_lowercase();
+    }
 }
 
 /// The words after a figure up to the end of its clause (lower-cased).
@@ -42,18 +52,42 @@ const NOT_PROGRAMME_MONEY: [(&str, &str); 8] = [
     ("vốn đầu tư", "draft-investment"),
 ];
 
-/// A source of funding by the words before it: the most specific first.
-const SOURCES: [(&[&str], &str); 9] = [
-    (&["ngân sách trung ương"], "central_budget"),
-    (&["khuyến công quốc gia"], "central_budget"),
-    (&["ngân sách tỉnh"], "local_budget"),
-    (&["ngân sách thành phố"], "local_budget"),
-    (&["khuyến công địa phương"], "local_budget"),
-    (&["ngân sách nhà nước"], "state_budget"),
-    (&["đối ứng"], "contributions"),
-    (&["đóng góp"], "contributions"),
-    (&["thụ hưởng"], "contributions"),
+/// A source of funding by its words. Where several match at one place, the longest names it
+/// ("khuyến công thành phố" over "khuyến công").
+const SOURCES: [(&str, &str); 14] = [
+    ("ngân sách trung ương", "central_budget"),
+    ("khuyến công quốc gia", "central_budget"),
+    ("ngân sách tỉnh", "local_budget"),
+    ("ngân sách thành phố", "local_budget"),
+    ("ngân sách địa phương", "local_budget"),
+    ("khuyến công địa phương", "local_budget"),
+    ("khuyến công thành phố", "local_budget"),
+    ("khuyến công tỉnh", "local_budget"),
+    ("ngân sách nhà nước", "state_budget"),
+    ("kinh phí khuyến công", "state_budget"),
+    ("đối ứng", "contributions"),
+    ("đóng góp", "contributions"),
+    ("thụ hưởng", "contributions"),
+    ("xã hội hóa", "contributions"),
 ];
+
+/// The source `clause` names nearest its end: (where its words start, its key).
+pub(super) fn source_named(clause: &str) -> Option<(usize, &'static str)> {
+    SOURCES
+        .iter()
+        .filter_map(|(words, key)| clause.rfind(words).map(|at| (at, words.len(), *key)))
+        .max_by(|a, b| (a.0 + a.1).cmp(&(b.0 + b.1)).then(a.1.cmp(&b.1)))
+        .map(|(at, _, key)| (at, key))
+}
+
+/// The source `clause` names first.
+fn first_source_named(clause: &str) -> Option<&'static str> {
+    SOURCES
+        .iter()
+        .filter_map(|(words, key)| clause.find(words).map(|at| (at, words.len(), *key)))
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, _, key)| key)
+}
 
 /// Places the figures of `text` (as `figures::money` and `figures::counts` read them, in text
 /// order) at the programme's reported figures: its first total cost, each source's first
@@ -76,12 +110,7 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
                         return Placement::NotProgramme(why);
                     }
                     // The nearest source named before the figure in its clause.
-                    let source = SOURCES
-                        .iter()
-                        .filter_map(|(words, key)| {
-                            words.iter().filter_map(|w| before.rfind(w)).max().map(|at| (at, *key))
-                        })
-                        .max_by_key(|(at, _)| *at);
+                    let source = source_named(&before);
                     // The nearer of "tổng kinh phí" and a source's words says what it is.
                     let total = before.rfind("tổng kinh phí");
                     match (source, total) {
@@ -98,6 +127,10 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
                             "lao động" | "học viên" | "người" => Placement::NotProgramme("draft-workers"),
                             _ => Placement::Undecided,
                         };
+                    }
+                    // "05 đề án đào tạo nghề": a group of the records, not the programme's count.
+                    if super::record::activity_of(&after).is_some() {
+                        return Placement::Undecided;
                     }
                     let scope = |words: &str| after.trim_start().starts_with(&format!("khuyến công {words}"));
                     if scope("địa phương") {
@@ -132,11 +165,7 @@ pub fn remainders(text: &str) -> Vec<(String, usize, usize)> {
         let start = if i >= phan.len() && lower[i - phan.len()..i] == phan[..] { i - phan.len() } else { i };
         let end = chars[i..].iter().position(|c| matches!(c, '.' | ';' | '\n')).map_or(chars.len(), |k| i + k);
         let clause: String = lower[i..end].iter().collect();
-        let source = SOURCES
-            .iter()
-            .filter_map(|(words, key)| words.iter().filter_map(|w| clause.find(w)).min().map(|at| (at, *key)))
-            .min_by_key(|(at, _)| *at);
-        if let Some((_, key)) = source {
+        if let Some(key) = first_source_named(&clause) {
             out.push((format!("/reported/funding/{key}"), start, end));
         }
         i = end.max(i + 1);

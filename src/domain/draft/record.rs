@@ -1,0 +1,358 @@
+//! The scheme records a report lists: a group starts at a count of schemes the programme's
+//! totals did not take ("03 đề án hỗ trợ đào tạo nghề…", "06 hội chợ", or a clause of its own
+//! activity with its own cost), and holds the figures after it to the next group or the end of
+//! its paragraph: its cost, its funding lines, its indicators. Its activity comes from keyword
+//! lists written here; "Ngoài ra" before it is flagged for a person.
+
+use rust_decimal::Decimal;
+
+use super::figures::{FigureKind, Found};
+use super::place::{Placement, clause_before, source_named};
+
+/// Keywords of each activity of the reference (Decree 45/2012 Article 4), in our own words:
+/// phrases a report uses for that kind of support.
+pub const ACTIVITY_WORDS: [(&str, &[&str]); 9] = [
+    (
+        "vocational_training",
+        &["đào tạo nghề", "truyền nghề", "dạy nghề", "tay nghề", "đào tạo lao động", "đào tạo thợ"],
+    ),
+    (
+        "management_capacity",
+        &[
+            "năng lực quản lý",
+            "khởi sự doanh nghiệp",
+            "tập huấn",
+            "hội thảo",
+            "tham quan",
+            "sở hữu công nghiệp",
+            "quản trị doanh nghiệp",
+        ],
+    ),
+    (
+        "demonstration_technology_transfer",
+        &[
+            "mô hình trình diễn",
+            "chuyển giao công nghệ",
+            "máy móc",
+            "thiết bị",
+            "dây chuyền",
+            "tiến bộ khoa học",
+            "ứng dụng công nghệ",
+        ],
+    ),
+    (
+        "rural_product_promotion",
+        &[
+            "hội chợ",
+            "triển lãm",
+            "bình chọn sản phẩm",
+            "sản phẩm công nghiệp nông thôn tiêu biểu",
+            "phòng trưng bày",
+            "giới thiệu sản phẩm",
+            "quảng bá sản phẩm",
+        ],
+    ),
+    (
+        "consulting_assistance",
+        &["tư vấn", "trợ giúp", "lập dự án", "tem nhãn", "marketing", "thương hiệu", "thiết kế mẫu"],
+    ),
+    (
+        "information_provision",
+        &[
+            "cung cấp thông tin",
+            "bản tin",
+            "trang thông tin",
+            "tờ gấp",
+            "phóng sự",
+            "truyền hình",
+            "ấn phẩm",
+            "tuyên truyền",
+        ],
+    ),
+    (
+        "linkage_clusters_relocation",
+        &["liên doanh", "liên kết", "hạ tầng cụm công nghiệp", "di dời", "hiệp hội", "xử lý ô nhiễm"],
+    ),
+    ("international_cooperation", &["hợp tác quốc tế", "nước ngoài", "quốc tế về khuyến công"]),
+    (
+        "programme_management_capacity",
+        &[
+            "hoạt động khuyến công",
+            "nghiệp vụ khuyến công",
+            "cán bộ khuyến công",
+            "chương trình khuyến công",
+            "cán bộ làm công tác khuyến công",
+        ],
+    ),
+];
+
+/// The activity the words of `text` name most (the first named on a tie), if any.
+pub fn activity_of(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    ACTIVITY_WORDS
+        .iter()
+        .map(|(key, words)| {
+            let hits: usize = words.iter().map(|w| lower.matches(w).count()).sum();
+            let first = words.iter().filter_map(|w| lower.find(w)).min().unwrap_or(usize::MAX);
+            (*key, hits, first)
+        })
+        .filter(|(_, hits, _)| *hits > 0)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|(key, _, _)| key)
+}
+
+/// What a group of schemes is counted in: schemes, and what reports count as one scheme each.
+const SCHEME_NOUNS: [&str; 8] = ["đề án", "đề", "lớp", "hội chợ", "mô hình", "cuộc", "chương trình", "kế hoạch"];
+/// Establishments: a group when the sentence gives them a cost ("hỗ trợ 07 cơ sở …, kinh phí").
+const ESTABLISHMENT_NOUNS: [&str; 2] = ["cơ sở", "doanh nghiệp"];
+
+/// The indicators a record's counts are, by their noun (and the rate after it): key, names
+/// (vi, en), unit, additive.
+pub const INDICATORS: [(&str, &str, &str, &str, &str, bool); 5] = [
+    (
+        "lao động",
+        "workers_trained",
+        "Lao động được đào tạo, nâng cao tay nghề",
+        "Workers trained or upskilled",
+        "person",
+        true,
+    ),
+    ("học viên", "trainees", "Học viên", "Trainees", "person", true),
+    ("lượt người", "participant_attendances", "Người tham gia", "Participant attendances", "person-time", true),
+    (
+        "cuốn",
+        "bulletin_copies_per_issue",
+        "Số cuốn Bản tin Công Thương mỗi kỳ",
+        "Industry and Trade Bulletin copies per issue",
+        "copies/issue",
+        false,
+    ),
+    (
+        "kỳ",
+        "bulletin_issues_per_year",
+        "Số kỳ Bản tin Công Thương mỗi năm",
+        "Industry and Trade Bulletin issues per year",
+        "issues/year",
+        false,
+    ),
+];
+
+/// The indicator a count is, by its noun.
+fn indicator_of(f: &Found) -> Option<usize> {
+    let noun = f.unit_as_written.as_str();
+    INDICATORS.iter().position(|(word, ..)| noun == *word || noun.starts_with(&format!("{word} ")))
+}
+
+/// A group of schemes as the report lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// Its span in the text (from its sentence's start), in Unicode scalars.
+    pub start: usize,
+    pub end: usize,
+    pub scheme_count: Option<i64>,
+    /// `unspecified` when its words name none.
+    pub activity: Option<&'static str>,
+    /// The words after its count that say what it did ("hỗ trợ đào tạo nghề may…").
+    pub title: Option<String>,
+    pub scope: &'static str,
+    pub cost: Option<Decimal>,
+    /// (source, amount).
+    pub funding: Vec<(&'static str, Decimal)>,
+    /// (index into `INDICATORS`, value).
+    pub indicators: Vec<(usize, i64)>,
+    /// Introduced by "Ngoài ra" (in addition): within the programme's totals or outside them is
+    /// for a person to say.
+    pub in_addition: bool,
+}
+
+/// Where a record's figure went: a field of group `g`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordField {
+    Count,
+    Cost,
+    Funding(usize),
+    Indicator(usize),
+}
+
+/// A figure's decision by the groups' pass: a field of a group, or not placed, with why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InGroup {
+    At(usize, RecordField),
+    Unplaced(&'static str),
+}
+
+/// Whether a figure is exact enough for a record, which holds exact figures only.
+fn exact(f: &Found) -> bool {
+    f.qualifier.is_exact() && !f.estimate && f.value.is_some() && f.of.is_none()
+}
+
+/// The groups of `text` and, for each figure inside one, what it is there (None: a figure the
+/// groups leave as `place` decided). `found` is in text order, `placed` its reported places.
+pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>, Vec<Option<InGroup>>) {
+    let chars: Vec<char> = text.chars().collect();
+    let sentence_start =
+        |at: usize| chars[..at].iter().rposition(|c| matches!(c, '.' | ';' | '\n')).map_or(0, |i| i + 1);
+    let sentence_end =
+        |at: usize| chars[at..].iter().position(|c| matches!(c, '.' | '\n')).map_or(chars.len(), |i| at + i);
+    let line_end = |at: usize| chars[at..].iter().position(|c| *c == '\n').map_or(chars.len(), |i| at + i);
+    let text_of = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+    let has_cost_after = |f: &Found| {
+        let end = sentence_end(f.end);
+        found.iter().any(|m| m.kind == FigureKind::Money && m.start >= f.end && m.start < end && !m.rate)
+    };
+
+    // Where each group starts: a count of schemes the totals did not take, or an
+    // establishments' count with a cost in its sentence.
+    let mut starts: Vec<(usize, Option<usize>)> = Vec::new(); // (text position, index of its count)
+    for (i, f) in found.iter().enumerate() {
+        if f.kind != FigureKind::Count || !matches!(placed[i], Placement::Undecided) {
+            continue;
+        }
+        let noun = f.unit_as_written.as_str();
+        let is = |nouns: &[&str]| nouns.iter().any(|n| noun == *n || noun.starts_with(&format!("{n} ")));
+        if is(&SCHEME_NOUNS) || is(&ESTABLISHMENT_NOUNS) && has_cost_after(f) {
+            starts.push((sentence_start(f.start).max(starts.last().map_or(0, |s| s.0)), Some(i)));
+        }
+    }
+    // A clause of its own activity with its own cost, after a group of another activity
+    // ("…; tổ chức bình chọn sản phẩm … với kinh phí 250 triệu đồng").
+    for (i, f) in found.iter().enumerate() {
+        if f.kind != FigureKind::Money || !matches!(placed[i], Placement::Undecided) {
+            continue;
+        }
+        let clause_start = chars[..f.start].iter().rposition(|c| matches!(c, ';' | '.' | '\n')).map_or(0, |k| k + 1);
+        let Some(&(group_start, Some(count))) = starts.iter().rev().find(|(s, _)| *s <= f.start) else { continue };
+        if clause_start <= found[count].start || line_end(group_start) < f.start {
+            continue;
+        }
+        let own = activity_of(&text_of(clause_start, f.start));
+        let theirs = activity_of(&text_of(group_start, found[count].end + 60.min(chars.len() - found[count].end)));
+        if own.is_some()
+            && own != theirs
+            && !found.iter().any(|c| c.start >= clause_start && c.end <= f.start && c.kind == FigureKind::Count)
+        {
+            starts.push((clause_start, None));
+            starts.sort();
+        }
+    }
+
+    let mut groups = Vec::new();
+    let mut decided: Vec<Option<InGroup>> = vec![None; found.len()];
+    for (g, &(start, count)) in starts.iter().enumerate() {
+        let next = starts.get(g + 1).map_or(chars.len(), |s| s.0);
+        let end = line_end(start).min(next);
+        // The span ends before the delimiter that separates it from the next group.
+        let mut end_trimmed = end;
+        while end_trimmed > start && (chars[end_trimmed - 1].is_whitespace() || chars[end_trimmed - 1] == ';') {
+            end_trimmed -= 1;
+        }
+        let head_start = start
+            + chars[start..end]
+                .iter()
+                .position(|c| !c.is_whitespace() && !matches!(c, '•' | '-' | '*' | '–'))
+                .unwrap_or(0);
+        let words = text_of(head_start, end_trimmed);
+        let in_addition = words.to_lowercase().starts_with("ngoài ra");
+        // What the group did: the words from its start to its first money.
+        let first_money = found
+            .iter()
+            .filter(|m| m.kind == FigureKind::Money && m.start >= start && m.start < end)
+            .map(|m| m.start)
+            .min();
+        let described = text_of(head_start, first_money.unwrap_or(end_trimmed));
+        let title = count.map(|c| {
+            let from = found[c].end;
+            let to = first_money.unwrap_or(end_trimmed).max(from);
+            text_of(from, to)
+                .trim()
+                .trim_end_matches([',', ';', '.', ':'])
+                .trim_end_matches(" với")
+                .trim_end_matches(" có")
+                .trim()
+                .to_string()
+        });
+        let scope = match title.as_deref().map(str::to_lowercase) {
+            Some(t) if t.starts_with("khuyến công quốc gia") => "national",
+            Some(t) if t.starts_with("khuyến công địa phương") => "local",
+            _ => "unknown",
+        };
+        let mut group = Group {
+            start: head_start,
+            end: end_trimmed,
+            scheme_count: None,
+            activity: Some(activity_of(&described).unwrap_or(crate::domain::reference::UNSPECIFIED_ACTIVITY)),
+            title: title.filter(|t| !t.is_empty()),
+            scope,
+            cost: None,
+            funding: Vec::new(),
+            indicators: Vec::new(),
+            in_addition,
+        };
+        for (i, f) in found.iter().enumerate() {
+            if f.start < start || f.end > end {
+                continue;
+            }
+            if Some(i) == count {
+                decided[i] = Some(if exact(f) {
+                    group.scheme_count = f.value.and_then(|v| i64::try_from(v.trunc().mantissa()).ok());
+                    InGroup::At(g, RecordField::Count)
+                } else {
+                    InGroup::Unplaced("draft-qualified-record-count")
+                });
+                continue;
+            }
+            match (f.kind, &placed[i]) {
+                (FigureKind::Count, Placement::Undecided | Placement::NotProgramme("draft-workers")) => {
+                    if let Some(k) = indicator_of(f) {
+                        decided[i] = Some(if exact(f) {
+                            let value = f.value.and_then(|v| i64::try_from(v.trunc().mantissa()).ok()).unwrap_or(0);
+                            group.indicators.push((k, value));
+                            InGroup::At(g, RecordField::Indicator(group.indicators.len() - 1))
+                        } else {
+                            InGroup::Unplaced("draft-qualified-indicator")
+                        });
+                    }
+                }
+                (FigureKind::Money, Placement::Undecided | Placement::At(_)) => {
+                    let before = clause_before(&chars, f.start);
+                    let source = source_named(&before);
+                    let total = before.rfind("kinh phí").or_else(|| before.rfind("tổng"));
+                    let is_cost = match (source, total) {
+                        (Some((at, _)), Some(cost)) => cost > at,
+                        (None, _) => true,
+                        (Some(_), None) => false,
+                    };
+                    if !exact(f) {
+                        decided[i] = Some(InGroup::Unplaced(if is_cost {
+                            "draft-qualified-record-cost"
+                        } else {
+                            "draft-qualified-record-funding"
+                        }));
+                        continue;
+                    }
+                    let amount = f.value.unwrap_or_default();
+                    if is_cost && group.cost.is_none() {
+                        group.cost = Some(amount);
+                        decided[i] = Some(InGroup::At(g, RecordField::Cost));
+                        // "… 474,44 triệu đồng từ nguồn kinh phí khuyến công thành phố": the
+                        // whole cost from one source.
+                        let after: String = chars[f.end..sentence_end(f.end)].iter().collect::<String>().to_lowercase();
+                        if after.trim_start().starts_with("từ nguồn")
+                            && let Some((_, key)) = source_named(&after)
+                        {
+                            group.funding.push((key, amount));
+                        }
+                    } else if let Some((_, key)) = source.filter(|_| !is_cost) {
+                        group.funding.push((key, amount));
+                        decided[i] = Some(InGroup::At(g, RecordField::Funding(group.funding.len() - 1)));
+                    } else {
+                        decided[i] = Some(InGroup::Unplaced("draft-undecided"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        groups.push(group);
+    }
+    (groups, decided)
+}
