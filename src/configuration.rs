@@ -34,6 +34,14 @@ pub enum Command {
         /// The programme document (JSON); `-` reads standard input.
         file: PathBuf,
     },
+    /// Draft a programme document from a report's text (UTF-8; `-` reads standard input) and
+    /// print the draft as JSON: the document, every figure with its quote, the warnings (in
+    /// the locale's language: LANG=vi_VN.UTF-8 for Vietnamese). Needs no database; nothing is stored.
+    Draft {
+        /// The report's text; `-` (the default) reads standard input.
+        #[arg(default_value = "-")]
+        file: PathBuf,
+    },
     /// Print a programme as a document, in canonical form.
     Export {
         /// The programme id.

@@ -71,6 +71,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("warning: {warning}");
             }
         }
+        Command::Draft { file } => {
+            use khuyencong::domain::draft;
+            let bytes = if file.as_os_str() == "-" {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("cannot read standard input")?;
+                bytes
+            } else {
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?
+            };
+            let lang = khuyencong::i18n::Lang::of_environment();
+            let text = draft::prepare(&bytes).map_err(|why| anyhow::anyhow!(lang.say(&why.message())))?;
+            let drafted = draft::draft(&text, &khuyencong::domain::jurisdiction::Jurisdictions::built_in());
+            println!("{}", khuyencong::i18n::in_language(lang, || serde_json::to_string_pretty(&drafted))?);
+        }
         Command::Export { id } => {
             let db = Db::open_existing(&settings.db_options()).await?;
             let mut snapshot = db.snapshot().await?;

@@ -173,11 +173,7 @@ pub fn document<T: Serialize>(req: &HttpRequest, validators: &Validators, value:
 
 /// Reads a JSON request body of at most `limit` bytes: 415 for another content type, 413 past
 /// the limit, 408 when it stops arriving for `idle`.
-pub async fn json_body(
-    req: &HttpRequest,
-    mut payload: Payload,
-    (limit, idle): (usize, Duration),
-) -> Result<Bytes, ApiError> {
+pub async fn json_body(req: &HttpRequest, payload: Payload, limits: (usize, Duration)) -> Result<Bytes, ApiError> {
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|h| h.to_str().ok()).unwrap_or("");
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if essence != "application/json" {
@@ -186,6 +182,32 @@ pub async fn json_body(
             sent => Message::new("body-not-json").word("sent", format!("{sent:?}")),
         }));
     }
+    body(req, payload, limits).await
+}
+
+/// Reads a `text/plain` request body in UTF-8 (no charset, or `charset=utf-8`) of at most
+/// `limit` bytes: 415 for another content type or charset, 413 past the limit, 408 when it
+/// stops arriving for `idle`.
+pub async fn text_body(req: &HttpRequest, payload: Payload, limits: (usize, Duration)) -> Result<Bytes, ApiError> {
+    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|h| h.to_str().ok()).unwrap_or("");
+    let mut parts = content_type.split(';').map(|p| p.trim().to_ascii_lowercase());
+    let essence = parts.next().unwrap_or_default();
+    let utf8 = parts.all(|p| match p.split_once('=') {
+        Some(("charset", value)) => matches!(value.trim_matches('"'), "utf-8" | "utf8"),
+        _ => true,
+    });
+    if essence != "text/plain" || !utf8 {
+        return Err(ApiError::UnsupportedMediaType(match content_type {
+            "" => Message::new("body-not-text-none"),
+            sent => Message::new("body-not-text").word("sent", format!("{sent:?}")),
+        }));
+    }
+    body(req, payload, limits).await
+}
+
+/// Reads a request body of at most `limit` bytes: 413 past the limit (as declared, or as it
+/// arrives), 408 when it stops arriving for `idle`.
+async fn body(req: &HttpRequest, mut payload: Payload, (limit, idle): (usize, Duration)) -> Result<Bytes, ApiError> {
     let too_large = || ApiError::PayloadTooLarge(Message::new("body-too-large").count("limit", limit as i64));
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|h| h.to_str().ok()).and_then(|v| v.parse::<usize>().ok());

@@ -593,3 +593,5 @@ draft-fill-in = { $pointer } is not in the text: fill it in before saving
 draft-empty = the body is empty: send the report's text
 draft-not-utf8 = the body is not UTF-8 text (the first bad byte is at { $at }): save the report as UTF-8 and send it again
 draft-too-long = the body is { $bytes } bytes, past the { $limit } bytes a draft reads: send one report at a time
+body-not-text = the body must be text/plain; charset=utf-8, not { $sent }
+body-not-text-none = the body must be text/plain; charset=utf-8, not "nothing"

@@ -552,3 +552,5 @@ draft-fill-in = văn bản không nêu { $pointer }: hãy điền trước khi l
 draft-empty = nội dung gửi lên trống: hãy gửi văn bản báo cáo
 draft-not-utf8 = nội dung gửi lên không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí { $at }): hãy lưu báo cáo dưới dạng UTF-8 rồi gửi lại
 draft-too-long = nội dung gửi lên dài { $bytes } byte, vượt quá { $limit } byte mà bản nháp đọc được: hãy gửi từng báo cáo một
+body-not-text = nội dung phải là text/plain; charset=utf-8, không phải { $sent }
+body-not-text-none = nội dung phải là text/plain; charset=utf-8, nhưng yêu cầu không có Content-Type

@@ -5,6 +5,7 @@ mod audit;
 mod breakdown;
 mod changes;
 mod downloads;
+mod drafts;
 mod export;
 mod health;
 mod indicators;
@@ -64,6 +65,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .configure(reported::configure)
         .configure(changes::configure)
         .configure(audit::configure)
+        .configure(drafts::configure)
         .configure(pages::configure);
 }
 

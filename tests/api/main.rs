@@ -10,6 +10,7 @@ mod cache;
 mod cli;
 mod csv;
 mod downloads;
+mod drafts;
 mod errors;
 mod heavy;
 mod helpers;

@@ -90,7 +90,12 @@ fn tokens(chars: &[char]) -> Tokens {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit() && i > 0 && chars[i - 1].is_alphabetic() {
+            // Digits glued after letters are part of a name ("kconghp1", "CV2"), not a figure.
+            while i < chars.len() && chars[i].is_alphanumeric() {
+                i += 1;
+            }
+        } else if c.is_ascii_digit() {
             let start = i;
             while i < chars.len()
                 && (chars[i].is_ascii_digit()

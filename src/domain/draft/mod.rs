@@ -158,6 +158,19 @@ pub enum Unreadable {
     TooLong { bytes: usize },
 }
 
+impl Unreadable {
+    /// Why, in words.
+    pub fn message(&self) -> Message {
+        match self {
+            Unreadable::Empty => Message::new("draft-empty"),
+            Unreadable::NotUtf8 { at } => Message::new("draft-not-utf8").count("at", *at as i64),
+            Unreadable::TooLong { bytes } => {
+                Message::new("draft-too-long").count("bytes", *bytes as i64).count("limit", MAX_TEXT_BYTES as i64)
+            }
+        }
+    }
+}
+
 /// The text a draft reads: UTF-8 without its byte-order mark, made NFC; refused when empty
 /// (nothing but white space), not UTF-8, or past `MAX_TEXT_BYTES`.
 pub fn prepare(bytes: &[u8]) -> Result<String, Unreadable> {
@@ -183,14 +196,25 @@ fn whole(d: Decimal) -> Option<i64> {
     (d.fract().is_zero()).then(|| d.trunc().to_string().parse().ok()).flatten()
 }
 
-/// Where a figure's claim starts: the start of its clause (after `.`, `;`, `(`, `)`, `,` or a
-/// line break; after `:` only when words other than "là" follow it), never before `floor`.
+/// Words that say what a figure is: a clause without one does not start its claim.
+const CLAIM_WORDS: [&str; 9] =
+    ["kinh phí", "ngân sách", "đóng góp", "đối ứng", "thụ hưởng", "khuyến công", "đề án", "vốn", "doanh thu"];
+
+/// Where a figure's claim starts: the start of its clause (after `.`, `…`, `;`, `(`, `)`, `,` or
+/// a line break; after `,` only when the words after it say what the figure is; after `:` only
+/// when words other than "là" follow it), never before `floor`.
 fn claim_start(chars: &[char], at: usize, floor: usize) -> usize {
     let mut from = at;
     while from > floor {
         let c = chars[from - 1];
-        if matches!(c, '.' | ';' | '(' | ')' | ',' | '\n' | '•') {
+        if matches!(c, '.' | '…' | ';' | '(' | ')' | '\n' | '•') {
             break;
+        }
+        if c == ',' {
+            let after: String = chars[from..at].iter().collect::<String>().to_lowercase();
+            if CLAIM_WORDS.iter().any(|w| after.contains(w)) || !after.chars().any(char::is_alphabetic) {
+                break;
+            }
         }
         if c == ':' {
             let after: String = chars[from..at].iter().collect::<String>().to_lowercase();
@@ -202,6 +226,13 @@ fn claim_start(chars: &[char], at: usize, floor: usize) -> usize {
     }
     while from < at && chars[from].is_whitespace() {
         from += 1;
+    }
+    // A claim does not start with the word that joins it to the one before.
+    for joint in ["và ", "gồm ", "cùng "] {
+        let joint: Vec<char> = joint.chars().collect();
+        if chars.get(from..from + joint.len()).is_some_and(|w| w == joint.as_slice()) && from + joint.len() <= at {
+            from += joint.len();
+        }
     }
     from
 }
@@ -231,8 +262,19 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
     };
     for (i, f) in found.iter().enumerate() {
         let start = claim_start(&chars, f.start, floor);
-        floor = f.end;
-        let quote = quote_of(start, f.end);
+        // A count's scope belongs to its claim ("46 đề án khuyến công địa phương").
+        let end = [" khuyến công địa phương", " khuyến công quốc gia"]
+            .iter()
+            .find(|words| {
+                let words: Vec<char> = words.chars().collect();
+                f.kind == FigureKind::Count
+                    && chars.get(f.end..f.end + words.len()).is_some_and(|w| {
+                        w.iter().collect::<String>().to_lowercase() == words.iter().collect::<String>()
+                    })
+            })
+            .map_or(f.end, |words| f.end + words.chars().count());
+        floor = end;
+        let quote = quote_of(start, end);
         let mut reason = None;
         let pointer = match (&in_groups[i], &placed[i]) {
             (Some(InGroup::At(g, field)), _) => Some(match field {
@@ -324,7 +366,7 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
             unit_as_written: f.unit_as_written.clone(),
             quote,
             start,
-            end: f.end,
+            end,
             figure_start: f.start,
             figure_end: f.end,
             reason,
