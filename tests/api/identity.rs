@@ -197,6 +197,16 @@ async fn the_jurisdictions_are_the_63_then_and_the_34_now() {
     assert_eq!((unit("hai-phong-2025")["code"].as_str(), unit("hai-phong")["code"].as_str()), (Some("31"), Some("31")));
     assert_eq!(unit("quang-ninh")["successor"], Value::Null, "one of the 11 that did not change");
     assert_eq!((unit("viet-nam")["level"].as_str(), unit("viet-nam")["code"].clone()), (Some("national"), Value::Null));
+    // What needs no database (`khuyencong draft`) reads the same units from their migration.
+    let built_in = khuyencong::domain::jurisdiction::Jurisdictions::built_in();
+    let by_id = |mut list: Vec<Value>| {
+        list.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+        list
+    };
+    let read = by_id(serde_json::from_value(serde_json::to_value(&built_in.units).unwrap()).unwrap());
+    let served = by_id(units);
+    let differ: Vec<&Value> = read.iter().zip(&served).filter(|(a, b)| a != b).map(|(a, _)| &a["id"]).collect();
+    assert_eq!((read.len(), differ), (served.len(), Vec::<&Value>::new()));
 }
 
 #[tokio::test]
