@@ -362,7 +362,8 @@ fn not_nullable(property: &mut Value) {
 
 /// Reads that answer no `ETag` (so never 304): the health checks and the audit trail (never
 /// cached).
-const UNCONDITIONAL_READS: [&str; 3] = ["/health/live", "/health/ready", "/audit"];
+const UNCONDITIONAL_READS: [&str; 6] =
+    ["/health/live", "/health/ready", "/audit", "/vi/drafts", "/en/drafts", "/assets/drafts.js"];
 
 /// Every other read sends an `ETag` and answers `If-None-Match` with a 304: each declares the
 /// header parameter, the `ETag` of its 200 and the 304 (one shared response).

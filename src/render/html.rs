@@ -98,6 +98,32 @@ words!(
     json,
     csv,
     xlsx,
+    drafts_title,
+    drafts_intro,
+    drafts_no_script,
+    drafts_text_label,
+    drafts_token_label,
+    drafts_token_help,
+    drafts_read,
+    drafts_highlighted,
+    drafts_legend_placed,
+    drafts_legend_unplaced,
+    drafts_legend_approximate,
+    drafts_warnings,
+    drafts_figures,
+    drafts_value,
+    drafts_field,
+    drafts_reason,
+    drafts_document,
+    drafts_document_help,
+    drafts_save,
+    drafts_save_help,
+    drafts_answer,
+    drafts_saved,
+    drafts_failed,
+    drafts_need_token,
+    drafts_need_id,
+    drafts_none,
 );
 
 static WORDS: std::sync::LazyLock<[Words; 2]> =
@@ -664,3 +690,20 @@ mod tests {
         assert_eq!(chart.bars[2].value, "— (bài viết không nêu số liệu)", "not a known zero");
     }
 }
+
+/// The drafts page (`templates/drafts.html`): the same for every request of a language; its
+/// script (`templates/drafts.js`, at `/assets/drafts.js`) does the work.
+#[derive(Template)]
+#[template(path = "drafts.html")]
+pub struct DraftsPage {
+    pub chrome: Chrome,
+}
+
+impl DraftsPage {
+    pub fn new(lang: Lang) -> DraftsPage {
+        DraftsPage { chrome: Chrome::new(lang, Words::of(lang).drafts_title.clone(), "/drafts") }
+    }
+}
+
+/// The drafts page's script.
+pub const DRAFTS_SCRIPT: &str = include_str!("../../templates/drafts.js");

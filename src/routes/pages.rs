@@ -1,8 +1,9 @@
 //! The pages for people: `/` (in the language `Accept-Language` prefers), `/vi` and `/en`
 //! (every programme with its headline figures), and `/{vi,en}/programmes/{id}` (a programme's
 //! reconciliation, breakdowns with charts, and records), `/{vi,en}/aggregate` (sums across
-//! programmes) and `/{vi,en}/compare` (two programmes side by side). Cached and validated like
-//! the JSON.
+//! programmes), `/{vi,en}/compare` (two programmes side by side), cached and validated like the
+//! JSON; and `/{vi,en}/drafts` (a report's text made a draft, with its script), the same for
+//! every request.
 
 use actix_web::http::StatusCode;
 use actix_web::middleware::from_fn;
@@ -20,7 +21,7 @@ use crate::http::error::{ApiError, Result};
 use crate::http::respond::{self as http, Body, Representation};
 use crate::i18n::Lang;
 use crate::render::across::{AggregatePage, ComparePage};
-use crate::render::html::{Chrome, Home, HomeRow, ProgrammeFigures, ProgrammePage, Words};
+use crate::render::html::{Chrome, DRAFTS_SCRIPT, DraftsPage, Home, HomeRow, ProgrammeFigures, ProgrammePage, Words};
 use crate::storage::{SchemeFilter, SchemeOrder};
 
 /// Programmes the home page lists (newest first); the rest are counted and linked.
@@ -37,7 +38,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(aggregate_vi)
         .service(aggregate_en)
         .service(compare_vi)
-        .service(compare_en);
+        .service(compare_en)
+        .service(drafts_vi)
+        .service(drafts_en)
+        .service(drafts_script);
 }
 
 fn render(template: &impl Template) -> Result<String> {
@@ -319,4 +323,61 @@ pub async fn compare_en(
     req: HttpRequest,
 ) -> Result<HttpResponse> {
     compare_page(&state, &req, &query, Lang::En).await
+}
+
+/// What the drafts page may load and run: its own script (and no other), requests to this
+/// server, its inline styles; nothing else.
+const DRAFTS_POLICY: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+fn drafts_page(lang: Lang) -> Result<HttpResponse> {
+    Ok(HttpResponse::Ok()
+        .content_type(Representation::html(lang, false).content_type())
+        .insert_header((actix_web::http::header::CONTENT_SECURITY_POLICY, DRAFTS_POLICY))
+        .insert_header((actix_web::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "public, max-age=300"))
+        .insert_header((actix_web::http::header::CONTENT_LANGUAGE, lang.code()))
+        .body(render(&DraftsPage::new(lang))?))
+}
+
+/// Trang lập bản nháp từ văn bản báo cáo (tiếng Việt)
+///
+/// Dán văn bản báo cáo, xem mọi số liệu được đánh dấu trong văn bản (đã xếp, chưa xếp, số gần
+/// đúng), sửa bản nháp dưới dạng bảng và lưu bằng `PUT` với `If-None-Match: *`. A report's text
+/// made a draft, as a page in Vietnamese.
+#[utoipa::path(
+    tag = "pages",
+    responses((status = 200, description = "Trang lập bản nháp", content_type = "text/html", body = String))
+)]
+#[get("/vi/drafts")]
+pub async fn drafts_vi() -> Result<HttpResponse> {
+    drafts_page(Lang::Vi)
+}
+
+/// A report's text made a draft, as a page in English
+///
+/// Paste a report, see every figure marked in the text (placed, not placed, approximate),
+/// correct the draft as a table and save it with `PUT` and `If-None-Match: *`.
+#[utoipa::path(
+    tag = "pages",
+    responses((status = 200, description = "The drafts page", content_type = "text/html", body = String))
+)]
+#[get("/en/drafts")]
+pub async fn drafts_en() -> Result<HttpResponse> {
+    drafts_page(Lang::En)
+}
+
+/// The drafts page's script
+///
+/// The small script of `/{vi,en}/drafts` (plain DOM, no framework).
+#[utoipa::path(
+    tag = "pages",
+    responses((status = 200, description = "The script", content_type = "text/javascript", body = String))
+)]
+#[get("/assets/drafts.js")]
+pub async fn drafts_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header((actix_web::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "public, max-age=300"))
+        .body(DRAFTS_SCRIPT)
 }

@@ -1,12 +1,14 @@
 //! Drafts from report text: a report's prose read by rules written here into a draft of a
 //! programme document, every figure with its words, precision and place. `figures` reads the
 //! numbers, `place` the programme's reported figures, `record` the groups of schemes,
-//! `programme` what the report says of the programme; this module puts them together.
+//! `programme` what the report says of the programme, by the dictionaries of `words`; this
+//! module puts them together.
 
 pub mod figures;
 pub mod place;
 pub mod programme;
 pub mod record;
+pub mod words;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

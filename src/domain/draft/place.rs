@@ -1,9 +1,10 @@
 //! Where a figure read in a report goes in a programme document, by the words of its clause:
-//! the programme's reported figures (`/reported/…`) for now, or not at all, with why (an
+//! the programme's reported figures (`/reported/…`), or not at all, with why (an
 //! investment, revenue, a wage, a rate); and the source a report gives as the rest, with no
 //! figure. A figure these rules cannot place is left for a person.
 
 use super::figures::{FigureKind, Found};
+use super::words::{clause_before, first_source_named, source_named};
 
 /// Where a figure goes, or why it goes nowhere.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,23 +15,6 @@ pub enum Placement {
     NotProgramme(&'static str),
     /// Found, but these rules do not say where it goes.
     Undecided,
-}
-
-/// The words of a figure's clause before it (lower-cased), from the last `.`, `;`, `:`, `(`,
-/// or line break.
-pub(super) fn clause_before(chars: &[char], start: usize) -> String {
-    let mut to = start;
-    loop {
-        let from = chars[..to].iter().rposition(|c| matches!(c, '.' | ';' | ':' | '(' | '\n')).map_or(0, |i| i + 1);
-        // "… tổng kinh phí thực hiện là: 41.306,53": a colon with no words of its own after it
-        // does not end the clause.
-        let after: String = chars[from..start].iter().collect::<String>().to_lowercase();
-        if from > 0 && chars[from - 1] == ':' && after.split_whitespace().all(|w| w == "là") {
-            to = from - 1;
-            continue;
-        }
-        return chars[from..start].iter().collect::<String>().to_lowercase();
-    }
 }
 
 /// The words after a figure up to the end of its clause (lower-cased).
@@ -51,43 +35,6 @@ const NOT_PROGRAMME_MONEY: [(&str, &str); 8] = [
     ("đã đầu tư", "draft-investment"),
     ("vốn đầu tư", "draft-investment"),
 ];
-
-/// A source of funding by its words. Where several match at one place, the longest names it
-/// ("khuyến công thành phố" over "khuyến công").
-const SOURCES: [(&str, &str); 14] = [
-    ("ngân sách trung ương", "central_budget"),
-    ("khuyến công quốc gia", "central_budget"),
-    ("ngân sách tỉnh", "local_budget"),
-    ("ngân sách thành phố", "local_budget"),
-    ("ngân sách địa phương", "local_budget"),
-    ("khuyến công địa phương", "local_budget"),
-    ("khuyến công thành phố", "local_budget"),
-    ("khuyến công tỉnh", "local_budget"),
-    ("ngân sách nhà nước", "state_budget"),
-    ("kinh phí khuyến công", "state_budget"),
-    ("đối ứng", "contributions"),
-    ("đóng góp", "contributions"),
-    ("thụ hưởng", "contributions"),
-    ("xã hội hóa", "contributions"),
-];
-
-/// The source `clause` names nearest its end: (where its words start, its key).
-pub(super) fn source_named(clause: &str) -> Option<(usize, &'static str)> {
-    SOURCES
-        .iter()
-        .filter_map(|(words, key)| clause.rfind(words).map(|at| (at, words.len(), *key)))
-        .max_by(|a, b| (a.0 + a.1).cmp(&(b.0 + b.1)).then(a.1.cmp(&b.1)))
-        .map(|(at, _, key)| (at, key))
-}
-
-/// The source `clause` names first.
-fn first_source_named(clause: &str) -> Option<&'static str> {
-    SOURCES
-        .iter()
-        .filter_map(|(words, key)| clause.find(words).map(|at| (at, words.len(), *key)))
-        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, _, key)| key)
-}
 
 /// Places the figures of `text` (as `figures::money` and `figures::counts` read them, in text
 /// order) at the programme's reported figures: its first total cost, each source's first
@@ -129,7 +76,7 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
                         };
                     }
                     // "05 đề án đào tạo nghề": a group of the records, not the programme's count.
-                    if super::record::activity_of(&after).is_some() {
+                    if super::words::activity_of(&after).is_some() {
                         return Placement::Undecided;
                     }
                     let scope = |words: &str| after.trim_start().starts_with(&format!("khuyến công {words}"));

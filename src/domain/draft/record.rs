@@ -1,105 +1,14 @@
 //! The scheme records a report lists: a group starts at a count of schemes the programme's
 //! totals did not take ("03 đề án hỗ trợ đào tạo nghề…", "06 hội chợ", or a clause of its own
 //! activity with its own cost), and holds the figures after it to the next group or the end of
-//! its paragraph: its cost, its funding lines, its indicators. Its activity comes from keyword
-//! lists written here; "Ngoài ra" before it is flagged for a person.
+//! its paragraph: its cost, its funding lines, its indicators. Its activity comes from the keyword
+//! lists of `words`; "Ngoài ra" before it is flagged for a person.
 
 use rust_decimal::Decimal;
 
 use super::figures::{FigureKind, Found};
-use super::place::{Placement, clause_before, source_named};
-
-/// Keywords of each activity of the reference (Decree 45/2012 Article 4), in our own words:
-/// phrases a report uses for that kind of support.
-pub const ACTIVITY_WORDS: [(&str, &[&str]); 9] = [
-    (
-        "vocational_training",
-        &["đào tạo nghề", "truyền nghề", "dạy nghề", "tay nghề", "đào tạo lao động", "đào tạo thợ"],
-    ),
-    (
-        "management_capacity",
-        &[
-            "năng lực quản lý",
-            "khởi sự doanh nghiệp",
-            "tập huấn",
-            "hội thảo",
-            "tham quan",
-            "sở hữu công nghiệp",
-            "quản trị doanh nghiệp",
-        ],
-    ),
-    (
-        "demonstration_technology_transfer",
-        &[
-            "mô hình trình diễn",
-            "chuyển giao công nghệ",
-            "máy móc",
-            "thiết bị",
-            "dây chuyền",
-            "tiến bộ khoa học",
-            "ứng dụng công nghệ",
-        ],
-    ),
-    (
-        "rural_product_promotion",
-        &[
-            "hội chợ",
-            "triển lãm",
-            "bình chọn sản phẩm",
-            "sản phẩm công nghiệp nông thôn tiêu biểu",
-            "phòng trưng bày",
-            "giới thiệu sản phẩm",
-            "quảng bá sản phẩm",
-        ],
-    ),
-    (
-        "consulting_assistance",
-        &["tư vấn", "trợ giúp", "lập dự án", "tem nhãn", "marketing", "thương hiệu", "thiết kế mẫu"],
-    ),
-    (
-        "information_provision",
-        &[
-            "cung cấp thông tin",
-            "bản tin",
-            "trang thông tin",
-            "tờ gấp",
-            "phóng sự",
-            "truyền hình",
-            "ấn phẩm",
-            "tuyên truyền",
-        ],
-    ),
-    (
-        "linkage_clusters_relocation",
-        &["liên doanh", "liên kết", "hạ tầng cụm công nghiệp", "di dời", "hiệp hội", "xử lý ô nhiễm"],
-    ),
-    ("international_cooperation", &["hợp tác quốc tế", "nước ngoài", "quốc tế về khuyến công"]),
-    (
-        "programme_management_capacity",
-        &[
-            "hoạt động khuyến công",
-            "nghiệp vụ khuyến công",
-            "cán bộ khuyến công",
-            "chương trình khuyến công",
-            "cán bộ làm công tác khuyến công",
-        ],
-    ),
-];
-
-/// The activity the words of `text` name most (the first named on a tie), if any.
-pub fn activity_of(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
-    ACTIVITY_WORDS
-        .iter()
-        .map(|(key, words)| {
-            let hits: usize = words.iter().map(|w| lower.matches(w).count()).sum();
-            let first = words.iter().filter_map(|w| lower.find(w)).min().unwrap_or(usize::MAX);
-            (*key, hits, first)
-        })
-        .filter(|(_, hits, _)| *hits > 0)
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|(key, _, _)| key)
-}
+use super::place::Placement;
+use super::words::{activity_of, clause_before, source_named};
 
 /// What a group of schemes is counted in: schemes, and what reports count as one scheme each.
 const SCHEME_NOUNS: [&str; 8] = ["đề án", "đề", "lớp", "hội chợ", "mô hình", "cuộc", "chương trình", "kế hoạch"];
