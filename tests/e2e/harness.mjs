@@ -1,7 +1,7 @@
 // What the browser tests share: the server on a free port with a fresh database, and Debian's
 // Chromium driven by playwright-core. KHUYENCONG_BIN overrides the server binary (default:
 // target/debug/khuyencong), CHROMIUM the browser (default: /usr/bin/chromium).
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,12 +35,13 @@ async function waitUntilServing(url, deadlineMs) {
   throw new Error(`the server did not answer ${url} within ${deadlineMs} ms`);
 }
 
-/** Starts the server and the browser: `{ base, browser, stop }`. */
+/** Starts the server and the browser: `{ base, browser, stop, token }` (`token(name)` makes a write token). */
 export async function start(name) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), `khuyencong-${name}-`));
+  const database = `sqlite://${join(dir, `${name}.db`)}`;
   const server = spawn(binary, ['serve'], {
-    env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, `${name}.db`)}`, BIND_ADDR: `127.0.0.1:${port}`, RUST_LOG: 'warn' },
+    env: { ...process.env, DATABASE_URL: database, BIND_ADDR: `127.0.0.1:${port}`, RUST_LOG: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -57,5 +58,10 @@ export async function start(name) {
     await browser.close();
     server.kill('SIGTERM');
   };
-  return { base, browser, stop };
+  const token = (who) =>
+    execFileSync(binary, ['token', 'create', '--name', who, '--scope', 'write'], {
+      env: { ...process.env, DATABASE_URL: database, RUST_LOG: 'warn' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString().trim();
+  return { base, browser, stop, token };
 }
