@@ -470,10 +470,15 @@ fn document_example(spec: &mut Value) {
 }
 
 /// A workbook is a file: `type: string, format: binary`, not the array of integers utoipa
-/// derives from `Vec<u8>`.
+/// derives from `Vec<u8>`; and so is a text body.
 fn binary_bodies(spec: &mut Value) {
     for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
         for operation in item.as_object_mut().expect("a path item").values_mut() {
+            // A text body (a report for POST /drafts) is a file of UTF-8 text: generators send
+            // its bytes as they are (openapi-python-client has no text/plain string body).
+            if let Some(media) = operation.pointer_mut("/requestBody/content/text~1plain") {
+                media["schema"] = json!({"type": "string", "format": "binary", "description": "UTF-8 text"});
+            }
             for response in operation["responses"].as_object_mut().into_iter().flat_map(|r| r.values_mut()) {
                 let xlsx = crate::http::representation::Representation::XLSX_TYPE;
                 if let Some(media) = response.get_mut("content").and_then(|c| c.get_mut(xlsx)) {

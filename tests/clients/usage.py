@@ -1,6 +1,6 @@
 """What an agency engineer writes with the generated Python client (openapi-python-client), run
-against a live server: totals, a breakdown, every page of the scheme records, one CSV download
-and a 404 read as a `Problem`. Checked with `mypy --strict`, with no `cast`, `Any` or
+against a live server: totals, a breakdown, every page of the scheme records, one CSV download,
+a draft from the seed article's text (with KHUYENCONG_TOKEN) and a 404 read as a `Problem`. Checked with `mypy --strict`, with no `cast`, `Any` or
 `type: ignore`: whatever it reads must be typed by the spec alone.
 
 Usage: KHUYENCONG_URL=http://127.0.0.1:8080 python usage.py   (exits 1 if anything is off)
@@ -14,12 +14,13 @@ import re
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
-from khuyencong_client import Client
+from khuyencong_client import AuthenticatedClient, Client
 from khuyencong_client.api.aggregates import get_breakdown, get_totals
 from khuyencong_client.api.downloads import download_breakdown, download_schemes
 from khuyencong_client.api.schemes import list_schemes
-from khuyencong_client.models import Breakdown, Dimension, Problem, SchemePage, Totals
-from khuyencong_client.types import UNSET, Unset
+from khuyencong_client.api.writes import post_draft
+from khuyencong_client.models import Breakdown, Dimension, Draft, Problem, SchemePage, Totals
+from khuyencong_client.types import UNSET, File, Unset
 from checks import expect, run
 
 PROGRAMME = "2016-2020"
@@ -67,6 +68,19 @@ def main() -> None:
     )
     expect(totals.schemes.itemised == EXPECTED_ITEMISED_SCHEMES, f"totals: itemised schemes = {EXPECTED_ITEMISED_SCHEMES}")
     expect(money(totals.cost.itemised) > 0, f"totals: cost.itemised {totals.cost.itemised!r} is Money")
+
+    # A draft from the seed article's text, sent as its UTF-8 bytes: the total cost placed.
+    token = os.environ.get("KHUYENCONG_TOKEN", "")
+    if not token:
+        raise RuntimeError("set KHUYENCONG_TOKEN to a write token")
+    writer = AuthenticatedClient(base_url=base_url, token=token, raise_on_unexpected_status=True)
+    with open("../../seeds/source/hai-phong-khuyen-cong-2016-2020.txt", "rb") as report:
+        drafted = post_draft.sync(client=writer, body=File(payload=report))
+    if not isinstance(drafted, Draft):
+        raise RuntimeError(f"drafts: {describe(drafted)}")
+    cost = next((f for f in drafted.figures if f.pointer == "/reported/cost"), None)
+    print(f"drafts: {len(drafted.figures)} figures, {len(drafted.document.schemes)} groups, cost {cost.value if cost else None}")
+    expect(cost is not None and cost.value == "41306.53", "drafts: the total cost 41306.53, placed")
 
     # A breakdown by activity: its rows sum exactly to its total.
     breakdown = get_breakdown.sync(PROGRAMME, client=client, by=Dimension.ACTIVITY)

@@ -1,9 +1,10 @@
 // What an agency engineer writes with the generated TypeScript client (openapi-typescript +
 // openapi-fetch), run against a live server: totals, a breakdown, sums across programmes, a
-// comparison, every page of the scheme
+// comparison, a draft from the seed article's text (with KHUYENCONG_TOKEN), every page of the scheme
 // records, one CSV download and a 404 read as a `Problem`. Type-checked with `tsc --strict` and
 // no casts, `any` or non-null assertions: whatever it reads must be typed by the spec alone.
 // Usage: KHUYENCONG_URL=http://127.0.0.1:8080 npx tsx usage.ts   (exits 1 if anything is off)
+import { readFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/schema.d.ts";
 
@@ -131,6 +132,26 @@ async function main(): Promise<void> {
     const cost = data.measures.find((m) => m.measure === "cost");
     console.log(`compare: ${data.measures.length} measures`);
     expect(cost !== undefined && cost.itemised.difference === "0.00", "compare: the cost differs by 0.00 from itself");
+  }
+
+  // A draft from the seed article's text: its total cost placed, with the article's words, and
+  // every quote the text between its offsets.
+  {
+    const token = process.env["KHUYENCONG_TOKEN"];
+    if (token === undefined || token === "") throw new Error("set KHUYENCONG_TOKEN to a write token");
+    const text = readFileSync("../../seeds/source/hai-phong-khuyen-cong-2016-2020.txt", "utf8");
+    const { data, error } = await client.POST("/drafts", {
+      body: text,
+      bodySerializer: (body: string) => body,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/plain; charset=utf-8" },
+    });
+    if (data === undefined) throw new Error(`drafts: ${error.status} ${error.title}: ${error.detail}`);
+    const cost = data.figures.find((f) => f.pointer === "/reported/cost");
+    const chars = Array.from(text.normalize("NFC"));
+    const exact = data.figures.every((f) => chars.slice(f.start, f.end).join("") === f.quote);
+    console.log(`drafts: ${data.figures.length} figures, ${data.document.schemes.length} groups, cost ${cost?.value ?? "null"}`);
+    expect(data.document.reported.cost?.amount === "41306.53" && cost?.qualifier === "exact", "drafts: the total cost 41306.53, exact");
+    expect(exact, "drafts: every quote is the text between its offsets");
   }
 
   // Every page of the scheme records, following `next` (its `cursor`, taken as it is).

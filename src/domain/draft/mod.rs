@@ -226,7 +226,7 @@ fn claim_start(chars: &[char], at: usize, floor: usize) -> usize {
         }
         from -= 1;
     }
-    while from < at && chars[from].is_whitespace() {
+    while from < at && (chars[from].is_whitespace() || matches!(chars[from], ',' | ';' | ':')) {
         from += 1;
     }
     // A claim does not start with the word that joins it to the one before.

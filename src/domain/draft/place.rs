@@ -36,6 +36,11 @@ const NOT_PROGRAMME_MONEY: [(&str, &str); 8] = [
     ("vốn đầu tư", "draft-investment"),
 ];
 
+/// Words that make a figure a rate in time ("mỗi năm … từ 5 đến 7 đề án").
+const PER_TIME: [&str; 5] = ["mỗi năm", "hằng năm", "hàng năm", "mỗi tháng", "bình quân"];
+/// Words that say a figure near them is the programme's money.
+const PROGRAMME_MONEY: [&str; 5] = ["kinh phí", "ngân sách", "đối ứng", "đóng góp", "nguồn"];
+
 /// Places the figures of `text` (as `figures::money` and `figures::counts` read them, in text
 /// order) at the programme's reported figures: its first total cost, each source's first
 /// figure, its first count of schemes and the first count of each scope. Later figures of the
@@ -48,12 +53,23 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
         .map(|f| {
             let before = clause_before(&chars, f.start);
             let after = clause_after(&chars, f.end);
+            // The words since the last comma: what this figure is, not the one before it
+            // ("mỗi đề án … tối đa 500 triệu đồng, kinh phí dự kiến 5.640 triệu đồng").
+            let near = before.rsplit(',').next().unwrap_or(&before);
+            // Per scheme, per fair, per year: a rate, not a total.
+            let per = near.contains("mỗi ") || PER_TIME.iter().any(|w| near.contains(w));
             match f.kind {
                 FigureKind::Money => {
-                    if f.rate || after.trim_start().starts_with("mỗi") || before.contains("mỗi đề án") {
+                    if f.rate || after.trim_start().starts_with("mỗi") || per {
                         return Placement::NotProgramme("draft-rate");
                     }
-                    if let Some((_, why)) = NOT_PROGRAMME_MONEY.iter().find(|(w, _)| before.contains(w)) {
+                    // Words of money that is not the programme's, said of this figure; or of the
+                    // clause, when nothing near the figure says it is programme money.
+                    let says_programme = PROGRAMME_MONEY.iter().any(|w| near.contains(w));
+                    if let Some((_, why)) = NOT_PROGRAMME_MONEY
+                        .iter()
+                        .find(|(w, _)| near.contains(w) || !says_programme && before.contains(w))
+                    {
                         return Placement::NotProgramme(why);
                     }
                     // The nearest source named before the figure in its clause.
@@ -68,6 +84,9 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
                     }
                 }
                 FigureKind::Count => {
+                    if per {
+                        return Placement::NotProgramme("draft-rate");
+                    }
                     let noun = f.unit_as_written.as_str();
                     if noun != "đề án" {
                         return match noun {
@@ -167,6 +186,26 @@ mod tests {
                 Placement::NotProgramme("draft-revenue"),
                 Placement::NotProgramme("draft-rate"),
                 Placement::NotProgramme("draft-rate"),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_is_per_scheme_or_per_year_is_a_rate_and_the_figure_after_it_is_not() {
+        let text = "Mỗi năm thực hiện từ 5 đến 7 đề án, tổng cộng 29 đề án đào tạo nghề. Mỗi đề án được hỗ trợ \
+                    tối đa 500 triệu đồng, kinh phí dự kiến 5.640 triệu đồng. Mỗi hội chợ có 10 - 15 cơ sở tham gia, \
+                    kinh phí 186 triệu đồng. Doanh thu của các cơ sở, theo báo cáo, đạt 120 tỷ đồng.";
+        let rate = Placement::NotProgramme("draft-rate");
+        assert_eq!(
+            placed(text).into_iter().map(|(_, p)| p).collect::<Vec<_>>(),
+            vec![
+                rate.clone(),
+                Placement::Undecided,
+                rate.clone(),
+                Placement::Undecided,
+                rate,
+                Placement::Undecided,
+                Placement::NotProgramme("draft-revenue"),
             ]
         );
     }

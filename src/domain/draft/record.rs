@@ -110,38 +110,42 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
         found.iter().any(|m| m.kind == FigureKind::Money && m.start >= f.end && m.start < end && !m.rate)
     };
 
-    // Where each group starts: a count of schemes the totals did not take, or an
-    // establishments' count with a cost in its sentence.
+    // Where each group starts, in text order: a count of schemes the totals did not take (or an
+    // establishments' count with a cost in its sentence), from its sentence's start or from the
+    // end of the figure before it in its sentence ("…, kinh phí 1.875 triệu đồng, và hỗ trợ 09
+    // đề án"); or money in a clause of its own activity, with no count in its sentence, that is
+    // not the last group's activity ("…; tổ chức bình chọn sản phẩm … với kinh phí 250 triệu").
     let mut starts: Vec<(usize, Option<usize>)> = Vec::new(); // (text position, index of its count)
     for (i, f) in found.iter().enumerate() {
-        if f.kind != FigureKind::Count || !matches!(placed[i], Placement::Undecided) {
+        if !matches!(placed[i], Placement::Undecided) {
             continue;
         }
-        let noun = f.unit_as_written.as_str();
-        let is = |nouns: &[&str]| nouns.iter().any(|n| noun == *n || noun.starts_with(&format!("{n} ")));
-        if is(&SCHEME_NOUNS) || is(&ESTABLISHMENT_NOUNS) && has_cost_after(f) {
-            starts.push((sentence_start(f.start).max(starts.last().map_or(0, |s| s.0)), Some(i)));
-        }
-    }
-    // A clause of its own activity with its own cost, after a group of another activity
-    // ("…; tổ chức bình chọn sản phẩm … với kinh phí 250 triệu đồng").
-    for (i, f) in found.iter().enumerate() {
-        if f.kind != FigureKind::Money || !matches!(placed[i], Placement::Undecided) {
-            continue;
-        }
-        let clause_start = chars[..f.start].iter().rposition(|c| matches!(c, ';' | '.' | '\n')).map_or(0, |k| k + 1);
-        let Some(&(group_start, Some(count))) = starts.iter().rev().find(|(s, _)| *s <= f.start) else { continue };
-        if clause_start <= found[count].start || line_end(group_start) < f.start {
-            continue;
-        }
-        let own = activity_of(&text_of(clause_start, f.start));
-        let theirs = activity_of(&text_of(group_start, found[count].end + 60.min(chars.len() - found[count].end)));
-        if own.is_some()
-            && own != theirs
-            && !found.iter().any(|c| c.start >= clause_start && c.end <= f.start && c.kind == FigureKind::Count)
-        {
-            starts.push((clause_start, None));
-            starts.sort();
+        let sentence = sentence_start(f.start);
+        let after_previous = found[..i].iter().rev().map(|p| p.end).find(|&e| e > sentence).unwrap_or(sentence);
+        let last = starts.last().copied();
+        let from = after_previous.max(last.map_or(0, |s| s.0));
+        match f.kind {
+            FigureKind::Count => {
+                let noun = f.unit_as_written.as_str();
+                let is = |nouns: &[&str]| nouns.iter().any(|n| noun == *n || noun.starts_with(&format!("{n} ")));
+                if is(&SCHEME_NOUNS) || is(&ESTABLISHMENT_NOUNS) && has_cost_after(f) {
+                    starts.push((from, Some(i)));
+                }
+            }
+            FigureKind::Money => {
+                let counted = |s: &(usize, Option<usize>)| s.1.is_some_and(|c| found[c].start >= sentence);
+                if f.rate || last.as_ref().is_some_and(counted) {
+                    continue;
+                }
+                let own = activity_of(&text_of(from, f.start));
+                let theirs = last.and_then(|(start, count)| {
+                    let to = count.map_or(f.start, |c| (found[c].end + 60).min(f.start));
+                    (line_end(start) >= f.start).then(|| activity_of(&text_of(start, to))).flatten()
+                });
+                if own.is_some() && own != theirs {
+                    starts.push((from, None));
+                }
+            }
         }
     }
 
@@ -152,14 +156,21 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
         let end = line_end(start).min(next);
         // The span ends before the delimiter that separates it from the next group.
         let mut end_trimmed = end;
-        while end_trimmed > start && (chars[end_trimmed - 1].is_whitespace() || chars[end_trimmed - 1] == ';') {
+        while end_trimmed > start
+            && (chars[end_trimmed - 1].is_whitespace() || matches!(chars[end_trimmed - 1], ';' | ','))
+        {
             end_trimmed -= 1;
         }
         let head_start = start
             + chars[start..end]
                 .iter()
-                .position(|c| !c.is_whitespace() && !matches!(c, '•' | '-' | '*' | '–'))
+                .position(|c| !c.is_whitespace() && !matches!(c, '•' | '-' | '*' | '–' | ',' | '.' | ';'))
                 .unwrap_or(0);
+        // Not the word that joins it to the group before ("và hỗ trợ 09 đề án").
+        let head_start = ["và ", "cùng "]
+            .iter()
+            .find(|joint| text_of(head_start, (head_start + joint.chars().count()).min(end)) == **joint)
+            .map_or(head_start, |joint| head_start + joint.chars().count());
         let words = text_of(head_start, end_trimmed);
         let in_addition = words.to_lowercase().starts_with("ngoài ra");
         // What the group did: the words from its start to its first money.
