@@ -30,20 +30,30 @@
     const box = $('text');
     box.replaceChildren();
     let at = 0;
-    for (const f of [...figures].sort((a, b) => a.start - b.start)) {
-      if (f.start < at) continue;
-      box.append(chars.slice(at, f.start).join(''));
+    for (const f of [...figures].sort((a, b) => a.figure_start - b.figure_start)) {
+      if (f.figure_start < at) continue;
+      box.append(chars.slice(at, f.figure_start).join(''));
       const style = f.pointer === null ? 'unplaced' : f.qualifier !== 'exact' || f.estimate ? 'approximate' : 'placed';
-      const mark = element('mark', chars.slice(f.start, f.end).join(''), { class: style, title: `${words[style]}${f.pointer ? ' · ' + f.pointer : ''}` });
+      const mark = element('mark', chars.slice(f.figure_start, f.figure_end).join(''), { class: style, title: `${words[style]}${f.pointer ? ' · ' + f.pointer : ''}` });
       mark.append(element('span', ` (${words[style]})`, { class: 'sr-only' }));
       box.append(mark);
-      at = f.end;
+      at = f.figure_end;
     }
     box.append(chars.slice(at).join(''));
   }
 
+  /** The fields of the objects a draft may leave null, so that a person can fill them in. */
+  const SHAPES = {
+    '/period': { start_year: null, end_year: null },
+    '/legal_basis': { title: null, number: null, date: null, issuer: null, quote: null },
+    '/reported/cost': { amount: null, quote: null },
+    '/reported/schemes': { value: null, quote: null },
+  };
+
   /** Every leaf of `value` with its JSON pointer, in document order. */
   function leaves(value, pointer = '', out = []) {
+    const shaped = value === null || value === undefined ? SHAPES[pointer] : undefined;
+    if (shaped) return leaves(shaped, pointer, out);
     if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) leaves(child, `${pointer}/${key}`, out);
     } else {
@@ -86,8 +96,22 @@
       else value = text;
       const keys = pointer.slice(1).split('/');
       let at = document;
-      for (const key of keys.slice(0, -1)) at = at[key];
+      for (const key of keys.slice(0, -1)) {
+        if (at[key] === null || at[key] === undefined) at[key] = {};
+        at = at[key];
+      }
       at[keys[keys.length - 1]] = value;
+    }
+    // An object a person left empty is absent again (null), as the draft had it.
+    for (const pointer of Object.keys(SHAPES)) {
+      const keys = pointer.slice(1).split('/');
+      let parent = document;
+      for (const key of keys.slice(0, -1)) parent = parent?.[key];
+      const last = keys[keys.length - 1];
+      if (parent && parent[last] && Object.values(parent[last]).every((v) => v === null)) {
+        if (pointer.startsWith('/reported/')) delete parent[last];
+        else parent[last] = null;
+      }
     }
     return document;
   }
@@ -100,7 +124,8 @@
       ...result.figures.map((f) => {
         const row = element('tr');
         const value = f.value ?? (f.min !== null ? `${f.min} – ${f.max}` : f.remainder ? '…' : '');
-        row.append(element('td', f.quote), element('td', `${value} ${f.qualifier === 'exact' ? '' : f.qualifier}${f.estimate ? ' (ước)' : ''}`, { class: 'n' }), element('td', f.pointer ?? '—', { class: 'pointer' }), element('td', f.reason ?? ''));
+        const precision = [f.qualifier === 'exact' ? '' : words[`q${f.qualifier}`] ?? f.qualifier, f.estimate ? words.estimate : ''].filter(Boolean).join(', ');
+        row.append(element('td', f.quote), element('td', precision ? `${value} (${precision})` : value, { class: 'n' }), element('td', f.pointer ?? '—', { class: 'pointer' }), element('td', f.reason ?? ''));
         return row;
       }),
     );
@@ -113,7 +138,13 @@
     event.preventDefault();
     const text = $('report').value;
     $('status').textContent = '…';
-    const response = await fetch('/drafts', { method: 'POST', headers: headers({ 'Content-Type': 'text/plain; charset=utf-8' }), body: text });
+    let response;
+    try {
+      response = await fetch('/drafts', { method: 'POST', headers: headers({ 'Content-Type': 'text/plain; charset=utf-8' }), body: text });
+    } catch (error) {
+      $('status').textContent = `${words.failed}: ${error.message}`;
+      return;
+    }
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
       $('status').textContent = response.status === 401 ? words.needToken : `${response.status} ${problemText(body)}`;
@@ -133,11 +164,17 @@
       $('field--id')?.focus();
       return;
     }
-    const response = await fetch(`/programmes/${encodeURIComponent(document.id)}`, {
-      method: 'PUT',
-      headers: headers({ 'Content-Type': 'application/json', 'If-None-Match': '*' }),
-      body: JSON.stringify(document),
-    });
+    let response;
+    try {
+      response = await fetch(`/programmes/${encodeURIComponent(document.id)}`, {
+        method: 'PUT',
+        headers: headers({ 'Content-Type': 'application/json', 'If-None-Match': '*' }),
+        body: JSON.stringify(document),
+      });
+    } catch (error) {
+      answer.replaceChildren(element('p', `${words.failed}: ${error.message}`));
+      return;
+    }
     const body = await response.json().catch(() => ({}));
     const list = element('ul', null, { class: 'notes' });
     if (response.ok) {

@@ -590,11 +590,11 @@ draft-unplaced = { $count ->
    *[other] { $count } figures were found but not placed: see each one's reason
 }
 draft-fill-in = { $pointer } is not in the text: fill it in before saving
-draft-empty = the body is empty: send the report's text
-draft-not-utf8 = the body is not UTF-8 text (the first bad byte is at { $at }): save the report as UTF-8 and send it again
+draft-empty = the text is empty: give the report's text
+draft-not-utf8 = the text is not UTF-8 (the first bad byte is at { $at }): save the report as UTF-8 and give it again
 draft-too-long = the body is { $bytes } bytes, past the { $limit } bytes a draft reads: send one report at a time
 body-not-text = the body must be text/plain; charset=utf-8, not { $sent }
-body-not-text-none = the body must be text/plain; charset=utf-8, not "nothing"
+body-not-text-none = the body must be text/plain; charset=utf-8, but the request has no Content-Type
 page-drafts_title = A draft from a report's text
 page-drafts_intro = Paste a report on an industrial promotion programme. The draft finds every amount and count, with its words, how precise it is and where it goes in a programme document; correct what it could not decide, then save it. Nothing is stored until you save.
 page-drafts_no_script = This page needs JavaScript to send the text; without it, send the text to POST /drafts.
@@ -621,3 +621,10 @@ page-drafts_failed = not saved
 page-drafts_need_token = A write token is needed: enter it above.
 page-drafts_need_id = Give the programme an id (the field /id) before saving.
 page-drafts_none = Nothing.
+page-drafts_at_least = at least
+page-drafts_at_most = at most
+page-drafts_about = about
+page-drafts_range = a range
+page-drafts_estimate = an estimate
+draft-price = a price, not programme money
+draft-other-period = its sentence is about another year than the programme's: not this programme's figure

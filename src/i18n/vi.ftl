@@ -549,8 +549,8 @@ draft-in-addition = nhóm đề án tại { $pointer } mở đầu bằng "Ngoà
 draft-no-activity = văn bản không nêu nội dung hoạt động của { $pointer }: ghi "Không nêu rõ" (unspecified) trừ khi người nhập biết
 draft-unplaced = { $count } số liệu đã tìm thấy nhưng chưa được xếp vào bản nháp: xem lý do của từng số liệu
 draft-fill-in = văn bản không nêu { $pointer }: hãy điền trước khi lưu
-draft-empty = nội dung gửi lên trống: hãy gửi văn bản báo cáo
-draft-not-utf8 = nội dung gửi lên không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí { $at }): hãy lưu báo cáo dưới dạng UTF-8 rồi gửi lại
+draft-empty = văn bản trống: hãy đưa văn bản báo cáo
+draft-not-utf8 = văn bản không ở dạng UTF-8 (byte lỗi đầu tiên ở vị trí { $at }): hãy lưu báo cáo dưới dạng UTF-8 rồi đưa lại
 draft-too-long = nội dung gửi lên dài { $bytes } byte, vượt quá { $limit } byte mà bản nháp đọc được: hãy gửi từng báo cáo một
 body-not-text = nội dung phải là text/plain; charset=utf-8, không phải { $sent }
 body-not-text-none = nội dung phải là text/plain; charset=utf-8, nhưng yêu cầu không có Content-Type
@@ -580,3 +580,10 @@ page-drafts_failed = chưa lưu
 page-drafts_need_token = Cần mã truy cập có quyền ghi: hãy nhập ở trên.
 page-drafts_need_id = Hãy đặt mã cho chương trình (trường /id) trước khi lưu.
 page-drafts_none = Không có.
+page-drafts_at_least = tối thiểu
+page-drafts_at_most = tối đa
+page-drafts_about = khoảng
+page-drafts_range = một khoảng
+page-drafts_estimate = ước thực hiện
+draft-price = giá bán hoặc đơn giá, không phải kinh phí chương trình
+draft-other-period = câu chứa số liệu nói về một năm khác với thời gian của chương trình: không phải số liệu của chương trình này

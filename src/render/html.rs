@@ -124,6 +124,11 @@ words!(
     drafts_need_token,
     drafts_need_id,
     drafts_none,
+    drafts_at_least,
+    drafts_at_most,
+    drafts_about,
+    drafts_range,
+    drafts_estimate,
 );
 
 static WORDS: std::sync::LazyLock<[Words; 2]> =

@@ -63,7 +63,7 @@ pub async fn post_draft(state: web::Data<AppState>, req: HttpRequest, payload: w
     let bytes =
         crate::i18n::in_language(lang, || serde_json::to_vec(&drafted)).map_err(|e| ApiError::Internal(e.into()))?;
     Ok(HttpResponse::Ok()
-        .content_type("application/json")
+        .content_type("application/json; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((header::CONTENT_LANGUAGE, lang.code()))
         .insert_header((header::VARY, "Accept-Language"))

@@ -114,5 +114,5 @@ fn the_command_drafts_with_no_database() {
     assert_eq!(draft["document"]["reported"]["funding"][3]["amount"], "28728.05");
     assert_eq!(draft["document"]["schemes"][0]["indicators"][0]["value"], "610");
     let (code, _, stderr) = run_binary(&[("LANG", "vi_VN.UTF-8")], &["draft", "/dev/null"]);
-    assert_eq!((code, stderr.trim()), (1, "khuyencong: Nội dung gửi lên trống: hãy gửi văn bản báo cáo"));
+    assert_eq!((code, stderr.trim()), (1, "khuyencong: Văn bản trống: hãy đưa văn bản báo cáo"));
 }

@@ -143,7 +143,7 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
 fn unit_factor(word: &str) -> Option<Decimal> {
     match word {
         "tỷ" | "tỉ" => Some(Decimal::from(1000)),
-        "triệu" => Some(Decimal::ONE),
+        "triệu" | "trđ" | "tr" => Some(Decimal::ONE),
         "nghìn" | "ngàn" => Some(Decimal::new(1, 3)),
         "đồng" | "đ" => Some(Decimal::new(1, 6)),
         _ => None,
@@ -152,10 +152,18 @@ fn unit_factor(word: &str) -> Option<Decimal> {
 
 /// The words before a number that say how precise it is: (qualifier, estimate).
 const AT_LEAST: [&[&str]; 4] = [&["trên"], &["hơn"], &["ít", "nhất"], &["tối", "thiểu"]];
-const ABOUT: [&[&str]; 3] = [&["gần"], &["khoảng"], &["xấp", "xỉ"]];
-const AT_MOST: [&[&str]; 3] = [&["dưới"], &["không", "quá"], &["tối", "đa"]];
-/// Words that may stand between those and the number ("ước đạt khoảng 5 tỷ").
-const BETWEEN: [&str; 4] = ["đạt", "là", "được", "thực"];
+const ABOUT: [&[&str]; 4] = [&["trên", "dưới"], &["gần"], &["khoảng"], &["xấp", "xỉ"]];
+const AT_MOST: [&[&str]; 7] = [
+    &["dưới"],
+    &["không", "quá"],
+    &["tối", "đa"],
+    &["chưa", "đến"],
+    &["chưa", "tới"],
+    &["không", "đến"],
+    &["không", "tới"],
+];
+/// Words that may stand between those and the number ("ước đạt khoảng 5 tỷ", "ước tính 5 tỷ").
+const BETWEEN: [&str; 5] = ["đạt", "là", "được", "thực", "tính"];
 
 /// Reads the words before token `at`: its qualifier, whether it is an estimate, and the first
 /// token of the figure (the first qualifier word, or `at`).
@@ -169,7 +177,7 @@ fn precision_before(tokens: &Tokens, at: usize) -> (Qualifier, bool, usize) {
             phrase.len() <= i && phrase.iter().enumerate().all(|(k, p)| tokens.word(i - phrase.len() + k) == Some(*p))
         };
         let found =
-            [(Qualifier::AtLeast, &AT_LEAST[..]), (Qualifier::About, &ABOUT[..]), (Qualifier::AtMost, &AT_MOST[..])]
+            [(Qualifier::About, &ABOUT[..]), (Qualifier::AtLeast, &AT_LEAST[..]), (Qualifier::AtMost, &AT_MOST[..])]
                 .into_iter()
                 .find_map(|(q, phrases)| phrases.iter().find(|p| matches(p)).map(|p| (q, p.len())));
         match (found, tokens.word(i - 1)) {
@@ -190,6 +198,22 @@ fn precision_before(tokens: &Tokens, at: usize) -> (Qualifier, bool, usize) {
     (qualifier, estimate, first)
 }
 
+/// Reads the words after a figure's last token `at` that qualify it ("3 tỷ đồng trở lên",
+/// "50 đề án trở xuống", "4,5 tỷ đồng (ước)"): (qualifier, estimate, the figure's last token).
+fn precision_after(tokens: &Tokens, at: usize, (qualifier, estimate): (Qualifier, bool)) -> (Qualifier, bool, usize) {
+    match (tokens.word(at + 1), tokens.word(at + 2)) {
+        (Some("trở"), Some("lên")) if qualifier.is_exact() => (Qualifier::AtLeast, estimate, at + 2),
+        (Some("trở"), Some("xuống")) if qualifier.is_exact() => (Qualifier::AtMost, estimate, at + 2),
+        _ if tokens.sign(at + 1) == Some('(')
+            && tokens.word(at + 2) == Some("ước")
+            && tokens.sign(at + 3) == Some(')') =>
+        {
+            (qualifier, true, at + 3)
+        }
+        _ => (qualifier, estimate, at),
+    }
+}
+
 /// Every amount of money in `text` (a number or two followed by tỷ/tỉ, triệu, nghìn/ngàn or
 /// đồng; "1 tỷ 371 triệu"; ranges), in the order it writes them.
 pub fn money(text: &str) -> Vec<Found> {
@@ -207,8 +231,9 @@ pub fn money(text: &str) -> Vec<Found> {
             matches!(tokens.get(i + 1), Some((Token::Sign('-' | '–' | '—'), _, _))) && tokens.number(i + 2).is_some();
         let (low, high_at) = if dash {
             (Some(first), i + 2)
-        } else if tokens.word(i.wrapping_sub(1)) == Some("từ") {
-            let to = (i + 1..(i + 4).min(tokens.len())).find(|k| tokens.word(*k) == Some("đến"));
+        } else if tokens.word(i.wrapping_sub(1)) == Some("từ") || matches!(tokens.word(i + 1), Some("đến" | "tới"))
+        {
+            let to = (i + 1..(i + 4).min(tokens.len())).find(|k| matches!(tokens.word(*k), Some("đến" | "tới")));
             match to.filter(|k| tokens.number(k + 1).is_some()) {
                 Some(k) => (Some(first), k + 1),
                 None => (None, i),
@@ -226,31 +251,58 @@ pub fn money(text: &str) -> Vec<Found> {
             i += 1;
             continue;
         };
-        let mut amount = value * factor;
         let mut unit = tokens.word(at).unwrap_or_default().to_string();
-        at += 1;
+        // "nghìn tỷ": a thousand billion.
+        let mut factor = factor;
+        if matches!(unit.as_str(), "nghìn" | "ngàn") && matches!(tokens.word(at + 1), Some("tỷ" | "tỉ")) {
+            factor = Decimal::from(1_000_000);
+            unit = format!("{unit} {}", tokens.word(at + 1).unwrap_or_default());
+            at += 1;
+        }
+        // "450 tr.đ", "450 trđ": million đồng, as tables abbreviate it.
+        let abbreviated = unit == "tr" && tokens.sign(at + 1) == Some('.') && tokens.word(at + 2) == Some("đ");
+        // Past what storage holds, or an overflow: not a figure this draft can give.
+        let Some(mut amount) = value.checked_mul(factor) else {
+            i = at + 1;
+            continue;
+        };
+        at += if abbreviated { 3 } else { 1 };
+        if abbreviated {
+            unit = "tr.đ".to_string();
+        }
         if let (Some(more), Some(smaller)) = (tokens.number(at), tokens.word(at + 1).and_then(unit_factor))
             && smaller < factor
         {
-            amount += more * smaller;
+            let Some(sum) = more.checked_mul(smaller).and_then(|m| amount.checked_add(m)) else {
+                i = at + 1;
+                continue;
+            };
+            amount = sum;
             at += 2;
         }
         if factor != Decimal::new(1, 6) && tokens.word(at) == Some("đồng") {
             unit.push_str(" đồng");
             at += 1;
         }
-        let low = low.map(|l| {
+        // Another currency ("1,5 triệu USD"): not VND, so not an amount of this document.
+        if matches!(tokens.word(at), Some("usd" | "đô" | "euro" | "eur" | "yên")) {
+            i = at + 1;
+            continue;
+        }
+        let low = low.and_then(|l| {
             // "từ 300 đến 400 triệu": the low end in the high end's unit unless it names its own.
             match tokens.word(i + 1).and_then(unit_factor) {
-                Some(own) if !dash => l * own,
-                _ => l * factor,
+                Some(own) if !dash => l.checked_mul(own),
+                _ => l.checked_mul(factor),
             }
         });
         let rate = matches!(tokens.get(at), Some((Token::Sign('/'), _, _))) && tokens.word(at + 1).is_some()
             || matches!(tokens.word(at), Some("mỗi" | "một" | "trên")) && tokens.word(at + 1).is_some();
         let range_start =
             if low.is_some() && !dash && tokens.word(i.wrapping_sub(1)) == Some("từ") { i - 1 } else { i };
-        let (mut qualifier, estimate, first_token) = precision_before(&tokens, range_start);
+        let (qualifier, estimate, first_token) = precision_before(&tokens, range_start);
+        let end_token = if rate { at + 1 } else { at - 1 };
+        let (mut qualifier, estimate, end_token) = precision_after(&tokens, end_token, (qualifier, estimate));
         let (value, min, max) = match low {
             Some(low) => {
                 qualifier = Qualifier::Range;
@@ -258,7 +310,6 @@ pub fn money(text: &str) -> Vec<Found> {
             }
             None => (Some(amount.round_dp(2)), None, None),
         };
-        let end_token = if rate { at + 1 } else { at - 1 };
         out.push(Found {
             kind: FigureKind::Money,
             value,
@@ -293,6 +344,28 @@ fn is_not_a_figure(tokens: &Tokens, i: usize) -> bool {
         || tokens.sign(i + 1) == Some('%')
 }
 
+/// The nouns of two words a count is of.
+const TWO_WORD_NOUNS: [&str; 18] = [
+    "đề án",
+    "lao động",
+    "học viên",
+    "lượt người",
+    "hội chợ",
+    "mô hình",
+    "cơ sở",
+    "doanh nghiệp",
+    "sản phẩm",
+    "hồ sơ",
+    "gian hàng",
+    "nhiệm vụ",
+    "chương trình",
+    "hợp tác",
+    "lượt cơ",
+    "làng nghề",
+    "cuộc thi",
+    "hội nghị",
+];
+
 /// Every count in `text`: a number (or a range, or a pair "01/02") followed by what it counts
 /// ("03 đề án", "10 - 15 mô hình", "từ 150 đến 180 đề án", "01/02 hồ sơ"), not followed by a
 /// unit of money, and not a year, a date or a decision's number. `unit_as_written` is the
@@ -309,9 +382,10 @@ pub fn counts(text: &str) -> Vec<Found> {
         };
         let pair = tokens.sign(i + 1) == Some('/') && tokens.number(i + 2).is_some();
         let dash = matches!(tokens.sign(i + 1), Some('-' | '–' | '—')) && tokens.number(i + 2).is_some();
-        let from = tokens.word(i.wrapping_sub(1)) == Some("từ")
-            && tokens.word(i + 1) == Some("đến")
-            && tokens.number(i + 2).is_some();
+        // "từ 150 đến 180 đề án", "10 đến 12 đề án", "10 tới 12 đề án".
+        let to_word = matches!(tokens.word(i + 1), Some("đến" | "tới")) && tokens.number(i + 2).is_some();
+        let from = to_word && tokens.word(i.wrapping_sub(1)) == Some("từ");
+        let dash = dash || to_word && !from;
         let last = if pair || dash || from { i + 2 } else { i };
         // What it counts: a word, not a unit of money, not a rate ("300 tấn/năm").
         let Some(noun) = tokens.word(last + 1).filter(|w| unit_factor(w).is_none()) else {
@@ -324,9 +398,14 @@ pub fn counts(text: &str) -> Vec<Found> {
             continue;
         }
         let rate = tokens.sign(last + 2) == Some('/');
+        // A noun of two words only when it is one of them ("đề án", "lao động"): else its first
+        // word, so that a count never takes the word that begins the next figure ("12 hộ trên
+        // 1,2 tỷ").
         let noun = match tokens.word(last + 2).filter(|_| !rate) {
-            Some(second) => format!("{noun} {second}"),
-            None => noun.to_string(),
+            Some(second) if TWO_WORD_NOUNS.contains(&format!("{noun} {second}").as_str()) => {
+                format!("{noun} {second}")
+            }
+            _ => noun.to_string(),
         };
         let start_at = if from { i - 1 } else { i };
         let (mut qualifier, estimate, first_token) = precision_before(&tokens, start_at);
@@ -339,6 +418,7 @@ pub fn counts(text: &str) -> Vec<Found> {
             _ => (Some(first), None, None, None),
         };
         let noun_end = if noun.contains(' ') { last + 2 } else { last + 1 };
+        let (qualifier, estimate, noun_end) = precision_after(&tokens, noun_end, (qualifier, estimate));
         out.push(Found {
             kind: FigureKind::Count,
             value,

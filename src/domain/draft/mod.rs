@@ -179,8 +179,12 @@ pub fn prepare(bytes: &[u8]) -> Result<String, Unreadable> {
     if bytes.len() > MAX_TEXT_BYTES {
         return Err(Unreadable::TooLong { bytes: bytes.len() });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| Unreadable::NotUtf8 { at: e.valid_up_to() })?;
+    let (mark, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
+    // Where the first bad byte is in what was sent, the byte-order mark counted.
+    let text = std::str::from_utf8(bytes).map_err(|e| Unreadable::NotUtf8 { at: mark + e.valid_up_to() })?;
     if text.trim().is_empty() {
         return Err(Unreadable::Empty);
     }
@@ -194,6 +198,7 @@ fn amount(d: Decimal) -> String {
     d.to_string()
 }
 
+/// A count as a whole number (None for a fraction or past i64).
 fn whole(d: Decimal) -> Option<i64> {
     (d.fract().is_zero()).then(|| d.trunc().to_string().parse().ok()).flatten()
 }
@@ -239,15 +244,68 @@ fn claim_start(chars: &[char], at: usize, floor: usize) -> usize {
     from
 }
 
+/// The start of the sentence around `at` (after `.`, `;`, `:` or a line break), at most a few
+/// hundred characters back.
+fn sentence_start(chars: &[char], at: usize) -> usize {
+    let floor = at.saturating_sub(600);
+    chars[floor..at].iter().rposition(|c| matches!(c, '.' | '\n')).map_or(floor, |i| floor + i + 1)
+}
+
+/// "Ước thực hiện cả năm 2023: … 14 đề án, tổng kinh phí 5 tỷ đồng": a sentence that begins
+/// with "ước" makes every figure in it an estimate.
+fn estimated_by_heading(chars: &[char], found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let start = sentence_start(chars, f.start);
+        let head: String = chars[start..(start + 12).min(chars.len())].iter().collect::<String>().to_lowercase();
+        if head.trim_start().starts_with("ước ") {
+            f.estimate = true;
+        }
+    }
+}
+
+/// Whether the sentence of the figure at `at` names a year ("năm 2024"), and none of its years
+/// is in `period`.
+fn other_year(chars: &[char], at: usize, period: &Period) -> bool {
+    let start = sentence_start(chars, at);
+    let sentence: String = chars[start..at].iter().collect::<String>().to_lowercase();
+    let years: Vec<i64> = sentence
+        .match_indices("năm ")
+        .filter_map(|(i, m)| {
+            let digits: String = sentence[i + m.len()..].chars().take_while(char::is_ascii_digit).collect();
+            (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+        })
+        .collect();
+    !years.is_empty() && years.iter().all(|y| *y < period.start_year || *y > period.end_year)
+}
+
 /// Drafts `text` (as `prepare` returns it).
 pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
     let chars: Vec<char> = text.chars().collect();
     let mut found = figures::money(text);
     found.extend(figures::counts(text));
     found.sort_by_key(|f| f.start);
-    let placed = place::place(text, &found);
-    let (groups, in_groups) = record::groups(text, &found, &placed);
+    // Never two figures over the same words: the first (money before a count at one place).
+    let mut last_end = 0;
+    found.retain(|f| {
+        let keep = f.start >= last_end;
+        if keep {
+            last_end = f.end;
+        }
+        keep
+    });
     let described = programme::describe(text, jurisdictions);
+    estimated_by_heading(&chars, &mut found);
+    let mut placed = place::place(text, &found);
+    // A sentence about another year than the programme's ("Năm 2024 đã thực hiện 10 đề án" in
+    // a 2025 plan): its figures are not this programme's.
+    if let Some(period) = &described.period {
+        for (f, p) in found.iter().zip(placed.iter_mut()) {
+            if other_year(&chars, f.start, period) {
+                *p = Placement::NotProgramme("draft-other-period");
+            }
+        }
+    }
+    let (groups, in_groups) = record::groups(text, &found, &placed);
 
     let mut warnings = Vec::new();
     let mut reported: Reported<String> = Reported::empty();
@@ -265,16 +323,13 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
     for (i, f) in found.iter().enumerate() {
         let start = claim_start(&chars, f.start, floor);
         // A count's scope belongs to its claim ("46 đề án khuyến công địa phương").
-        let end = [" khuyến công địa phương", " khuyến công quốc gia"]
-            .iter()
-            .find(|words| {
-                let words: Vec<char> = words.chars().collect();
-                f.kind == FigureKind::Count
-                    && chars.get(f.end..f.end + words.len()).is_some_and(|w| {
-                        w.iter().collect::<String>().to_lowercase() == words.iter().collect::<String>()
-                    })
-            })
-            .map_or(f.end, |words| f.end + words.chars().count());
+        let end = match f.kind {
+            FigureKind::Count => {
+                let after: String = chars[f.end..(f.end + 40).min(chars.len())].iter().collect();
+                f.end + words::scope_after(&after.to_lowercase()).map_or(0, |(_, length)| length)
+            }
+            FigureKind::Money => f.end,
+        };
         floor = end;
         let quote = quote_of(start, end);
         let mut reason = None;
@@ -377,7 +432,12 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
     // Sources given as the rest, with no figure.
     for (pointer, start, end) in place::remainders(text) {
         let Some(source) = pointer.strip_prefix("/reported/funding/") else { continue };
-        if reported.funding.iter().any(|f| f.source == source) {
+        // A rest with a figure is that figure's; a group's rest is not the programme's.
+        let first = found.partition_point(|f| f.start < start);
+        let with_figure = found[first..].iter().take_while(|f| f.start < end).any(|f| f.kind == FigureKind::Money);
+        let group = groups.partition_point(|g| g.start <= start);
+        let in_a_group = group > 0 && end <= groups[group - 1].end;
+        if with_figure || in_a_group || reported.funding.iter().any(|f| f.source == source) {
             continue;
         }
         reported.funding.push(ReportedSource {
@@ -408,7 +468,10 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
             figure_end: end,
             reason: None,
         });
-        warnings.push(Message::new("draft-remainder").word("pointer", pointer));
+        warnings.push(
+            Message::new("draft-remainder")
+                .word("pointer", format!("/reported/funding/{}", reported.funding.len() - 1)),
+        );
     }
     out.sort_by_key(|f| f.start);
 
@@ -486,7 +549,8 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
         ("/jurisdiction", described.jurisdiction.is_none()),
         ("/period", described.period.is_none()),
         ("/kind", described.kind.is_none()),
-        ("/source", true),
+        ("/source/title", described.title.is_none()),
+        ("/source/publisher", true),
     ] {
         if missing {
             warnings.push(Message::new("draft-fill-in").word("pointer", field));
@@ -556,6 +620,135 @@ mod tests {
             }
             _ => pointer.to_string(),
         }
+    }
+
+    /// A figure as the tests compare it: (pointer, value, min, max, qualifier, estimate).
+    type Seen = (Option<String>, Option<String>, Option<String>, Option<String>, Qualifier, bool);
+
+    /// The draft of `text`, and its figures as the tests compare them.
+    fn figures_of(text: &str) -> (Draft, Vec<Seen>) {
+        let d = draft(&prepare(text.as_bytes()).unwrap(), &Jurisdictions::built_in());
+        let f = d
+            .figures
+            .iter()
+            .map(|f| (f.pointer.clone(), f.value.clone(), f.min.clone(), f.max.clone(), f.qualifier, f.estimate))
+            .collect();
+        (d, f)
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_string())
+    }
+
+    /// What a reviewer's own sentences showed (each failed before the rules it names).
+    #[test]
+    fn money_that_is_not_the_programmes_is_never_placed() {
+        for text in [
+            "Năm 2022, tỉnh đã hỗ trợ 05 đề án ứng dụng máy móc thiết bị tiên tiến, các cơ sở đầu tư 8 tỷ đồng.",
+            "Năm 2022 hỗ trợ 03 cơ sở mua máy móc thiết bị, tổng mức đầu tư 6 tỷ đồng.",
+            "Năm 2022 hỗ trợ 04 đề án ứng dụng thiết bị; một cơ sở có vốn điều lệ 3 tỷ đồng.",
+            "Năm 2022 tổ chức 02 hội chợ, các gian hàng bán được 3 tỷ đồng.",
+            "Tổng kinh phí đầu tư của doanh nghiệp là 12 tỷ đồng.",
+            "Kinh phí 1,5 triệu USD do dự án quốc tế tài trợ.",
+        ] {
+            let (_, figures) = figures_of(text);
+            let placed: Vec<_> =
+                figures.iter().filter(|f| f.0.is_some() && f.1.as_deref().is_some_and(|v| v.contains('.'))).collect();
+            assert!(placed.is_empty(), "{text}: {placed:?}");
+        }
+    }
+
+    #[test]
+    fn what_the_text_qualifies_is_never_exact() {
+        let (_, f) = figures_of("Tổng kinh phí 2 đến 3 tỷ đồng. Thực hiện 10 tới 12 đề án.");
+        assert_eq!(
+            f,
+            vec![
+                (s("/reported/cost"), None, s("2000.00"), s("3000.00"), Qualifier::Range, false),
+                (s("/reported/schemes"), None, s("10"), s("12"), Qualifier::Range, false),
+            ]
+        );
+        for (text, qualifier, estimate) in [
+            ("Tổng kinh phí ước tính 5 tỷ đồng.", Qualifier::Exact, true),
+            ("Tổng kinh phí 3 tỷ đồng trở lên.", Qualifier::AtLeast, false),
+            ("Tổng kinh phí chưa đến 500 triệu đồng.", Qualifier::AtMost, false),
+            ("Tổng kinh phí 4,5 tỷ đồng (ước).", Qualifier::Exact, true),
+            ("Ước thực hiện cả năm: 14 đề án, tổng kinh phí 5 tỷ đồng.", Qualifier::Exact, true),
+            ("Tổng kinh phí trên dưới 800 triệu đồng.", Qualifier::About, false),
+            ("Thực hiện 30 đề án trở lên.", Qualifier::AtLeast, false),
+        ] {
+            let (_, f) = figures_of(text);
+            assert!(f.iter().all(|f| (f.4, f.5) == (qualifier, estimate)), "{text}: {f:?}");
+            assert!(!f.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for text in [
+            "100000000000000000000000000 tỷ",
+            "Hỗ trợ máy móc cho 12 hộ trên 1,2 tỷ đồng.\n",
+            "0ước 1đ",
+            "5",
+            "…",
+            "🙂 3 tỷ",
+        ] {
+            let _ = figures_of(text);
+        }
+        // A text with commas and no full stop: every figure read, none twice.
+        let (d, _) = figures_of(&"kinh phí 5 triệu đồng, ".repeat(4000));
+        assert_eq!(d.figures.len(), 4000);
+    }
+
+    #[test]
+    fn sentences_say_which_figure_is_whose() {
+        let (d, f) = figures_of(
+            "Năm 2021, tỉnh Hà Nam thực hiện 12 đề án, tổng kinh phí 3 tỷ đồng, gồm 05 đề án đào tạo nghề với kinh phí \
+             600 triệu đồng và 07 đề án hỗ trợ máy móc thiết bị với kinh phí 2,4 tỷ đồng.",
+        );
+        let placed: Vec<(Option<String>, Option<String>)> = f.into_iter().map(|f| (f.0, f.1)).collect();
+        assert_eq!(
+            placed,
+            vec![
+                (s("/reported/schemes"), s("12")),
+                (s("/reported/cost"), s("3000.00")),
+                (s("/schemes/0/scheme_count"), s("5")),
+                (s("/schemes/0/cost"), s("600.00")),
+                (s("/schemes/1/scheme_count"), s("7")),
+                (s("/schemes/1/cost"), s("2400.00")),
+            ]
+        );
+        assert_eq!(d.document.schemes[1].activity.as_deref(), Some("demonstration_technology_transfer"));
+        // A count's scope words are not a source; the source is named after.
+        let (_, f) = figures_of(
+            "Thực hiện 10 đề án khuyến công quốc gia với kinh phí 4 tỷ đồng, trong đó ngân sách trung ương 3 tỷ đồng, \
+             phần còn lại 1.000 triệu đồng do các doanh nghiệp đối ứng.",
+        );
+        let placed: Vec<(Option<String>, Option<String>)> = f.into_iter().map(|f| (f.0, f.1)).collect();
+        assert_eq!(
+            placed,
+            vec![
+                (s("/reported/schemes_by_scope/0"), s("10")),
+                (s("/reported/cost"), s("4000.00")),
+                (s("/reported/funding/0"), s("3000.00")),
+                (s("/reported/funding/1"), s("1000.00")),
+            ]
+        );
+        // Last year's figures in this year's plan, and the headline's year.
+        let (d, f) = figures_of(
+            "Kế hoạch khuyến công năm 2025\n\nThực hiện Chương trình giai đoạn 2021-2025, năm 2025 dự kiến thực hiện \
+             08 đề án. Năm 2024 đã thực hiện 10 đề án, tổng kinh phí 2 tỷ đồng.",
+        );
+        assert_eq!(d.document.period, Some(Period { start_year: 2025, end_year: 2025 }));
+        assert_eq!(f.iter().filter(|f| f.0.is_some()).count(), 1, "{f:?}");
+        assert!(d.document.schemes.is_empty());
+    }
+
+    #[test]
+    fn units_as_tables_and_long_reports_write_them() {
+        let (_, f) = figures_of("Tổng kinh phí 450 tr.đ; vốn của các cơ sở 50 nghìn tỷ đồng.");
+        let values: Vec<Option<String>> = f.into_iter().map(|f| f.1).collect();
+        assert_eq!(values, vec![s("450.00"), s("50000000.00")]);
     }
 
     /// The seed article drafts back into the seed: every reported figure and every record's

@@ -157,14 +157,22 @@ fn implementing_agency(text: &str) -> Option<String> {
 fn title_and_date(text: &str) -> (Option<String>, Option<String>) {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next();
+    // A short line holding a day/month/year ("06/11/2020", "Thứ Hai, 15/5/2023 - 10:20").
     let as_date = |l: &str| {
-        let parts: Vec<u32> = l.split('/').filter_map(|p| p.parse().ok()).collect();
-        match parts.as_slice() {
-            [d, m, y] if l.split('/').count() == 3 && (1..=31).contains(d) && (1..=12).contains(m) && *y >= 1900 => {
-                Some(format!("{y:04}-{m:02}-{d:02}"))
-            }
-            _ => None,
+        if l.chars().count() > 40 {
+            return None;
         }
+        l.split([' ', ',']).find_map(|word| {
+            let parts: Vec<u32> = word.split('/').filter_map(|p| p.parse().ok()).collect();
+            match parts.as_slice() {
+                [d, m, y]
+                    if word.split('/').count() == 3 && (1..=31).contains(d) && (1..=12).contains(m) && *y >= 1900 =>
+                {
+                    Some(format!("{y:04}-{m:02}-{d:02}"))
+                }
+                _ => None,
+            }
+        })
     };
     match first {
         Some(line) if as_date(line).is_some() => (lines.next().map(str::to_string), as_date(line)),
@@ -175,8 +183,10 @@ fn title_and_date(text: &str) -> (Option<String>, Option<String>) {
 
 /// Everything the report says of its programme.
 pub fn describe(text: &str, jurisdictions: &Jurisdictions) -> Described {
-    let period = period(text);
     let (title, date) = title_and_date(text);
+    // The headline's year or period first ("… khuyến công năm 2023" over the body's "giai đoạn
+    // 2021-2025" of the programme it belongs to).
+    let period = title.as_deref().and_then(period).or_else(|| period(text));
     let jurisdiction = jurisdictions.named_in(text).first().map(|(_, unit)| {
         let years = period.as_ref().map_or((1900, 2200), |p| (p.start_year, p.end_year));
         match jurisdictions.resolve(&unit.names.vi, years) {

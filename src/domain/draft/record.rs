@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::figures::{FigureKind, Found};
 use super::place::Placement;
-use super::words::{activity_of, clause_before, source_named};
+use super::words::{activity_of, clause_before, scope_after, source_named};
 
 /// What a group of schemes is counted in: schemes, and what reports count as one scheme each.
 const SCHEME_NOUNS: [&str; 8] = ["đề án", "đề", "lớp", "hội chợ", "mô hình", "cuộc", "chương trình", "kế hoạch"];
@@ -99,16 +99,24 @@ fn exact(f: &Found) -> bool {
 /// groups leave as `place` decided). `found` is in text order, `placed` its reported places.
 pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>, Vec<Option<InGroup>>) {
     let chars: Vec<char> = text.chars().collect();
-    let sentence_start =
-        |at: usize| chars[..at].iter().rposition(|c| matches!(c, '.' | ';' | '\n')).map_or(0, |i| i + 1);
-    let sentence_end =
-        |at: usize| chars[at..].iter().position(|c| matches!(c, '.' | '\n')).map_or(chars.len(), |i| at + i);
-    let line_end = |at: usize| chars[at..].iter().position(|c| *c == '\n').map_or(chars.len(), |i| at + i);
-    let text_of = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
-    let has_cost_after = |f: &Found| {
-        let end = sentence_end(f.end);
-        found.iter().any(|m| m.kind == FigureKind::Money && m.start >= f.end && m.start < end && !m.rate)
+    // How far back or ahead a sentence is looked for: a text with no full stop costs no more.
+    const REACH: usize = 600;
+    let sentence_start = |at: usize| {
+        let from = at.saturating_sub(REACH);
+        chars[from..at].iter().rposition(|c| matches!(c, '.' | ';' | '\n')).map_or(from, |i| from + i + 1)
     };
+    let sentence_end = |at: usize| {
+        let to = (at + REACH).min(chars.len());
+        chars[at..to].iter().position(|c| matches!(c, '.' | '\n')).map_or(to, |i| at + i)
+    };
+    let newlines: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i).collect();
+    let line_end = |at: usize| newlines.get(newlines.partition_point(|&n| n < at)).copied().unwrap_or(chars.len());
+    let text_of = |a: usize, b: usize| if a < b { chars[a..b].iter().collect::<String>() } else { String::new() };
+    // The figures that start in [from, to), by their place in `found` (which is in text order).
+    let within =
+        |from: usize, to: usize| found.partition_point(|m| m.start < from)..found.partition_point(|m| m.start < to);
+    let has_cost_after =
+        |f: &Found| found[within(f.end, sentence_end(f.end))].iter().any(|m| m.kind == FigureKind::Money && !m.rate);
 
     // Where each group starts, in text order: a count of schemes the totals did not take (or an
     // establishments' count with a cost in its sentence), from its sentence's start or from the
@@ -121,9 +129,9 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
             continue;
         }
         let sentence = sentence_start(f.start);
-        let after_previous = found[..i].iter().rev().map(|p| p.end).find(|&e| e > sentence).unwrap_or(sentence);
+        let after_previous = found[..i].last().map(|p| p.end).filter(|&e| e > sentence).unwrap_or(sentence);
         let last = starts.last().copied();
-        let from = after_previous.max(last.map_or(0, |s| s.0));
+        let from = after_previous.max(last.map_or(0, |s| s.0)).min(f.start);
         match f.kind {
             FigureKind::Count => {
                 let noun = f.unit_as_written.as_str();
@@ -174,28 +182,30 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
         let words = text_of(head_start, end_trimmed);
         let in_addition = words.to_lowercase().starts_with("ngoài ra");
         // What the group did: the words from its start to its first money.
-        let first_money = found
-            .iter()
-            .filter(|m| m.kind == FigureKind::Money && m.start >= start && m.start < end)
-            .map(|m| m.start)
-            .min();
+        let first_money = found[within(start, end)].iter().find(|m| m.kind == FigureKind::Money).map(|m| m.start);
         let described = text_of(head_start, first_money.unwrap_or(end_trimmed));
         let title = count.map(|c| {
             let from = found[c].end;
             let to = first_money.unwrap_or(end_trimmed).max(from);
-            text_of(from, to)
-                .trim()
-                .trim_end_matches([',', ';', '.', ':'])
-                .trim_end_matches(" với")
-                .trim_end_matches(" có")
-                .trim()
-                .to_string()
+            let mut title = text_of(from, to).trim().to_string();
+            // Not the words that introduce its cost ("… với tổng kinh phí").
+            loop {
+                let before = title.len();
+                title = title.trim_end_matches([',', ';', '.', ':', ' ']).to_string();
+                for tail in [" với", " có", " tổng", " kinh phí", " chi phí", " là", " thực hiện"] {
+                    if let Some(rest) = title.strip_suffix(tail) {
+                        title = rest.to_string();
+                    }
+                }
+                if title.len() == before {
+                    break title;
+                }
+            }
         });
-        let scope = match title.as_deref().map(str::to_lowercase) {
-            Some(t) if t.starts_with("khuyến công quốc gia") => "national",
-            Some(t) if t.starts_with("khuyến công địa phương") => "local",
-            _ => "unknown",
-        };
+        let scope = title
+            .as_deref()
+            .and_then(|t| scope_after(&t.to_lowercase()))
+            .map_or(crate::domain::reference::UNKNOWN_SCOPE, |(scope, _)| scope);
         let mut group = Group {
             start: head_start,
             end: end_trimmed,
@@ -208,13 +218,14 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
             indicators: Vec::new(),
             in_addition,
         };
-        for (i, f) in found.iter().enumerate() {
-            if f.start < start || f.end > end {
+        for i in within(start, end) {
+            let f = &found[i];
+            if f.end > end {
                 continue;
             }
             if Some(i) == count {
                 decided[i] = Some(if exact(f) {
-                    group.scheme_count = f.value.and_then(|v| i64::try_from(v.trunc().mantissa()).ok());
+                    group.scheme_count = f.value.and_then(super::whole);
                     InGroup::At(g, RecordField::Count)
                 } else {
                     InGroup::Unplaced("draft-qualified-record-count")
@@ -225,7 +236,7 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
                 (FigureKind::Count, Placement::Undecided | Placement::NotProgramme("draft-workers")) => {
                     if let Some(k) = indicator_of(f) {
                         decided[i] = Some(if exact(f) {
-                            let value = f.value.and_then(|v| i64::try_from(v.trunc().mantissa()).ok()).unwrap_or(0);
+                            let value = f.value.and_then(super::whole).unwrap_or(0);
                             group.indicators.push((k, value));
                             InGroup::At(g, RecordField::Indicator(group.indicators.len() - 1))
                         } else {
@@ -234,19 +245,24 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
                     }
                 }
                 (FigureKind::Money, Placement::Undecided | Placement::At(_)) => {
+                    // What the words since the last comma say it is: the group's cost only
+                    // where they say "kinh phí" (after any source's words), a funding line where
+                    // they name a source; else nothing this draft can decide.
                     let before = clause_before(&chars, f.start);
-                    let source = source_named(&before);
-                    let total = before.rfind("kinh phí").or_else(|| before.rfind("tổng"));
-                    let is_cost = match (source, total) {
+                    let near = before.rsplit(',').next().unwrap_or(&before);
+                    let near_source = source_named(near);
+                    let cost_word = near.rfind("kinh phí").or_else(|| near.rfind("chi phí"));
+                    let is_cost = match (near_source, cost_word) {
                         (Some((at, _)), Some(cost)) => cost > at,
-                        (None, _) => true,
-                        (Some(_), None) => false,
+                        (None, Some(_)) => true,
+                        (_, None) => false,
                     };
+                    let source = near_source.or_else(|| source_named(&before));
                     if !exact(f) {
-                        decided[i] = Some(InGroup::Unplaced(if is_cost {
-                            "draft-qualified-record-cost"
-                        } else {
-                            "draft-qualified-record-funding"
+                        decided[i] = Some(InGroup::Unplaced(match (is_cost, source) {
+                            (true, _) => "draft-qualified-record-cost",
+                            (false, Some(_)) => "draft-qualified-record-funding",
+                            (false, None) => "draft-undecided",
                         }));
                         continue;
                     }

@@ -7,7 +7,12 @@
 pub fn clause_before(chars: &[char], start: usize) -> String {
     let mut to = start;
     loop {
-        let from = chars[..to].iter().rposition(|c| matches!(c, '.' | ';' | ':' | '(' | '\n')).map_or(0, |i| i + 1);
+        // At most a few hundred characters back: a text with no full stop costs no more.
+        let floor = start.saturating_sub(600);
+        let from = chars[floor..to.max(floor)]
+            .iter()
+            .rposition(|c| matches!(c, '.' | ';' | ':' | '(' | '\n'))
+            .map_or(floor, |i| floor + i + 1);
         // "… tổng kinh phí thực hiện là: 41.306,53": a colon with no words of its own after it
         // does not end the clause.
         let after: String = chars[from..start].iter().collect::<String>().to_lowercase();
@@ -21,39 +26,53 @@ pub fn clause_before(chars: &[char], start: usize) -> String {
 
 /// A source of funding by its words. Where several match at one place, the longest names it
 /// ("khuyến công thành phố" over "khuyến công").
-const SOURCES: [(&str, &str); 14] = [
+const SOURCES: [(&str, &str); 21] = [
     ("ngân sách trung ương", "central_budget"),
     ("khuyến công quốc gia", "central_budget"),
+    ("khuyến công cấp quốc gia", "central_budget"),
+    ("kcqg", "central_budget"),
     ("ngân sách tỉnh", "local_budget"),
     ("ngân sách thành phố", "local_budget"),
     ("ngân sách địa phương", "local_budget"),
     ("khuyến công địa phương", "local_budget"),
     ("khuyến công thành phố", "local_budget"),
     ("khuyến công tỉnh", "local_budget"),
+    ("khuyến công cấp tỉnh", "local_budget"),
+    ("khuyến công cấp địa phương", "local_budget"),
+    ("kcđp", "local_budget"),
     ("ngân sách nhà nước", "state_budget"),
     ("kinh phí khuyến công", "state_budget"),
     ("đối ứng", "contributions"),
     ("đóng góp", "contributions"),
     ("thụ hưởng", "contributions"),
     ("xã hội hóa", "contributions"),
+    ("huy động", "contributions"),
+    ("vốn của các cơ sở", "contributions"),
 ];
+
+/// Where each source's words are in `clause`, as (start, length, key), leaving out the words
+/// that say a count's scope ("10 đề án khuyến công quốc gia với kinh phí…": not the central
+/// budget's money) or name an agency ("Trung tâm Khuyến công tỉnh").
+fn sources_in(clause: &str) -> impl Iterator<Item = (usize, usize, &'static str)> + '_ {
+    SOURCES.iter().flat_map(move |(words, key)| {
+        clause
+            .match_indices(words)
+            .filter(|(at, _)| {
+                let before = clause[..*at].trim_end();
+                !before.ends_with("đề án") && !before.ends_with("trung tâm")
+            })
+            .map(move |(at, _)| (at, words.len(), *key))
+    })
+}
 
 /// The source `clause` names nearest its end: (where its words start, its key).
 pub fn source_named(clause: &str) -> Option<(usize, &'static str)> {
-    SOURCES
-        .iter()
-        .filter_map(|(words, key)| clause.rfind(words).map(|at| (at, words.len(), *key)))
-        .max_by(|a, b| (a.0 + a.1).cmp(&(b.0 + b.1)).then(a.1.cmp(&b.1)))
-        .map(|(at, _, key)| (at, key))
+    sources_in(clause).max_by(|a, b| (a.0 + a.1).cmp(&(b.0 + b.1)).then(a.1.cmp(&b.1))).map(|(at, _, key)| (at, key))
 }
 
 /// The source `clause` names first.
 pub fn first_source_named(clause: &str) -> Option<&'static str> {
-    SOURCES
-        .iter()
-        .filter_map(|(words, key)| clause.find(words).map(|at| (at, words.len(), *key)))
-        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, _, key)| key)
+    sources_in(clause).min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1))).map(|(_, _, key)| key)
 }
 
 /// Keywords of each activity of the reference (Decree 45/2012 Article 4), in our own words:
@@ -146,4 +165,29 @@ pub fn activity_of(text: &str) -> Option<&'static str> {
         .filter(|(_, hits, _)| *hits > 0)
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
         .map(|(key, _, _)| key)
+}
+
+/// The words after a count of schemes that say its scope, as reports write them.
+const SCOPES: [(&str, &str); 9] = [
+    ("khuyến công địa phương", "local"),
+    ("khuyến công quốc gia", "national"),
+    ("khuyến công cấp tỉnh", "local"),
+    ("khuyến công cấp thành phố", "local"),
+    ("khuyến công cấp địa phương", "local"),
+    ("khuyến công cấp quốc gia", "national"),
+    ("khuyến công tỉnh", "local"),
+    ("kcđp", "local"),
+    ("kcqg", "national"),
+];
+
+/// The scope the words right after a count say (`after`, lower-cased), and how many Unicode
+/// scalars those words take, the white space before them included.
+pub fn scope_after(after: &str) -> Option<(&'static str, usize)> {
+    let trimmed = after.trim_start();
+    let space = after.chars().count() - trimmed.chars().count();
+    SCOPES
+        .iter()
+        .filter(|(words, _)| trimmed.starts_with(words))
+        .max_by_key(|(words, _)| words.len())
+        .map(|(words, scope)| (*scope, space + words.chars().count()))
 }
