@@ -628,3 +628,8 @@ page-drafts_range = a range
 page-drafts_estimate = an estimate
 draft-price = a price, not programme money
 draft-other-period = its sentence is about another year than the programme's: not this programme's figure
+draft-invalid = as drafted, { $pointer } would not be accepted: { $problem }
+draft-records-left-out = { $count ->
+    [one] 1 group has no exact count or cost: it is left out of the check against the reported figures
+   *[other] { $count } groups have no exact count or cost: they are left out of the check against the reported figures
+}

@@ -587,3 +587,5 @@ page-drafts_range = một khoảng
 page-drafts_estimate = ước thực hiện
 draft-price = giá bán hoặc đơn giá, không phải kinh phí chương trình
 draft-other-period = câu chứa số liệu nói về một năm khác với thời gian của chương trình: không phải số liệu của chương trình này
+draft-invalid = theo bản nháp hiện tại, { $pointer } sẽ không được chấp nhận: { $problem }
+draft-records-left-out = { $count } nhóm đề án chưa có số đề án hoặc kinh phí chính xác: không được tính khi đối chiếu với số liệu công bố

@@ -54,11 +54,17 @@ pub async fn post_draft(state: web::Data<AppState>, req: HttpRequest, payload: w
     // Reading a long report costs as much as a download: one of the heavy-read permits, and
     // off the async workers.
     let _permit = state.heavy.permit().await?;
-    let jurisdictions = state.jurisdictions.clone();
-    let drafted = web::block(move || draft::prepare(&body).map(|text| draft::draft(&text, &jurisdictions)))
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("the draft task failed: {e}")))?
-        .map_err(|why| ApiError::bad_parameter("body", why.message()))?;
+    let (jurisdictions, reference) = (state.jurisdictions.clone(), state.reference.clone());
+    let drafted = web::block(move || {
+        draft::prepare(&body).map(|text| {
+            let mut drafted = draft::draft(&text, &jurisdictions);
+            drafted.warnings.extend(draft::check::validation_warnings(&drafted.document, &reference));
+            drafted
+        })
+    })
+    .await
+    .map_err(|e| ApiError::Internal(anyhow::anyhow!("the draft task failed: {e}")))?
+    .map_err(|why| ApiError::bad_parameter("body", why.message()))?;
     let lang = crate::http::context::lang(&req);
     let bytes =
         crate::i18n::in_language(lang, || serde_json::to_vec(&drafted)).map_err(|e| ApiError::Internal(e.into()))?;

@@ -53,6 +53,11 @@ async fn a_pasted_report_comes_back_as_a_draft_with_every_figure_in_place() {
     }
     let warnings: Vec<&str> = draft["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
     assert!(warnings.iter().any(|w| w.contains("/schemes/4") && w.contains("Ngoài ra")), "{warnings:?}");
+    // The validation's warnings on the draft as it stands, as a write would give them.
+    assert!(
+        warnings.iter().any(|w| w == &"The programme reports 65 schemes; its scheme records cover 64: a gap of 1."),
+        "{warnings:?}"
+    );
 
     // A byte-order mark and decomposed accents (NFD): the offsets are into the text without
     // the mark, made NFC, so the quotes are the same.

@@ -2,8 +2,9 @@
 //! programme document, every figure with its words, precision and place. `figures` reads the
 //! numbers, `place` the programme's reported figures, `record` the groups of schemes,
 //! `programme` what the report says of the programme, by the dictionaries of `words`; this
-//! module puts them together.
+//! module puts them together, and `check` gives the validation's warnings on the result.
 
+pub mod check;
 pub mod figures;
 pub mod place;
 pub mod programme;
