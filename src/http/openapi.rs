@@ -477,7 +477,7 @@ fn binary_bodies(spec: &mut Value) {
             // A text body (a report for POST /drafts) is a file of UTF-8 text: generators send
             // its bytes as they are (openapi-python-client has no text/plain string body).
             if let Some(media) = operation.pointer_mut("/requestBody/content/text~1plain") {
-                media["schema"] = json!({"type": "string", "format": "binary", "description": "UTF-8 text"});
+                media["schema"] = json!({"type": "string", "format": "binary", "minLength": 1, "description": "UTF-8 text, not empty"});
             }
             for response in operation["responses"].as_object_mut().into_iter().flat_map(|r| r.values_mut()) {
                 let xlsx = crate::http::representation::Representation::XLSX_TYPE;

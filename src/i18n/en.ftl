@@ -633,3 +633,5 @@ draft-records-left-out = { $count ->
     [one] 1 group has no exact count or cost: it is left out of the check against the reported figures
    *[other] { $count } groups have no exact count or cost: they are left out of the check against the reported figures
 }
+draft-in-addition-reported = { $pointer } is read in a sentence that begins "Ngoài ra" (in addition): whether it is the programme's figure or one more besides it is for a person to confirm
+draft-comparison = a difference ("vượt", "tăng", "so với"), not a count

@@ -589,3 +589,5 @@ draft-price = giá bán hoặc đơn giá, không phải kinh phí chương trì
 draft-other-period = câu chứa số liệu nói về một năm khác với thời gian của chương trình: không phải số liệu của chương trình này
 draft-invalid = theo bản nháp hiện tại, { $pointer } sẽ không được chấp nhận: { $problem }
 draft-records-left-out = { $count } nhóm đề án chưa có số đề án hoặc kinh phí chính xác: không được tính khi đối chiếu với số liệu công bố
+draft-in-addition-reported = { $pointer } được đọc từ câu mở đầu bằng "Ngoài ra": đây là số liệu của chương trình hay là phần thêm ngoài đó cần người nhập xác nhận
+draft-comparison = một mức chênh lệch ("vượt", "tăng", "so với"), không phải số lượng

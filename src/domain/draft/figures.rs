@@ -337,6 +337,8 @@ fn is_not_a_figure(tokens: &Tokens, i: usize) -> bool {
     };
     let number = |k: usize| tokens.number(k).is_some();
     year(i)
+        || tokens.sign(i + 1) == Some(':')
+        || tokens.sign(i.wrapping_sub(1)) == Some(':') && number(i.wrapping_sub(2))
         || matches!(tokens.word(i.wrapping_sub(1)), Some("năm" | "số" | "ngày" | "tháng" | "đoạn" | "quý"))
         || tokens.sign(i + 1) == Some('/') && !number(i + 2)
         || tokens.sign(i + 1) == Some('/') && number(i + 2) && tokens.sign(i + 3) == Some('/')
@@ -345,7 +347,13 @@ fn is_not_a_figure(tokens: &Tokens, i: usize) -> bool {
 }
 
 /// The nouns of two words a count is of.
-const TWO_WORD_NOUNS: [&str; 18] = [
+const TWO_WORD_NOUNS: [&str; 24] = [
+    "phóng sự",
+    "đại biểu",
+    "bản tin",
+    "tờ gấp",
+    "chuyên đề",
+    "lượt khách",
     "đề án",
     "lao động",
     "học viên",
@@ -388,7 +396,9 @@ pub fn counts(text: &str) -> Vec<Found> {
         let dash = dash || to_word && !from;
         let last = if pair || dash || from { i + 2 } else { i };
         // What it counts: a word, not a unit of money, not a rate ("300 tấn/năm").
-        let Some(noun) = tokens.word(last + 1).filter(|w| unit_factor(w).is_none()) else {
+        // On the same line: a headline's last number takes no noun from the next line.
+        let same_line = |k: usize| tokens.get(k).is_some_and(|t| !chars[tokens[last].2..t.1].contains(&'\n'));
+        let Some(noun) = tokens.word(last + 1).filter(|w| unit_factor(w).is_none() && same_line(last + 1)) else {
             i = last + 1;
             continue;
         };

@@ -232,7 +232,7 @@ fn claim_start(chars: &[char], at: usize, floor: usize) -> usize {
         }
         from -= 1;
     }
-    while from < at && (chars[from].is_whitespace() || matches!(chars[from], ',' | ';' | ':')) {
+    while from < at && (chars[from].is_whitespace() || matches!(chars[from], ',' | ';' | ':' | '-' | '•' | '+')) {
         from += 1;
     }
     // A claim does not start with the word that joins it to the one before.
@@ -249,34 +249,37 @@ fn claim_start(chars: &[char], at: usize, floor: usize) -> usize {
 /// hundred characters back.
 fn sentence_start(chars: &[char], at: usize) -> usize {
     let floor = at.saturating_sub(600);
-    chars[floor..at].iter().rposition(|c| matches!(c, '.' | '\n')).map_or(floor, |i| floor + i + 1)
+    // A full stop inside a number ("1.188,56") ends nothing.
+    let stop = |k: usize| chars[k] == '\n' || chars[k] == '.' && !chars.get(k + 1).is_some_and(char::is_ascii_digit);
+    (floor..at).rev().find(|&k| stop(k)).map_or(floor, |k| k + 1)
+}
+
+/// The first words of the sentence around `at`, lower-cased, after any bullet ("- ", "• ").
+fn sentence_opening(chars: &[char], at: usize) -> String {
+    let start = sentence_start(chars, at);
+    let head: String = chars[start..(start + 40).min(chars.len())].iter().collect();
+    head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '•' | '+' | '*' | '–')).to_lowercase()
 }
 
 /// "Ước thực hiện cả năm 2023: … 14 đề án, tổng kinh phí 5 tỷ đồng": a sentence that begins
 /// with "ước" makes every figure in it an estimate.
 fn estimated_by_heading(chars: &[char], found: &mut [Found]) {
     for f in found.iter_mut() {
-        let start = sentence_start(chars, f.start);
-        let head: String = chars[start..(start + 12).min(chars.len())].iter().collect::<String>().to_lowercase();
-        if head.trim_start().starts_with("ước ") {
+        if sentence_opening(chars, f.start).starts_with("ước ") {
             f.estimate = true;
         }
     }
 }
 
-/// Whether the sentence of the figure at `at` names a year ("năm 2024"), and none of its years
-/// is in `period`.
+/// Whether the sentence of the figure at `at` is about a year outside `period`: it opens with
+/// that year ("Năm 2024 đã thực hiện …", "Trong năm 2024, …"), not merely names one ("đến năm
+/// 2025", "so với năm 2022").
 fn other_year(chars: &[char], at: usize, period: &Period) -> bool {
-    let start = sentence_start(chars, at);
-    let sentence: String = chars[start..at].iter().collect::<String>().to_lowercase();
-    let years: Vec<i64> = sentence
-        .match_indices("năm ")
-        .filter_map(|(i, m)| {
-            let digits: String = sentence[i + m.len()..].chars().take_while(char::is_ascii_digit).collect();
-            (digits.len() == 4).then(|| digits.parse().ok()).flatten()
-        })
-        .collect();
-    !years.is_empty() && years.iter().all(|y| *y < period.start_year || *y > period.end_year)
+    let opening = sentence_opening(chars, at);
+    let rest = opening.strip_prefix("trong ").unwrap_or(&opening);
+    let Some(rest) = rest.strip_prefix("năm ") else { return false };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() == 4 && digits.parse::<i64>().is_ok_and(|y| y < period.start_year || y > period.end_year)
 }
 
 /// Drafts `text` (as `prepare` returns it).
@@ -307,6 +310,23 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
         }
     }
     let (groups, in_groups) = record::groups(text, &found, &placed);
+    // A programme that publishes no "tổng kinh phí": its first "kinh phí" that no group holds and
+    // no source names, outside a "Ngoài ra" sentence ("Thực hiện 10 đề án … với kinh phí 4 tỷ").
+    if !placed.iter().any(|p| *p == Placement::At("/reported/cost".into())) {
+        let first = (0..found.len()).find(|&i| {
+            let before = words::clause_before(&chars, found[i].start);
+            let near = before.rsplit(',').next().unwrap_or(&before);
+            found[i].kind == FigureKind::Money
+                && in_groups[i].is_none()
+                && placed[i] == Placement::Undecided
+                && near.contains("kinh phí")
+                && words::source_named(near).is_none()
+                && !sentence_opening(&chars, found[i].start).starts_with("ngoài ra")
+        });
+        if let Some(i) = first {
+            placed[i] = Placement::At("/reported/cost".into());
+        }
+    }
 
     let mut warnings = Vec::new();
     let mut reported: Reported<String> = Reported::empty();
@@ -475,6 +495,14 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
         );
     }
     out.sort_by_key(|f| f.start);
+    // A programme figure in a "Ngoài ra" sentence: whether it is the programme's is for a person.
+    for f in out.iter().filter(|f| f.pointer.as_deref().is_some_and(|p| p.starts_with("/reported/"))) {
+        if sentence_opening(&chars, f.figure_start).starts_with("ngoài ra") {
+            warnings.push(
+                Message::new("draft-in-addition-reported").word("pointer", f.pointer.clone().unwrap_or_default()),
+            );
+        }
+    }
 
     // The records, and the definitions of the indicators they use.
     let mut used: Vec<usize> = Vec::new();
@@ -750,6 +778,73 @@ mod tests {
         let (_, f) = figures_of("Tổng kinh phí 450 tr.đ; vốn của các cơ sở 50 nghìn tỷ đồng.");
         let values: Vec<Option<String>> = f.into_iter().map(|f| f.1).collect();
         assert_eq!(values, vec![s("450.00"), s("50000000.00")]);
+    }
+
+    /// What a second reviewer's own sentences showed, some of them after the first mends.
+    #[test]
+    fn totals_groups_and_years_are_told_apart() {
+        let placed = |text: &str| -> Vec<(Option<String>, Option<String>)> {
+            figures_of(text).1.into_iter().map(|f| (f.0, f.1)).collect()
+        };
+        // A difference is no group; the programme's total stays the programme's.
+        assert_eq!(
+            placed(
+                "Năm 2024 đã thực hiện 20 đề án khuyến công, vượt 2 đề án so với kế hoạch, tổng kinh phí 6.100 triệu đồng."
+            ),
+            vec![(s("/reported/schemes"), s("20")), (None, s("2")), (s("/reported/cost"), s("6100.00"))]
+        );
+        // A conference's cost before the year's total is not the total.
+        assert_eq!(
+            placed(
+                "Năm 2023, Sở tổ chức 02 hội nghị phổ biến chính sách, kinh phí 90 triệu đồng. Cả năm thực hiện 14 đề án \
+                 khuyến công với tổng kinh phí 3,8 tỷ đồng, trong đó kinh phí các đề án khuyến công quốc gia là 1,1 tỷ đồng."
+            ),
+            vec![
+                (s("/schemes/0/scheme_count"), s("2")),
+                (s("/schemes/0/cost"), s("90.00")),
+                (s("/reported/schemes"), s("14")),
+                (s("/reported/cost"), s("3800.00")),
+                (s("/reported/funding/0"), s("1100.00")),
+            ]
+        );
+        // Naming another year is not being about it; opening with it is.
+        let (d, f) = figures_of(
+            "Khuyến công năm 2023\n\nThực hiện Chương trình khuyến công đến năm 2025, năm 2023 tỉnh đã triển khai 11 đề án \
+             với tổng kinh phí 4,4 tỷ đồng. So với năm 2022, số đề án tăng 2 đề án.",
+        );
+        assert_eq!(d.document.period, Some(Period { start_year: 2023, end_year: 2023 }));
+        assert_eq!(f.iter().filter(|f| f.0.is_some()).count(), 2, "{f:?}");
+        // A group's "tổng kinh phí đầu tư" is its cost; an enterprise's own investment is not.
+        assert_eq!(
+            placed(
+                "- Hỗ trợ 05 đề án ứng dụng máy móc thiết bị, tổng kinh phí đầu tư 9,5 tỷ đồng, trong đó kinh phí khuyến công hỗ trợ 1,5 tỷ đồng."
+            ),
+            vec![
+                (s("/schemes/0/scheme_count"), s("5")),
+                (s("/schemes/0/cost"), s("9500.00")),
+                (s("/schemes/0/funding/0"), s("1500.00"))
+            ]
+        );
+        // A bulleted estimate, and a date line above the headline.
+        let (d, f) = figures_of(
+            "Thứ Năm, 16/01/2025 - 09:15\nKhuyến công năm 2024 vượt kế hoạch\n\n- Ước thực hiện cả năm: 17 đề án, tổng kinh phí 3,9 tỷ đồng.",
+        );
+        assert!(f.iter().all(|f| f.5), "{f:?}");
+        assert_eq!(f.len(), 2, "no count from the date line: {f:?}");
+        assert_eq!(d.document.kind, Some(Kind::Result));
+        assert_eq!(d.document.source.date.as_deref(), Some("2025-01-16"));
+        // A summary after the groups is not the last group's.
+        assert_eq!(
+            placed(
+                "Trung tâm mở 03 lớp đào tạo nghề, kinh phí 150 triệu đồng. Tính chung, cả năm đã thực hiện 9 đề án, tổng kinh phí 1.200 triệu đồng."
+            ),
+            vec![
+                (s("/schemes/0/scheme_count"), s("3")),
+                (s("/schemes/0/cost"), s("150.00")),
+                (s("/reported/schemes"), s("9")),
+                (s("/reported/cost"), s("1200.00")),
+            ]
+        );
     }
 
     /// The seed article drafts back into the seed: every reported figure and every record's

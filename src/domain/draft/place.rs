@@ -19,8 +19,10 @@ pub enum Placement {
 
 /// The words after a figure up to the end of its clause (lower-cased).
 fn clause_after(chars: &[char], end: usize) -> String {
+    // At most a few hundred characters ahead: a text with no punctuation costs no more.
+    let reach = (end + 300).min(chars.len());
     let to =
-        chars[end..].iter().position(|c| matches!(c, '.' | ';' | ',' | ')' | '\n')).map_or(chars.len(), |i| end + i);
+        chars[end..reach].iter().position(|c| matches!(c, '.' | ';' | ',' | ')' | '\n')).map_or(reach, |i| end + i);
     chars[end..to].iter().collect::<String>().to_lowercase()
 }
 
@@ -43,9 +45,16 @@ const NOT_PROGRAMME_MONEY: [(&str, &str); 15] = [
     ("đầu tư", "draft-investment"),
 ];
 
-/// Words near "đầu tư" that make it the programme's contributions ("các cơ sở … đã huy động,
-/// đầu tư tham gia Chương trình"), not an enterprise's own investment.
-const INVESTED_IN_THE_PROGRAMME: [&str; 4] = ["chương trình", "đối ứng", "đóng góp", "đề án"];
+/// Words near "đầu tư" that make it the programme's money ("các cơ sở … đã huy động, đầu tư tham
+/// gia Chương trình", "ngân sách tỉnh hỗ trợ đầu tư hạ tầng", "tổng kinh phí đầu tư" of a
+/// scheme), not an enterprise's own investment; unless the words say whose it is ("của doanh
+/// nghiệp").
+const INVESTED_IN_THE_PROGRAMME: [&str; 9] =
+    ["chương trình", "đối ứng", "đóng góp", "đề án", "kinh phí", "ngân sách", "hỗ trợ", "khuyến công", "nguồn"];
+const AN_ENTERPRISES_OWN: [&str; 4] = ["của doanh nghiệp", "của cơ sở", "của các cơ sở", "của dự án"];
+
+/// Words right before a count that make it a difference ("vượt 3 đề án").
+const COMPARISON: [&str; 5] = ["vượt", "tăng", "giảm", "nhiều hơn", "ít hơn"];
 
 /// Words that make a figure a rate in time ("mỗi năm … từ 5 đến 7 đề án").
 const PER_TIME: [&str; 5] = ["mỗi năm", "hằng năm", "hàng năm", "mỗi tháng", "bình quân"];
@@ -58,6 +67,25 @@ const PROGRAMME_MONEY: [&str; 5] = ["kinh phí", "ngân sách", "đối ứng", 
 /// same kind are the records' (undecided here).
 pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
     let chars: Vec<char> = text.chars().collect();
+    let mut placed = place_each(&chars, found);
+    // "tổng vốn đầu tư của dự án 15 tỷ đồng, trong đó kinh phí khuyến công hỗ trợ 500 triệu":
+    // a part of money that is not the programme's is not the programme's either.
+    for i in 1..found.len() {
+        let near = clause_before(&chars, found[i].start);
+        let near = near.rsplit(',').next().unwrap_or(&near).trim_start().to_string();
+        if let (Placement::NotProgramme(why), true) = (&placed[i - 1], near.starts_with("trong đó")) {
+            let same_clause = !chars[found[i - 1].end..found[i].start].iter().any(|c| matches!(c, '.' | ';' | '\n'));
+            if same_clause && found[i].kind == FigureKind::Money {
+                placed[i] = Placement::NotProgramme(why);
+            }
+        }
+    }
+    placed
+}
+
+/// Each figure's place by its own words (see [`place`]).
+fn place_each(chars: &[char], found: &[Found]) -> Vec<Placement> {
+    let chars = chars.to_vec();
     let mut taken: Vec<String> = Vec::new();
     found
         .iter()
@@ -79,7 +107,9 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
                     let says_programme = PROGRAMME_MONEY.iter().any(|w| near.contains(w));
                     let not_programme = |w: &str| {
                         let said = near.contains(w) || !says_programme && before.contains(w);
-                        said && (w != "đầu tư" || !INVESTED_IN_THE_PROGRAMME.iter().any(|p| near.contains(p)))
+                        let programmes = INVESTED_IN_THE_PROGRAMME.iter().any(|p| near.contains(p))
+                            && !AN_ENTERPRISES_OWN.iter().any(|p| near.contains(p));
+                        said && (w != "đầu tư" || !programmes)
                     };
                     if let Some((_, why)) = NOT_PROGRAMME_MONEY.iter().find(|(w, _)| not_programme(w)) {
                         return Placement::NotProgramme(why);
@@ -95,15 +125,20 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
                         (Some((at, _)), Some(cost), _) if cost > at => take(&mut taken, "/reported/cost".into()),
                         (Some((_, key)), _, _) => take(&mut taken, format!("/reported/funding/{key}")),
                         (None, Some(_), _) => take(&mut taken, "/reported/cost".into()),
-                        // "… 10 đề án … với kinh phí 4 tỷ đồng": the programme's cost, unless a
-                        // group of the records holds it (decided after).
-                        (None, None, _) if near.contains("kinh phí") => take(&mut taken, "/reported/cost".into()),
+                        // "… với kinh phí 4 tỷ đồng": a group's, or the programme's when it
+                        // publishes no total (the draft decides, once the groups are known).
                         (None, None, _) => Placement::Undecided,
                     }
                 }
                 FigureKind::Count => {
                     if per {
                         return Placement::NotProgramme("draft-rate");
+                    }
+                    // "vượt 3 đề án so với kế hoạch", "tăng 3 đề án": a difference, not a count.
+                    if COMPARISON.iter().any(|w| near.trim_end().ends_with(w))
+                        || after.trim_start().starts_with("so với")
+                    {
+                        return Placement::NotProgramme("draft-comparison");
                     }
                     let noun = f.unit_as_written.as_str();
                     if noun != "đề án" {
@@ -222,9 +257,9 @@ mod tests {
                 rate.clone(),
                 Placement::Undecided,
                 rate.clone(),
-                // The first "kinh phí" with no source is the programme's cost here; the groups'
-                // pass gives it to the group it is in (the draft's tests show that).
-                Placement::At("/reported/cost".into()),
+                // A "kinh phí" with no source: a group's, or the programme's when it publishes
+                // no total (the draft decides; its tests show both).
+                Placement::Undecided,
                 rate,
                 Placement::Undecided,
                 Placement::NotProgramme("draft-revenue"),

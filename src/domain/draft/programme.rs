@@ -55,6 +55,11 @@ const RESULT_WORDS: [&str; 6] = ["đã thực hiện", "kết quả", "đã tri�
 fn kind(text: &str) -> Option<Kind> {
     let head: String = text.lines().filter(|l| !l.trim().is_empty()).take(3).collect::<Vec<_>>().join("\n");
     let head = head.to_lowercase();
+    // "vượt kế hoạch", "hoàn thành kế hoạch": a result measured against its plan.
+    if ["vượt kế hoạch", "hoàn thành kế hoạch", "đạt kế hoạch", "so với kế hoạch"].iter().any(|w| head.contains(w))
+    {
+        return Some(Kind::Result);
+    }
     let first = |words: &[&str]| words.iter().filter_map(|w| head.find(w)).min();
     match (first(&PLAN_WORDS), first(&RESULT_WORDS)) {
         (Some(p), Some(r)) => Some(if p < r { Kind::Plan } else { Kind::Result }),

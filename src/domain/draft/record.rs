@@ -11,7 +11,8 @@ use super::place::Placement;
 use super::words::{activity_of, clause_before, scope_after, source_named};
 
 /// What a group of schemes is counted in: schemes, and what reports count as one scheme each.
-const SCHEME_NOUNS: [&str; 8] = ["đề án", "đề", "lớp", "hội chợ", "mô hình", "cuộc", "chương trình", "kế hoạch"];
+const SCHEME_NOUNS: [&str; 9] =
+    ["đề án", "lớp", "hội chợ", "mô hình", "cuộc", "chương trình", "hội nghị", "hội thảo", "khóa"];
 /// Establishments: a group when the sentence gives them a cost ("hỗ trợ 07 cơ sở …, kinh phí").
 const ESTABLISHMENT_NOUNS: [&str; 2] = ["cơ sở", "doanh nghiệp"];
 
@@ -46,10 +47,14 @@ pub const INDICATORS: [(&str, &str, &str, &str, &str, bool); 5] = [
     ),
 ];
 
-/// The indicator a count is, by its noun.
+/// The indicator a count is, by its noun; the bulletin's counts only as the rates they are
+/// ("450 cuốn/kỳ", "4 kỳ/năm"), not "20 kỳ bản tin" in all.
 fn indicator_of(f: &Found) -> Option<usize> {
     let noun = f.unit_as_written.as_str();
-    INDICATORS.iter().position(|(word, ..)| noun == *word || noun.starts_with(&format!("{word} ")))
+    INDICATORS
+        .iter()
+        .position(|(word, ..)| noun == *word || noun.starts_with(&format!("{word} ")))
+        .filter(|&k| INDICATORS[k].5 || f.rate)
 }
 
 /// A group of schemes as the report lists it.
@@ -101,13 +106,15 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
     let chars: Vec<char> = text.chars().collect();
     // How far back or ahead a sentence is looked for: a text with no full stop costs no more.
     const REACH: usize = 600;
+    // A full stop inside a number ("1.188,56") ends nothing.
+    let stop = |k: usize| chars[k] == '.' && !chars.get(k + 1).is_some_and(char::is_ascii_digit);
     let sentence_start = |at: usize| {
         let from = at.saturating_sub(REACH);
-        chars[from..at].iter().rposition(|c| matches!(c, '.' | ';' | '\n')).map_or(from, |i| from + i + 1)
+        (from..at).rev().find(|&k| stop(k) || matches!(chars[k], ';' | '\n')).map_or(from, |k| k + 1)
     };
     let sentence_end = |at: usize| {
         let to = (at + REACH).min(chars.len());
-        chars[at..to].iter().position(|c| matches!(c, '.' | '\n')).map_or(to, |i| at + i)
+        (at..to).find(|&k| stop(k) || chars[k] == '\n').unwrap_or(to)
     };
     let newlines: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i).collect();
     let line_end = |at: usize| newlines.get(newlines.partition_point(|&n| n < at)).copied().unwrap_or(chars.len());
@@ -145,6 +152,8 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
                 if f.rate || last.as_ref().is_some_and(counted) {
                     continue;
                 }
+                // No group counted in this sentence: its own words, from the sentence's start.
+                let from = sentence.max(last.map_or(0, |s| s.0)).min(f.start);
                 let own = activity_of(&text_of(from, f.start));
                 let theirs = last.and_then(|(start, count)| {
                     let to = count.map_or(f.start, |c| (found[c].end + 60).min(f.start));
@@ -161,7 +170,14 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
     let mut decided: Vec<Option<InGroup>> = vec![None; found.len()];
     for (g, &(start, count)) in starts.iter().enumerate() {
         let next = starts.get(g + 1).map_or(chars.len(), |s| s.0);
-        let end = line_end(start).min(next);
+        // To the end of the sentence of its count (or of its first money): a later sentence
+        // ("Tính chung, cả năm đã thực hiện 8 đề án, tổng kinh phí …") is not the group's.
+        let anchor = count.map_or(start, |c| found[c].end);
+        let anchor = found[within(anchor, line_end(anchor))]
+            .iter()
+            .find(|m| m.kind == FigureKind::Money && m.start < sentence_end(anchor).max(anchor + 1))
+            .map_or(anchor, |m| m.end);
+        let end = line_end(start).min(next).min(sentence_end(anchor) + 1).min(chars.len());
         // The span ends before the delimiter that separates it from the next group.
         let mut end_trimmed = end;
         while end_trimmed > start
@@ -179,8 +195,9 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
             .iter()
             .find(|joint| text_of(head_start, (head_start + joint.chars().count()).min(end)) == **joint)
             .map_or(head_start, |joint| head_start + joint.chars().count());
-        let words = text_of(head_start, end_trimmed);
-        let in_addition = words.to_lowercase().starts_with("ngoài ra");
+        // "Ngoài ra, …" at the start of its sentence, before or at the group's start.
+        let opening = sentence_start(head_start);
+        let in_addition = text_of(opening, end_trimmed).trim_start().to_lowercase().starts_with("ngoài ra");
         // What the group did: the words from its start to its first money.
         let first_money = found[within(start, end)].iter().find(|m| m.kind == FigureKind::Money).map(|m| m.start);
         let described = text_of(head_start, first_money.unwrap_or(end_trimmed));
@@ -251,11 +268,13 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
                     let before = clause_before(&chars, f.start);
                     let near = before.rsplit(',').next().unwrap_or(&before);
                     let near_source = source_named(near);
-                    let cost_word = near.rfind("kinh phí").or_else(|| near.rfind("chi phí"));
+                    let cost_word = ["kinh phí", "chi phí", "số tiền"].iter().filter_map(|w| near.rfind(w)).max();
                     let is_cost = match (near_source, cost_word) {
                         (Some((at, _)), Some(cost)) => cost > at,
                         (None, Some(_)) => true,
-                        (_, None) => false,
+                        // "06 đề án …, hỗ trợ 1,8 tỷ đồng": the support, with no source named.
+                        (None, None) => near.contains("hỗ trợ"),
+                        (Some(_), None) => false,
                     };
                     let source = near_source.or_else(|| source_named(&before));
                     if !exact(f) {

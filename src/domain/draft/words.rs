@@ -26,7 +26,7 @@ pub fn clause_before(chars: &[char], start: usize) -> String {
 
 /// A source of funding by its words. Where several match at one place, the longest names it
 /// ("khuyến công thành phố" over "khuyến công").
-const SOURCES: [(&str, &str); 21] = [
+const SOURCES: [(&str, &str); 22] = [
     ("ngân sách trung ương", "central_budget"),
     ("khuyến công quốc gia", "central_budget"),
     ("khuyến công cấp quốc gia", "central_budget"),
@@ -42,6 +42,7 @@ const SOURCES: [(&str, &str); 21] = [
     ("kcđp", "local_budget"),
     ("ngân sách nhà nước", "state_budget"),
     ("kinh phí khuyến công", "state_budget"),
+    ("vốn khuyến công", "state_budget"),
     ("đối ứng", "contributions"),
     ("đóng góp", "contributions"),
     ("thụ hưởng", "contributions"),
@@ -59,7 +60,11 @@ fn sources_in(clause: &str) -> impl Iterator<Item = (usize, usize, &'static str)
             .match_indices(words)
             .filter(|(at, _)| {
                 let before = clause[..*at].trim_end();
-                !before.ends_with("đề án") && !before.ends_with("trung tâm")
+                // "10 đề án khuyến công quốc gia": a count's scope (not "các đề án khuyến công
+                // quốc gia là 1,6 tỷ đồng", which names the source).
+                let counted =
+                    before.strip_suffix("đề án").is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit()));
+                !counted && !before.ends_with("trung tâm")
             })
             .map(move |(at, _)| (at, words.len(), *key))
     })
