@@ -506,7 +506,7 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
 
     // The records, and the definitions of the indicators they use.
     let mut used: Vec<usize> = Vec::new();
-    let mut ids: Vec<String> = Vec::new();
+    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let schemes: Vec<DraftScheme> = groups
         .iter()
         .enumerate()
@@ -516,7 +516,7 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
                 _ => format!("schemes-{}", g + 1),
             };
             let id = if ids.contains(&base) { format!("{base}-{}", g + 1) } else { base };
-            ids.push(id.clone());
+            ids.insert(id.clone());
             if group.in_addition {
                 warnings.push(Message::new("draft-in-addition").word("pointer", format!("/schemes/{g}")));
             }

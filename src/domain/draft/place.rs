@@ -148,7 +148,7 @@ fn place_each(chars: &[char], found: &[Found]) -> Vec<Placement> {
                         };
                     }
                     // "05 đề án đào tạo nghề": a group of the records, not the programme's count.
-                    if super::words::activity_of(&after).is_some() {
+                    if super::words::activity_of(&after.chars().take(80).collect::<String>()).is_some() {
                         return Placement::Undecided;
                     }
                     if let Some((scope, _)) = scope_after(&after) {

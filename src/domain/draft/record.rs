@@ -173,9 +173,9 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
         // To the end of the sentence of its count (or of its first money): a later sentence
         // ("Tính chung, cả năm đã thực hiện 8 đề án, tổng kinh phí …") is not the group's.
         let anchor = count.map_or(start, |c| found[c].end);
-        let anchor = found[within(anchor, line_end(anchor))]
+        let anchor = found[within(anchor, sentence_end(anchor).max(anchor + 1))]
             .iter()
-            .find(|m| m.kind == FigureKind::Money && m.start < sentence_end(anchor).max(anchor + 1))
+            .find(|m| m.kind == FigureKind::Money)
             .map_or(anchor, |m| m.end);
         let end = line_end(start).min(next).min(sentence_end(anchor) + 1).min(chars.len());
         // The span ends before the delimiter that separates it from the next group.

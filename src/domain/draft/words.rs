@@ -8,7 +8,7 @@ pub fn clause_before(chars: &[char], start: usize) -> String {
     let mut to = start;
     loop {
         // At most a few hundred characters back: a text with no full stop costs no more.
-        let floor = start.saturating_sub(600);
+        let floor = start.saturating_sub(300);
         let from = chars[floor..to.max(floor)]
             .iter()
             .rposition(|c| matches!(c, '.' | ';' | ':' | '(' | '\n'))
