@@ -251,6 +251,11 @@ pub fn money(text: &str) -> Vec<Found> {
             i += 1;
             continue;
         };
+        // "1,5 nghìn lao động": a count, read by `counts`.
+        if counted_in(&tokens, high_at).is_some() {
+            i = at + 1;
+            continue;
+        }
         let mut unit = tokens.word(at).unwrap_or_default().to_string();
         // "nghìn tỷ": a thousand billion.
         let mut factor = factor;
@@ -346,6 +351,22 @@ fn is_not_a_figure(tokens: &Tokens, i: usize) -> bool {
         || tokens.sign(i + 1) == Some('%')
 }
 
+/// Whether the number ending at token `at` is counted in thousands or millions of a noun
+/// ("1,5 nghìn lao động", "2 triệu sản phẩm"), not money ("2 triệu đồng", "3 triệu/tháng"): the
+/// factor.
+fn counted_in(tokens: &Tokens, at: usize) -> Option<Decimal> {
+    let factor = match tokens.word(at + 1) {
+        Some("nghìn" | "ngàn") => Decimal::from(1000),
+        Some("triệu") => Decimal::from(1_000_000),
+        _ => return None,
+    };
+    let noun = tokens.word(at + 2)?;
+    (unit_factor(noun).is_none() && COUNTED_NOUNS.contains(&noun)).then_some(factor)
+}
+
+/// The first words of what reports count in thousands or millions.
+const COUNTED_NOUNS: [&str; 9] = ["lao", "người", "sản", "lượt", "học", "hộ", "cơ", "khách", "bản"];
+
 /// The nouns of two words a count is of.
 const TWO_WORD_NOUNS: [&str; 24] = [
     "phóng sự",
@@ -394,7 +415,10 @@ pub fn counts(text: &str) -> Vec<Found> {
         let to_word = matches!(tokens.word(i + 1), Some("đến" | "tới")) && tokens.number(i + 2).is_some();
         let from = to_word && tokens.word(i.wrapping_sub(1)) == Some("từ");
         let dash = dash || to_word && !from;
-        let last = if pair || dash || from { i + 2 } else { i };
+        let numbers_end = if pair || dash || from { i + 2 } else { i };
+        // "1,5 nghìn lao động", "2 triệu sản phẩm": a count in thousands or millions of a noun.
+        let scale = counted_in(&tokens, numbers_end);
+        let last = if scale.is_some() { numbers_end + 1 } else { numbers_end };
         // What it counts: a word, not a unit of money, not a rate ("300 tấn/năm").
         // On the same line: a headline's last number takes no noun from the next line.
         let same_line = |k: usize| tokens.get(k).is_some_and(|t| !chars[tokens[last].2..t.1].contains(&'\n'));
@@ -402,6 +426,8 @@ pub fn counts(text: &str) -> Vec<Found> {
             i = last + 1;
             continue;
         };
+        let scaled =
+            |v: Option<Decimal>| v.and_then(|v| v.checked_mul(scale.unwrap_or(Decimal::ONE))).map(|v| v.normalize());
         // A length of time ("5 năm", "3 tháng") is no count of anything the programme did.
         if matches!(noun, "năm" | "tháng" | "ngày" | "tuần" | "quý" | "giờ") {
             i = last + 1;
@@ -423,9 +449,9 @@ pub fn counts(text: &str) -> Vec<Found> {
             (true, _) => (Some(first), None, None, tokens.number(i + 2)),
             (_, true) => {
                 qualifier = Qualifier::Range;
-                (None, Some(first), tokens.number(i + 2), None)
+                (None, scaled(Some(first)), scaled(tokens.number(i + 2)), None)
             }
-            _ => (Some(first), None, None, None),
+            _ => (scaled(Some(first)), None, None, None),
         };
         let noun_end = if noun.contains(' ') { last + 2 } else { last + 1 };
         let (qualifier, estimate, noun_end) = precision_after(&tokens, noun_end, (qualifier, estimate));

@@ -778,6 +778,23 @@ mod tests {
         let (_, f) = figures_of("Tổng kinh phí 450 tr.đ; vốn của các cơ sở 50 nghìn tỷ đồng.");
         let values: Vec<Option<String>> = f.into_iter().map(|f| f.1).collect();
         assert_eq!(values, vec![s("450.00"), s("50000000.00")]);
+        // Counts in thousands or millions are counts, not money.
+        let (d, f) = figures_of("Đào tạo khoảng 1,5 nghìn lao động, in 2 triệu sản phẩm, kinh phí 2 triệu đồng.");
+        let kinds: Vec<(&str, Option<String>, Qualifier)> =
+            d.figures.iter().zip(&f).map(|(g, f)| (g.kind.as_str(), f.1.clone(), f.4)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("count", s("1500"), Qualifier::About),
+                ("count", s("2000000"), Qualifier::Exact),
+                ("money", s("2.00"), Qualifier::Exact)
+            ]
+        );
+        // A plan's act, not only a decision.
+        let (d, _) =
+            figures_of("Thực hiện Kế hoạch số 95/KH-UBND ngày 20/01/2025 của UBND tỉnh, năm 2025 dự kiến 10 đề án.");
+        let basis = d.document.legal_basis.unwrap();
+        assert_eq!((basis.number.as_deref(), basis.date.as_deref()), (Some("95/KH-UBND"), Some("2025-01-20")));
     }
 
     /// What a second reviewer's own sentences showed, some of them after the first mends.

@@ -73,8 +73,13 @@ fn kind(text: &str) -> Option<Kind> {
 /// phố" before it), its title (to the end of its clause) and the quote (from its sentence's
 /// start).
 fn legal_basis(text: &str) -> Option<LegalBasis> {
-    let at = text.find("Quyết định số ")?;
-    let after = &text[at + "Quyết định số ".len()..];
+    // The first act named: a decision, a plan or a resolution, as a sentence or a name begins it.
+    let (at, act) =
+        ["Quyết định số ", "quyết định số ", "Kế hoạch số ", "kế hoạch số ", "Nghị quyết số ", "nghị quyết số "]
+            .iter()
+            .filter_map(|act| text.find(act).map(|at| (at, *act)))
+            .min_by_key(|(at, _)| *at)?;
+    let after = &text[at + act.len()..];
     let number: String = after.chars().take_while(|c| !c.is_whitespace() && *c != ',').collect();
     let number = number.trim_end_matches(['.', ';']).to_string();
     let rest = after[number.len()..].trim_start();
