@@ -54,11 +54,12 @@ pub async fn post_draft(state: web::Data<AppState>, req: HttpRequest, payload: w
     // Reading a long report costs as much as a download: one of the heavy-read permits, and
     // off the async workers.
     let _permit = state.heavy.permit().await?;
-    let (jurisdictions, reference) = (state.jurisdictions.clone(), state.reference.clone());
+    // The shared state itself (one reference count), not a copy of its reference data per request.
+    let shared = state.clone();
     let drafted = web::block(move || {
         draft::prepare(&body).map(|text| {
-            let mut drafted = draft::draft(&text, &jurisdictions);
-            drafted.warnings.extend(draft::check::validation_warnings(&drafted.document, &reference));
+            let mut drafted = draft::draft(&text, &shared.jurisdictions);
+            drafted.warnings.extend(draft::check::validation_warnings(&drafted.document, &shared.reference));
             drafted
         })
     })

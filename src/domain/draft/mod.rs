@@ -249,9 +249,7 @@ fn claim_start(chars: &[char], at: usize, floor: usize) -> usize {
 /// hundred characters back.
 fn sentence_start(chars: &[char], at: usize) -> usize {
     let floor = at.saturating_sub(600);
-    // A full stop inside a number ("1.188,56") ends nothing.
-    let stop = |k: usize| chars[k] == '\n' || chars[k] == '.' && !chars.get(k + 1).is_some_and(char::is_ascii_digit);
-    (floor..at).rev().find(|&k| stop(k)).map_or(floor, |k| k + 1)
+    (floor..at).rev().find(|&k| words::ends_sentence(chars, k)).map_or(floor, |k| k + 1)
 }
 
 /// The first words of the sentence around `at`, lower-cased, after any bullet ("- ", "• ").
@@ -342,6 +340,8 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
         quote: None,
     };
     for (i, f) in found.iter().enumerate() {
+        // Money in million VND with two places; a count as its digits.
+        let written = |v: Decimal| if f.kind == FigureKind::Money { amount(v) } else { v.normalize().to_string() };
         let start = claim_start(&chars, f.start, floor);
         // A count's scope belongs to its claim ("46 đề án khuyến công địa phương").
         let end = match f.kind {
@@ -434,9 +434,9 @@ pub fn draft(text: &str, jurisdictions: &Jurisdictions) -> Draft {
                 FigureKind::Count => "count",
             }
             .to_string(),
-            value: f.value.map(|v| if f.kind == FigureKind::Money { amount(v) } else { v.normalize().to_string() }),
-            min: f.min.map(|v| if f.kind == FigureKind::Money { amount(v) } else { v.normalize().to_string() }),
-            max: f.max.map(|v| if f.kind == FigureKind::Money { amount(v) } else { v.normalize().to_string() }),
+            value: f.value.map(written),
+            min: f.min.map(written),
+            max: f.max.map(written),
             of: f.of.map(|v| v.normalize().to_string()),
             qualifier: f.qualifier,
             estimate: f.estimate,

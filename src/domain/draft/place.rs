@@ -85,13 +85,12 @@ pub fn place(text: &str, found: &[Found]) -> Vec<Placement> {
 
 /// Each figure's place by its own words (see [`place`]).
 fn place_each(chars: &[char], found: &[Found]) -> Vec<Placement> {
-    let chars = chars.to_vec();
     let mut taken: Vec<String> = Vec::new();
     found
         .iter()
         .map(|f| {
-            let before = clause_before(&chars, f.start);
-            let after = clause_after(&chars, f.end);
+            let before = clause_before(chars, f.start);
+            let after = clause_after(chars, f.end);
             // The words since the last comma: what this figure is, not the one before it
             // ("mỗi đề án … tối đa 500 triệu đồng, kinh phí dự kiến 5.640 triệu đồng").
             let near = before.rsplit(',').next().unwrap_or(&before);

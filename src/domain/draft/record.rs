@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::figures::{FigureKind, Found};
 use super::place::Placement;
-use super::words::{activity_of, clause_before, scope_after, source_named};
+use super::words::{activity_of, clause_before, ends_sentence, scope_after, source_named};
 
 /// What a group of schemes is counted in: schemes, and what reports count as one scheme each.
 const SCHEME_NOUNS: [&str; 9] =
@@ -106,15 +106,14 @@ pub fn groups(text: &str, found: &[Found], placed: &[Placement]) -> (Vec<Group>,
     let chars: Vec<char> = text.chars().collect();
     // How far back or ahead a sentence is looked for: a text with no full stop costs no more.
     const REACH: usize = 600;
-    // A full stop inside a number ("1.188,56") ends nothing.
-    let stop = |k: usize| chars[k] == '.' && !chars.get(k + 1).is_some_and(char::is_ascii_digit);
+    // A group's sentence also ends at ';' ("…; 04 đề án …").
     let sentence_start = |at: usize| {
         let from = at.saturating_sub(REACH);
-        (from..at).rev().find(|&k| stop(k) || matches!(chars[k], ';' | '\n')).map_or(from, |k| k + 1)
+        (from..at).rev().find(|&k| ends_sentence(&chars, k) || chars[k] == ';').map_or(from, |k| k + 1)
     };
     let sentence_end = |at: usize| {
         let to = (at + REACH).min(chars.len());
-        (at..to).find(|&k| stop(k) || chars[k] == '\n').unwrap_or(to)
+        (at..to).find(|&k| ends_sentence(&chars, k)).unwrap_or(to)
     };
     let newlines: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i).collect();
     let line_end = |at: usize| newlines.get(newlines.partition_point(|&n| n < at)).copied().unwrap_or(chars.len());

@@ -2,6 +2,12 @@
 //! reference, the words that name each funding source, and a figure's clause (the words before
 //! it that say what it is).
 
+/// Whether the character at `k` ends a sentence: a full stop that is not inside a number
+/// ("1.188,56" ends nothing), or a line break.
+pub fn ends_sentence(chars: &[char], k: usize) -> bool {
+    chars[k] == '\n' || chars[k] == '.' && !chars.get(k + 1).is_some_and(char::is_ascii_digit)
+}
+
 /// The words of a figure's clause before it (lower-cased), from the last `.`, `;`, `:`, `(`,
 /// or line break.
 pub fn clause_before(chars: &[char], start: usize) -> String {
